@@ -1,0 +1,74 @@
+//! The memory map of StructuredSerializeInternal, keyed by object identity.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::error::DataCloneError;
+use crate::record::{ObjectIndex, RecordObject};
+
+/// The spec's `memory`: which objects already have a record, and the records themselves.
+///
+/// `memory[value]` is `records[map[identity(value)]]`; values refer to records by
+/// [`ObjectIndex`], so a record is shared by reference exactly as the spec shares it.
+#[derive(Default)]
+pub(crate) struct Memory {
+    /// Object identity → index of its record.
+    map: HashMap<usize, ObjectIndex, BuildHasherDefault<IdentityHasher>>,
+    /// The records, in the order their objects were first met.
+    pub(crate) records: Vec<RecordObject>,
+}
+
+impl Memory {
+    /// `memory[value]`, if it exists.
+    pub(crate) fn get(&self, identity: usize) -> Option<ObjectIndex> {
+        self.map.get(&identity).copied()
+    }
+
+    /// `Set memory[value] to serialized`: stores the record and returns its index.
+    ///
+    /// Fails only when the value has more objects than an [`ObjectIndex`] can count.
+    pub(crate) fn insert(
+        &mut self,
+        identity: usize,
+        serialized: RecordObject,
+    ) -> Result<ObjectIndex, DataCloneError> {
+        // Deviation: the spec has no limit; a record cannot index more than u32::MAX objects.
+        let index = u32::try_from(self.records.len())
+            .map(ObjectIndex)
+            .map_err(|_| DataCloneError {
+                message: "value holds more than 4294967296 objects and cannot be cloned".into(),
+            })?;
+        self.records.push(serialized);
+        self.map.insert(identity, index);
+        Ok(index)
+    }
+
+    /// The record at `index`, to append properties to.
+    pub(crate) fn record_mut(&mut self, index: ObjectIndex) -> Option<&mut RecordObject> {
+        self.records.get_mut(usize::try_from(index.0).ok()?)
+    }
+}
+
+/// A fast hasher for identities, which are already unique numbers (often addresses, whose
+/// low bits are zero): the splitmix64 finalizer spreads every input bit over the output.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        let mut x = self.0;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = self.0.rotate_left(29) ^ n as u64;
+    }
+}

@@ -1,0 +1,339 @@
+//! A small native value model: JS-like values and objects in an arena, for Rust callers,
+//! tests and benchmarks.
+//!
+//! [`NativeHeap`] implements both [`SerializeHost`](crate::SerializeHost) and
+//! [`DeserializeHost`](crate::DeserializeHost), so a value can be serialized out of one heap
+//! and deserialized into the same or another one; [`isomorphic`] then compares the two.
+//!
+//! The model is deliberately simple: every property is an own, enumerable, string-keyed
+//! data property, kept in insertion order (it does not move integer keys first, as JS's
+//! `[[OwnPropertyKeys]]` does), and there is no prototype chain. [`NativeValue::Throwing`]
+//! stands in for a getter that throws.
+//!
+//! ```
+//! use postern_clone::native::{NativeHeap, NativeValue, isomorphic};
+//! use postern_clone::{structured_deserialize, structured_serialize};
+//!
+//! let mut heap = NativeHeap::new();
+//! let list = heap.make_array_from([1.0.into(), "two".into()]);
+//! let value = heap.make_object([("list", list.clone()), ("again", list)]);
+//! let record = structured_serialize(&mut heap, &value)?;
+//!
+//! let mut other = NativeHeap::new();
+//! let copy = structured_deserialize(&mut other, &record)?;
+//! assert!(isomorphic((&heap, &value), (&other, &copy)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod host;
+mod isomorphic;
+
+pub use host::NativeError;
+pub use isomorphic::isomorphic;
+
+use std::collections::HashMap;
+
+use crate::path::array_index;
+use crate::record::CloneString;
+
+/// Identifies an object of one [`NativeHeap`]; two ids are equal exactly when they name the
+/// same object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NativeObjectId(usize);
+
+impl NativeObjectId {
+    /// The object's position in its heap (also its identity for the memory map).
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// A value of the native model.
+///
+/// The derived `PartialEq` compares numbers with `==` (so `NaN != NaN`, `0 == -0`) and
+/// objects by id; use [`isomorphic`] to compare values across heaps.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NativeValue {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// A Boolean.
+    Boolean(bool),
+    /// A Number (−0 and NaN included).
+    Number(f64),
+    /// A BigInt, as decimal digits with an optional leading `-`.
+    BigInt(String),
+    /// A String, as UTF-16 code units (lone surrogates allowed).
+    String(CloneString),
+    /// A Symbol with its description: never cloneable.
+    Symbol(String),
+    /// An object of the heap.
+    Object(NativeObjectId),
+    /// Not a value but a stand-in for a getter that throws: reading a property that holds
+    /// it fails with [`NativeError::Thrown`] carrying the message. Read in any other way
+    /// (e.g. as the root value given to the serializer) it is taken as `undefined`.
+    Throwing(String),
+}
+
+impl From<bool> for NativeValue {
+    fn from(value: bool) -> Self {
+        NativeValue::Boolean(value)
+    }
+}
+
+impl From<f64> for NativeValue {
+    fn from(value: f64) -> Self {
+        NativeValue::Number(value)
+    }
+}
+
+impl From<&str> for NativeValue {
+    fn from(value: &str) -> Self {
+        NativeValue::String(value.into())
+    }
+}
+
+impl From<CloneString> for NativeValue {
+    fn from(value: CloneString) -> Self {
+        NativeValue::String(value)
+    }
+}
+
+impl From<NativeObjectId> for NativeValue {
+    fn from(value: NativeObjectId) -> Self {
+        NativeValue::Object(value)
+    }
+}
+
+/// What kind of object a [`NativeObject`] is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NativeKind {
+    /// A plain object.
+    Ordinary,
+    /// An array, with its `length` (indices below it without a property are holes).
+    Array {
+        /// The array's `length`.
+        length: u32,
+    },
+    /// A function: never cloneable.
+    Function,
+    /// Any other object that cannot be cloned, named for error messages (e.g. `"a
+    /// WeakMap"`).
+    NotSerializable(String),
+}
+
+/// An object of the native model: a kind and ordered own properties.
+///
+/// Keys are unique; properties are changed through [`set`](NativeObject::set) and
+/// [`remove`](NativeObject::remove). Objects with many properties keep a key index, so
+/// lookups stay fast on big objects and arrays.
+#[derive(Clone, Debug)]
+pub struct NativeObject {
+    /// What kind of object it is.
+    pub kind: NativeKind,
+    /// Own enumerable string-keyed properties, in order.
+    properties: Vec<(CloneString, NativeValue)>,
+    /// Key → position in `properties`, kept once there are more than [`INDEX_FROM`].
+    #[allow(
+        clippy::box_collection,
+        reason = "most objects have no index: boxed, it costs them 8 bytes rather than 48"
+    )]
+    index: Option<Box<HashMap<CloneString, usize>>>,
+}
+
+/// How many properties an object has before it keeps a key index.
+const INDEX_FROM: usize = 16;
+
+impl PartialEq for NativeObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.properties == other.properties
+    }
+}
+
+impl NativeObject {
+    /// A new object of `kind` with no properties.
+    pub fn new(kind: NativeKind) -> Self {
+        NativeObject {
+            kind,
+            properties: Vec::new(),
+            index: None,
+        }
+    }
+
+    /// Own enumerable string-keyed properties, in order. Arrays keep index properties and
+    /// any others here alike.
+    pub fn properties(&self) -> &[(CloneString, NativeValue)] {
+        &self.properties
+    }
+
+    /// Where the property `key` is in `properties`.
+    fn position(&self, key: &CloneString) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.properties.iter().position(|(k, _)| k == key),
+        }
+    }
+
+    /// The value of the own property `key`, if there is one.
+    pub fn get(&self, key: &CloneString) -> Option<&NativeValue> {
+        let position = self.position(key)?;
+        self.properties.get(position).map(|(_, value)| value)
+    }
+
+    /// Whether there is an own property `key`.
+    pub fn has(&self, key: &CloneString) -> bool {
+        self.position(key).is_some()
+    }
+
+    /// `CreateDataProperty`: replaces the value of an existing property in place, or appends
+    /// a new one; on an array, an index at or past `length` makes `length` one more.
+    pub fn set(&mut self, key: impl Into<CloneString>, value: NativeValue) {
+        let key = key.into();
+        if let NativeKind::Array { length } = &mut self.kind
+            && let Some(index) = array_index(key.as_units())
+            && index >= *length
+        {
+            *length = index + 1;
+        }
+        if let Some(position) = self.position(&key) {
+            if let Some((_, slot)) = self.properties.get_mut(position) {
+                *slot = value;
+            }
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), self.properties.len());
+        }
+        self.properties.push((key, value));
+        if self.index.is_none() && self.properties.len() > INDEX_FROM {
+            self.reindex();
+        }
+    }
+
+    /// Deletes the own property `key`, returning its value.
+    pub fn remove(&mut self, key: &CloneString) -> Option<NativeValue> {
+        let position = self.position(key)?;
+        let (_, value) = self.properties.remove(position);
+        self.reindex();
+        Some(value)
+    }
+
+    /// Rebuilds the key index (or drops it, for few properties).
+    fn reindex(&mut self) {
+        self.index = (self.properties.len() > INDEX_FROM).then(|| {
+            let keys = self.properties.iter().enumerate();
+            Box::new(keys.map(|(i, (k, _))| (k.clone(), i)).collect())
+        });
+    }
+}
+
+/// An arena of [`NativeObject`]s, addressed by [`NativeObjectId`].
+#[derive(Clone, Debug, Default)]
+pub struct NativeHeap {
+    /// The objects; a [`NativeObjectId`] is a position here.
+    objects: Vec<NativeObject>,
+}
+
+impl NativeHeap {
+    /// An empty heap.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many objects the heap holds.
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// Whether the heap holds no object.
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+
+    /// Adds `object` to the heap.
+    pub fn alloc(&mut self, object: NativeObject) -> NativeObjectId {
+        self.objects.push(object);
+        NativeObjectId(self.objects.len() - 1)
+    }
+
+    /// The object `id` names, if it is one of this heap's.
+    pub fn object(&self, id: NativeObjectId) -> Option<&NativeObject> {
+        self.objects.get(id.0)
+    }
+
+    /// The object `id` names, mutably, if it is one of this heap's.
+    pub fn object_mut(&mut self, id: NativeObjectId) -> Option<&mut NativeObject> {
+        self.objects.get_mut(id.0)
+    }
+
+    /// [`NativeObject::set`] on the object `id`; returns false if there is no such object.
+    pub fn set(
+        &mut self,
+        id: NativeObjectId,
+        key: impl Into<CloneString>,
+        value: NativeValue,
+    ) -> bool {
+        match self.object_mut(id) {
+            Some(object) => {
+                object.set(key, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A new plain object with `properties`, as a value.
+    pub fn make_object<K: Into<CloneString>>(
+        &mut self,
+        properties: impl IntoIterator<Item = (K, NativeValue)>,
+    ) -> NativeValue {
+        self.make(NativeKind::Ordinary, properties)
+    }
+
+    /// A new array of `length` with `properties` (indices, possibly sparse, and others).
+    pub fn make_array<K: Into<CloneString>>(
+        &mut self,
+        length: u32,
+        properties: impl IntoIterator<Item = (K, NativeValue)>,
+    ) -> NativeValue {
+        self.make(NativeKind::Array { length }, properties)
+    }
+
+    /// A new dense array of `elements`.
+    pub fn make_array_from(
+        &mut self,
+        elements: impl IntoIterator<Item = NativeValue>,
+    ) -> NativeValue {
+        let indexed = elements
+            .into_iter()
+            .enumerate()
+            .map(|(i, element)| (CloneString::from(i.to_string().as_str()), element));
+        self.make(NativeKind::Array { length: 0 }, indexed)
+    }
+
+    /// A new function object (not cloneable), as a value.
+    pub fn make_function(&mut self) -> NativeValue {
+        NativeValue::Object(self.alloc(NativeObject::new(NativeKind::Function)))
+    }
+
+    /// A new object that cannot be cloned, named `description` in error messages (e.g.
+    /// `"a WeakMap"`), as a value.
+    pub fn make_not_serializable(&mut self, description: impl Into<String>) -> NativeValue {
+        let kind = NativeKind::NotSerializable(description.into());
+        NativeValue::Object(self.alloc(NativeObject::new(kind)))
+    }
+
+    /// A new object of `kind` with `properties` set in order, as a value.
+    fn make<K: Into<CloneString>>(
+        &mut self,
+        kind: NativeKind,
+        properties: impl IntoIterator<Item = (K, NativeValue)>,
+    ) -> NativeValue {
+        let mut object = NativeObject::new(kind);
+        for (key, value) in properties {
+            object.set(key, value);
+        }
+        NativeValue::Object(self.alloc(object))
+    }
+}

@@ -1,0 +1,137 @@
+//! The order of observable operations: getters run depth-first, as in the recursive spec,
+//! and a property deleted by an earlier getter is skipped (HasOwnProperty).
+
+use postern_clone::native::{NativeError, NativeHeap, NativeObjectId, NativeValue};
+use postern_clone::{
+    CloneString, ObjectKind, SerializeError, SerializeHost, ValueKind, structured_serialize,
+};
+
+/// A host over a [`NativeHeap`] that logs every `[[Get]]` and can run "getter" side effects.
+struct Spy {
+    heap: NativeHeap,
+    log: Vec<String>,
+    /// Reading (object, key) deletes property `.2` of object `.0`.
+    deleter: Option<(NativeObjectId, CloneString, CloneString)>,
+}
+
+impl SerializeHost for Spy {
+    type Value = NativeValue;
+    type Object = NativeObjectId;
+    type Error = NativeError;
+
+    fn classify_value(&mut self, value: &NativeValue) -> ValueKind<NativeObjectId> {
+        self.heap.classify_value(value)
+    }
+    fn classify_object(&mut self, object: &NativeObjectId) -> ObjectKind {
+        self.heap.classify_object(object)
+    }
+    fn object_identity(&self, object: &NativeObjectId) -> usize {
+        self.heap.object_identity(object)
+    }
+    fn enumerable_own_string_keys(
+        &mut self,
+        object: &NativeObjectId,
+    ) -> Result<Vec<CloneString>, NativeError> {
+        self.log.push(format!("keys #{}", object.index()));
+        self.heap.enumerable_own_string_keys(object)
+    }
+    fn has_own_property(
+        &mut self,
+        object: &NativeObjectId,
+        key: &CloneString,
+    ) -> Result<bool, NativeError> {
+        self.heap.has_own_property(object, key)
+    }
+    fn get(
+        &mut self,
+        object: &NativeObjectId,
+        key: &CloneString,
+    ) -> Result<NativeValue, NativeError> {
+        self.log.push(format!("get #{}.{key}", object.index()));
+        if let Some((target, trigger, victim)) = &self.deleter
+            && target == object
+            && trigger == key
+        {
+            let victim = victim.clone();
+            if let Some(o) = self.heap.object_mut(*object) {
+                o.remove(&victim);
+            }
+        }
+        self.heap.get(object, key)
+    }
+}
+
+#[test]
+fn getters_run_depth_first() {
+    let mut heap = NativeHeap::new();
+    let leaf = heap.make_object([("x", 1.0.into())]); // #0
+    let left = heap.make_object([("leaf", leaf.clone()), ("y", 2.0.into())]); // #1
+    let right = heap.make_array_from([leaf, 3.0.into()]); // #2
+    let root = heap.make_object([("left", left), ("mid", 0.0.into()), ("right", right)]); // #3
+    let mut spy = Spy {
+        heap,
+        log: Vec::new(),
+        deleter: None,
+    };
+    structured_serialize(&mut spy, &root).expect("serializes");
+    assert_eq!(
+        spy.log,
+        [
+            "keys #3",
+            "get #3.left",
+            "keys #1",
+            "get #1.leaf",
+            "keys #0",
+            "get #0.x",
+            "get #1.y",
+            "get #3.mid",
+            "get #3.right",
+            "keys #2",
+            "get #2.0", // the leaf again: already in memory, so not walked again
+            "get #2.1",
+        ]
+    );
+}
+
+#[test]
+fn property_deleted_by_an_earlier_getter_is_skipped() {
+    let mut heap = NativeHeap::new();
+    let root = heap.make_object([("a", 1.0.into()), ("b", 2.0.into()), ("c", 3.0.into())]);
+    let NativeValue::Object(root_id) = root else {
+        unreachable!()
+    };
+    let mut spy = Spy {
+        heap,
+        log: Vec::new(),
+        deleter: Some((root_id, "a".into(), "b".into())),
+    };
+    let record = structured_serialize(&mut spy, &root).expect("serializes");
+    assert_eq!(spy.log, ["keys #0", "get #0.a", "get #0.c"]);
+    let keys: Vec<String> = record.objects[0]
+        .properties()
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .collect();
+    assert_eq!(keys, ["a", "c"]);
+}
+
+#[test]
+fn exception_stops_the_walk_at_once() {
+    let mut heap = NativeHeap::new();
+    let inner = heap.make_object([
+        ("boom", NativeValue::Throwing("no".into())),
+        ("never", 1.0.into()),
+    ]);
+    let root = heap.make_object([("inner", inner), ("later", 2.0.into())]);
+    let mut spy = Spy {
+        heap,
+        log: Vec::new(),
+        deleter: None,
+    };
+    let result = structured_serialize(&mut spy, &root);
+    assert!(matches!(result, Err(SerializeError::Host(NativeError::Thrown(m))) if m == "no"));
+    assert_eq!(
+        spy.log,
+        ["keys #1", "get #1.inner", "keys #0", "get #0.boom"]
+    );
+}
