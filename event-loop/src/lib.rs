@@ -1,0 +1,27 @@
+//! `postern-event-loop`: the HTML standard's event loops.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loops>
+//!
+//! An [`EventLoop`] owns task queues keyed by [`TaskSource`], the timers waiting on it
+//! ([`timer`]) and a [`Clock`] (real or virtual). It knows nothing of JavaScript: a task's
+//! steps are a payload of the embedder's type `T`, which the embedder's [`EventLoopHost`] runs;
+//! microtasks live in a [`MicrotaskQueue`] that the JS engine's job hook fills.
+//!
+//! The loop itself is not `Send` (it lives on its agent's thread), but an
+//! [`EventLoopHandle`] is: another thread queues tasks through it (a crossbeam channel),
+//! which is how work crosses between agent clusters as `Send` data.
+
+pub mod clock;
+pub mod ids;
+pub mod microtask;
+pub mod processing;
+pub mod task;
+pub mod timer;
+
+pub use clock::{Clock, TimeMode};
+pub use ids::{AgentId, DocumentKey, TimerKey};
+pub use microtask::{MicrotaskQueue, perform_a_microtask_checkpoint};
+pub use processing::{EventLoop, EventLoopHandle, EventLoopHost, LoopState, run_one_turn};
+pub use task::{Task, TaskSource};
+
+pub use timer::Timers;

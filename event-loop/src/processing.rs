@@ -1,0 +1,274 @@
+//! The event loop and its processing model.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, Sender};
+
+use crate::clock::Clock;
+use crate::ids::{AgentId, DocumentKey, TimerKey};
+use crate::task::{Task, TaskSource};
+use crate::timer::Timers;
+
+/// What the event loop asks of the agent that owns it.
+pub trait EventLoopHost<T> {
+    /// Whether `document` is fully active (its tasks are runnable only then).
+    fn is_fully_active(&self, document: DocumentKey) -> bool;
+    /// Performs a task's steps.
+    fn run_task(&mut self, task: Task<T>);
+    /// Performs a microtask checkpoint (see [`crate::perform_a_microtask_checkpoint`]).
+    fn perform_a_microtask_checkpoint(&mut self);
+}
+
+/// What one turn of the loop found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopState {
+    /// A task ran (and the microtask checkpoint after it).
+    RanTask,
+    /// Nothing was runnable; the earliest pending timer deadline, if any.
+    Idle {
+        /// When the next wait ends, on the loop's clock.
+        next_timer: Option<Duration>,
+    },
+}
+
+/// A `Send` handle through which any thread queues tasks on an event loop.
+#[derive(Debug)]
+pub struct EventLoopHandle<T> {
+    agent: AgentId,
+    sender: Sender<Task<T>>,
+}
+
+impl<T> Clone for EventLoopHandle<T> {
+    fn clone(&self) -> Self {
+        EventLoopHandle {
+            agent: self.agent,
+            sender: self.sender.clone(),
+        }
+    }
+}
+
+impl<T> EventLoopHandle<T> {
+    /// The agent whose loop this reaches.
+    pub fn agent(&self) -> AgentId {
+        self.agent
+    }
+
+    /// Queues `task` on the loop from any thread. Returns the task back if the loop is gone.
+    pub fn queue_a_task(&self, task: Task<T>) -> Result<(), Task<T>> {
+        self.sender.send(task).map_err(|error| error.into_inner())
+    }
+}
+
+/// An event loop: task queues by source, timers, and a clock.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loop>
+#[derive(Debug)]
+pub struct EventLoop<T> {
+    agent: AgentId,
+    clock: Clock,
+    /// One task queue per task source; each entry keeps the order it was queued in, across
+    /// sources, for the choice of queue in the processing model.
+    task_queues: BTreeMap<TaskSource, VecDeque<(u64, Task<T>)>>,
+    queued: u64,
+    timers: Timers<T>,
+    sender: Sender<Task<T>>,
+    incoming: Receiver<Task<T>>,
+}
+
+impl<T> EventLoop<T> {
+    /// A new, empty event loop for `agent`, reading `clock`.
+    pub fn new(agent: AgentId, clock: Clock) -> Self {
+        let (sender, incoming) = crossbeam_channel::unbounded();
+        EventLoop {
+            agent,
+            clock,
+            task_queues: BTreeMap::new(),
+            queued: 0,
+            timers: Timers::default(),
+            sender,
+            incoming,
+        }
+    }
+
+    /// The agent this loop belongs to.
+    pub fn agent(&self) -> AgentId {
+        self.agent
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// A handle other threads use to queue tasks here.
+    pub fn handle(&self) -> EventLoopHandle<T> {
+        EventLoopHandle {
+            agent: self.agent,
+            sender: self.sender.clone(),
+        }
+    }
+
+    /// Queue a task.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#queue-a-task>
+    pub fn queue_a_task(&mut self, task: Task<T>) {
+        // 1-2. (The event loop and document are given by the caller.)
+        // 3-7. Let task be a new task with steps, source, document; its script evaluation
+        //      environment settings object set is empty (not tracked here).
+        // 8. Let queue be the task queue to which source is associated on event loop.
+        // 9. Append task to queue.
+        self.queued += 1;
+        self.task_queues
+            .entry(task.source)
+            .or_default()
+            .push_back((self.queued, task));
+    }
+
+    /// Run steps after a timeout: after `delay` on this loop's clock, `task` is queued.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#run-steps-after-a-timeout>
+    pub fn run_steps_after_a_timeout(&mut self, delay: Duration, task: Task<T>) -> TimerKey {
+        // 1. Let timerKey be a new unique internal value.
+        // 2. Let startTime be the current high resolution time given global.
+        let start_time = self.clock.now();
+        // 3. Set global's map of active timers[timerKey] to startTime plus milliseconds.
+        //    (The embedder keeps the map; this keeps the deadline.)
+        // 4. Run the following steps in parallel:
+        //    1. Wait until milliseconds milliseconds have passed.
+        // TODO(spec): step 4.1 for a Window: count only time while its document is fully
+        // active.
+        //    2. Wait until earlier invocations with a smaller or equal delay have completed
+        //       (the timers are ordered by deadline, then start order).
+        //    3. Optionally, wait a further implementation-defined length of time (none).
+        //    4. Perform completionSteps (queue `task`, in `queue_due_timers`).
+        // 5. Return timerKey.
+        self.timers.start(start_time.saturating_add(delay), task)
+    }
+
+    /// Cancels a wait started by [`Self::run_steps_after_a_timeout`].
+    pub fn cancel_timeout(&mut self, key: TimerKey) -> bool {
+        self.timers.cancel(key)
+    }
+
+    /// Removes every task and pending wait of `document` (it was destroyed). Returns how many.
+    pub fn remove_tasks_of_document(&mut self, document: DocumentKey) -> usize {
+        let mut removed = 0;
+        for queue in self.task_queues.values_mut() {
+            let before = queue.len();
+            queue.retain(|(_, task)| task.document != Some(document));
+            removed += before - queue.len();
+        }
+        removed
+            + self
+                .timers
+                .remove_where(|task| task.document == Some(document))
+    }
+
+    /// The earliest pending timer deadline.
+    pub fn next_timer_deadline(&self) -> Option<Duration> {
+        self.timers.next_deadline()
+    }
+
+    /// Whether any timer wait is pending.
+    pub fn has_pending_timers(&self) -> bool {
+        !self.timers.is_empty()
+    }
+
+    /// Moves tasks queued from other threads, and timers whose deadline has passed, into the
+    /// task queues.
+    pub fn collect_incoming(&mut self) {
+        while let Ok(task) = self.incoming.try_recv() {
+            self.queue_a_task(task);
+        }
+        for (_, task) in self.timers.take_due(self.clock.now()) {
+            self.queue_a_task(task);
+        }
+    }
+
+    /// Whether a runnable task is queued now.
+    pub fn has_runnable_task(&self, host: &impl EventLoopHost<T>) -> bool {
+        self.task_queues
+            .values()
+            .any(|queue| first_runnable(queue, host).is_some())
+    }
+
+    /// Whether any task is queued at all (runnable or not).
+    pub fn has_queued_tasks(&self) -> bool {
+        self.task_queues.values().any(|queue| !queue.is_empty()) || !self.incoming.is_empty()
+    }
+    /// Steps 2.1 to 2.3 of the processing model: chooses a task queue with a runnable task
+    /// and removes its first runnable task.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>
+    pub fn take_next_runnable_task(&mut self, host: &impl EventLoopHost<T>) -> Option<Task<T>> {
+        self.collect_incoming();
+        // 2. If the event loop has a task queue with at least one runnable task, then:
+        //    1. Let taskQueue be one such task queue, chosen in an implementation-defined
+        //       manner.
+        // Implementation-defined choice: the queue whose first runnable task was queued
+        // earliest, so tasks run in the order they were queued across sources, and FIFO
+        // within a source.
+        let (_, source, index) = self
+            .task_queues
+            .iter()
+            .filter_map(|(source, queue)| {
+                first_runnable(queue, host).map(|index| (queue[index].0, *source, index))
+            })
+            .min()?;
+        //    2. Set taskStartTime to the unsafe shared current time.
+        //    3. Set oldestTask to the first runnable task in taskQueue, and remove it.
+        self.task_queues
+            .get_mut(&source)
+            .and_then(|queue| queue.remove(index))
+            .map(|(_, task)| task)
+    }
+}
+
+/// One turn of the event loop processing model.
+///
+/// The loop is borrowed only while the task is chosen, so the task's steps (run by `host`)
+/// can queue more tasks on the same loop.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>
+pub fn run_one_turn<T>(
+    event_loop: &RefCell<EventLoop<T>>,
+    host: &mut impl EventLoopHost<T>,
+) -> LoopState {
+    // 1. Let oldestTask and taskStartTime be null.
+    // 2. If the event loop has a task queue with at least one runnable task, then:
+    //    1-3. Choose a task queue and remove its first runnable task (oldestTask).
+    let oldest_task = event_loop.borrow_mut().take_next_runnable_task(host);
+    let Some(oldest_task) = oldest_task else {
+        return LoopState::Idle {
+            next_timer: event_loop.borrow().next_timer_deadline(),
+        };
+    };
+    //    4. Record task start time (no performance timeline here).
+    //    5. Set the event loop's currently running task to oldestTask.
+    //    6. Perform oldestTask's steps.
+    //    7. Set the event loop's currently running task back to null.
+    host.run_task(oldest_task);
+    //    8. Perform a microtask checkpoint.
+    host.perform_a_microtask_checkpoint();
+    // 3-7. Task timing and long-task reporting.
+    // Deviation: no performance timeline here.
+    // 8. Update the rendering.
+    // Deviation: headless, nothing is rendered.
+    LoopState::RanTask
+}
+
+/// The index of the first runnable task in `queue`: one whose document is null or fully
+/// active.
+fn first_runnable<T>(
+    queue: &VecDeque<(u64, Task<T>)>,
+    host: &impl EventLoopHost<T>,
+) -> Option<usize> {
+    queue.iter().position(|(_, task)| {
+        task.document
+            .is_none_or(|document| host.is_fully_active(document))
+    })
+}
