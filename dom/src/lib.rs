@@ -1,0 +1,50 @@
+//! `postern-dom`: the engine-independent half of a browsing environment.
+//!
+//! - [`origin`]: origins, same-origin checks and their serialization
+//!   (<https://html.spec.whatwg.org/multipage/browsers.html#origin>).
+//! - [`document`]: an arena DOM ([`Document`], addressed by [`NodeId`]).
+//! - [`parser`]: html5ever parsing into a [`Document`] incrementally, pausing at each
+//!   script and reporting each inserted iframe ([`HtmlParser`]).
+//! - [`loader`]: resource loading through [`ResourceLoader`]; [`VirtualHosts`] serves
+//!   several origins from local directories, without a network.
+//! - [`browsing_context`]: the browsing-context tree ([`BrowsingContextTree`]), plain
+//!   `Send + Sync` data.
+//!
+//! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
+//! binds these types to JavaScript.
+//!
+//! ```
+//! use std::{cell::RefCell, rc::Rc};
+//! use postern_dom::{Document, HtmlParser, ParseEvent, origin_of_url};
+//!
+//! let url = url::Url::parse("http://a.test/").expect("valid URL");
+//! let document = Rc::new(RefCell::new(Document::new(url.clone(), origin_of_url(&url))));
+//! let mut parser = HtmlParser::new(Rc::clone(&document), "<iframe></iframe><script>go()</script><p>");
+//! loop {
+//!     match parser.next_event() {
+//!         ParseEvent::IframeInserted(iframe) => { /* create its browsing context */ }
+//!         ParseEvent::ScriptReady(script) => {
+//!             let source = document.borrow().child_text(script);
+//!             assert_eq!(source, "go()"); // run it, then continue
+//!         }
+//!         ParseEvent::Finished => break,
+//!     }
+//! }
+//! assert_eq!(document.borrow().get_elements_by_tag_name("p").len(), 1);
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod browsing_context;
+pub mod document;
+pub mod ids;
+pub mod loader;
+pub mod origin;
+pub mod parser;
+
+pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
+pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
+pub use ids::{BrowsingContextId, DocumentId, NodeId};
+pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
+pub use origin::{OpaqueOrigin, Origin, origin_of_url};
+pub use parser::{HtmlParser, ParseEvent};
