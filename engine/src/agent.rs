@@ -1,0 +1,175 @@
+//! An agent: one boa [`Context`], one event loop, and the windows whose realms live in it.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#similar-origin-window-agent>
+//!
+//! Everything here stays on the agent's thread. What other agents (or the embedder) send in
+//! is an [`AgentTask`]: `Send` data, never JS values.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use boa_engine::job::{GenericJob, Job, JobExecutor, PromiseJob};
+use boa_engine::{Context, JsError, JsNativeError, JsResult};
+use postern_event_loop::{
+    AgentId, DocumentKey, EventLoop, EventLoopHost, LoopState, MicrotaskQueue, Task,
+    microtask::MicrotaskHost,
+};
+
+use crate::ids::WindowId;
+use crate::tasks::AgentTask;
+use crate::user_agent::UserAgentShared;
+use crate::window::Window;
+
+/// A microtask: a job the JS engine asked the host to run.
+pub(crate) enum Microtask {
+    /// A promise reaction or resolve-thenable job.
+    Promise(PromiseJob),
+    /// A generic job (e.g. `queueMicrotask`'s callback).
+    Generic(GenericJob),
+}
+
+/// The agent's state that native functions reach through the context.
+pub(crate) struct AgentState {
+    /// This agent's id.
+    pub id: AgentId,
+    /// What every agent of the user agent shares.
+    pub ua: Arc<UserAgentShared>,
+    /// The event loop.
+    pub event_loop: RefCell<EventLoop<AgentTask>>,
+    /// The event loop's microtask queue (also reached by the job executor).
+    pub microtasks: Rc<MicrotaskQueue<Microtask>>,
+    /// The windows whose realms live in this agent.
+    pub windows: RefCell<HashMap<WindowId, Window>>,
+    /// How many times Rust has entered script and not yet returned (the JS execution
+    /// context stack is empty exactly when this is 0).
+    pub script_depth: Cell<u32>,
+    /// The timer nesting level of the currently running task, if it is a timer task.
+    pub timer_nesting_level: Cell<Option<u32>>,
+}
+
+impl AgentState {
+    /// The agent state stored in `context`.
+    pub fn of(context: &Context) -> JsResult<Rc<AgentState>> {
+        context
+            .get_data::<Rc<AgentState>>()
+            .cloned()
+            .ok_or_else(|| JsNativeError::typ().with_message("no agent").into())
+    }
+
+    /// Queue a task on this agent's event loop.
+    pub fn queue_a_task(&self, task: Task<AgentTask>) {
+        self.event_loop.borrow_mut().queue_a_task(task);
+    }
+}
+
+/// The job executor: boa's promise jobs become microtasks of the event loop.
+struct MicrotaskJobExecutor {
+    microtasks: Rc<MicrotaskQueue<Microtask>>,
+}
+
+impl JobExecutor for MicrotaskJobExecutor {
+    fn enqueue_job(self: Rc<Self>, job: Job, _context: &mut Context) {
+        match job {
+            Job::PromiseJob(job) => self.microtasks.queue_a_microtask(Microtask::Promise(job)),
+            Job::GenericJob(job) => self.microtasks.queue_a_microtask(Microtask::Generic(job)),
+            // Deviation: boa's timeout, interval and async jobs are not used by the Web
+            // platform surface here (timers go through the event loop); they are dropped.
+            Job::TimeoutJob(_) | Job::IntervalJob(_) | Job::AsyncJob(_) => {}
+            _ => {}
+        }
+    }
+
+    fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
+        let state = AgentState::of(context)?;
+        crate::script::perform_a_microtask_checkpoint(&state, context);
+        Ok(())
+    }
+}
+
+/// An agent: its context and its state.
+pub struct Agent {
+    pub(crate) context: Context,
+    pub(crate) state: Rc<AgentState>,
+}
+
+impl Agent {
+    /// A new agent with an empty event loop.
+    pub(crate) fn new(id: AgentId, ua: Arc<UserAgentShared>) -> Result<Agent, JsError> {
+        let microtasks = Rc::new(MicrotaskQueue::new());
+        let executor = Rc::new(MicrotaskJobExecutor {
+            microtasks: Rc::clone(&microtasks),
+        });
+        let mut context = Context::builder().job_executor(executor).build()?;
+        let state = Rc::new(AgentState {
+            id,
+            event_loop: RefCell::new(EventLoop::new(id, ua.clock.clone())),
+            ua,
+            microtasks,
+            windows: RefCell::new(HashMap::new()),
+            script_depth: Cell::new(0),
+            timer_nesting_level: Cell::new(None),
+        });
+        context.insert_data(Rc::clone(&state));
+        Ok(Agent { context, state })
+    }
+
+    /// One turn of the event loop processing model.
+    pub(crate) fn run_one_turn(&mut self) -> LoopState {
+        let state = Rc::clone(&self.state);
+        let mut host = AgentLoopHost {
+            state: &state,
+            context: &mut self.context,
+        };
+        postern_event_loop::run_one_turn(&state.event_loop, &mut host)
+    }
+}
+
+/// The event loop's view of the agent while a turn runs.
+pub(crate) struct AgentLoopHost<'a> {
+    pub state: &'a Rc<AgentState>,
+    pub context: &'a mut Context,
+}
+
+impl EventLoopHost<AgentTask> for AgentLoopHost<'_> {
+    fn is_fully_active(&self, document: DocumentKey) -> bool {
+        crate::window::is_fully_active(self.state, document)
+    }
+
+    fn run_task(&mut self, task: Task<AgentTask>) {
+        crate::tasks::run_agent_task(self.state, self.context, task.steps);
+    }
+
+    fn perform_a_microtask_checkpoint(&mut self) {
+        crate::script::perform_a_microtask_checkpoint(self.state, self.context);
+    }
+}
+
+/// Runs microtasks for a checkpoint, reporting exceptions.
+pub(crate) struct MicrotaskRunner<'a> {
+    pub state: &'a Rc<AgentState>,
+    pub context: &'a mut Context,
+}
+
+impl MicrotaskHost<Microtask> for MicrotaskRunner<'_> {
+    fn run_microtask(&mut self, microtask: Microtask) {
+        self.state
+            .script_depth
+            .set(self.state.script_depth.get() + 1);
+        let result = match microtask {
+            Microtask::Promise(job) => job.call(self.context),
+            Microtask::Generic(job) => job.call(self.context),
+        };
+        self.state
+            .script_depth
+            .set(self.state.script_depth.get() - 1);
+        if let Err(error) = result {
+            crate::script::report_the_exception(self.state, self.context, None, &error);
+        }
+    }
+
+    fn clear_kept_objects(&mut self) {
+        self.context.clear_kept_objects();
+    }
+}

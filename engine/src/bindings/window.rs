@@ -1,0 +1,190 @@
+//! The Window interface's own members: `window`, `self`, `frames`, `parent`, `top`,
+//! `length`, `postMessage`, `onmessage`, `queueMicrotask`, `location`.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+
+use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+
+use super::event_target::define_event_handler;
+use super::util::{arg, define_accessor, define_method, type_error};
+use crate::agent::AgentState;
+use crate::ids::WindowId;
+
+fn global_of(context: &Context, window: WindowId) -> JsResult<JsValue> {
+    let state = AgentState::of(context)?;
+    let global = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.global.clone());
+    global
+        .map(JsValue::from)
+        .ok_or_else(|| type_error("the window is gone"))
+}
+
+/// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
+fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsValue> {
+    let state = AgentState::of(context)?;
+    let Some(bc) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.browsing_context)
+    else {
+        return Ok(JsValue::null());
+    };
+    // 1. Let navigable be this's navigable. 2. If navigable is null, then return null.
+    let related = state.ua.with_tree(|tree| {
+        tree.get(bc)?;
+        Some(if top {
+            tree.top(bc).unwrap_or(bc)
+        } else {
+            tree.parent(bc).unwrap_or(bc)
+        })
+    });
+    match related {
+        Some(related) => super::window_proxy::window_proxy_for(&state, context, window, related),
+        None => Ok(JsValue::null()),
+    }
+}
+
+/// Defines the Window's members on `global`.
+pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+    // Deviation: `window`, `self` and `frames` return the global object, not a WindowProxy.
+    for name in ["window", "self", "frames"] {
+        define_accessor(
+            context,
+            global,
+            name,
+            NativeFunction::from_copy_closure(move |_, _, context| global_of(context, window)),
+            None,
+        )?;
+    }
+    define_accessor(
+        context,
+        global,
+        "parent",
+        NativeFunction::from_copy_closure(move |_, _, context| related(context, window, false)),
+        None,
+    )?;
+    define_accessor(
+        context,
+        global,
+        "top",
+        NativeFunction::from_copy_closure(move |_, _, context| related(context, window, true)),
+        None,
+    )?;
+    define_accessor(
+        context,
+        global,
+        "length",
+        NativeFunction::from_copy_closure(move |_, _, context| {
+            let state = AgentState::of(context)?;
+            let bc = state
+                .windows
+                .borrow()
+                .get(&window)
+                .map(|w| w.browsing_context);
+            let length = bc
+                .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
+                .unwrap_or(0);
+            Ok(JsValue::new(length as u32))
+        }),
+        None,
+    )?;
+    define_method(
+        context,
+        global,
+        "postMessage",
+        1,
+        NativeFunction::from_copy_closure(move |_, args, context| {
+            crate::post_message::post_message_to_window(context, window, args)
+        }),
+    )?;
+    for type_ in ["message", "messageerror", "load", "error"] {
+        define_event_handler(context, global, type_)?;
+    }
+    define_method(
+        context,
+        global,
+        "queueMicrotask",
+        1,
+        NativeFunction::from_fn_ptr(queue_microtask),
+    )?;
+    let location = JsObject::with_object_proto(context.intrinsics());
+    define_accessor(
+        context,
+        global,
+        "location",
+        NativeFunction::from_copy_closure_with_captures(
+            move |_, _, location: &JsObject, context| {
+                fill_location(context, window, location)?;
+                Ok(location.clone().into())
+            },
+            location,
+        ),
+        None,
+    )?;
+    Ok(())
+}
+
+/// `queueMicrotask(callback)`: queue a microtask that invokes callback, reporting an
+/// exception.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-queuemicrotask>
+fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let callback = arg(args, 0);
+    let Some(callback) = callback.as_callable() else {
+        return Err(type_error("queueMicrotask: the callback is not a function"));
+    };
+    let realm = context.realm().clone();
+    let job = boa_engine::job::GenericJob::new(
+        move |context| {
+            // Deviation: an exception propagates to the microtask runner, which reports it.
+            callback.call(&JsValue::undefined(), &[], context)
+        },
+        realm,
+    );
+    context.enqueue_job(boa_engine::job::Job::GenericJob(job));
+    Ok(JsValue::undefined())
+}
+
+/// Fills the window's Location object from its document's URL.
+///
+/// TODO(spec): the Location interface proper (setters, navigation, cross-origin rules).
+fn fill_location(context: &mut Context, window: WindowId, location: &JsObject) -> JsResult<()> {
+    let state = AgentState::of(context)?;
+    let Some(url) = state.windows.borrow().get(&window).map(|w| w.url()) else {
+        return Ok(());
+    };
+    let origin = postern_dom::origin_of_url(&url).ascii_serialization();
+    let port = url.port().map(|p| p.to_string()).unwrap_or_default();
+    let host = match url.port() {
+        Some(p) => format!("{}:{p}", url.host_str().unwrap_or("")),
+        None => url.host_str().unwrap_or("").to_string(),
+    };
+    let search = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+    let search = if search == "?" { String::new() } else { search };
+    let hash = url.fragment().map(|f| format!("#{f}")).unwrap_or_default();
+    let hash = if hash == "#" { String::new() } else { hash };
+    for (name, value) in [
+        ("href", url.to_string()),
+        ("origin", origin),
+        ("protocol", format!("{}:", url.scheme())),
+        ("host", host),
+        ("hostname", url.host_str().unwrap_or("").to_string()),
+        ("port", port),
+        ("pathname", url.path().to_string()),
+        ("search", search),
+        ("hash", hash),
+    ] {
+        location.set(
+            JsString::from(name),
+            JsString::from(value.as_str()),
+            false,
+            context,
+        )?;
+    }
+    let _ = js_string!("");
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! Typed ids of the engine crate.
+
+pub use postern_dom::{BrowsingContextId, DocumentId, NodeId};
+pub use postern_event_loop::AgentId;
+
+/// A Window object (one per document that has been loaded into a browsing context).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WindowId(pub u64);
+
+/// A `setTimeout`/`setInterval` handle as scripts see it (always > 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TimerHandle(pub i32);

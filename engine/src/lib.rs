@@ -1,0 +1,42 @@
+//! Postern: a headless browser-engine subsystem in which `window.postMessage()` works as the
+//! WHATWG HTML standard says, end to end.
+//!
+//! This crate holds the JS engine (boa), the Web IDL bindings (Window, WindowProxy,
+//! EventTarget, MessageEvent, DOMException, timers, console, `structuredClone`), the
+//! embedding API ([`UserAgent`]) and the `postern` command-line tool. The lower crates do
+//! the rest: `postern-clone` (structured clone), `postern-event-loop` (event loops),
+//! `postern-dom` (documents, origins, browsing contexts, loading).
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use postern::{StdoutConsole, UserAgent, UserAgentOptions};
+//! use postern_dom::VirtualHosts;
+//!
+//! let mut hosts = VirtualHosts::new();
+//! hosts.serve("http://a.test", "examples/ping-pong/parent").unwrap();
+//! hosts.serve("http://b.test", "examples/ping-pong/child").unwrap();
+//! let mut ua = UserAgent::new(Arc::new(hosts), Arc::new(StdoutConsole), UserAgentOptions::default()).unwrap();
+//! ua.open("http://a.test/").unwrap();
+//! ua.run_until_idle();
+//! ```
+
+mod agent;
+mod bindings;
+mod clone_host;
+pub mod console;
+pub mod error;
+pub mod ids;
+mod navigation;
+mod post_message;
+mod realm_data;
+mod script;
+mod tasks;
+pub mod user_agent;
+mod window;
+
+pub use console::{CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole};
+pub use error::EngineError;
+pub use ids::WindowId;
+pub use postern_event_loop::TimeMode;
+pub use user_agent::{RunOutcome, UserAgent, UserAgentOptions};
+pub mod cli;

@@ -1,0 +1,452 @@
+//! Loading documents into browsing contexts: navigation's last step, the parser driving
+//! scripts and iframes, and the load events.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html>,
+//! <https://html.spec.whatwg.org/multipage/parsing.html#the-end>,
+//! <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+
+use std::rc::Rc;
+
+use boa_engine::{Context, JsValue, NativeFunction};
+use postern_dom::{BrowsingContextId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url};
+use postern_event_loop::{Task, TaskSource};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::bindings::event::create_event;
+use crate::bindings::event_target::{EventTargetKey, dispatch};
+use crate::console::ConsoleLevel;
+use crate::ids::WindowId;
+use crate::script::{emit_console, run_a_classic_script};
+use crate::tasks::{AgentTask, route_task};
+use crate::window::{create_window, document_key};
+
+/// Loads `url` into `browsing_context`: fetch it, create its Document and Window, parse it
+/// (running scripts and creating iframes' browsing contexts as the parser meets them).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>
+pub(crate) fn navigate_and_load(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    browsing_context: BrowsingContextId,
+    url: Url,
+    initiator_origin: Origin,
+) {
+    // Fetch the resource through the embedder's loader.
+    let (body, final_url, failure) = match state.ua.loader.load(&url) {
+        Ok(resource) => (resource.body, resource.url, None),
+        Err(error) => (Vec::new(), url.clone(), Some(error.to_string())),
+    };
+    // The new document's origin: about:blank inherits its initiator's; a failed load gets an
+    // opaque origin (an error page); otherwise the URL's origin.
+    let origin = if failure.is_some() {
+        Origin::new_opaque()
+    } else if final_url.scheme() == "about" {
+        initiator_origin
+    } else {
+        origin_of_url(&final_url)
+    };
+    // The previous document is unloaded: its pending tasks and timers are dropped.
+    let previous = state.ua.active_window(browsing_context);
+    let window = match create_window(state, context, browsing_context, final_url, origin) {
+        Ok(window) => window,
+        Err(error) => {
+            if let Some(previous) = previous {
+                emit_console(state, previous, ConsoleLevel::Error, error.to_string());
+            }
+            return;
+        }
+    };
+    if let Some(previous) = previous {
+        unload_document(state, previous);
+    }
+    if let Some(reason) = failure {
+        emit_console(
+            state,
+            window,
+            ConsoleLevel::Error,
+            format!("Failed to load {url}: {reason}"),
+        );
+    }
+    let source = String::from_utf8_lossy(&body).into_owned();
+    parse_document(state, context, window, &source);
+}
+
+/// Drops a document's pending tasks and timers once another document replaced it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
+fn unload_document(state: &Rc<AgentState>, window: WindowId) {
+    let document = state.windows.borrow().get(&window).map(|w| w.document_id);
+    if let Some(document) = document {
+        state
+            .event_loop
+            .borrow_mut()
+            .remove_tasks_of_document(document_key(document));
+    }
+}
+
+/// Parses the document's source, pausing for each script and noting each iframe, then runs
+/// "the end".
+fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowId, source: &str) {
+    let Some(document) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| Rc::clone(&w.document))
+    else {
+        return;
+    };
+    let mut parser = HtmlParser::new(document, source);
+    loop {
+        match parser.next_event() {
+            ParseEvent::IframeInserted(node) => {
+                create_child_navigable(state, context, window, node);
+            }
+            ParseEvent::ScriptReady(node) => {
+                prepare_the_script_element(state, context, window, node)
+            }
+            ParseEvent::Finished => break,
+        }
+    }
+    the_end(state, window);
+}
+
+/// Whether a script element's `type` makes it a classic script.
+fn is_classic_script_type(type_: Option<&str>) -> bool {
+    match type_.map(str::trim) {
+        None | Some("") => true,
+        Some(t) => matches!(
+            t.to_ascii_lowercase().as_str(),
+            "text/javascript"
+                | "application/javascript"
+                | "application/ecmascript"
+                | "text/ecmascript"
+                | "text/jscript"
+                | "text/livescript"
+                | "application/x-javascript"
+                | "text/x-javascript"
+        ),
+    }
+}
+
+/// Prepare the script element, for parser-inserted classic scripts: inline text, or the
+/// `src` resource fetched through the loader, run at once.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>
+fn prepare_the_script_element(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    node: NodeId,
+) {
+    let Some((src, type_, text, base)) = state.windows.borrow().get(&window).map(|w| {
+        let document = w.document.borrow();
+        (
+            document.get_attribute(node, "src").map(str::to_string),
+            document.get_attribute(node, "type").map(str::to_string),
+            document.child_text(node),
+            document.url().clone(),
+        )
+    }) else {
+        return;
+    };
+    // 9-12. If the script's type is not a JavaScript MIME type, return.
+    // TODO(spec): module scripts.
+    if !is_classic_script_type(type_.as_deref()) {
+        return;
+    }
+    let source = match src {
+        // 31. If el has a src content attribute: fetch a classic script.
+        Some(src) => match base.join(&src) {
+            Ok(url) => match state.ua.loader.load(&url) {
+                Ok(resource) if resource.status < 400 => {
+                    String::from_utf8_lossy(&resource.body).into_owned()
+                }
+                Ok(resource) => {
+                    emit_console(
+                        state,
+                        window,
+                        ConsoleLevel::Error,
+                        format!("Failed to load script {url}: status {}", resource.status),
+                    );
+                    return;
+                }
+                Err(error) => {
+                    emit_console(
+                        state,
+                        window,
+                        ConsoleLevel::Error,
+                        format!("Failed to load script {url}: {error}"),
+                    );
+                    return;
+                }
+            },
+            Err(_) => return,
+        },
+        // 32. Otherwise: the element's child text content.
+        None => text,
+    };
+    // Execute the script element: run the classic script.
+    run_a_classic_script(state, context, window, &source);
+}
+
+/// The end: after parsing, queue DOMContentLoaded, and the load event once nothing delays
+/// it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end>
+fn the_end(state: &Rc<AgentState>, window: WindowId) {
+    let Some(document) = state.windows.borrow().get(&window).map(|w| w.document_id) else {
+        return;
+    };
+    // 4. Queue a global task on the DOM manipulation task source given the Document's
+    //    relevant global object to fire DOMContentLoaded.
+    state.queue_a_task(Task::new(
+        TaskSource::DomManipulation,
+        Some(document_key(document)),
+        AgentTask::DomContentLoaded { window },
+    ));
+    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+        w.load.parsing_done = true;
+    }
+    // 7. Spin the event loop until nothing delays the load event, then queue the load.
+    maybe_queue_window_load(state, window);
+}
+
+/// Queues the window's load event once parsing is done and no child delays it.
+fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) {
+    let ready = {
+        let mut windows = state.windows.borrow_mut();
+        match windows.get_mut(&window) {
+            Some(w)
+                if w.load.parsing_done && w.load.pending_children == 0 && !w.load.load_queued =>
+            {
+                w.load.load_queued = true;
+                Some(w.document_id)
+            }
+            _ => None,
+        }
+    };
+    if let Some(document) = ready {
+        state.queue_a_task(Task::new(
+            TaskSource::DomManipulation,
+            Some(document_key(document)),
+            AgentTask::WindowLoad { window },
+        ));
+    }
+}
+
+/// Fires `DOMContentLoaded` at the document (it bubbles; the document has no ancestors).
+pub(crate) fn fire_dom_content_loaded(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+) {
+    let Some((realm, node)) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.document.borrow().document_node()))
+    else {
+        return;
+    };
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "DOMContentLoaded") {
+        let _ =
+            crate::bindings::event::with_event(&JsValue::from(event.clone()), |e| e.bubbles = true);
+        let _ = dispatch(state, context, window, EventTargetKey::Node(node), &event);
+    }
+    context.enter_realm(previous);
+}
+
+/// Fires `load` at the window, then, for a child navigable, queues the iframe load event
+/// steps on its container.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end> (step 7) and
+/// <https://html.spec.whatwg.org/multipage/document-lifecycle.html#completely-finish-loading>
+pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    let Some((realm, bc)) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.browsing_context))
+    else {
+        return;
+    };
+    let previous = context.enter_realm(realm);
+    // TODO(spec): the legacy target override (the event's target is the Document).
+    if let Ok(event) = create_event(context, "load") {
+        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+    }
+    context.enter_realm(previous);
+    // Completely finish loading: if the container is an iframe, queue an element task on the
+    // DOM manipulation task source given container to run the iframe load event steps.
+    let container = state
+        .ua
+        .with_tree(|tree| tree.get(bc).and_then(|b| b.container));
+    if let Some((container_document, iframe)) = container
+        && let Some(parent) = state.ua.window_of_document(container_document)
+    {
+        route_task(
+            state,
+            parent.agent,
+            Task::new(
+                TaskSource::DomManipulation,
+                Some(document_key(container_document)),
+                AgentTask::IframeLoad {
+                    parent: parent.window,
+                    iframe,
+                },
+            ),
+        );
+    }
+}
+
+/// The iframe load event steps: fire `load` at the iframe element; it no longer delays its
+/// document's load event.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#iframe-load-event-steps>
+pub(crate) fn iframe_load_event_steps(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+) {
+    let Some(realm) = state.windows.borrow().get(&parent).map(|w| w.realm.clone()) else {
+        return;
+    };
+    // 1-5. (Assertions and timing info.)
+    // 6. Fire an event named load at element.
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "load") {
+        let _ = dispatch(state, context, parent, EventTargetKey::Node(iframe), &event);
+    }
+    context.enter_realm(previous);
+    // The iframe's load no longer delays its document's load event.
+    let decremented = state
+        .windows
+        .borrow_mut()
+        .get_mut(&parent)
+        .is_some_and(|w| {
+            if w.load.pending_children > 0 {
+                w.load.pending_children -= 1;
+                true
+            } else {
+                false
+            }
+        });
+    if decremented {
+        maybe_queue_window_load(state, parent);
+    }
+}
+
+/// Create a new child navigable for an iframe the parser inserted, and process its
+/// attributes.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#create-a-new-child-navigable>
+fn create_child_navigable(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+) {
+    let Some((parent_bc, parent_document, parent_origin, name, src, base)) =
+        state.windows.borrow().get(&parent).map(|w| {
+            let document = w.document.borrow();
+            (
+                w.browsing_context,
+                w.document_id,
+                document.origin().clone(),
+                document
+                    .get_attribute(iframe, "name")
+                    .unwrap_or("")
+                    .to_string(),
+                document.get_attribute(iframe, "src").map(str::to_string),
+                document.url().clone(),
+            )
+        })
+    else {
+        return;
+    };
+    let child = match state
+        .ua
+        .with_tree_mut(|tree| tree.create_child(parent_bc, (parent_document, iframe), name))
+    {
+        Ok(child) => child,
+        Err(error) => {
+            emit_console(
+                state,
+                parent,
+                ConsoleLevel::Error,
+                format!("iframe: {error}"),
+            );
+            return;
+        }
+    };
+    // The initial about:blank document, same origin as its creator.
+    let Ok(blank) = Url::parse("about:blank") else {
+        return;
+    };
+    if let Err(error) = create_window(state, context, child, blank, parent_origin.clone()) {
+        emit_console(state, parent, ConsoleLevel::Error, error.to_string());
+        return;
+    }
+    define_frame_index(state, context, parent, child);
+    if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
+        w.load.pending_children += 1;
+    }
+    // Process the iframe attributes (initialInsertion = true).
+    // TODO(spec): srcdoc.
+    let url = src
+        .filter(|s| !s.trim().is_empty())
+        .and_then(|src| base.join(src.trim()).ok());
+    let task = match url {
+        // Navigate the child navigable to url (the fetch and load are one task here).
+        Some(url) => AgentTask::Navigate {
+            browsing_context: child,
+            url,
+            initiator_origin: parent_origin,
+        },
+        // No src (or an unparsable one): the initial about:blank stays; queue the iframe load
+        // event steps.
+        None => AgentTask::IframeLoad { parent, iframe },
+    };
+    let source = match task {
+        AgentTask::Navigate { .. } => TaskSource::Networking,
+        _ => TaskSource::DomManipulation,
+    };
+    state.queue_a_task(Task::new(source, Some(document_key(parent_document)), task));
+}
+
+/// Makes `parent[index]` (and `frames[index]`) return the new child's WindowProxy.
+///
+/// Deviation: an accessor property on the global object stands in for the WindowProxy's
+/// [[GetOwnProperty]] over the document-tree child navigables.
+fn define_frame_index(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    child: BrowsingContextId,
+) {
+    let Some((realm, global, parent_bc)) = state
+        .windows
+        .borrow()
+        .get(&parent)
+        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
+    else {
+        return;
+    };
+    let index = state
+        .ua
+        .with_tree(|tree| tree.children(parent_bc).iter().position(|c| *c == child));
+    let Some(index) = index else {
+        return;
+    };
+    let previous = context.enter_realm(realm);
+    let getter = NativeFunction::from_copy_closure(move |_, _, context| {
+        let state = AgentState::of(context)?;
+        crate::bindings::window_proxy::window_proxy_for(&state, context, parent, child)
+    });
+    let _ =
+        crate::bindings::util::define_accessor(context, &global, &index.to_string(), getter, None);
+    context.enter_realm(previous);
+}

@@ -1,0 +1,152 @@
+//! Running script: classic scripts, callbacks, exception reporting, and the checkpoints that
+//! follow them.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#scripting-processing-model>
+
+use std::rc::Rc;
+
+use boa_engine::{Context, JsError, JsObject, JsValue, Script, Source};
+
+use crate::agent::{AgentState, MicrotaskRunner};
+use crate::console::{ConsoleLevel, ConsoleMessage};
+use crate::ids::WindowId;
+use crate::realm_data::RealmData;
+
+/// Perform a microtask checkpoint on the agent's event loop.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#perform-a-microtask-checkpoint>
+pub(crate) fn perform_a_microtask_checkpoint(state: &Rc<AgentState>, context: &mut Context) {
+    let queue = Rc::clone(&state.microtasks);
+    let mut runner = MicrotaskRunner { state, context };
+    postern_event_loop::perform_a_microtask_checkpoint(&queue, &mut runner);
+}
+
+/// Clean up after running script: if the JavaScript execution context stack is now empty,
+/// perform a microtask checkpoint.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#clean-up-after-running-script>
+pub(crate) fn clean_up_after_running_script(state: &Rc<AgentState>, context: &mut Context) {
+    // 1. Assert: settings's realm execution context is the running execution context.
+    // 2. Remove settings's realm execution context from the JS execution context stack.
+    // 3. If the JavaScript execution context stack is now empty, perform a microtask
+    //    checkpoint.
+    if state.script_depth.get() == 0 {
+        perform_a_microtask_checkpoint(state, context);
+    }
+}
+
+/// Runs `f` as script entered from the host: counts the entry, restores the realm, and cleans
+/// up after it.
+pub(crate) fn with_script_entered<R>(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    f: impl FnOnce(&mut Context) -> R,
+) -> Option<R> {
+    let realm = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.realm.clone())?;
+    // Prepare to run script: push the realm execution context.
+    let previous = context.enter_realm(realm);
+    state.script_depth.set(state.script_depth.get() + 1);
+    let result = f(context);
+    state.script_depth.set(state.script_depth.get() - 1);
+    context.enter_realm(previous);
+    clean_up_after_running_script(state, context);
+    Some(result)
+}
+
+/// Run a classic script: parse `source` as a script of `window`'s realm and evaluate it,
+/// reporting an exception it throws.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script>
+pub(crate) fn run_a_classic_script(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    source: &str,
+) {
+    let result = with_script_entered(state, context, window, |context| {
+        let realm = context.realm().clone();
+        // 1-8. Prepare the script record (parse) in the settings object's realm.
+        let script = Script::parse(Source::from_bytes(source), Some(realm), context)?;
+        // 9-11. Evaluate it.
+        script.evaluate(context)
+    });
+    // 12. If evaluationStatus is an abrupt completion: report the exception.
+    if let Some(Err(error)) = result {
+        report_the_exception(state, context, Some(window), &error);
+    }
+}
+
+/// Call a user object's operation or a callback function with `this` and `args`, in the
+/// callback's own realm, reporting (not propagating) an exception when the call comes from
+/// the event loop.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#invoke-a-callback-function>
+pub(crate) fn invoke_a_callback(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    callback: &JsObject,
+    this: &JsValue,
+    args: &[JsValue],
+) -> Result<JsValue, JsError> {
+    let result = with_script_entered(state, context, window, |context| {
+        callback.call(this, args, context)
+    });
+    result.unwrap_or_else(|| Ok(JsValue::undefined()))
+}
+
+/// Report the exception: print it as an uncaught error of `window` (or of the current realm's
+/// window).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception>
+pub(crate) fn report_the_exception(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: Option<WindowId>,
+    error: &JsError,
+) {
+    let window = window.or_else(|| RealmData::of_current_realm(context).ok().map(|d| d.window));
+    let text = describe_exception(context, error);
+    if let Some(window) = window {
+        emit_console(
+            state,
+            window,
+            ConsoleLevel::Error,
+            format!("Uncaught {text}"),
+        );
+    }
+}
+
+/// `Name: message` for an Error, the formatted value for anything else.
+pub(crate) fn describe_exception(context: &mut Context, error: &JsError) -> String {
+    match error.clone().into_opaque(context) {
+        Ok(value) => crate::bindings::console::format_value(context, &value, true),
+        Err(_) => error.to_string(),
+    }
+}
+
+/// Sends a console message for `window`.
+pub(crate) fn emit_console(
+    state: &Rc<AgentState>,
+    window: WindowId,
+    level: ConsoleLevel,
+    text: String,
+) {
+    let label = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.console_label())
+        .unwrap_or_else(|| "?".into());
+    state.ua.console.message(&ConsoleMessage {
+        window,
+        label,
+        level,
+        text,
+    });
+}

@@ -1,0 +1,101 @@
+//! The tasks an agent runs, as `Send` data, and where they go.
+
+use std::rc::Rc;
+
+use boa_engine::Context;
+use postern_dom::{BrowsingContextId, Origin};
+use postern_event_loop::{AgentId, Task};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::ids::{NodeId, TimerHandle, WindowId};
+use crate::post_message::PostedMessage;
+
+/// A task created by the timer initialization steps.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimerTask {
+    /// The global the timer belongs to.
+    pub window: WindowId,
+    /// The id scripts see.
+    pub handle: TimerHandle,
+    /// The uniqueHandle of the initialization that queued it.
+    pub unique: u64,
+    /// The task's timer nesting level.
+    pub nesting_level: u32,
+}
+
+/// The steps of a task, as data that can cross threads.
+#[derive(Debug)]
+pub(crate) enum AgentTask {
+    /// Load `url` into a browsing context (a navigation's final step).
+    Navigate {
+        /// The browsing context navigated.
+        browsing_context: BrowsingContextId,
+        /// Where to.
+        url: Url,
+        /// The origin of the document that started it (for `about:blank`).
+        initiator_origin: Origin,
+    },
+    /// Fire `DOMContentLoaded` at a window's document.
+    DomContentLoaded {
+        /// The window.
+        window: WindowId,
+    },
+    /// Fire `load` at a window, then let its container know.
+    WindowLoad {
+        /// The window.
+        window: WindowId,
+    },
+    /// The iframe load event steps for an iframe of `parent`'s document.
+    IframeLoad {
+        /// The window whose document holds the iframe.
+        parent: WindowId,
+        /// The iframe element.
+        iframe: NodeId,
+    },
+    /// A message posted with `window.postMessage`.
+    PostedMessage(PostedMessage),
+    /// A timer's task.
+    Timer(TimerTask),
+}
+
+/// Queues `task` on `agent`'s event loop: directly when it is this agent, through the
+/// agent's channel otherwise.
+pub(crate) fn route_task(state: &Rc<AgentState>, agent: AgentId, task: Task<AgentTask>) {
+    if agent == state.id {
+        state.queue_a_task(task);
+    } else if !state.ua.send_task(agent, task) {
+        // The agent is gone (crashed or shut down): count what could not be delivered.
+        state.ua.count_dropped_message();
+    }
+}
+
+/// Runs one task's steps.
+pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task: AgentTask) {
+    match task {
+        AgentTask::Navigate {
+            browsing_context,
+            url,
+            initiator_origin,
+        } => crate::navigation::navigate_and_load(
+            state,
+            context,
+            browsing_context,
+            url,
+            initiator_origin,
+        ),
+        AgentTask::DomContentLoaded { window } => {
+            crate::navigation::fire_dom_content_loaded(state, context, window)
+        }
+        AgentTask::WindowLoad { window } => {
+            crate::navigation::fire_window_load(state, context, window)
+        }
+        AgentTask::IframeLoad { parent, iframe } => {
+            crate::navigation::iframe_load_event_steps(state, context, parent, iframe)
+        }
+        AgentTask::PostedMessage(message) => {
+            crate::post_message::run_posted_message_task(state, context, message)
+        }
+        AgentTask::Timer(timer) => crate::bindings::timers::run_timer_task(state, context, timer),
+    }
+}

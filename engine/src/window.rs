@@ -1,0 +1,170 @@
+//! The Window: a global object and realm for one document, and the engine-side state the
+//! bindings keep for it.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use boa_engine::realm::Realm;
+use boa_engine::{Context, JsObject};
+use postern_dom::{BrowsingContextId, Document, DocumentId, NodeId, Origin};
+use postern_event_loop::DocumentKey;
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::bindings::event_target::EventListeners;
+use crate::bindings::timers::ActiveTimers;
+use crate::error::EngineError;
+use crate::ids::WindowId;
+use crate::realm_data::RealmData;
+use crate::user_agent::WindowEntry;
+
+/// How far a window's document has got towards its `load` event.
+#[derive(Debug, Default)]
+pub(crate) struct LoadState {
+    /// The parser has finished (the document's "the end" ran).
+    pub parsing_done: bool,
+    /// Child navigables whose load still delays this document's load event.
+    pub pending_children: usize,
+    /// The `load` event has been queued or fired.
+    pub load_queued: bool,
+}
+
+/// Engine-side state of one Window.
+pub(crate) struct Window {
+    /// The browsing context whose active window it is (or was).
+    pub browsing_context: BrowsingContextId,
+    /// Its associated Document's id.
+    pub document_id: DocumentId,
+    /// Its associated Document.
+    pub document: Rc<RefCell<Document>>,
+    /// Its realm.
+    pub realm: Realm,
+    /// Its global object.
+    pub global: JsObject,
+    /// Event listeners of the window and of its document's nodes.
+    pub listeners: EventListeners,
+    /// The map of setTimeout and setInterval IDs.
+    pub timers: ActiveTimers,
+    /// WindowProxy objects for other browsing contexts, as seen from this realm.
+    pub proxies: HashMap<BrowsingContextId, JsObject>,
+    /// Cross-origin functions (e.g. `postMessage`) handed out through those proxies.
+    pub cross_origin_functions: HashMap<(BrowsingContextId, &'static str), JsObject>,
+    /// Wrapper objects of the document's nodes.
+    pub wrappers: HashMap<NodeId, JsObject>,
+    /// Progress towards the load event.
+    pub load: LoadState,
+}
+
+impl Window {
+    /// The document's origin.
+    pub fn origin(&self) -> Origin {
+        self.document.borrow().origin().clone()
+    }
+
+    /// The document's URL.
+    pub fn url(&self) -> Url {
+        self.document.borrow().url().clone()
+    }
+
+    /// The label console lines carry: the origin, or the URL when the origin is opaque.
+    pub fn console_label(&self) -> String {
+        let document = self.document.borrow();
+        if document.origin().is_opaque() {
+            document.url().to_string()
+        } else {
+            document.origin().ascii_serialization()
+        }
+    }
+}
+
+/// Create a new Window (and realm) for a new document in `browsing_context`, and make that
+/// document the browsing context's active document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>
+/// (the realm part: "create a new realm" with a Window global).
+pub(crate) fn create_window(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    browsing_context: BrowsingContextId,
+    url: Url,
+    origin: Origin,
+) -> Result<WindowId, EngineError> {
+    let id = state.ua.next_window_id();
+    let document_id = state.ua.next_document_id();
+    // Create a new realm with a Window global object.
+    let realm = context
+        .create_realm()
+        .map_err(|e| EngineError::Setup(e.to_string()))?;
+    let previous = context.enter_realm(realm.clone());
+    let installed = (|| {
+        let data = RealmData::capture(id, context)?;
+        realm.host_defined_mut().insert(data);
+        crate::bindings::install_window_globals(context, id)
+    })();
+    let global = context.global_object();
+    context.enter_realm(previous);
+    installed.map_err(|e| EngineError::Setup(e.to_string()))?;
+
+    let document = Rc::new(RefCell::new(Document::new(url, origin)));
+    state.windows.borrow_mut().insert(
+        id,
+        Window {
+            browsing_context,
+            document_id,
+            document,
+            realm,
+            global,
+            listeners: EventListeners::default(),
+            timers: ActiveTimers::default(),
+            proxies: HashMap::new(),
+            cross_origin_functions: HashMap::new(),
+            wrappers: HashMap::new(),
+            load: LoadState::default(),
+        },
+    );
+    state.ua.register_window(
+        id,
+        WindowEntry {
+            agent: state.id,
+            browsing_context,
+            document: document_id,
+        },
+    );
+    Ok(id)
+}
+
+/// The key under which the event loop knows a window's document.
+pub(crate) fn document_key(document: DocumentId) -> DocumentKey {
+    DocumentKey(document.0)
+}
+
+/// Whether the document behind `key` is fully active: the active document of its browsing
+/// context, whose container document (if any) is fully active in turn.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#fully-active>
+pub(crate) fn is_fully_active(state: &AgentState, key: DocumentKey) -> bool {
+    let mut document = DocumentId(key.0);
+    // Bounded by the depth of the tree; the bound guards against a malformed tree.
+    for _ in 0..1024 {
+        let Some(entry) = state.ua.window_of_document(document) else {
+            return false;
+        };
+        let Some((active, container)) = state.ua.with_tree(|tree| {
+            tree.get(entry.browsing_context)
+                .map(|bc| (bc.active_document, bc.container))
+        }) else {
+            return false;
+        };
+        if active != Some(document) {
+            return false;
+        }
+        match container {
+            None => return true,
+            Some((container_document, _)) => document = container_document,
+        }
+    }
+    false
+}
