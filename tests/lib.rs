@@ -49,6 +49,7 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         time: TimeMode::Virtual,
         time_limit: Duration::from_secs(24 * 3600),
         wall_limit: Duration::from_secs(60),
+        test_results: None,
     };
     let mut ua = match UserAgent::new(Arc::new(hosts), Arc::new(console.clone()), options) {
         Ok(ua) => ua,

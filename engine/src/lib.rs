@@ -33,10 +33,11 @@ mod script;
 mod tasks;
 pub mod user_agent;
 mod window;
+pub mod wpt;
 
 pub use console::{CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole};
 pub use error::EngineError;
 pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;
-pub use user_agent::{RunOutcome, UserAgent, UserAgentOptions};
+pub use user_agent::{RunOutcome, TestResultsHook, UserAgent, UserAgentOptions};
 pub mod cli;

@@ -50,6 +50,8 @@ pub(crate) struct UserAgentShared {
     pub console: Arc<dyn ConsoleSink>,
     /// The clock every event loop reads.
     pub clock: Clock,
+    /// Where test results go, if anywhere.
+    pub test_results: Option<TestResultsHook>,
     next_window: AtomicU64,
     next_document: AtomicU64,
     dropped_messages: AtomicU64,
@@ -132,6 +134,20 @@ impl UserAgentShared {
     }
 }
 
+/// Receives test results that a page hands to `__postern_test_results__(json)` (defined only
+/// when this hook is set): whether the window is a top-level one, and the JSON text.
+#[derive(Clone)]
+pub struct TestResultsHook(pub Arc<TestResultsFn>);
+
+/// The function behind a [`TestResultsHook`].
+pub type TestResultsFn = dyn Fn(bool, &str) + Send + Sync;
+
+impl std::fmt::Debug for TestResultsHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TestResultsHook")
+    }
+}
+
 /// How a [`UserAgent`] runs.
 #[derive(Clone, Debug)]
 pub struct UserAgentOptions {
@@ -142,6 +158,8 @@ pub struct UserAgentOptions {
     /// Stop after this much wall-clock time whatever the clock says (guards pages that never
     /// go idle, such as an endless message loop under virtual time).
     pub wall_limit: Duration,
+    /// Where test results go (the WPT runner sets it).
+    pub test_results: Option<TestResultsHook>,
 }
 
 impl Default for UserAgentOptions {
@@ -150,6 +168,7 @@ impl Default for UserAgentOptions {
             time: TimeMode::Real,
             time_limit: Duration::from_secs(30),
             wall_limit: Duration::from_secs(60),
+            test_results: None,
         }
     }
 }
@@ -161,6 +180,8 @@ pub enum RunOutcome {
     Idle,
     /// The time limit (or the wall-clock limit) was reached with work still pending.
     TimeLimit,
+    /// The embedder's stop condition became true.
+    Stopped,
 }
 
 /// A user agent: browsing contexts, their windows, and the agents that run them.
@@ -185,6 +206,7 @@ impl UserAgent {
             loader,
             console,
             clock: Clock::new(options.time),
+            test_results: options.test_results.clone(),
             next_window: AtomicU64::new(0),
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),
@@ -225,9 +247,18 @@ impl UserAgent {
     /// Runs the event loops until nothing is left to do or a limit is reached. Under virtual
     /// time, the clock jumps to the next timer whenever everything is idle.
     pub fn run_until_idle(&mut self) -> RunOutcome {
+        self.run_until(&|| false)
+    }
+
+    /// Like [`Self::run_until_idle`], but also stops as soon as `stop` returns true (checked
+    /// after every task).
+    pub fn run_until(&mut self, stop: &dyn Fn() -> bool) -> RunOutcome {
         let started = Instant::now();
         let clock = self.shared.clock.clone();
         loop {
+            if stop() {
+                return RunOutcome::Stopped;
+            }
             if started.elapsed() >= self.options.wall_limit
                 || clock.now() >= self.options.time_limit
             {

@@ -49,9 +49,48 @@ pub(crate) struct Listener {
 pub(crate) struct EventListeners {
     lists: HashMap<EventTargetKey, Vec<Rc<Listener>>>,
     handlers: HashMap<(EventTargetKey, String), JsObject>,
+    /// Event handlers set by script or compiled from a content attribute already.
+    touched: std::collections::HashSet<(EventTargetKey, String)>,
 }
 
 impl EventListeners {
+    /// Whether the event handler was never set by script nor compiled from its attribute.
+    pub(crate) fn handler_untouched(&self, target: EventTargetKey, type_: &str) -> bool {
+        !self.touched.contains(&(target, type_.to_string()))
+    }
+
+    /// Records that the event handler was set or compiled.
+    pub(crate) fn mark_handler_touched(&mut self, target: EventTargetKey, type_: &str) {
+        self.touched.insert((target, type_.to_string()));
+    }
+
+    /// Sets the event handler to `handler` and activates it with its listener first in the
+    /// target's list.
+    pub(crate) fn activate_event_handler_first(
+        &mut self,
+        target: EventTargetKey,
+        type_: &str,
+        handler: JsObject,
+    ) {
+        self.handlers.insert((target, type_.to_string()), handler);
+        let list = self.lists.entry(target).or_default();
+        let present = list
+            .iter()
+            .any(|l| l.type_ == type_ && matches!(l.callback, ListenerCallback::EventHandler));
+        if !present {
+            list.insert(
+                0,
+                Rc::new(Listener {
+                    type_: type_.to_string(),
+                    callback: ListenerCallback::EventHandler,
+                    capture: false,
+                    once: false,
+                    removed: Cell::new(false),
+                }),
+            );
+        }
+    }
+
     /// Add an event listener.
     ///
     /// Spec: <https://dom.spec.whatwg.org/#add-an-event-listener>
@@ -254,6 +293,10 @@ pub(crate) fn dispatch(
     event: &JsObject,
 ) -> JsResult<bool> {
     let event_value = JsValue::from(event.clone());
+    let type_ = with_event(&event_value, |e| e.type_.clone())?;
+    super::content_attributes::activate_content_attribute_handler(
+        state, context, window, target, &type_,
+    );
     let target_object = target_value(state, context, window, target)?;
     // 1. Set event's dispatch flag.
     // 2-5. targetOverride is target; event's target is set to it.
@@ -458,6 +501,7 @@ pub(crate) fn set_event_handler(
         return Ok(JsValue::undefined());
     };
     let slot = (target, type_.to_string());
+    w.listeners.touched.insert(slot.clone());
     match value.as_object() {
         // 1. If the given value is null, deactivate the event handler.
         None => {

@@ -4,11 +4,13 @@
 //! [`install_window_globals`] before any of its scripts run.
 
 pub(crate) mod console;
+pub(crate) mod content_attributes;
 pub(crate) mod document;
 pub(crate) mod dom_exception;
 pub(crate) mod event;
 pub(crate) mod event_target;
 pub(crate) mod structured_clone;
+pub(crate) mod test_results;
 pub(crate) mod timers;
 pub(crate) mod util;
 pub(crate) mod window;
@@ -30,5 +32,6 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     timers::install(context, &global, window)?;
     console::install(context, &global, window)?;
     structured_clone::install(context, &global)?;
+    test_results::install(context, &global, window)?;
     Ok(())
 }

@@ -1,0 +1,219 @@
+//! `postern wpt`: runs web-platform-tests in-process, with no server and no network.
+//!
+//! A virtual wptserve ([`server::WptServer`]) answers the hosts and ports of WPT's default
+//! configuration from a checkout; each test file runs in its own [`crate::UserAgent`] under
+//! virtual time ([`runner`]); results come from the checkout's own testharness.js through
+//! the runner's `testharnessreport.js`; [`report`] writes the summary and wptreport JSON;
+//! [`expectations`] decides what is unexpected.
+
+pub mod config;
+pub mod discover;
+pub mod expectations;
+pub mod report;
+pub mod runner;
+pub mod server;
+pub mod substitute;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use thiserror::Error;
+
+use expectations::{Expectations, ExpectationsError, Unexpected};
+use report::{TestResult, summary_table, wptreport_json};
+
+/// What `postern wpt` was asked to do.
+#[derive(Clone, Debug)]
+pub struct WptOptions {
+    /// The WPT checkout (or any tree laid out like one).
+    pub root: PathBuf,
+    /// Files or directories under the root; empty = everything.
+    pub paths: Vec<PathBuf>,
+    /// The expectations file (TOML).
+    pub expectations: Option<PathBuf>,
+    /// Rewrite the expectations file from the results.
+    pub update_expectations: bool,
+    /// Where to write wptreport JSON.
+    pub report: Option<PathBuf>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Multiplies harness timeouts.
+    pub timeout_multiplier: f64,
+    /// Print a line per file (otherwise a progress bar on a terminal, silence elsewhere).
+    pub verbose: bool,
+}
+
+/// Why a run could not be made.
+#[derive(Debug, Error)]
+pub enum WptError {
+    /// The root is not a directory.
+    #[error("{0} is not a directory")]
+    NoRoot(String),
+    /// The expectations file.
+    #[error(transparent)]
+    Expectations(#[from] ExpectationsError),
+    /// The report could not be written.
+    #[error("cannot write the report {path}: {message}")]
+    Report {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// What a run found.
+#[derive(Debug)]
+pub struct WptOutcome {
+    /// Every file's result.
+    pub results: Vec<TestResult>,
+    /// Files skipped, with reasons.
+    pub skipped: Vec<discover::Skipped>,
+    /// Results that differ from the expectations.
+    pub unexpected: Vec<Unexpected>,
+    /// How long the run took.
+    pub elapsed: Duration,
+}
+
+impl WptOutcome {
+    /// Subtests that passed and subtests that did not.
+    pub fn subtest_counts(&self) -> (usize, usize) {
+        let total: usize = self.results.iter().map(|r| r.subtests.len()).sum();
+        let passed: usize = self
+            .results
+            .iter()
+            .flat_map(|r| &r.subtests)
+            .filter(|s| s.status == report::SubtestStatus::Pass)
+            .count();
+        (passed, total - passed)
+    }
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// One line per file: status, subtests passed, id.
+pub fn result_line(result: &TestResult) -> String {
+    let passed = result
+        .subtests
+        .iter()
+        .filter(|s| s.status == report::SubtestStatus::Pass)
+        .count();
+    format!(
+        "{:<8} {:>4}/{:<4} {}",
+        result.status.name(),
+        passed,
+        result.subtests.len(),
+        result.test
+    )
+}
+
+/// Runs the tests and writes the report and expectations asked for.
+pub fn run_wpt(options: &WptOptions) -> Result<WptOutcome, WptError> {
+    if !options.root.is_dir() {
+        return Err(WptError::NoRoot(options.root.display().to_string()));
+    }
+    let started = Instant::now();
+    let time_start = now_ms();
+    let (tests, skipped) = discover::discover(&options.root, &options.paths);
+    let server = Arc::new(server::WptServer::new(
+        options.root.clone(),
+        options.timeout_multiplier,
+    ));
+    let settings = runner::RunSettings {
+        timeout_multiplier: options.timeout_multiplier,
+        wall_limit: Duration::from_secs_f64(60.0 * options.timeout_multiplier.max(1.0)),
+    };
+    let bar = (!options.verbose && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(tests.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let verbose = options.verbose;
+    let progress = |result: &TestResult| {
+        if let Some(bar) = &bar {
+            bar.set_message(result.test.clone());
+            bar.inc(1);
+        } else if verbose {
+            println!("{}", result_line(result));
+        }
+    };
+    let results = runner::run_all(server, &tests, options.jobs, settings, &progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let expectations = match &options.expectations {
+        Some(path) => Expectations::load(path)?,
+        None => Expectations::default(),
+    };
+    let unexpected = expectations.unexpected(&results);
+    if options.update_expectations
+        && let Some(path) = &options.expectations
+    {
+        expectations.updated(&results).save(path)?;
+    }
+    if let Some(path) = &options.report {
+        std::fs::write(path, wptreport_json(&results, time_start, now_ms())).map_err(|e| {
+            WptError::Report {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }
+        })?;
+    }
+    Ok(WptOutcome {
+        results,
+        skipped,
+        unexpected,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The text printed after a run: the per-directory table, skips, unexpected results, and
+/// the closing `N passed, N failed` line (subtests).
+pub fn summary_text(outcome: &WptOutcome, update_expectations: bool) -> String {
+    let mut out = summary_table(&outcome.results);
+    if !outcome.skipped.is_empty() {
+        out.push_str(&format!("skipped {} files:\n", outcome.skipped.len()));
+        for skip in &outcome.skipped {
+            out.push_str(&format!("  {} ({})\n", skip.path, skip.reason));
+        }
+    }
+    if !outcome.unexpected.is_empty() && !update_expectations {
+        out.push_str(&format!(
+            "{} unexpected results:\n",
+            outcome.unexpected.len()
+        ));
+        for u in &outcome.unexpected {
+            let what = match &u.subtest {
+                Some(name) => format!("{} | {name}", u.test),
+                None => u.test.clone(),
+            };
+            out.push_str(&format!(
+                "  {what}: expected {}, got {}{}\n",
+                u.expected,
+                u.actual,
+                u.message
+                    .as_deref()
+                    .map(|m| format!(" ({m})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    let (passed, failed) = outcome.subtest_counts();
+    out.push_str(&format!(
+        "{} files in {:.1} s\n{passed} passed, {failed} failed\n",
+        outcome.results.len(),
+        outcome.elapsed.as_secs_f64()
+    ));
+    out
+}

@@ -1,0 +1,229 @@
+//! Running tests: each file in its own user agent under virtual time, files in parallel on
+//! worker threads, a crash or hang in one never touching another.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+
+use super::config;
+use super::discover::TestCase;
+use super::report::{FileStatus, SubtestResult, SubtestStatus, TestResult};
+use super::server::WptServer;
+use crate::console::CollectingConsole;
+use crate::user_agent::{RunOutcome, TestResultsHook, UserAgent, UserAgentOptions};
+use postern_event_loop::TimeMode;
+
+/// testharness.js's normal harness timeout.
+const NORMAL_TIMEOUT: Duration = Duration::from_secs(10);
+/// testharness.js's long harness timeout.
+const LONG_TIMEOUT: Duration = Duration::from_secs(60);
+/// Stack size of the worker threads (boa's parser and some built-ins recurse).
+const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// How to run each file.
+#[derive(Clone, Copy, Debug)]
+pub struct RunSettings {
+    /// Multiplies every harness timeout.
+    pub timeout_multiplier: f64,
+    /// Real time a single file may take before the runner gives up on it.
+    pub wall_limit: Duration,
+}
+
+#[derive(Deserialize)]
+struct HarnessTest {
+    name: String,
+    status: i64,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct HarnessResults {
+    status: i64,
+    message: Option<String>,
+    tests: Vec<HarnessTest>,
+}
+
+fn result_from_report(test: &str, json: &str, duration: u64) -> TestResult {
+    match serde_json::from_str::<HarnessResults>(json) {
+        Ok(report) => TestResult {
+            test: test.to_string(),
+            status: FileStatus::from_harness(report.status),
+            message: report.message,
+            subtests: report
+                .tests
+                .into_iter()
+                .map(|t| SubtestResult {
+                    name: t.name,
+                    status: SubtestStatus::from_harness(t.status),
+                    message: t.message,
+                })
+                .collect(),
+            duration,
+        },
+        Err(e) => failure(
+            test,
+            FileStatus::Error,
+            format!("malformed results: {e}"),
+            duration,
+        ),
+    }
+}
+
+fn failure(test: &str, status: FileStatus, message: String, duration: u64) -> TestResult {
+    TestResult {
+        test: test.to_string(),
+        status,
+        message: Some(message),
+        subtests: Vec::new(),
+        duration,
+    }
+}
+
+/// The last console lines, to explain a file that never reported.
+fn console_tail(console: &CollectingConsole) -> String {
+    let lines = console.lines();
+    let tail: Vec<&String> = lines.iter().rev().take(3).collect();
+    tail.into_iter()
+        .rev()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Runs one test file and returns its result.
+pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) -> TestResult {
+    let started = Instant::now();
+    let elapsed = || started.elapsed().as_millis() as u64;
+    let Some(url) = config::test_url(&test.id) else {
+        return failure(
+            &test.id,
+            FileStatus::Error,
+            "cannot form the test URL".into(),
+            0,
+        );
+    };
+    let report: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    let sink = Arc::clone(&report);
+    let hook = TestResultsHook(Arc::new(move |top_level, json| {
+        if top_level
+            && let Ok(mut slot) = sink.lock()
+            && slot.is_none()
+        {
+            *slot = Some(json.to_string());
+        }
+    }));
+    let harness_timeout = if test.long_timeout {
+        LONG_TIMEOUT
+    } else {
+        NORMAL_TIMEOUT
+    };
+    let harness_timeout = harness_timeout.mul_f64(settings.timeout_multiplier.max(0.0));
+    let console = CollectingConsole::new();
+    let options = UserAgentOptions {
+        time: TimeMode::Virtual,
+        // The harness times out first; the runner's limit is a little later.
+        time_limit: harness_timeout + Duration::from_secs(5),
+        wall_limit: settings.wall_limit,
+        test_results: Some(hook),
+    };
+    let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
+        Ok(ua) => ua,
+        Err(e) => return failure(&test.id, FileStatus::Error, e.to_string(), elapsed()),
+    };
+    if let Err(e) = ua.open(url.as_str()) {
+        return failure(&test.id, FileStatus::Error, e.to_string(), elapsed());
+    }
+    let reported = || report.lock().map(|r| r.is_some()).unwrap_or(true);
+    let outcome = ua.run_until(&reported);
+    let json = report.lock().ok().and_then(|r| r.clone());
+    match (json, outcome) {
+        (Some(json), _) => result_from_report(&test.id, &json, elapsed()),
+        (None, RunOutcome::TimeLimit) => failure(
+            &test.id,
+            FileStatus::Timeout,
+            "the test did not complete within the time limit".into(),
+            elapsed(),
+        ),
+        (None, _) => failure(
+            &test.id,
+            FileStatus::Error,
+            format!(
+                "the page went idle without reporting results; last console lines: {}",
+                console_tail(&console)
+            ),
+            elapsed(),
+        ),
+    }
+}
+
+/// Runs `tests` on `jobs` worker threads; calls `progress` with each result as it arrives.
+/// Results come back in the order of `tests`.
+pub fn run_all(
+    server: Arc<WptServer>,
+    tests: &[TestCase],
+    jobs: usize,
+    settings: RunSettings,
+    progress: &(dyn Fn(&TestResult) + Sync),
+) -> Vec<TestResult> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<TestResult>>> = tests.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1) {
+            let server = Arc::clone(&server);
+            let (next, slots) = (&next, &slots);
+            let spawned = std::thread::Builder::new()
+                .name("postern-wpt".into())
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(test) = tests.get(index) else {
+                            break;
+                        };
+                        let started = Instant::now();
+                        let server = Arc::clone(&server);
+                        // A panic in the engine becomes CRASH for this file only.
+                        let result =
+                            catch_unwind(AssertUnwindSafe(|| run_test(server, test, settings)))
+                                .unwrap_or_else(|panic| {
+                                    let message = panic
+                                        .downcast_ref::<String>()
+                                        .cloned()
+                                        .or_else(|| {
+                                            panic.downcast_ref::<&str>().map(|s| s.to_string())
+                                        })
+                                        .unwrap_or_else(|| "panic".into());
+                                    failure(
+                                        &test.id,
+                                        FileStatus::Crash,
+                                        message,
+                                        started.elapsed().as_millis() as u64,
+                                    )
+                                });
+                        progress(&result);
+                        if let Some(slot) = slots.get(index)
+                            && let Ok(mut slot) = slot.lock()
+                        {
+                            *slot = Some(result);
+                        }
+                    }
+                });
+            if let Err(error) = spawned {
+                eprintln!("postern wpt: cannot start a worker thread: {error}");
+            }
+        }
+    });
+    tests
+        .iter()
+        .zip(slots)
+        .map(|(test, slot)| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| failure(&test.id, FileStatus::Crash, "no result".into(), 0))
+        })
+        .collect()
+}
