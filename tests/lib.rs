@@ -50,6 +50,7 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         time_limit: Duration::from_secs(24 * 3600),
         wall_limit: Duration::from_secs(60),
         test_results: None,
+        loop_iteration_limit: u64::MAX,
     };
     let mut ua = match UserAgent::new(Arc::new(hosts), Arc::new(console.clone()), options) {
         Ok(ua) => ua,

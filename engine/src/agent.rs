@@ -102,6 +102,9 @@ impl Agent {
             microtasks: Rc::clone(&microtasks),
         });
         let mut context = Context::builder().job_executor(executor).build()?;
+        context
+            .runtime_limits_mut()
+            .set_loop_iteration_limit(ua.loop_iteration_limit);
         let state = Rc::new(AgentState {
             id,
             event_loop: RefCell::new(EventLoop::new(id, ua.clock.clone())),

@@ -46,13 +46,16 @@ impl<F: Fn(&ConsoleMessage) + Send + Sync> ConsoleSink for F {
     }
 }
 
-/// A sink that prints each message as `[label] text` on standard output.
+/// A sink that prints each message as `[label] text` on standard output (silently dropping
+/// output once standard output is closed).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct StdoutConsole;
 
 impl ConsoleSink for StdoutConsole {
     fn message(&self, message: &ConsoleMessage) {
-        println!("{message}");
+        use std::io::Write;
+        // A closed stdout (e.g. piped into `head`) is not an engine error: output stops.
+        let _closed = writeln!(std::io::stdout().lock(), "{message}").is_err();
     }
 }
 

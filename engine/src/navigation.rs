@@ -400,6 +400,12 @@ fn create_child_navigable(
         .filter(|s| !s.trim().is_empty())
         .and_then(|src| base.join(src.trim()).ok());
     let task = match url {
+        // If url matches about:blank and initialInsertion is true, then run the iframe load
+        // event steps (the initial about:blank document stays).
+        // Deviation: queued as a task rather than run during insertion.
+        Some(url) if postern_dom::loader::matches_about_blank(&url) => {
+            AgentTask::IframeLoad { parent, iframe }
+        }
         // Navigate the child navigable to url (the fetch and load are one task here).
         Some(url) => AgentTask::Navigate {
             browsing_context: child,

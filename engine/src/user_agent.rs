@@ -52,6 +52,8 @@ pub(crate) struct UserAgentShared {
     pub clock: Clock,
     /// Where test results go, if anywhere.
     pub test_results: Option<TestResultsHook>,
+    /// See [`UserAgentOptions::loop_iteration_limit`].
+    pub loop_iteration_limit: u64,
     next_window: AtomicU64,
     next_document: AtomicU64,
     dropped_messages: AtomicU64,
@@ -160,6 +162,9 @@ pub struct UserAgentOptions {
     pub wall_limit: Duration,
     /// Where test results go (the WPT runner sets it).
     pub test_results: Option<TestResultsHook>,
+    /// The most iterations one JS loop may run before it is stopped with an uncatchable
+    /// error (guards against pages that never yield; `u64::MAX` for no limit).
+    pub loop_iteration_limit: u64,
 }
 
 impl Default for UserAgentOptions {
@@ -169,6 +174,7 @@ impl Default for UserAgentOptions {
             time_limit: Duration::from_secs(30),
             wall_limit: Duration::from_secs(60),
             test_results: None,
+            loop_iteration_limit: u64::MAX,
         }
     }
 }
@@ -207,6 +213,7 @@ impl UserAgent {
             console,
             clock: Clock::new(options.time),
             test_results: options.test_results.clone(),
+            loop_iteration_limit: options.loop_iteration_limit,
             next_window: AtomicU64::new(0),
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),

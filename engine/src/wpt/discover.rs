@@ -82,19 +82,15 @@ fn html_variants(source: &str) -> Vec<String> {
         if (tag_lower.contains("name=\"variant\"") || tag_lower.contains("name=variant"))
             && let Some(c) = tag_lower.find("content=")
         {
-            {
-                let value = &tag[c + 8..];
-                let value = value.trim_start();
-                let quote = value.chars().next();
-                let content = match quote {
-                    Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
-                    _ => value
-                        .split(|c: char| c.is_whitespace() || c == '/')
-                        .next()
-                        .unwrap_or(""),
-                };
-                variants.push(content.to_string());
-            }
+            let value = tag[c + 8..].trim_start();
+            let content = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+                _ => value
+                    .split(|c: char| c.is_whitespace() || c == '/')
+                    .next()
+                    .unwrap_or(""),
+            };
+            variants.push(content.to_string());
         }
         from = end;
     }

@@ -190,6 +190,8 @@ pub struct DirectoryCounts {
     pub files: usize,
     /// Files whose status was OK.
     pub files_ok: usize,
+    /// Files whose status was OK and whose every subtest passed.
+    pub files_passing: usize,
     /// Subtests reported.
     pub subtests: usize,
     /// Subtests that passed.
@@ -207,6 +209,13 @@ pub fn per_directory(results: &[TestResult]) -> BTreeMap<String, DirectoryCounts
         counts.files += 1;
         if result.status == FileStatus::Ok {
             counts.files_ok += 1;
+            if result
+                .subtests
+                .iter()
+                .all(|s| s.status == SubtestStatus::Pass)
+            {
+                counts.files_passing += 1;
+            }
         }
         counts.subtests += result.subtests.len();
         counts.subtests_passed += result
@@ -221,23 +230,27 @@ pub fn per_directory(results: &[TestResult]) -> BTreeMap<String, DirectoryCounts
 /// The summary table as text.
 pub fn summary_table(results: &[TestResult]) -> String {
     let table = per_directory(results);
-    let mut out = String::from(
-        "directory                                          files OK    subtests passed\n",
+    let mut out = format!(
+        "{:<52} {:>9} {:>9} {:>15}\n",
+        "directory", "files OK", "all pass", "subtests passed"
     );
     let mut total = DirectoryCounts::default();
+    let row = |name: &str, c: &DirectoryCounts| {
+        format!(
+            "{name:<52} {:>9} {:>9} {:>15}\n",
+            format!("{}/{}", c.files_ok, c.files),
+            format!("{}/{}", c.files_passing, c.files),
+            format!("{}/{}", c.subtests_passed, c.subtests)
+        )
+    };
     for (dir, c) in &table {
-        out.push_str(&format!(
-            "{dir:<50} {:>4}/{:<4} {:>6}/{:<6}\n",
-            c.files_ok, c.files, c.subtests_passed, c.subtests
-        ));
+        out.push_str(&row(dir, c));
         total.files += c.files;
         total.files_ok += c.files_ok;
+        total.files_passing += c.files_passing;
         total.subtests += c.subtests;
         total.subtests_passed += c.subtests_passed;
     }
-    out.push_str(&format!(
-        "{:<50} {:>4}/{:<4} {:>6}/{:<6}\n",
-        "total", total.files_ok, total.files, total.subtests_passed, total.subtests
-    ));
+    out.push_str(&row("total", &total));
     out
 }

@@ -128,6 +128,8 @@ pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) 
         time_limit: harness_timeout + Duration::from_secs(5),
         wall_limit: settings.wall_limit,
         test_results: Some(hook),
+        // A test stuck in `while (true) {}` cannot be interrupted otherwise.
+        loop_iteration_limit: 100_000_000,
     };
     let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
         Ok(ua) => ua,
