@@ -41,6 +41,37 @@ fn legacy_code(name: &str) -> u16 {
     }
 }
 
+/// The legacy constants of DOMException (`DOMException.DATA_CLONE_ERR` and the rest).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#idl-DOMException>
+const LEGACY_CONSTANTS: [(&str, u16); 25] = [
+    ("INDEX_SIZE_ERR", 1),
+    ("DOMSTRING_SIZE_ERR", 2),
+    ("HIERARCHY_REQUEST_ERR", 3),
+    ("WRONG_DOCUMENT_ERR", 4),
+    ("INVALID_CHARACTER_ERR", 5),
+    ("NO_DATA_ALLOWED_ERR", 6),
+    ("NO_MODIFICATION_ALLOWED_ERR", 7),
+    ("NOT_FOUND_ERR", 8),
+    ("NOT_SUPPORTED_ERR", 9),
+    ("INUSE_ATTRIBUTE_ERR", 10),
+    ("INVALID_STATE_ERR", 11),
+    ("SYNTAX_ERR", 12),
+    ("INVALID_MODIFICATION_ERR", 13),
+    ("NAMESPACE_ERR", 14),
+    ("INVALID_ACCESS_ERR", 15),
+    ("VALIDATION_ERR", 16),
+    ("TYPE_MISMATCH_ERR", 17),
+    ("SECURITY_ERR", 18),
+    ("NETWORK_ERR", 19),
+    ("ABORT_ERR", 20),
+    ("URL_MISMATCH_ERR", 21),
+    ("QUOTA_EXCEEDED_ERR", 22),
+    ("TIMEOUT_ERR", 23),
+    ("INVALID_NODE_TYPE_ERR", 24),
+    ("DATA_CLONE_ERR", 25),
+];
+
 /// A DOMException's name and message.
 #[derive(Debug, Trace, Finalize, JsData)]
 pub(crate) struct DomException {
@@ -84,6 +115,12 @@ impl Class for DomException {
             None,
             attr,
         );
+        // The legacy code constants, on the interface object and its prototype.
+        for (constant, value) in LEGACY_CONSTANTS {
+            let constant_attr = Attribute::ENUMERABLE;
+            class.static_property(JsString::from(constant), value, constant_attr);
+            class.property(JsString::from(constant), value, constant_attr);
+        }
         Ok(())
     }
 

@@ -57,7 +57,7 @@ pub struct WptArgs {
     /// Multiplies harness timeouts.
     #[arg(long, default_value_t = 1.0)]
     pub timeout_multiplier: f64,
-    /// Print one line per file.
+    /// Print one line per file instead of the progress bar on a terminal.
     #[arg(long, short)]
     pub verbose: bool,
 }

@@ -41,7 +41,8 @@ pub struct WptOptions {
     pub jobs: usize,
     /// Multiplies harness timeouts.
     pub timeout_multiplier: f64,
-    /// Print a line per file (otherwise a progress bar on a terminal, silence elsewhere).
+    /// Print a line per file even on a terminal (where a progress bar is shown otherwise;
+    /// elsewhere a line per file is always printed).
     pub verbose: bool,
 }
 
@@ -139,12 +140,11 @@ pub fn run_wpt(options: &WptOptions) -> Result<WptOutcome, WptError> {
         }
         bar
     });
-    let verbose = options.verbose;
     let progress = |result: &TestResult| {
         if let Some(bar) = &bar {
             bar.set_message(result.test.clone());
             bar.inc(1);
-        } else if verbose {
+        } else {
             println!("{}", result_line(result));
         }
     };
