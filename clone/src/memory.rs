@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::DataCloneError;
-use crate::record::{ObjectIndex, RecordObject};
+use crate::record::{ObjectIndex, PlatformIndex, PlatformRecord, RecordObject};
 
 /// The spec's `memory`: which objects already have a record, and the records themselves.
 ///
@@ -16,6 +16,8 @@ pub(crate) struct Memory {
     map: HashMap<usize, ObjectIndex, BuildHasherDefault<IdentityHasher>>,
     /// The records, in the order their objects were first met.
     pub(crate) records: Vec<RecordObject>,
+    /// The serializable platform objects' records (the side table).
+    pub(crate) platform: Vec<PlatformRecord>,
 }
 
 impl Memory {
@@ -43,9 +45,35 @@ impl Memory {
         Ok(index)
     }
 
-    /// The record at `index`, to append properties to.
+    /// The record at `index`.
+    pub(crate) fn record(&self, index: ObjectIndex) -> Option<&RecordObject> {
+        self.records.get(usize::try_from(index.0).ok()?)
+    }
+
+    /// The record at `index`, to append properties or entries to.
     pub(crate) fn record_mut(&mut self, index: ObjectIndex) -> Option<&mut RecordObject> {
         self.records.get_mut(usize::try_from(index.0).ok()?)
+    }
+
+    /// Adds a platform object's record to the side table and returns its index.
+    pub(crate) fn insert_platform(
+        &mut self,
+        record: PlatformRecord,
+    ) -> Result<PlatformIndex, DataCloneError> {
+        // Deviation: the spec has no limit; a record cannot index more than u32::MAX objects.
+        let index = u32::try_from(self.platform.len())
+            .map(PlatformIndex)
+            .map_err(|_| DataCloneError {
+                message: "value holds more than 4294967296 platform objects and cannot be cloned"
+                    .into(),
+            })?;
+        self.platform.push(record);
+        Ok(index)
+    }
+
+    /// The platform record at `index`, to append fields to.
+    pub(crate) fn platform_mut(&mut self, index: PlatformIndex) -> Option<&mut PlatformRecord> {
+        self.platform.get_mut(usize::try_from(index.0).ok()?)
     }
 }
 

@@ -7,8 +7,13 @@
 //!
 //! The model is deliberately simple: every property is an own, enumerable, string-keyed
 //! data property, kept in insertion order (it does not move integer keys first, as JS's
-//! `[[OwnPropertyKeys]]` does), and there is no prototype chain. [`NativeValue::Throwing`]
-//! stands in for a getter that throws.
+//! `[[OwnPropertyKeys]]` does), and there is no prototype chain (an Error's `name` falls
+//! back to its constructor's name). [`NativeValue::Throwing`] stands in for a getter that
+//! throws. Wrapper objects, Dates, RegExps, ArrayBuffers (resizable, detached),
+//! SharedArrayBuffers, typed arrays and DataViews, Maps, Sets, Errors and platform objects
+//! are modelled with the internal state cloning reads ([`NativeKind`]); platform interfaces
+//! come from a per-heap registry ([`NativeInterface`]), which starts with `DOMException`
+//! (serializable) and `MessagePort` (transferable).
 //!
 //! ```
 //! use postern_clone::native::{NativeHeap, NativeValue, isomorphic};
@@ -25,16 +30,23 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod host;
+mod deserialize_host;
 mod isomorphic;
+mod kinds;
+mod make;
+mod serialize_host;
 
-pub use host::NativeError;
 pub use isomorphic::isomorphic;
+pub use kinds::{
+    NativeArrayBuffer, NativeInterface, NativePlatform, NativeSharedBuffer, NativeView, SharedBlock,
+};
+pub use serialize_host::NativeError;
 
 use std::collections::HashMap;
 
 use crate::path::array_index;
 use crate::record::CloneString;
+use crate::types::ErrorName;
 
 /// Identifies an object of one [`NativeHeap`]; two ids are equal exactly when they name the
 /// same object.
@@ -106,8 +118,8 @@ impl From<NativeObjectId> for NativeValue {
     }
 }
 
-/// What kind of object a [`NativeObject`] is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What kind of object a [`NativeObject`] is, with the internal slots cloning reads.
+#[derive(Clone, Debug, PartialEq)]
 pub enum NativeKind {
     /// A plain object.
     Ordinary,
@@ -121,6 +133,38 @@ pub enum NativeKind {
     /// Any other object that cannot be cloned, named for error messages (e.g. `"a
     /// WeakMap"`).
     NotSerializable(String),
+    /// A Boolean wrapper object (`[[BooleanData]]`).
+    BooleanObject(bool),
+    /// A Number wrapper object (`[[NumberData]]`).
+    NumberObject(f64),
+    /// A BigInt wrapper object (`[[BigIntData]]`, decimal digits).
+    BigIntObject(String),
+    /// A String wrapper object (`[[StringData]]`).
+    StringObject(CloneString),
+    /// A Date (`[[DateValue]]`, NaN for an invalid date).
+    Date(f64),
+    /// A RegExp (`[[OriginalSource]]`, `[[OriginalFlags]]`; its `lastIndex` is a property).
+    RegExp {
+        /// `[[OriginalSource]]`.
+        source: CloneString,
+        /// `[[OriginalFlags]]`.
+        flags: String,
+    },
+    /// An ArrayBuffer.
+    ArrayBuffer(NativeArrayBuffer),
+    /// A SharedArrayBuffer.
+    SharedArrayBuffer(NativeSharedBuffer),
+    /// A typed array or DataView.
+    View(NativeView),
+    /// A Map (`[[MapData]]`, in insertion order).
+    Map(Vec<(NativeValue, NativeValue)>),
+    /// A Set (`[[SetData]]`, in insertion order).
+    Set(Vec<NativeValue>),
+    /// An Error whose prototype is `%name.prototype%`: its `name` is its own `name`
+    /// property if it has one, else the prototype's; its `message` is its own property.
+    Error(ErrorName),
+    /// A platform object of an interface of the heap's registry.
+    Platform(NativePlatform),
 }
 
 /// An object of the native model: a kind and ordered own properties.
@@ -228,17 +272,74 @@ impl NativeObject {
     }
 }
 
-/// An arena of [`NativeObject`]s, addressed by [`NativeObjectId`].
-#[derive(Clone, Debug, Default)]
+/// An arena of [`NativeObject`]s, addressed by [`NativeObjectId`], with the registry of the
+/// platform interfaces its realm exposes.
+#[derive(Clone, Debug)]
 pub struct NativeHeap {
     /// The objects; a [`NativeObjectId`] is a position here.
     objects: Vec<NativeObject>,
+    /// Platform interfaces by name.
+    interfaces: HashMap<String, NativeInterface>,
+    /// The id of the agent cluster the heap's realm is in (for SharedArrayBuffers).
+    agent_cluster: u64,
+    /// Whether the heap's realm is cross-origin isolated.
+    cross_origin_isolated: bool,
+}
+
+impl Default for NativeHeap {
+    fn default() -> Self {
+        let interfaces = [
+            ("DOMException", NativeInterface::SERIALIZABLE),
+            ("MessagePort", NativeInterface::TRANSFERABLE),
+        ];
+        NativeHeap {
+            objects: Vec::new(),
+            interfaces: interfaces
+                .into_iter()
+                .map(|(name, interface)| (name.to_owned(), interface))
+                .collect(),
+            agent_cluster: 0,
+            cross_origin_isolated: false,
+        }
+    }
 }
 
 impl NativeHeap {
-    /// An empty heap.
+    /// An empty heap, in agent cluster 0, not cross-origin isolated, exposing
+    /// `DOMException` and `MessagePort`.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Adds (or replaces) the platform interface `name` in the heap's registry.
+    pub fn define_interface(&mut self, name: impl Into<String>, interface: NativeInterface) {
+        self.interfaces.insert(name.into(), interface);
+    }
+
+    /// The platform interface `name`, if the registry has it.
+    pub fn interface(&self, name: &str) -> Option<NativeInterface> {
+        self.interfaces.get(name).copied()
+    }
+
+    /// Puts the heap's realm in the agent cluster the host calls `id`.
+    pub fn set_agent_cluster(&mut self, id: u64) {
+        self.agent_cluster = id;
+    }
+
+    /// The id of the agent cluster of the heap's realm.
+    pub fn agent_cluster(&self) -> u64 {
+        self.agent_cluster
+    }
+
+    /// Sets whether the heap's realm is cross-origin isolated (informational: callers pass
+    /// it to the serialize functions).
+    pub fn set_cross_origin_isolated(&mut self, isolated: bool) {
+        self.cross_origin_isolated = isolated;
+    }
+
+    /// Whether the heap's realm is cross-origin isolated.
+    pub fn cross_origin_isolated(&self) -> bool {
+        self.cross_origin_isolated
     }
 
     /// How many objects the heap holds.

@@ -9,19 +9,76 @@
 //! - `.name` when it is an ASCII identifier name (`[A-Za-z_$][A-Za-z0-9_$]*`);
 //! - `["some key"]` otherwise, quoted as `JSON.stringify` would (lone surrogates as
 //!   `\udXXX`).
+//!
+//! Inside other objects:
+//! - a Map's key number `i` is `.keys()[i]`; its value is `.get(key)` when the key is a
+//!   primitive (a String quoted as above), `.values()[i]` otherwise;
+//! - a Set's entry number `i` is `.values()[i]`;
+//! - a view's buffer is `.buffer`;
+//! - a field a platform object's serialization steps set is `.[[Name]]`.
 
-use crate::record::CloneString;
+use crate::record::{CloneString, RecordValue};
 
 /// The name of the root of every path.
 pub(crate) const ROOT: &str = "value";
 
-/// Renders `value` followed by one segment per key, outermost first.
-pub(crate) fn render_path<'a>(keys: impl IntoIterator<Item = &'a CloneString>) -> String {
+/// One step from an object to a value inside it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Segment<'a> {
+    /// A property key.
+    Key(&'a CloneString),
+    /// The key of a Map's entry number `.0`.
+    MapKey(usize),
+    /// The value of a Map's entry number `index`, whose serialized key is `key`.
+    MapValue {
+        /// The entry's position.
+        index: usize,
+        /// The entry's key, once serialized (to name a primitive key).
+        key: Option<&'a RecordValue>,
+    },
+    /// A Set's entry number `.0`.
+    SetEntry(usize),
+    /// A view's `[[ViewedArrayBuffer]]`.
+    ViewBuffer,
+    /// A field set by a platform object's serialization steps.
+    Field(&'a str),
+}
+
+/// Renders `value` followed by each segment, outermost first.
+pub(crate) fn render_path<'a>(segments: impl IntoIterator<Item = Segment<'a>>) -> String {
     let mut out = String::from(ROOT);
-    for key in keys {
-        push_segment(&mut out, key.as_units());
+    for segment in segments {
+        match segment {
+            Segment::Key(key) => push_segment(&mut out, key.as_units()),
+            Segment::MapKey(index) => out.push_str(&format!(".keys()[{index}]")),
+            Segment::MapValue { index, key } => push_map_value(&mut out, index, key),
+            Segment::SetEntry(index) => out.push_str(&format!(".values()[{index}]")),
+            Segment::ViewBuffer => out.push_str(".buffer"),
+            Segment::Field(name) => out.push_str(&format!(".[[{name}]]")),
+        }
     }
     out
+}
+
+/// Appends `.get(key)` for a primitive key, `.values()[index]` otherwise.
+fn push_map_value(out: &mut String, index: usize, key: Option<&RecordValue>) {
+    let literal = match key {
+        Some(RecordValue::String(s)) => {
+            let mut quoted = String::new();
+            push_json_quoted(&mut quoted, s.as_units());
+            quoted
+        }
+        Some(RecordValue::Number(n)) => format!("{n}"),
+        Some(RecordValue::Boolean(b)) => format!("{b}"),
+        Some(RecordValue::BigInt(digits)) => format!("{digits}n"),
+        Some(RecordValue::Null) => "null".into(),
+        Some(RecordValue::Undefined) => "undefined".into(),
+        Some(RecordValue::Object(_)) | None => {
+            out.push_str(&format!(".values()[{index}]"));
+            return;
+        }
+    };
+    out.push_str(&format!(".get({literal})"));
 }
 
 /// Appends one key as `[3]`, `.name` or `["key"]`.
@@ -108,7 +165,7 @@ mod tests {
     use super::*;
 
     fn path(keys: &[CloneString]) -> String {
-        render_path(keys)
+        render_path(keys.iter().map(Segment::Key))
     }
 
     #[test]
@@ -132,6 +189,35 @@ mod tests {
         assert_eq!(
             path(&keys),
             r#"value.items[3].$handler_2["some key"]["03"]["4294967295"][4294967294][""]["2x"]"#
+        );
+    }
+
+    #[test]
+    fn map_set_view_and_field_segments() {
+        let key = RecordValue::String(CloneString::from("k0"));
+        let number = RecordValue::Number(1.5);
+        let object = RecordValue::Object(crate::record::ObjectIndex(0));
+        let segments = [
+            Segment::MapValue {
+                index: 0,
+                key: Some(&key),
+            },
+            Segment::MapValue {
+                index: 1,
+                key: Some(&number),
+            },
+            Segment::MapValue {
+                index: 2,
+                key: Some(&object),
+            },
+            Segment::MapKey(3),
+            Segment::SetEntry(4),
+            Segment::ViewBuffer,
+            Segment::Field("Message"),
+        ];
+        assert_eq!(
+            render_path(segments),
+            r#"value.get("k0").get(1.5).values()[2].keys()[3].values()[4].buffer.[[Message]]"#
         );
     }
 

@@ -1,10 +1,15 @@
-//! The serialized record: plain serde data that can cross threads.
+//! The serialized record: plain data that can cross threads.
 //!
 //! The spec's records nest and share through the memory map; here every object record lives
 //! once in [`SerializedRecord::objects`] and values refer to it by [`ObjectIndex`], so shared
 //! references and cycles are just repeated indices, and no walk over a record needs recursion.
+//! Serializable platform objects keep their data in a side table,
+//! [`SerializedRecord::platform`], referred to by [`PlatformIndex`]. ArrayBuffer contents are
+//! one `Vec<u8>` each, encoded as one byte string.
 
 use serde::{Deserialize, Serialize};
+
+use crate::types::{ErrorName, SharedMemory, ViewKind};
 
 /// A string as UTF-16 code units, so lone surrogates survive.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,10 +38,20 @@ impl std::fmt::Display for CloneString {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ObjectIndex(pub u32);
 
+/// The position of a platform object's data in [`SerializedRecord::platform`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlatformIndex(pub u32);
+
+/// The position of a transfer data holder in
+/// [`SerializedWithTransfer::transfer_data_holders`](crate::SerializedWithTransfer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TransferIndex(pub u32);
+
 /// A serialized value: a primitive, or a reference to an object record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub enum RecordValue {
     /// `{ [[Type]]: "primitive", [[Value]]: undefined }`.
+    #[default]
     Undefined,
     /// `{ [[Type]]: "primitive", [[Value]]: null }`.
     Null,
@@ -67,33 +82,149 @@ pub enum RecordObject {
         /// Own enumerable string-keyed properties, in order (indices and others).
         properties: Vec<(CloneString, RecordValue)>,
     },
+    /// `{ [[Type]]: "Boolean", [[BooleanData]] }`: a Boolean wrapper object.
+    Boolean(bool),
+    /// `{ [[Type]]: "Number", [[NumberData]] }`: a Number wrapper object.
+    Number(f64),
+    /// `{ [[Type]]: "BigInt", [[BigIntData]] }`: a BigInt wrapper object (decimal digits).
+    BigInt(String),
+    /// `{ [[Type]]: "String", [[StringData]] }`: a String wrapper object.
+    String(CloneString),
+    /// `{ [[Type]]: "Date", [[DateValue]] }`: the time value (NaN for an invalid date).
+    Date(f64),
+    /// `{ [[Type]]: "RegExp", [[OriginalSource]], [[OriginalFlags]] }` (the matcher is
+    /// compiled again from them).
+    RegExp(Box<RegExpRecord>),
+    /// `{ [[Type]]: "ArrayBuffer" | "ResizableArrayBuffer", [[ArrayBufferData]],
+    /// [[ArrayBufferByteLength]], [[ArrayBufferMaxByteLength]] }`: the byte length is
+    /// `data.len()`.
+    ArrayBuffer {
+        /// A copy of the bytes.
+        #[serde(with = "serde_bytes")]
+        data: Vec<u8>,
+        /// `[[ArrayBufferMaxByteLength]]`, for a resizable buffer.
+        max_byte_length: Option<u64>,
+    },
+    /// `{ [[Type]]: "ArrayBufferView", [[Constructor]], [[ArrayBufferSerialized]],
+    /// [[ByteLength]], [[ByteOffset]], [[ArrayLength]] }`.
+    ArrayBufferView {
+        /// `[[Constructor]]`.
+        kind: ViewKind,
+        /// `[[ArrayBufferSerialized]]`: the record of the viewed buffer (an ArrayBuffer,
+        /// SharedArrayBuffer or transferred ArrayBuffer record).
+        buffer: ObjectIndex,
+        /// `[[ByteOffset]]`.
+        byte_offset: u64,
+        /// `[[ArrayLength]]` (elements) of a typed array, `[[ByteLength]]` of a DataView;
+        /// `None` for a length-tracking view (`auto`).
+        length: Option<u64>,
+    },
+    /// `{ [[Type]]: "Map", [[MapData]] }`: entries in insertion order.
+    Map {
+        /// `[[MapData]]`.
+        entries: Vec<(RecordValue, RecordValue)>,
+    },
+    /// `{ [[Type]]: "Set", [[SetData]] }`: entries in insertion order.
+    Set {
+        /// `[[SetData]]`.
+        entries: Vec<RecordValue>,
+    },
+    /// `{ [[Type]]: "Error", [[Name]], [[Message]] }`.
+    Error {
+        /// `[[Name]]`, already normalised.
+        name: ErrorName,
+        /// `[[Message]]`: `None` for undefined.
+        message: Option<CloneString>,
+    },
+    /// A serializable platform object: `{ [[Type]]: interface name, ... }`, its data in the
+    /// side table.
+    Platform(PlatformIndex),
+    /// The transfer data holder a transferred object was serialized as (the spec pre-fills
+    /// the memory with it): deserialized as the value the holder was received into.
+    Transferred(TransferIndex),
+    /// `{ [[Type]]: "SharedArrayBuffer" | "GrowableSharedArrayBuffer", ... }`: shared memory,
+    /// which never leaves the process (the byte encoding refuses it). It is the last variant
+    /// so that skipping it in the encoding shifts no other variant's tag.
+    #[serde(skip)]
+    SharedArrayBuffer(Box<SharedArrayBufferRecord>),
+}
+
+/// The source and flags of a serialized RegExp.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegExpRecord {
+    /// `[[OriginalSource]]`.
+    pub source: CloneString,
+    /// `[[OriginalFlags]]` (ASCII letters from `dgimsuvy`, each at most once).
+    pub flags: String,
+}
+
+/// A serialized SharedArrayBuffer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedArrayBufferRecord {
+    /// `[[ArrayBufferData]]` and `[[AgentCluster]]`.
+    pub memory: SharedMemory,
+    /// `[[ArrayBufferByteLength]]` when it was serialized.
+    pub byte_length: u64,
+    /// `[[ArrayBufferMaxByteLength]]`, for a growable one.
+    pub max_byte_length: Option<u64>,
+}
+
+/// A serializable platform object's record: `{ [[Type]]: interface, ...fields }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlatformRecord {
+    /// `[[Type]]`: the identifier of the primary interface, e.g. `"DOMException"`.
+    pub interface: String,
+    /// The fields its serialization steps set, each sub-serialized.
+    pub fields: Vec<(String, RecordValue)>,
+    /// Opaque data of the host's.
+    #[serde(with = "serde_bytes")]
+    pub bytes: Vec<u8>,
 }
 
 impl RecordObject {
-    /// The object's `[[Properties]]`: its own enumerable string-keyed properties, in order.
+    /// The object's `[[Properties]]`: its own enumerable string-keyed properties, in order
+    /// (empty for records that have none).
     pub fn properties(&self) -> &[(CloneString, RecordValue)] {
         match self {
             RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
                 properties
             }
+            _ => &[],
         }
     }
 
-    /// The object's `[[Properties]]`, to append to.
-    pub(crate) fn properties_mut(&mut self) -> &mut Vec<(CloneString, RecordValue)> {
+    /// What the record is, with its article, for messages: `"an Array"`, `"a Map"`, ...
+    pub fn describe(&self) -> &'static str {
         match self {
-            RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
-                properties
-            }
+            RecordObject::Object { .. } => "an Object",
+            RecordObject::Array { .. } => "an Array",
+            RecordObject::Boolean(_) => "a Boolean object",
+            RecordObject::Number(_) => "a Number object",
+            RecordObject::BigInt(_) => "a BigInt object",
+            RecordObject::String(_) => "a String object",
+            RecordObject::Date(_) => "a Date",
+            RecordObject::RegExp(_) => "a RegExp",
+            RecordObject::ArrayBuffer { .. } => "an ArrayBuffer",
+            RecordObject::SharedArrayBuffer(_) => "a SharedArrayBuffer",
+            RecordObject::ArrayBufferView { .. } => "an ArrayBuffer view",
+            RecordObject::Map { .. } => "a Map",
+            RecordObject::Set { .. } => "a Set",
+            RecordObject::Error { .. } => "an Error",
+            RecordObject::Platform(_) => "a platform object",
+            RecordObject::Transferred(_) => "a transferred object",
         }
     }
 }
 
 /// The result of StructuredSerialize: a root value and the object records it reaches.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SerializedRecord {
     /// The serialized value itself.
     pub root: RecordValue,
-    /// Every object record, in the order serialization first met the object.
+    /// Every object record, in the order serialization first met the object (transferred
+    /// objects first, in transfer list order).
     pub objects: Vec<RecordObject>,
+    /// The serializable platform objects' data, referred to by [`RecordObject::Platform`].
+    #[serde(default)]
+    pub platform: Vec<PlatformRecord>,
 }

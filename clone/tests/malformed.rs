@@ -27,6 +27,7 @@ fn root_index_out_of_range() {
     let record = SerializedRecord {
         root: RecordValue::Object(ObjectIndex(0)),
         objects: vec![],
+        ..Default::default()
     };
     assert_eq!(
         malformed(&record),
@@ -35,6 +36,7 @@ fn root_index_out_of_range() {
     let record = SerializedRecord {
         root: RecordValue::Object(ObjectIndex(u32::MAX)),
         objects: vec![object(vec![])],
+        ..Default::default()
     };
     assert_eq!(
         malformed(&record),
@@ -59,6 +61,7 @@ fn nested_index_out_of_range_names_the_place() {
                 ],
             },
         ],
+        ..Default::default()
     };
     assert_eq!(
         malformed(&record),
@@ -72,6 +75,7 @@ fn malformed_bigint() {
         let record = SerializedRecord {
             root: RecordValue::Object(ObjectIndex(0)),
             objects: vec![object(vec![("n", RecordValue::BigInt(digits.into()))])],
+            ..Default::default()
         };
         assert_eq!(
             malformed(&record),
@@ -103,6 +107,7 @@ fn odd_but_well_formed_records_deserialize() {
                 properties: vec![],
             },
         ],
+        ..Default::default()
     };
     let mut heap = NativeHeap::new();
     let value = structured_deserialize(&mut heap, &record).expect("deserializes");
@@ -135,9 +140,147 @@ fn primitive_root_ignores_the_object_records() {
     let record = SerializedRecord {
         root: RecordValue::String(k("hi")),
         objects: vec![object(vec![])],
+        ..Default::default()
     };
     let mut heap = NativeHeap::new();
     let value = structured_deserialize(&mut heap, &record).expect("deserializes");
     assert_eq!(value, NativeValue::String(k("hi")));
     assert!(heap.is_empty());
+}
+
+/// A record whose root is object 0 of `objects`.
+fn rooted(objects: Vec<RecordObject>) -> SerializedRecord {
+    SerializedRecord {
+        root: RecordValue::Object(ObjectIndex(0)),
+        objects,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn views_that_do_not_fit_their_buffer() {
+    use postern_clone::ViewKind;
+    let view = |buffer, byte_offset, length| RecordObject::ArrayBufferView {
+        kind: ViewKind::Int32,
+        buffer: ObjectIndex(buffer),
+        byte_offset,
+        length,
+    };
+    let buffer = RecordObject::ArrayBuffer {
+        data: vec![0; 8],
+        max_byte_length: None,
+    };
+    let cases = [
+        (
+            view(2, 4, Some(2)),
+            "value.v is an Int32Array that does not fit in its buffer of 8 bytes",
+        ),
+        (
+            view(2, 2, Some(1)),
+            "value.v is an Int32Array whose byte offset 2 is not a multiple of 4",
+        ),
+        (
+            view(2, 0, None),
+            "value.v is a length-tracking Int32Array over a buffer that is not resizable",
+        ),
+        (
+            view(0, 0, Some(0)),
+            "value.v.buffer is an Object, not an ArrayBuffer",
+        ),
+        (
+            view(1, 0, Some(0)),
+            "value.v.buffer is an ArrayBuffer view, not an ArrayBuffer",
+        ),
+        (
+            view(5, 0, Some(0)),
+            "value.v.buffer refers to object 5, but the record has 3 objects",
+        ),
+    ];
+    for (view, expected) in cases {
+        let record = rooted(vec![
+            object(vec![("v", RecordValue::Object(ObjectIndex(1)))]),
+            view,
+            buffer.clone(),
+        ]);
+        assert_eq!(malformed(&record), expected);
+    }
+}
+
+#[test]
+fn other_malformed_objects() {
+    let cases = [
+        (
+            RecordObject::RegExp(Box::new(postern_clone::RegExpRecord {
+                source: k("a"),
+                flags: "gx".into(),
+            })),
+            "value.x is a RegExp with malformed flags \"gx\"",
+        ),
+        (
+            RecordObject::BigInt("1.0".into()),
+            "value.x is a BigInt object with malformed digits \"1.0\"",
+        ),
+        (
+            RecordObject::ArrayBuffer {
+                data: vec![0; 4],
+                max_byte_length: Some(2),
+            },
+            "value.x is a resizable ArrayBuffer whose byte length 4 exceeds its maximum 2",
+        ),
+        (
+            RecordObject::Platform(postern_clone::PlatformIndex(3)),
+            "value.x refers to platform record 3, but the record has 0",
+        ),
+        (
+            RecordObject::Transferred(postern_clone::TransferIndex(0)),
+            "value.x refers to transferred value 0, but 0 were transferred",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let record = rooted(vec![
+            object(vec![("x", RecordValue::Object(ObjectIndex(1)))]),
+            bad,
+        ]);
+        assert_eq!(malformed(&record), expected);
+    }
+}
+
+#[test]
+fn map_entry_out_of_range_names_the_entry() {
+    let record = rooted(vec![RecordObject::Map {
+        entries: vec![
+            (RecordValue::String(k("ok")), RecordValue::Null),
+            (
+                RecordValue::String(k("k")),
+                RecordValue::Object(ObjectIndex(4)),
+            ),
+        ],
+    }]);
+    assert_eq!(
+        malformed(&record),
+        r#"value.get("k") refers to object 4, but the record has 1 objects"#
+    );
+}
+
+#[test]
+fn impossible_dates_are_time_clipped() {
+    for (time, expected) in [
+        (1.5, 1.0),
+        (-0.0, 0.0),
+        (9e15, f64::NAN),
+        (f64::INFINITY, f64::NAN),
+    ] {
+        let record = rooted(vec![RecordObject::Date(time)]);
+        let mut heap = NativeHeap::new();
+        let value = structured_deserialize(&mut heap, &record).expect("deserializes");
+        let NativeValue::Object(id) = value else {
+            panic!("not an object")
+        };
+        match heap.object(id).map(|o| &o.kind) {
+            Some(NativeKind::Date(t)) => {
+                assert!(t.to_bits() == expected.to_bits() || (t.is_nan() && expected.is_nan()));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

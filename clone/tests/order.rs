@@ -3,7 +3,8 @@
 
 use postern_clone::native::{NativeError, NativeHeap, NativeObjectId, NativeValue};
 use postern_clone::{
-    CloneString, ObjectKind, SerializeError, SerializeHost, ValueKind, structured_serialize,
+    BackingStore, CloneString, MapEntries, ObjectKind, PlatformSerialization, PlatformTransferData,
+    SerializeError, SerializeHost, SharedMemory, ValueKind, structured_serialize,
 };
 
 /// A host over a [`NativeHeap`] that logs every `[[Get]]` and can run "getter" side effects.
@@ -58,6 +59,71 @@ impl SerializeHost for Spy {
             }
         }
         self.heap.get(object, key)
+    }
+    fn own_data_property(
+        &mut self,
+        object: &NativeObjectId,
+        key: &CloneString,
+    ) -> Result<Option<NativeValue>, NativeError> {
+        self.log.push(format!("own #{}.{key}", object.index()));
+        self.heap.own_data_property(object, key)
+    }
+    fn to_string(&mut self, value: &NativeValue) -> Result<CloneString, NativeError> {
+        self.log.push("toString".into());
+        self.heap.to_string(value)
+    }
+    fn read_array_buffer<R>(
+        &mut self,
+        buffer: &NativeObjectId,
+        read: impl FnOnce(&[u8]) -> R,
+    ) -> R {
+        self.heap.read_array_buffer(buffer, read)
+    }
+    fn shared_array_buffer_memory(&mut self, buffer: &NativeObjectId) -> SharedMemory {
+        self.heap.shared_array_buffer_memory(buffer)
+    }
+    fn view_buffer(&mut self, view: &NativeObjectId) -> NativeObjectId {
+        self.heap.view_buffer(view)
+    }
+    fn map_entries(
+        &mut self,
+        map: &NativeObjectId,
+    ) -> Result<MapEntries<NativeValue>, NativeError> {
+        self.log.push(format!("entries #{}", map.index()));
+        self.heap.map_entries(map)
+    }
+    fn set_entries(&mut self, set: &NativeObjectId) -> Result<Vec<NativeValue>, NativeError> {
+        self.log.push(format!("entries #{}", set.index()));
+        self.heap.set_entries(set)
+    }
+    fn serialization_steps(
+        &mut self,
+        object: &NativeObjectId,
+        interface: &str,
+        for_storage: bool,
+    ) -> Result<PlatformSerialization<NativeValue>, NativeError> {
+        self.log
+            .push(format!("serialization steps #{}", object.index()));
+        self.heap
+            .serialization_steps(object, interface, for_storage)
+    }
+    fn detach_array_buffer(
+        &mut self,
+        buffer: &NativeObjectId,
+    ) -> Result<BackingStore, NativeError> {
+        self.log.push(format!("detach #{}", buffer.index()));
+        self.heap.detach_array_buffer(buffer)
+    }
+    fn transfer_steps(
+        &mut self,
+        object: &NativeObjectId,
+        interface: &str,
+    ) -> Result<PlatformTransferData, NativeError> {
+        self.log.push(format!("transfer steps #{}", object.index()));
+        self.heap.transfer_steps(object, interface)
+    }
+    fn set_detached(&mut self, object: &NativeObjectId) {
+        self.heap.set_detached(object)
     }
 }
 

@@ -129,6 +129,7 @@ impl Reference<'_> {
             NativeKind::NotSerializable(what) => return Err(self.fail(what)),
             NativeKind::Ordinary => None,
             NativeKind::Array { length } => Some(*length),
+            other => panic!("the oracle does not model {other:?}"),
         };
         let index = ObjectIndex(self.objects.len() as u32);
         self.memory.insert(id, index);
@@ -218,7 +219,14 @@ fn reference(heap: &NativeHeap, value: &NativeValue) -> Result<String, String> {
     };
     let root = r.serialize(value)?;
     let objects = r.objects.into_iter().map(|o| o.expect("filled")).collect();
-    Ok(format!("{:?}", SerializedRecord { root, objects }))
+    Ok(format!(
+        "{:?}",
+        SerializedRecord {
+            root,
+            objects,
+            platform: vec![]
+        }
+    ))
 }
 
 proptest! {

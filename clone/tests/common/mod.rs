@@ -32,3 +32,19 @@ pub fn id(value: &NativeValue) -> postern_clone::native::NativeObjectId {
         other => panic!("not an object: {other:?}"),
     }
 }
+
+/// The DataCloneError message serializing `value` gives (default options).
+pub fn clone_error(heap: &mut NativeHeap, value: &NativeValue) -> String {
+    match structured_serialize(heap, value) {
+        Err(postern_clone::SerializeError::DataClone(error)) => error.message,
+        Err(postern_clone::SerializeError::Host(error)) => panic!("unexpected exception {error:?}"),
+        Ok(record) => panic!("unexpectedly cloned: {record:?}"),
+    }
+}
+
+/// The kind of the object `value` names in `heap`.
+pub fn kind(heap: &NativeHeap, value: &NativeValue) -> postern_clone::native::NativeKind {
+    heap.object(id(value)).expect("object").kind.clone()
+}
+
+pub mod seeds;

@@ -1,0 +1,192 @@
+//! The work stack of StructuredSerializeInternal's step 26: one frame per object whose
+//! nested values are being serialized, in place of the spec's recursive calls.
+
+use crate::host::SerializeHost;
+use crate::memory::Memory;
+use crate::path::Segment;
+use crate::record::{CloneString, ObjectIndex, PlatformIndex, RecordObject, RecordValue};
+
+/// One object whose step 26 is under way.
+pub(super) struct Frame<O, V> {
+    /// Where the object's record (the spec's `serialized` in that call) is.
+    pub(super) index: ObjectIndex,
+    /// What is left to serialize.
+    pub(super) work: Work<O, V>,
+}
+
+/// The nested values of one object, and how far serializing them has come.
+pub(super) enum Work<O, V> {
+    /// Step 26.4: the object's own enumerable properties.
+    Properties {
+        /// The object (the spec's `value`).
+        object: O,
+        /// `! EnumerableOwnProperties(value, key)`, listed when the object was first met.
+        keys: Vec<CloneString>,
+        /// How many of `keys` have been started; `keys[next - 1]` is the one under way.
+        next: usize,
+    },
+    /// Step 26.1: a Map's `copiedList`, a key then a value per entry (boxed: frames of
+    /// other objects stay small).
+    Map(Box<MapWork<V>>),
+    /// Step 26.2: a Set's `copiedList`.
+    Set {
+        /// The entries not started yet.
+        entries: std::vec::IntoIter<V>,
+        /// How many entries have been started.
+        started: usize,
+    },
+    /// Step 26.3: the values a platform object's serialization steps sub-serialize.
+    Platform {
+        /// Where the object's platform record is.
+        platform: PlatformIndex,
+        /// The fields not started yet.
+        fields: std::vec::IntoIter<(String, V)>,
+        /// The name of the field under way.
+        current: Option<String>,
+    },
+}
+
+/// How far serializing a Map's `copiedList` has come.
+pub(super) struct MapWork<V> {
+    /// The entries not started yet.
+    pub(super) entries: std::vec::IntoIter<(V, V)>,
+    /// How many entries have been started.
+    pub(super) started: usize,
+    /// The value of the entry under way, while its key is being serialized.
+    pub(super) value: Option<V>,
+    /// The entry's `serializedKey`, once it is done.
+    pub(super) key: Option<RecordValue>,
+    /// Whether the entry's value (rather than its key) is under way.
+    pub(super) at_value: bool,
+}
+
+impl<O, V> Frame<O, V> {
+    /// The next value to serialize, or `None` when the object is done. For properties this
+    /// runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1), skipping a property
+    /// an earlier getter deleted.
+    pub(super) fn next_input<H>(&mut self, host: &mut H) -> Result<Option<V>, H::Error>
+    where
+        H: SerializeHost<Object = O, Value = V>,
+    {
+        match &mut self.work {
+            Work::Properties { object, keys, next } => loop {
+                let Some(key) = keys.get(*next) else {
+                    return Ok(None);
+                };
+                *next += 1;
+                // 1. If ! HasOwnProperty(value, key) is true, then:
+                if host.has_own_property(object, key)? {
+                    // 1. Let inputValue be ? value.[[Get]](key, value).
+                    return host.get(object, key).map(Some);
+                }
+            },
+            Work::Map(map) => {
+                let MapWork {
+                    entries,
+                    started,
+                    value,
+                    key,
+                    at_value,
+                } = &mut **map;
+                if let Some(pending) = value.take() {
+                    *at_value = true;
+                    return Ok(Some(pending));
+                }
+                let Some((entry_key, entry_value)) = entries.next() else {
+                    return Ok(None);
+                };
+                *started += 1;
+                *value = Some(entry_value);
+                *key = None;
+                *at_value = false;
+                Ok(Some(entry_key))
+            }
+            Work::Set { entries, started } => {
+                let entry = entries.next();
+                if entry.is_some() {
+                    *started += 1;
+                }
+                Ok(entry)
+            }
+            Work::Platform {
+                fields, current, ..
+            } => Ok(fields.next().map(|(name, value)| {
+                *current = Some(name);
+                value
+            })),
+        }
+    }
+
+    /// Appends the serialized value under way, `output`, to the object's record: steps
+    /// 26.4.1.3, 26.1.3.3 (once the key and the value are both done), 26.2.3.2, or a field
+    /// of a platform record.
+    pub(super) fn deliver(&mut self, memory: &mut Memory, output: RecordValue) {
+        match &mut self.work {
+            Work::Properties { keys, next, .. } => {
+                // The key is moved out of the frame: it is not read again.
+                let Some(key) = next.checked_sub(1).and_then(|i| keys.get_mut(i)) else {
+                    return;
+                };
+                if let Some(
+                    RecordObject::Object { properties } | RecordObject::Array { properties, .. },
+                ) = memory.record_mut(self.index)
+                {
+                    properties.push((std::mem::take(key), output));
+                }
+            }
+            Work::Map(map) => {
+                let MapWork { key, at_value, .. } = &mut **map;
+                if !*at_value {
+                    *key = Some(output);
+                    return;
+                }
+                let serialized_key = key.take().unwrap_or_default();
+                if let Some(RecordObject::Map { entries }) = memory.record_mut(self.index) {
+                    entries.push((serialized_key, output));
+                }
+            }
+            Work::Set { .. } => {
+                if let Some(RecordObject::Set { entries }) = memory.record_mut(self.index) {
+                    entries.push(output);
+                }
+            }
+            Work::Platform {
+                platform, current, ..
+            } => {
+                let name = current.take().unwrap_or_default();
+                if let Some(record) = memory.platform_mut(*platform) {
+                    record.fields.push((name, output));
+                }
+            }
+        }
+    }
+
+    /// Where the value under way is inside this frame's object, for error paths.
+    pub(super) fn segment(&self) -> Option<Segment<'_>> {
+        match &self.work {
+            Work::Properties { keys, next, .. } => next
+                .checked_sub(1)
+                .and_then(|i| keys.get(i))
+                .map(Segment::Key),
+            Work::Map(map) => {
+                let MapWork {
+                    started,
+                    key,
+                    at_value,
+                    ..
+                } = &**map;
+                let index = started.checked_sub(1)?;
+                Some(if *at_value {
+                    Segment::MapValue {
+                        index,
+                        key: key.as_ref(),
+                    }
+                } else {
+                    Segment::MapKey(index)
+                })
+            }
+            Work::Set { started, .. } => started.checked_sub(1).map(Segment::SetEntry),
+            Work::Platform { current, .. } => current.as_deref().map(Segment::Field),
+        }
+    }
+}
