@@ -133,3 +133,109 @@ fn cross_origin_iframe_access() {
     ];
     assert_eq!(run.lines, expected);
 }
+
+#[test]
+fn dom_basics() {
+    let run = run_page("dom-basics");
+    let expected = vec![
+        a("helper script ran"),
+        a("readyState while parsing: loading"),
+        a("typeof Node: function; Node.name: Node; ELEMENT_NODE 1 3"),
+        a("new Node(): TypeError true"),
+        a("Element(): TypeError"),
+        a(
+            "main instanceof: HTMLDivElement true, HTMLElement true, Element true, Node true, EventTarget true, Text false",
+        ),
+        a("document instanceof: HTMLDocument true, Document true, Node true, Element false"),
+        a(
+            "window instanceof EventTarget: true; Object.prototype.toString: [object HTMLDocument] [object HTMLDivElement]",
+        ),
+        a("chain: true true true true true true"),
+        a(
+            "Element.prototype.constructor === Element: true; own tagName: false; on prototype: true",
+        ),
+        a("nodeType: 9 1 3 8 10"),
+        a("nodeName: #document DIV #text #comment html"),
+        a("parentNode: true true null; parentElement of html: null"),
+        a("siblings: true true null null"),
+        a("childNodes: 2 true true; hasChildNodes true false"),
+        a(r#"textContent: "Hello there" " note " null"#),
+        a("ownerDocument: true null; isConnected true"),
+        a("contains: true true false false true"),
+        a("same wrapper: true true"),
+        a(r#"tagName DIV localName div id main className "box wide""#),
+        a("after set: renamed narrow byId true null"),
+        a("attributes: box true null false"),
+        a("removed: false"),
+        a(r#"setAttribute("a b"): InvalidCharacterError 5"#),
+        a("children: 1 true firstElementChild P span SPAN"),
+        a("querySelector: there null 2 long 2"),
+        a("getElementsByTagName: 2 1 13"),
+        a("invalid selector: SyntaxError 12"),
+        a("meta: timeout=long true"),
+        a(
+            "a: href=http://a.test/other/page.html?q=1#top name=anchor instanceof HTMLAnchorElement true",
+        ),
+        a("link: http://a.test/spec.html#nodes rel=help"),
+        a(r#"script: src=http://a.test/helper.js type=text/javascript; inline src """#),
+        a("href set: https://example.test/x"),
+        a("data: Hello  length 6 note instanceof Text true CharacterData true Comment true"),
+        a("after data set: Hi there emoji length 2"),
+        a(r#"title: "DOM basics: nodes and wrappers""#),
+        a("URL http://a.test/ documentURI http://a.test/"),
+        a("doctype: true html true"),
+        a("documentElement HTML head HEAD body BODY defaultView true"),
+        a("createElement: DIV div null false true"),
+        a(r#"createElement("1abc"): InvalidCharacterError 5"#),
+        a("appendChild returns its argument: true; new text 1"),
+        a("insertBefore: true true"),
+        a("connected: true true"),
+        a("removeChild returns its argument: true; null 1"),
+        a("removeChild of a non-child: NotFoundError 8"),
+        a("appendChild(itself): HierarchyRequestError 3"),
+        a("text under document: HierarchyRequestError"),
+        a(r#"appendChild("text"): TypeError"#),
+        a("textContent set: 1 replaced"),
+        a(r#"textContent null: 0 """#),
+        a("iframe inserted: true true src=about:blank"),
+        a(r#"title set: "New title" 1"#),
+        a("DOMContentLoaded: readyState interactive"),
+        a("load: readyState complete; readystatechange saw interactive, complete"),
+    ];
+    assert_eq!(run.lines, expected);
+}
+
+#[test]
+fn error_events_and_unhandled_rejections() {
+    let run = run_page("error-events");
+    let expected = vec![
+        a("error event: ErrorEvent true true type=error cancelable=true isTrusted=true"),
+        a(
+            "message=Uncaught TypeError: first; error is the thrown value: true; filename=http://a.test/; target is window: true",
+        ),
+        a("lineno > 0: true; colno > 0: true"),
+        a(
+            "onerror: Uncaught RangeError: second | http://a.test/ | number number | RangeError | this is window: true | 5 arguments",
+        ),
+        a("Uncaught EvalError: third"),
+        a("listener sees: Uncaught a string"),
+        a("Uncaught Error: from the error listener"),
+        a("Uncaught a string"),
+        a("constructed: m true 7 4294967295 null false false undefined"),
+        a("constructed: true r unhandledrejection"),
+        a("missing promise: TypeError"),
+        a("script end"),
+        a("caught: caught in the same checkpoint"),
+        a("handled before the task ran"),
+        a(
+            "unhandledrejection: PromiseRejectionEvent true cancelable=true isTrusted=true promise ok: true reason=Error: nobody catches this",
+        ),
+        a("Uncaught (in promise) Error: nobody catches this"),
+        a(
+            "unhandledrejection: PromiseRejectionEvent true cancelable=true isTrusted=true promise ok: true reason=42",
+        ),
+        a("from a timer: Uncaught SyntaxError: in a timer"),
+    ];
+    assert_eq!(run.lines, expected);
+    assert_eq!(run.outcome, RunOutcome::Idle);
+}

@@ -101,7 +101,10 @@ impl Agent {
         let executor = Rc::new(MicrotaskJobExecutor {
             microtasks: Rc::clone(&microtasks),
         });
-        let mut context = Context::builder().job_executor(executor).build()?;
+        let mut context = Context::builder()
+            .job_executor(executor)
+            .host_hooks(Rc::new(crate::rejections::PosternHostHooks))
+            .build()?;
         context
             .runtime_limits_mut()
             .set_loop_iteration_limit(ua.loop_iteration_limit);
@@ -160,6 +163,16 @@ impl MicrotaskHost<Microtask> for MicrotaskRunner<'_> {
         self.state
             .script_depth
             .set(self.state.script_depth.get() + 1);
+        // The window whose realm the job runs in: its exception is reported there.
+        let realm = match &microtask {
+            Microtask::Promise(job) => job.realm().cloned(),
+            Microtask::Generic(job) => Some(job.realm().clone()),
+        };
+        let window = realm.and_then(|r| {
+            r.host_defined()
+                .get::<crate::realm_data::RealmData>()
+                .map(|d| d.window)
+        });
         let result = match microtask {
             Microtask::Promise(job) => job.call(self.context),
             Microtask::Generic(job) => job.call(self.context),
@@ -168,8 +181,12 @@ impl MicrotaskHost<Microtask> for MicrotaskRunner<'_> {
             .script_depth
             .set(self.state.script_depth.get() - 1);
         if let Err(error) = result {
-            crate::script::report_the_exception(self.state, self.context, None, &error);
+            crate::script::report_the_exception(self.state, self.context, window, &error);
         }
+    }
+
+    fn notify_about_rejected_promises(&mut self) {
+        crate::rejections::notify_about_rejected_promises(self.state);
     }
 
     fn clear_kept_objects(&mut self) {

@@ -188,7 +188,9 @@ impl SerializeHost for BoaSerializeHost<'_> {
 /// The error for a kind of value this host cannot handle yet.
 fn not_yet(what: &str) -> JsError {
     JsNativeError::typ()
-        .with_message(format!("{what} cannot be cloned by this version of Postern"))
+        .with_message(format!(
+            "{what} cannot be cloned by this version of Postern"
+        ))
         .into()
 }
 
@@ -329,7 +331,12 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     fn create_map(&mut self) -> Result<JsObject, JsError> {
         Err(not_yet("Map"))
     }
-    fn map_append(&mut self, _map: &JsObject, _key: JsValue, _value: JsValue) -> Result<(), JsError> {
+    fn map_append(
+        &mut self,
+        _map: &JsObject,
+        _key: JsValue,
+        _value: JsValue,
+    ) -> Result<(), JsError> {
         Err(not_yet("Map"))
     }
     fn create_set(&mut self) -> Result<JsObject, JsError> {

@@ -29,6 +29,7 @@ pub mod ids;
 mod navigation;
 mod post_message;
 mod realm_data;
+mod rejections;
 mod script;
 mod tasks;
 pub mod user_agent;

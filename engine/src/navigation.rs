@@ -13,13 +13,14 @@ use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::bindings::document::update_the_current_document_readiness;
 use crate::bindings::event::create_event;
 use crate::bindings::event_target::{EventTargetKey, dispatch};
 use crate::console::ConsoleLevel;
 use crate::ids::WindowId;
 use crate::script::{emit_console, run_a_classic_script};
 use crate::tasks::{AgentTask, route_task};
-use crate::window::{create_window, document_key};
+use crate::window::{DocumentReadiness, create_window, document_key};
 
 /// Loads `url` into `browsing_context`: fetch it, create its Document and Window, parse it
 /// (running scripts and creating iframes' browsing contexts as the parser meets them).
@@ -49,7 +50,14 @@ pub(crate) fn navigate_and_load(
     // The previous document is unloaded: its pending tasks and timers are dropped.
     let previous = state.ua.active_window(browsing_context);
     let window = match create_window(state, context, browsing_context, final_url, origin) {
-        Ok(window) => window,
+        Ok(window) => {
+            // Create and initialize a Document object: its current document readiness is
+            // "loading".
+            if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+                w.load.ready_state = DocumentReadiness::Loading;
+            }
+            window
+        }
         Err(error) => {
             if let Some(previous) = previous {
                 emit_console(state, previous, ConsoleLevel::Error, error.to_string());
@@ -108,7 +116,7 @@ fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowI
             ParseEvent::Finished => break,
         }
     }
-    the_end(state, window);
+    the_end(state, context, window);
 }
 
 /// Whether a script element's `type` makes it a classic script.
@@ -194,7 +202,9 @@ fn prepare_the_script_element(
 /// it.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end>
-fn the_end(state: &Rc<AgentState>, window: WindowId) {
+fn the_end(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    // 3. Update the current document readiness to "interactive".
+    update_the_current_document_readiness(state, context, window, DocumentReadiness::Interactive);
     let Some(document) = state.windows.borrow().get(&window).map(|w| w.document_id) else {
         return;
     };
@@ -264,6 +274,8 @@ pub(crate) fn fire_dom_content_loaded(
 /// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end> (step 7) and
 /// <https://html.spec.whatwg.org/multipage/document-lifecycle.html#completely-finish-loading>
 pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    // 9.1. Update the current document readiness to "complete".
+    update_the_current_document_readiness(state, context, window, DocumentReadiness::Complete);
     let Some((realm, bc)) = state
         .windows
         .borrow()

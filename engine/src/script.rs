@@ -100,8 +100,8 @@ pub(crate) fn invoke_a_callback(
     result.unwrap_or_else(|| Ok(JsValue::undefined()))
 }
 
-/// Report the exception: print it as an uncaught error of `window` (or of the current realm's
-/// window).
+/// Report the exception: fire an `ErrorEvent` at the global of `window` (or of the current
+/// realm's window), and print the exception as uncaught unless a listener canceled the event.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception>
 pub(crate) fn report_the_exception(
@@ -110,23 +110,53 @@ pub(crate) fn report_the_exception(
     window: Option<WindowId>,
     error: &JsError,
 ) {
+    use crate::bindings::error_event::{
+        extract_error_information, fire_error_event, in_error_reporting_mode,
+        set_in_error_reporting_mode,
+    };
     let window = window.or_else(|| RealmData::of_current_realm(context).ok().map(|d| d.window));
-    let text = describe_exception(context, error);
-    if let Some(window) = window {
-        emit_console(
-            state,
-            window,
-            ConsoleLevel::Error,
-            format!("Uncaught {text}"),
-        );
+    let Some(window) = window else {
+        return;
+    };
+    let Some((realm, url)) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.url().to_string()))
+    else {
+        return;
+    };
+    // The event and the error's description belong to the global's realm.
+    let previous = context.enter_realm(realm.clone());
+    // 1. Let notHandled be true.
+    let mut not_handled = true;
+    // 2. Let errorInfo be the result of extracting error information from exception.
+    let error_info = extract_error_information(context, error, &url);
+    let message = error_info.message.clone();
+    // 3. Let script be a script found in an implementation-defined way, or null.
+    // 4. If script is a classic script and script's muted errors is true, then set errorInfo
+    //    to "Script error." with no error, filename, line or column.
+    // TODO(spec): muted errors (classic scripts fetched cross-origin without CORS).
+    // 5. If omitError is true, then set errorInfo[error] to null. (Never set by callers.)
+    // 6. If global is not in error reporting mode, then:
+    if !in_error_reporting_mode(&realm) {
+        // 6.1. Set global's in error reporting mode to true.
+        set_in_error_reporting_mode(&realm, true);
+        // 6.2. If global implements EventTarget, then set notHandled to the result of firing
+        //      an event named error at global, using ErrorEvent, with the cancelable
+        //      attribute initialized to true, and additional attributes initialized
+        //      according to errorInfo.
+        not_handled = fire_error_event(state, context, window, error_info).unwrap_or(true);
+        // 6.3. Set global's in error reporting mode to false.
+        set_in_error_reporting_mode(&realm, false);
     }
-}
-
-/// `Name: message` for an Error, the formatted value for anything else.
-pub(crate) fn describe_exception(context: &mut Context, error: &JsError) -> String {
-    match error.clone().into_opaque(context) {
-        Ok(value) => crate::bindings::console::format_value(context, &value, true),
-        Err(_) => error.to_string(),
+    context.enter_realm(previous);
+    // 7. If notHandled is true, then:
+    if not_handled {
+        // 7.1. Set errorInfo[error] to null.
+        // 7.2. (DedicatedWorkerGlobalScope only.)
+        // 7.3. Otherwise, the user agent may report exception to a developer console.
+        emit_console(state, window, ConsoleLevel::Error, message);
     }
 }
 

@@ -57,6 +57,12 @@ pub(crate) enum AgentTask {
     PostedMessage(PostedMessage),
     /// A timer's task.
     Timer(TimerTask),
+    /// The task "notify about rejected promises" queues: fire `unhandledrejection` for the
+    /// oldest list of rejected promises handed to the window.
+    NotifyRejectedPromises {
+        /// The window.
+        window: WindowId,
+    },
 }
 
 /// Queues `task` on `agent`'s event loop: directly when it is this agent, through the
@@ -97,5 +103,8 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             crate::post_message::run_posted_message_task(state, context, message)
         }
         AgentTask::Timer(timer) => crate::bindings::timers::run_timer_task(state, context, timer),
+        AgentTask::NotifyRejectedPromises { window } => {
+            crate::rejections::fire_unhandled_rejections(state, context, window)
+        }
     }
 }

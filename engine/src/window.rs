@@ -21,9 +21,37 @@ use crate::ids::WindowId;
 use crate::realm_data::RealmData;
 use crate::user_agent::WindowEntry;
 
+/// A document's current document readiness (`document.readyState`).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#current-document-readiness>
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum DocumentReadiness {
+    /// The document is loading (its parser runs).
+    Loading,
+    /// The parser finished; subresources may still load.
+    Interactive,
+    /// The load is done. (The initial value: a document created to be navigated to is reset
+    /// to "loading" before any script can observe it.)
+    #[default]
+    Complete,
+}
+
+impl DocumentReadiness {
+    /// The value `document.readyState` returns.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentReadiness::Loading => "loading",
+            DocumentReadiness::Interactive => "interactive",
+            DocumentReadiness::Complete => "complete",
+        }
+    }
+}
+
 /// How far a window's document has got towards its `load` event.
 #[derive(Debug, Default)]
 pub(crate) struct LoadState {
+    /// The document's current document readiness.
+    pub ready_state: DocumentReadiness,
     /// The parser has finished (the document's "the end" ran).
     pub parsing_done: bool,
     /// Child navigables whose load still delays this document's load event.

@@ -1,351 +1,357 @@
-//! The `Document` and `Element` wrappers: enough of the DOM for scripts to find their
-//! iframes and listen to them.
+//! The `Document` interface, the global's `document` attribute, and the document's readiness.
 //!
 //! Spec: <https://dom.spec.whatwg.org/#interface-document>,
-//! <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+//! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
 
 use std::rc::Rc;
 
-use boa_engine::object::builtins::JsArray;
-use boa_engine::{
-    Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, NativeFunction, Trace,
+use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
+use postern_dom::{Document, HTML_NAMESPACE, NodeId};
+
+use super::event::create_event;
+use super::event_target::{EventTargetKey, define_event_handler, dispatch};
+use super::interface::Interface;
+use super::util::{arg, define_accessor, to_dom_string, type_error};
+use super::wrappers::{
+    NodeRef, accessor, getter, method, node_value, string_value, this_node, with_document,
+    with_document_mut,
 };
-
-use super::event_target::{define_event_handler, define_event_target_members};
-use super::util::{arg, define_accessor, define_method, to_dom_string, type_error};
 use crate::agent::AgentState;
-use crate::ids::{NodeId, WindowId};
-use crate::realm_data::RealmData;
+use crate::ids::WindowId;
+use crate::window::DocumentReadiness;
 
-/// What a node wrapper points at.
-#[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
-#[boa_gc(empty_trace)]
-pub(crate) struct NodeRef {
-    /// The window whose document holds the node.
-    pub window: WindowId,
-    /// The node.
-    pub node: NodeId,
+// Node wrappers moved to `wrappers.rs`; this path stays for existing callers.
+pub(crate) use super::wrappers::wrapper;
+
+/// The document `this` stands for (a TypeError if it is not the document's wrapper).
+fn this_document(this: &JsValue, context: &Context) -> JsResult<NodeRef> {
+    let node = this_node(this)?;
+    if with_document(context, node.window, |d| d.document_node() == node.node)? {
+        Ok(node)
+    } else {
+        Err(type_error("'this' is not a Document"))
+    }
 }
 
-/// The prototypes of this realm's wrappers.
-#[derive(Clone, Trace, Finalize, JsData)]
-pub(crate) struct DomPrototypes {
-    document: JsObject,
-    element: JsObject,
-}
-
-/// The node a wrapper object stands for.
-pub(crate) fn node_of(object: &JsObject) -> Option<NodeRef> {
-    object.downcast_ref::<NodeRef>().map(|n| *n)
-}
-
-fn this_node(this: &JsValue) -> JsResult<NodeRef> {
-    this.as_object()
-        .and_then(|o| node_of(&o))
-        .ok_or_else(|| type_error("'this' is not a Node"))
-}
-
-/// The wrapper object of `node` in `window`'s realm (the same object every time).
-pub(crate) fn wrapper(
+/// Update the current document readiness, firing `readystatechange` at the document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#update-the-current-document-readiness>
+pub(crate) fn update_the_current_document_readiness(
     state: &Rc<AgentState>,
     context: &mut Context,
     window: WindowId,
-    node: NodeId,
-) -> JsResult<JsObject> {
-    let (cached, realm, is_document) = {
-        let windows = state.windows.borrow();
-        let w = windows
-            .get(&window)
-            .ok_or_else(|| type_error("the window is gone"))?;
-        let is_document = w.document.borrow().document_node() == node;
-        (w.wrappers.get(&node).cloned(), w.realm.clone(), is_document)
+    readiness: DocumentReadiness,
+) {
+    let (realm, document) = {
+        let mut windows = state.windows.borrow_mut();
+        let Some(w) = windows.get_mut(&window) else {
+            return;
+        };
+        // 1. If document's current document readiness equals readinessValue, then return.
+        if w.load.ready_state == readiness {
+            return;
+        }
+        // 2. Set document's current document readiness to readinessValue.
+        w.load.ready_state = readiness;
+        let document = w.document.try_borrow().map(|d| d.document_node());
+        let Ok(document) = document else {
+            return;
+        };
+        (w.realm.clone(), document)
     };
-    if let Some(object) = cached {
-        return Ok(object);
-    }
-    let prototypes = realm
-        .host_defined()
-        .get::<DomPrototypes>()
-        .cloned()
-        .ok_or_else(|| type_error("no DOM in this realm"))?;
-    let prototype = if is_document {
-        prototypes.document.clone()
-    } else {
-        prototypes.element.clone()
-    };
-    let object = JsObject::from_proto_and_data(prototype, NodeRef { window, node });
-    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
-        w.wrappers.insert(node, object.clone());
-    }
-    let _ = context;
-    Ok(object)
-}
-
-fn node_value(context: &mut Context, window: WindowId, node: Option<NodeId>) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    match node {
-        Some(node) => Ok(wrapper(&state, context, window, node)?.into()),
-        None => Ok(JsValue::null()),
-    }
-}
-
-/// Runs `f` on the document of the window that `this` (a node) belongs to.
-fn with_document<R>(
-    context: &Context,
-    window: WindowId,
-    f: impl FnOnce(&postern_dom::Document) -> R,
-) -> JsResult<R> {
-    let state = AgentState::of(context)?;
-    let windows = state.windows.borrow();
-    let w = windows
-        .get(&window)
-        .ok_or_else(|| type_error("the window is gone"))?;
-    let document = w.document.borrow();
-    Ok(f(&document))
-}
-
-fn nodes_array(context: &mut Context, window: WindowId, nodes: Vec<NodeId>) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    let mut values = Vec::with_capacity(nodes.len());
-    for node in nodes {
-        values.push(JsValue::from(wrapper(&state, context, window, node)?));
-    }
-    // Deviation: an Array stands in for the live HTMLCollection / static NodeList.
-    Ok(JsArray::from_iter(values, context).into())
-}
-
-/// A simple selector: `#id`, `.class`, `tag`, or `*`.
-///
-/// TODO(spec): full Selectors Level 4 parsing (a later issue uses a selector crate).
-fn select(document: &postern_dom::Document, selector: &str) -> Option<Vec<NodeId>> {
-    let selector = selector.trim();
-    if let Some(id) = selector.strip_prefix('#') {
-        return Some(document.get_element_by_id(id).into_iter().collect());
-    }
-    if let Some(class) = selector.strip_prefix('.') {
-        let all = document.get_elements_by_tag_name("*");
-        return Some(
-            all.into_iter()
-                .filter(|n| {
-                    document
-                        .get_attribute(*n, "class")
-                        .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
-                })
-                .collect(),
+    // 3. If document is associated with an HTML parser: the navigation timing steps.
+    // Deviation: there is no navigation timing here.
+    // 4. Fire an event named readystatechange at document.
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "readystatechange") {
+        let _ = dispatch(
+            state,
+            context,
+            window,
+            EventTargetKey::Node(document),
+            &event,
         );
     }
-    if selector
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '*')
-        && !selector.is_empty()
-    {
-        return Some(document.get_elements_by_tag_name(selector));
-    }
-    None
+    context.enter_realm(previous);
 }
 
-fn install_document_prototype(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    define_event_target_members(context, prototype)?;
-    define_event_handler(context, prototype, "DOMContentLoaded")?;
-    define_method(
+/// Strip and collapse ASCII whitespace.
+///
+/// Spec: <https://infra.spec.whatwg.org/#strip-and-collapse-ascii-whitespace>
+fn strip_and_collapse_ascii_whitespace(value: &str) -> String {
+    value.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The document element, if it is an SVG `svg` element.
+fn svg_document_element(d: &Document) -> Option<NodeId> {
+    d.document_element()
+        .filter(|&e| d.namespace(e) == Some(SVG_NAMESPACE) && d.local_name(e) == Some("svg"))
+}
+
+/// The first SVG `title` child of the SVG document element.
+fn svg_title(d: &Document, svg: NodeId) -> Option<NodeId> {
+    d.children(svg)
+        .iter()
+        .copied()
+        .find(|&c| d.namespace(c) == Some(SVG_NAMESPACE) && d.local_name(c) == Some("title"))
+}
+
+/// The title element: the first HTML `title` element in the document, in tree order.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#the-title-element-2>
+fn title_element(d: &Document) -> Option<NodeId> {
+    d.descendants(d.document_node())
+        .find(|&n| d.is_html_element(n, "title"))
+}
+
+/// `document.title`'s getter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn get_title(d: &Document) -> String {
+    let value = match svg_document_element(d) {
+        // 1. If the document element is an SVG svg element, then let value be the child text
+        //    content of the first SVG title element that is a child of the document element.
+        Some(svg) => svg_title(d, svg)
+            .map(|t| d.child_text(t))
+            .unwrap_or_default(),
+        // 2. Otherwise, let value be the child text content of the title element, or the
+        //    empty string if the title element is null.
+        None => title_element(d)
+            .map(|t| d.child_text(t))
+            .unwrap_or_default(),
+    };
+    // 3. Strip and collapse ASCII whitespace in value.
+    // 4. Return value.
+    strip_and_collapse_ascii_whitespace(&value)
+}
+
+/// `document.title`'s setter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn set_title(d: &mut Document, value: &str) {
+    let element = if let Some(svg) = svg_document_element(d) {
+        // 1. If the document element is an SVG svg element: the first SVG title child, or a
+        //    new one inserted as the document element's first child.
+        match svg_title(d, svg) {
+            Some(title) => title,
+            None => {
+                let title = d.create_element_ns(SVG_NAMESPACE, "title", Vec::new());
+                let first = d.children(svg).first().copied();
+                if d.insert_before(svg, title, first).is_err() {
+                    return;
+                }
+                title
+            }
+        }
+    } else if d
+        .document_element()
+        .is_some_and(|e| d.namespace(e) == Some(HTML_NAMESPACE))
+    {
+        // 2. Otherwise, if the document element is in the HTML namespace:
+        match (title_element(d), d.head()) {
+            // 2.1. If the title element is null and the head element is null, then return.
+            (None, None) => return,
+            // 2.2. If the title element is non-null, let element be the title element.
+            (Some(title), _) => title,
+            // 2.3. Otherwise: create a title element and append it to the head element.
+            (None, Some(head)) => {
+                let title = d.create_element("title");
+                if d.append_child(head, title).is_err() {
+                    return;
+                }
+                title
+            }
+        }
+    } else {
+        // 3. Otherwise, do nothing.
+        return;
+    };
+    // String replace all with the given value within element.
+    let _ = d.set_text_content(element, value);
+}
+
+fn install_creation_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    method(
+        context,
+        prototype,
+        "createElement",
+        1,
+        |this, args, context| {
+            let document = this_document(this, context)?;
+            let local_name = to_dom_string(&arg(args, 0), context)?;
+            // 1. If localName is not a valid element local name, then throw an
+            //    "InvalidCharacterError" DOMException.
+            if !is_valid_element_local_name(&local_name) {
+                return Err(super::dom_exception::throw(
+                    context,
+                    "InvalidCharacterError",
+                    &format!("'{local_name}' is not a valid element name"),
+                ));
+            }
+            // 2. If this is an HTML document, then set localName to localName in ASCII lowercase.
+            // 3-4. TODO(spec): the `is` option (customized built-in elements).
+            // 5-7. Return the result of creating an element given this, localName, and the HTML
+            //      namespace.
+            let element =
+                with_document_mut(context, document.window, |d| d.create_element(&local_name))?;
+            node_value(context, document.window, Some(element))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createTextNode",
+        1,
+        |this, args, context| {
+            // Return a new Text node whose data is data and node document is this.
+            let document = this_document(this, context)?;
+            let data = to_dom_string(&arg(args, 0), context)?;
+            let node = with_document_mut(context, document.window, |d| d.create_text_node(&data))?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createComment",
+        1,
+        |this, args, context| {
+            // Return a new Comment node whose data is data and node document is this.
+            let document = this_document(this, context)?;
+            let data = to_dom_string(&arg(args, 0), context)?;
+            let node = with_document_mut(context, document.window, |d| d.create_comment(&data))?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createDocumentFragment",
+        0,
+        |this, _, context| {
+            // Return a new DocumentFragment node whose node document is this.
+            let document = this_document(this, context)?;
+            let node =
+                with_document_mut(context, document.window, Document::create_document_fragment)?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
         context,
         prototype,
         "getElementById",
         1,
-        NativeFunction::from_fn_ptr(|this, args, context| {
-            let node = this_node(this)?;
+        |this, args, context| {
+            let document = this_document(this, context)?;
             let id = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, node.window, |d| d.get_element_by_id(&id))?;
-            node_value(context, node.window, found)
-        }),
-    )?;
-    define_method(
-        context,
-        prototype,
-        "getElementsByTagName",
-        1,
-        NativeFunction::from_fn_ptr(|this, args, context| {
-            let node = this_node(this)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, node.window, |d| d.get_elements_by_tag_name(&name))?;
-            nodes_array(context, node.window, found)
-        }),
-    )?;
-    define_method(
-        context,
-        prototype,
-        "querySelectorAll",
-        1,
-        NativeFunction::from_fn_ptr(|this, args, context| {
-            let node = this_node(this)?;
-            let selector = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, node.window, |d| select(d, &selector))?;
-            let Some(found) = found else {
-                return Err(super::dom_exception::throw(
-                    context,
-                    "SyntaxError",
-                    "unsupported selector",
-                ));
-            };
-            nodes_array(context, node.window, found)
-        }),
-    )?;
-    define_method(
-        context,
-        prototype,
-        "querySelector",
-        1,
-        NativeFunction::from_fn_ptr(|this, args, context| {
-            let node = this_node(this)?;
-            let selector = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, node.window, |d| select(d, &selector))?;
-            let Some(found) = found else {
-                return Err(super::dom_exception::throw(
-                    context,
-                    "SyntaxError",
-                    "unsupported selector",
-                ));
-            };
-            node_value(context, node.window, found.first().copied())
-        }),
-    )?;
-    for (name, pick) in [("documentElement", 0u8), ("head", 1), ("body", 2)] {
-        define_accessor(
-            context,
-            prototype,
-            name,
-            NativeFunction::from_copy_closure(move |this, _, context| {
-                let node = this_node(this)?;
-                let found = with_document(context, node.window, |d| match pick {
-                    0 => d.document_element(),
-                    1 => d.head(),
-                    _ => d.body(),
-                })?;
-                node_value(context, node.window, found)
-            }),
-            None,
-        )?;
+            let found = with_document(context, document.window, |d| d.get_element_by_id(&id))?;
+            node_value(context, document.window, found)
+        },
+    )
+}
+
+fn install_document_accessors(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    getter(context, prototype, "doctype", |this, _, context| {
+        // The doctype getter steps are to return the child of this that is a doctype;
+        // otherwise null.
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, |d| {
+            d.children(d.document_node())
+                .iter()
+                .copied()
+                .find(|&c| matches!(d.data(c), Some(postern_dom::NodeData::Doctype { .. })))
+        })?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "documentElement", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::document_element)?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "head", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::head)?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "body", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::body)?;
+        node_value(context, document.window, found)
+    })?;
+    // URL and documentURI both return this's URL, serialized.
+    for name in ["URL", "documentURI"] {
+        getter(context, prototype, name, |this, _, context| {
+            let document = this_document(this, context)?;
+            let url = with_document(context, document.window, |d| d.url().to_string())?;
+            Ok(string_value(&url))
+        })?;
     }
-    define_accessor(
+    accessor(
         context,
         prototype,
-        "URL",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let url = with_document(context, node.window, |d| d.url().to_string())?;
-            Ok(JsString::from(url.as_str()).into())
-        }),
-        None,
+        "title",
+        |this, _, context| {
+            let document = this_document(this, context)?;
+            let title = with_document(context, document.window, get_title)?;
+            Ok(string_value(&title))
+        },
+        |this, args, context| {
+            let document = this_document(this, context)?;
+            let value = to_dom_string(&arg(args, 0), context)?;
+            with_document_mut(context, document.window, |d| set_title(d, &value))?;
+            Ok(JsValue::undefined())
+        },
     )?;
-    Ok(())
+    getter(context, prototype, "readyState", |this, _, context| {
+        // The readyState getter steps are to return this's current document readiness.
+        let document = this_document(this, context)?;
+        let state = AgentState::of(context)?;
+        let readiness = state
+            .windows
+            .borrow()
+            .get(&document.window)
+            .map(|w| w.load.ready_state)
+            .unwrap_or_default();
+        Ok(string_value(readiness.as_str()))
+    })?;
+    getter(context, prototype, "defaultView", |this, _, context| {
+        // 1. If this's browsing context is null, then return null.
+        // 2. Return this's browsing context's WindowProxy object.
+        // Deviation: the window's global object stands in for its WindowProxy (as `window`
+        // does).
+        let document = this_document(this, context)?;
+        let state = AgentState::of(context)?;
+        let global = state
+            .windows
+            .borrow()
+            .get(&document.window)
+            .map(|w| JsValue::from(w.global.clone()));
+        Ok(global.unwrap_or_else(JsValue::null))
+    })
 }
 
-fn install_element_prototype(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    define_event_target_members(context, prototype)?;
-    define_event_handler(context, prototype, "load")?;
-    define_accessor(
-        context,
-        prototype,
-        "tagName",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let name = with_document(context, node.window, |d| {
-                d.local_name(node.node).map(|n| n.to_ascii_uppercase())
-            })?;
-            Ok(name
-                .map(|n| JsString::from(n.as_str()).into())
-                .unwrap_or_default())
-        }),
-        None,
-    )?;
-    define_accessor(
-        context,
-        prototype,
-        "id",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let id = with_document(context, node.window, |d| {
-                d.get_attribute(node.node, "id").unwrap_or("").to_string()
-            })?;
-            Ok(JsString::from(id.as_str()).into())
-        }),
-        None,
-    )?;
-    define_accessor(
-        context,
-        prototype,
-        "textContent",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let text = with_document(context, node.window, |d| d.text_content(node.node))?;
-            Ok(text
-                .map(|t| JsString::from(t.as_str()).into())
-                .unwrap_or_else(JsValue::null))
-        }),
-        None,
-    )?;
-    define_accessor(
-        context,
-        prototype,
-        "parentNode",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let parent = with_document(context, node.window, |d| {
-                d.node(node.node).and_then(|n| n.parent)
-            })?;
-            node_value(context, node.window, parent)
-        }),
-        None,
-    )?;
-    define_method(
-        context,
-        prototype,
-        "getAttribute",
-        1,
-        NativeFunction::from_fn_ptr(|this, args, context| {
-            let node = this_node(this)?;
-            let name = to_dom_string(&arg(args, 0), context)?.to_ascii_lowercase();
-            let value = with_document(context, node.window, |d| {
-                d.get_attribute(node.node, &name).map(str::to_string)
-            })?;
-            Ok(value
-                .map(|v| JsString::from(v.as_str()).into())
-                .unwrap_or_else(JsValue::null))
-        }),
-    )?;
-    define_accessor(
-        context,
-        prototype,
-        "contentWindow",
-        NativeFunction::from_fn_ptr(|this, _, context| {
-            let node = this_node(this)?;
-            let state = AgentState::of(context)?;
-            let Some(child) =
-                super::window_proxy::child_of_container(&state, node.window, node.node)
-            else {
-                return Ok(JsValue::null());
-            };
-            super::window_proxy::window_proxy_for(&state, context, node.window, child)
-        }),
-        None,
-    )?;
-    Ok(())
+/// Defines the `Document` interface's members on its prototype.
+pub(crate) fn install_document_interface(
+    context: &mut Context,
+    document: &Interface,
+) -> JsResult<()> {
+    let prototype = &document.prototype;
+    super::element::define_parent_node_members(context, prototype)?;
+    super::element::define_get_elements_by_tag_name(context, prototype)?;
+    install_creation_methods(context, prototype)?;
+    install_document_accessors(context, prototype)?;
+    define_event_handler(context, prototype, "readystatechange")?;
+    // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first light).
+    define_event_handler(context, prototype, "DOMContentLoaded")
 }
 
-/// Creates this realm's document and element prototypes, and the `document` attribute of the
-/// global.
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    let object_prototype = context.intrinsics().constructors().object().prototype();
-    let document = JsObject::with_null_proto();
-    document.set_prototype(Some(object_prototype.clone()));
-    let element = JsObject::with_null_proto();
-    element.set_prototype(Some(object_prototype));
-    install_document_prototype(context, &document)?;
-    install_element_prototype(context, &element)?;
-    context
-        .realm()
-        .host_defined_mut()
-        .insert(DomPrototypes { document, element });
+/// Defines the `document` attribute of the global.
+pub(crate) fn define_document_attribute(
+    context: &mut Context,
+    global: &JsObject,
+    window: WindowId,
+) -> JsResult<()> {
     // Deviation: `document` is an accessor on the global instead of [LegacyUnforgeable].
     define_accessor(
         context,
@@ -357,14 +363,9 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
                 .windows
                 .borrow()
                 .get(&window)
-                .map(|w| w.document.borrow().document_node());
-            match node {
-                Some(node) => Ok(wrapper(&state, context, window, node)?.into()),
-                None => Ok(JsValue::null()),
-            }
+                .and_then(|w| w.document.try_borrow().ok().map(|d| d.document_node()));
+            node_value(context, window, node)
         }),
         None,
-    )?;
-    let _ = RealmData::of_current_realm(context)?;
-    Ok(())
+    )
 }

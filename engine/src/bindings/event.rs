@@ -87,6 +87,14 @@ pub(crate) fn with_event<R>(this: &JsValue, f: impl FnOnce(&mut EventState) -> R
     if let Some(mut event) = object.downcast_mut::<MessageEvent>() {
         return Ok(f(&mut event.state));
     }
+    if let Some(mut event) = object.downcast_mut::<super::error_event::ErrorEvent>() {
+        return Ok(f(&mut event.state));
+    }
+    if let Some(mut event) =
+        object.downcast_mut::<super::promise_rejection_event::PromiseRejectionEvent>()
+    {
+        return Ok(f(&mut event.state));
+    }
     Err(type_error("'this' is not an Event"))
 }
 
@@ -96,9 +104,10 @@ fn with_message<R>(this: &JsValue, f: impl FnOnce(&MessageFields) -> R) -> JsRes
         .ok_or_else(|| type_error("'this' is not a MessageEvent"))
 }
 
-type Getter = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+pub(crate) type Getter = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
-fn accessor(class: &mut ClassBuilder<'_>, name: &str, getter: Getter) {
+/// Defines a read-only attribute on a class's prototype.
+pub(crate) fn accessor(class: &mut ClassBuilder<'_>, name: &str, getter: Getter) {
     let realm = class.context().realm().clone();
     let get = NativeFunction::from_fn_ptr(getter).to_js_function(&realm);
     class.accessor(
@@ -183,7 +192,7 @@ fn init_event_members(class: &mut ClassBuilder<'_>) {
 }
 
 /// EventInit's members, read from a dictionary argument.
-fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bool)> {
+pub(crate) fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bool)> {
     let Some(init) = init.as_object() else {
         if init.is_null_or_undefined() {
             return Ok((false, false, false));
@@ -196,7 +205,8 @@ fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bo
     Ok((bubbles, cancelable, composed))
 }
 
-fn new_state(type_: String, init: (bool, bool, bool)) -> EventState {
+/// The state of a new, untrusted event.
+pub(crate) fn new_state(type_: String, init: (bool, bool, bool)) -> EventState {
     let mut state = EventState::default();
     state.type_ = type_;
     state.bubbles = init.0;
@@ -259,7 +269,11 @@ impl Class for MessageEvent {
         let mut message = MessageFields::default();
         if let Some(dict) = init_value.as_object() {
             // MessageEventInit, members in lexicographic order as WebIDL reads them.
-            message.data = dict.get(js_string!("data"), context)?;
+            // `any data = null`: an absent member takes its default.
+            message.data = match dict.get(js_string!("data"), context)? {
+                v if v.is_undefined() => JsValue::null(),
+                v => v,
+            };
             let last = dict.get(js_string!("lastEventId"), context)?;
             if !last.is_undefined() {
                 message.last_event_id = to_dom_string(&last, context)?;
@@ -277,6 +291,7 @@ impl Class for MessageEvent {
             let ports = dict.get(js_string!("ports"), context)?;
             message.ports = frozen_array(&ports, context)?;
         } else {
+            message.data = JsValue::null();
             message.source = JsValue::null();
             message.ports = frozen_array(&JsValue::undefined(), context)?;
         }

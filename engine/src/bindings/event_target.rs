@@ -150,7 +150,7 @@ fn same_callback_values(a: &ListenerCallback, b: &ListenerCallback) -> bool {
 /// The (window, target) that `this` designates: a node wrapper, or else the current realm's
 /// window.
 fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
-    if let Some(node) = this.as_object().and_then(|o| super::document::node_of(&o)) {
+    if let Some(node) = this.as_object().and_then(|o| super::wrappers::node_of(&o)) {
         return Ok((node.window, EventTargetKey::Node(node.node)));
     }
     // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
@@ -276,7 +276,7 @@ fn target_value(
             .map(|w| JsValue::from(w.global.clone()))
             .unwrap_or_default()),
         EventTargetKey::Node(node) => {
-            Ok(super::document::wrapper(state, context, window, node)?.into())
+            Ok(super::wrappers::wrapper(state, context, window, node)?.into())
         }
     }
 }
@@ -419,7 +419,7 @@ fn call_listener(
     Ok(())
 }
 
-/// The event handler processing algorithm (for handlers other than `onerror`).
+/// The event handler processing algorithm.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm>
 fn call_event_handler(
@@ -445,17 +445,31 @@ fn call_event_handler(
     if !handler.is_callable() {
         return Ok(());
     }
-    // 4. Invoke callback with « event », with this = event's currentTarget.
-    let return_value = invoke_a_callback(
-        state,
-        context,
-        window,
-        &handler,
-        current_target,
-        std::slice::from_ref(event),
-    )?;
-    // 5. If return value is false, then set event's canceled flag (when cancelable).
-    if return_value.as_boolean() == Some(false) {
+    // 3. Let special error event handling be true if event is an ErrorEvent object, event's
+    //    type is "error", and event's currentTarget implements the WindowOrWorkerGlobalScope
+    //    mixin. Otherwise, let special error event handling be false.
+    let special_error_arguments = if type_ == "error" && target == EventTargetKey::Window {
+        super::error_event::on_error_event_handler_arguments(event)
+    } else {
+        None
+    };
+    // 4. Process the Event object event: invoke callback with « message, filename, lineno,
+    //    colno, error » if special error event handling is true, otherwise with « event »;
+    //    the callback this value is event's currentTarget. An exception propagates.
+    let arguments = match &special_error_arguments {
+        Some(arguments) => arguments.as_slice(),
+        None => std::slice::from_ref(event),
+    };
+    let return_value =
+        invoke_a_callback(state, context, window, &handler, current_target, arguments)?;
+    // 5. Process return value: if special error event handling is true, true cancels the
+    //    event; otherwise false does.
+    let cancel = match special_error_arguments {
+        Some(_) => return_value.as_boolean() == Some(true),
+        None => return_value.as_boolean() == Some(false),
+    };
+    if cancel {
+        // Set event's canceled flag (only a cancelable event can be canceled).
         with_event(event, |e| {
             if e.cancelable {
                 e.canceled = true;

@@ -3,18 +3,29 @@
 //! One module per interface. Everything is installed into a window's realm by
 //! [`install_window_globals`] before any of its scripts run.
 
+pub(crate) mod character_data;
 pub(crate) mod console;
 pub(crate) mod content_attributes;
 pub(crate) mod document;
+pub(crate) mod dom;
 pub(crate) mod dom_exception;
+pub(crate) mod element;
+pub(crate) mod error_event;
 pub(crate) mod event;
 pub(crate) mod event_target;
+pub(crate) mod html_element;
+pub(crate) mod interface;
+pub(crate) mod node;
+pub(crate) mod promise_rejection_event;
+use crate::rejections;
+pub(crate) mod selector;
 pub(crate) mod structured_clone;
 pub(crate) mod test_results;
 pub(crate) mod timers;
 pub(crate) mod util;
 pub(crate) mod window;
 pub(crate) mod window_proxy;
+pub(crate) mod wrappers;
 
 use boa_engine::{Context, JsResult};
 
@@ -26,9 +37,11 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     let global = context.global_object();
     dom_exception::install(context)?;
     event::install(context)?;
-    event_target::define_event_target_members(context, &global)?;
+    error_event::install(context)?;
+    promise_rejection_event::install(context, &global)?;
+    rejections::install(context);
+    dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
-    document::install(context, &global, window)?;
     timers::install(context, &global, window)?;
     console::install(context, &global, window)?;
     structured_clone::install(context, &global)?;

@@ -50,6 +50,16 @@ fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsVal
 
 /// Defines the Window's members on `global`.
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+    // Deviation: no Window.prototype; its @@toStringTag ("Window") sits on the global itself.
+    global.define_property_or_throw(
+        boa_engine::JsSymbol::to_string_tag(),
+        boa_engine::property::PropertyDescriptor::builder()
+            .value(js_string!("Window"))
+            .writable(false)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
     // Deviation: `window`, `self` and `frames` return the global object, not a WindowProxy.
     for name in ["window", "self", "frames"] {
         define_accessor(
