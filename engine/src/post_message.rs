@@ -11,14 +11,15 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsResult, JsValue, js_string};
-use postern_clone::SerializedRecord;
+use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
+use postern_clone::SerializedWithTransfer;
 use postern_dom::{BrowsingContextId, Origin, origin_of_url};
 use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
 use crate::bindings::event::{MessageFields, create_message_event, frozen_array};
 use crate::bindings::event_target::{EventTargetKey, dispatch};
+use crate::bindings::structured_clone::sequence_of_objects;
 use crate::bindings::util::{arg, type_error};
 use crate::ids::WindowId;
 use crate::realm_data::RealmData;
@@ -45,15 +46,15 @@ pub(crate) struct PostedMessage {
     pub incumbent_origin: Origin,
     /// The browsing context of the incumbent settings object's global (the sender's).
     pub source: Option<BrowsingContextId>,
-    /// StructuredSerializeWithTransfer's result.
-    pub record: SerializedRecord,
+    /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
+    pub record: SerializedWithTransfer,
 }
 
 /// The arguments of `postMessage` after WebIDL overload resolution.
 struct PostMessageArguments {
     message: JsValue,
     target_origin: String,
-    transfer: Vec<JsValue>,
+    transfer: Vec<JsObject>,
 }
 
 /// Resolves the two `postMessage` overloads:
@@ -102,27 +103,6 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
         target_origin,
         transfer,
     })
-}
-
-/// Converts a value to `sequence<object>`.
-///
-/// Deviation: reads `length` and indices instead of iterating with @@iterator.
-fn sequence_of_objects(value: &JsValue, context: &mut Context) -> JsResult<Vec<JsValue>> {
-    let Some(list) = value.as_object() else {
-        return Err(type_error("The transfer list is not a sequence."));
-    };
-    let length = list
-        .get(js_string!("length"), context)?
-        .to_length(context)?;
-    let mut items = Vec::new();
-    for i in 0..length {
-        let item = list.get(i, context)?;
-        if !item.is_object() {
-            return Err(type_error("A transfer list entry is not an object."));
-        }
-        items.push(item);
-    }
-    Ok(items)
 }
 
 /// `postMessage` called on a Window object itself (its own global, or a same-origin
@@ -227,15 +207,13 @@ fn window_post_message_steps(
     // 6. Let transfer be options["transfer"].
     // 7. Let serializeWithTransferResult be StructuredSerializeWithTransfer(message,
     //    transfer). Rethrow any exceptions.
-    if !arguments.transfer.is_empty() {
-        // TODO(spec): transferable objects (ArrayBuffer, MessagePort) — the clone issue.
-        return Err(crate::bindings::dom_exception::throw(
-            context,
-            "DataCloneError",
-            "transfer[0] is not a transferable object",
-        ));
-    }
-    let record = crate::bindings::structured_clone::serialize(context, &arguments.message)?;
+    //    (Only ArrayBuffers are transferable so far.)
+    // TODO(spec): MessagePort transfer (its transfer steps, and newPorts in step 8.6).
+    let record = crate::bindings::structured_clone::serialize_with_transfer(
+        context,
+        &arguments.message,
+        &arguments.transfer,
+    )?;
     // 8. Queue a global task on the posted message task source given targetWindow.
     let Some(entry) = state.ua.window_entry(target_window) else {
         return Ok(());
@@ -283,7 +261,7 @@ pub(crate) fn run_posted_message_task(
         return;
     }
     let previous = context.enter_realm(realm);
-    let result = deliver(state, context, &message);
+    let result = deliver(state, context, message);
     context.enter_realm(previous);
     if let Err(error) = result {
         crate::script::report_the_exception(state, context, Some(target), &error);
@@ -291,7 +269,7 @@ pub(crate) fn run_posted_message_task(
 }
 
 /// Steps 8.2 to 8.7, in the target realm.
-fn deliver(state: &Rc<AgentState>, context: &mut Context, message: &PostedMessage) -> JsResult<()> {
+fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage) -> JsResult<()> {
     let target = message.target;
     // 8.2. Let origin be the serialization of incumbentSettings's origin.
     let origin = message.incumbent_origin.ascii_serialization();
@@ -304,21 +282,23 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: &PostedMessag
     // 8.4. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransfer
     //      Result, targetRealm). If this throws, fire "messageerror" at targetWindow with
     //      origin and source, and return.
-    let data = match crate::bindings::structured_clone::deserialize(context, &message.record) {
-        Ok(data) => data,
-        Err(_) => {
-            let fields = MessageFields {
-                data: JsValue::undefined(),
-                origin,
-                last_event_id: String::new(),
-                source,
-                ports: frozen_array(&JsValue::undefined(), context)?,
-            };
-            let event = create_message_event(context, "messageerror", fields)?;
-            dispatch(state, context, target, EventTargetKey::Window, &event)?;
-            return Ok(());
-        }
-    };
+    let data =
+        match crate::bindings::structured_clone::deserialize_with_transfer(context, message.record)
+        {
+            Ok(data) => data,
+            Err(_) => {
+                let fields = MessageFields {
+                    data: JsValue::undefined(),
+                    origin,
+                    last_event_id: String::new(),
+                    source,
+                    ports: frozen_array(&JsValue::undefined(), context)?,
+                };
+                let event = create_message_event(context, "messageerror", fields)?;
+                dispatch(state, context, target, EventTargetKey::Window, &event)?;
+                return Ok(());
+            }
+        };
     // 8.5. Let messageClone be deserializeRecord.[[Deserialized]].
     // 8.6. Let newPorts be a new frozen array of the transferred MessagePorts.
     let ports = frozen_array(&JsValue::undefined(), context)?;

@@ -1,7 +1,8 @@
 //! Data every window realm carries in its host-defined slot.
 
 use boa_engine::{
-    Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, Trace, js_string,
+    Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, JsValue, Trace,
+    js_string,
 };
 
 use crate::ids::WindowId;
@@ -17,6 +18,26 @@ pub struct RealmData {
     pub object_keys: JsObject,
     /// The realm's original `Object.getOwnPropertyDescriptor`.
     pub get_own_property_descriptor: JsObject,
+    /// Native getters of the realm's built-ins that boa's Rust API does not expose, for
+    /// structured cloning (see [`CloneGetters`]).
+    pub clone_getters: CloneGetters,
+}
+
+/// The original getters of `ArrayBuffer.prototype.resizable`,
+/// `ArrayBuffer.prototype.maxByteLength`, `RegExp.prototype.source` and
+/// `RegExp.prototype.unicodeSets`: boa 0.22 has no public Rust accessor for
+/// `[[ArrayBufferMaxByteLength]]` or the `v` flag, and these native getters read the internal
+/// slots without running script.
+#[derive(Trace, Finalize, Clone)]
+pub struct CloneGetters {
+    /// `get ArrayBuffer.prototype.resizable`.
+    pub array_buffer_resizable: JsObject,
+    /// `get ArrayBuffer.prototype.maxByteLength`.
+    pub array_buffer_max_byte_length: JsObject,
+    /// `get RegExp.prototype.source`.
+    pub regexp_source: JsObject,
+    /// `get RegExp.prototype.unicodeSets`.
+    pub regexp_unicode_sets: JsObject,
 }
 
 impl RealmData {
@@ -30,10 +51,39 @@ impl RealmData {
                     .into()
             })
         };
+        let get_own_property_descriptor = function(js_string!("getOwnPropertyDescriptor"))?;
+        let object_keys = function(js_string!("keys"))?;
+        let constructors = context.intrinsics().constructors();
+        let array_buffer = constructors.array_buffer().prototype();
+        let regexp = constructors.regexp().prototype();
+        let mut getter = |prototype: &JsObject, name: JsString| -> Result<JsObject, JsError> {
+            let descriptor = get_own_property_descriptor.call(
+                &JsValue::undefined(),
+                &[prototype.clone().into(), name.into()],
+                context,
+            )?;
+            descriptor
+                .as_object()
+                .map(|d| d.get(js_string!("get"), context))
+                .transpose()?
+                .and_then(|g| g.as_object())
+                .ok_or_else(|| {
+                    JsNativeError::typ()
+                        .with_message("a built-in getter is missing")
+                        .into()
+                })
+        };
+        let clone_getters = CloneGetters {
+            array_buffer_resizable: getter(&array_buffer, js_string!("resizable"))?,
+            array_buffer_max_byte_length: getter(&array_buffer, js_string!("maxByteLength"))?,
+            regexp_source: getter(&regexp, js_string!("source"))?,
+            regexp_unicode_sets: getter(&regexp, js_string!("unicodeSets"))?,
+        };
         Ok(RealmData {
             window,
-            object_keys: function(js_string!("keys"))?,
-            get_own_property_descriptor: function(js_string!("getOwnPropertyDescriptor"))?,
+            object_keys,
+            get_own_property_descriptor,
+            clone_getters,
         })
     }
 
@@ -56,6 +106,10 @@ impl RealmData {
 pub struct RealmIntrinsics {
     /// `%Object.keys%`.
     pub object_keys: JsObject,
+    /// `%Object.getOwnPropertyDescriptor%`.
+    pub get_own_property_descriptor: JsObject,
+    /// Native getters for internal slots boa does not expose.
+    pub getters: CloneGetters,
 }
 
 impl RealmIntrinsics {
@@ -64,6 +118,8 @@ impl RealmIntrinsics {
         let data = RealmData::of_current_realm(context)?;
         Ok(RealmIntrinsics {
             object_keys: data.object_keys.clone(),
+            get_own_property_descriptor: data.get_own_property_descriptor.clone(),
+            getters: data.clone_getters.clone(),
         })
     }
 }

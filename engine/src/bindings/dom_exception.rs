@@ -171,3 +171,23 @@ pub(crate) fn throw(context: &mut Context, name: &str, message: &str) -> JsError
         Err(error) => error,
     }
 }
+
+/// The name and message of `object` if it is a DOMException (for its serialization steps).
+pub(crate) fn name_and_message(object: &JsObject) -> Option<(String, String)> {
+    object
+        .downcast_ref::<DomException>()
+        .map(|d| (d.name.clone(), d.message.clone()))
+}
+
+/// Sets the name and message of `object` if it is a DOMException (for its deserialization
+/// steps); false if it is not one.
+pub(crate) fn set_name_and_message(object: &JsObject, name: String, message: String) -> bool {
+    match object.downcast_mut::<DomException>() {
+        Some(mut data) => {
+            data.name = name;
+            data.message = message;
+            true
+        }
+        None => false,
+    }
+}
