@@ -110,6 +110,18 @@ fn with_variants(id: String, variants: Vec<String>, long_timeout: bool) -> Vec<T
         .collect()
 }
 
+/// The tests of a `.any.js`/`.window.js` file whose wrapper page is `id`: one per
+/// `// META: variant=`, with the long timeout if `// META: timeout=long`.
+fn js_test_cases(id: String, meta: &[(String, String)]) -> Vec<TestCase> {
+    let long = meta.iter().any(|(k, v)| k == "timeout" && v == "long");
+    let variants = meta
+        .iter()
+        .filter(|(k, _)| k == "variant")
+        .map(|(_, v)| v.clone())
+        .collect();
+    with_variants(id, variants, long)
+}
+
 /// Classifies one file: the tests it holds, or why it is skipped (`Ok(None)`: not a test at
 /// all, such as a helper script or stylesheet).
 pub fn classify(root: &Path, file: &Path) -> Result<Option<Vec<TestCase>>, Skipped> {
@@ -147,26 +159,14 @@ pub fn classify(root: &Path, file: &Path) -> Result<Option<Vec<TestCase>>, Skipp
         if !globals.iter().any(|g| g == "window") {
             return Err(skipped("worker-only (.any.js without the window global)"));
         }
-        let long = meta.iter().any(|(k, v)| k == "timeout" && v == "long");
-        let variants = meta
-            .iter()
-            .filter(|(k, _)| k == "variant")
-            .map(|(_, v)| v.clone())
-            .collect();
         let id = format!("{}{stem}.any.html", url_path.trim_end_matches(name));
-        return Ok(Some(with_variants(id, variants, long)));
+        return Ok(Some(js_test_cases(id, &meta)));
     }
     if let Some(stem) = name.strip_suffix(".window.js") {
         let source = read()?;
         let meta = js_metadata(&source);
-        let long = meta.iter().any(|(k, v)| k == "timeout" && v == "long");
-        let variants = meta
-            .iter()
-            .filter(|(k, _)| k == "variant")
-            .map(|(_, v)| v.clone())
-            .collect();
         let id = format!("{}{stem}.window.html", url_path.trim_end_matches(name));
-        return Ok(Some(with_variants(id, variants, long)));
+        return Ok(Some(js_test_cases(id, &meta)));
     }
     if name.ends_with(".worker.js") || name.ends_with(".serviceworker.js") {
         return Err(skipped("worker-only"));
