@@ -2,11 +2,14 @@
  * Postern's testharness.js
  * ========================
  *
- * The Postern project's own implementation of the testharness.js API, written from the
- * public API documentation (https://web-platform-tests.org/writing-tests/testharness-api.html).
- * It is not derived from the upstream testharness.js source. It runs the tests under
- * tests/wpt/ and reports them through the runner's /resources/testharnessreport.js, which
- * registers an add_completion_callback().
+ * The Postern project's own implementation of the testharness.js API, so that the tests
+ * under tests/wpt/ run unchanged on any engine that speaks testharness. It was written for
+ * Postern from the public API documentation (see Sources below), not derived from the
+ * upstream harness's source. It reports through the runner's
+ * /resources/testharnessreport.js, which registers an add_completion_callback().
+ *
+ * Sources: the testharness.js API documentation,
+ * https://web-platform-tests.org/writing-tests/testharness-api.html
  *
  * Scope: a window global only (no workers), and no output: nothing is ever rendered into
  * the document; `output` and friends are accepted and ignored.
@@ -353,8 +356,8 @@
         this.stack = null;
         this.phase = TEST_PHASE.INITIAL;
         this.index = null;
-        this.cleanup_callbacks = [];
-        this._is_promise_test = false;
+        this.cleanupFns = [];
+        this._isPromiseKind = false;
         this._registered = false;
         this._remote = false;
         this._timeout_id = null;
@@ -429,8 +432,8 @@
             this_obj = this;
         }
         var args = slice(arguments, 2);
-        var saved = harness.current_test;
-        harness.current_test = this;
+        var saved = harness.activeTest;
+        harness.activeTest = this;
         try {
             if (!is_function(func)) {
                 throw new TypeError("step() was given " + format_value(func) +
@@ -442,7 +445,7 @@
             this.done();
             return undefined;
         } finally {
-            harness.current_test = saved;
+            harness.activeTest = saved;
         }
     };
 
@@ -545,7 +548,7 @@
 
     /** Registers a function to run when the test completes, in registration order. */
     Test.prototype.add_cleanup = function (callback) {
-        this.cleanup_callbacks.push(callback);
+        this.cleanupFns.push(callback);
     };
 
     /** Ends the test with TIMEOUT. */
@@ -582,8 +585,8 @@
      */
     Test.prototype._run_cleanups = function (then) {
         var test = this;
-        var callbacks = this.cleanup_callbacks;
-        this.cleanup_callbacks = [];
+        var callbacks = this.cleanupFns;
+        this.cleanupFns = [];
         var failures = 0;
         var promises = [];
         for (var i = 0; i < callbacks.length; i++) {
@@ -609,7 +612,7 @@
             then();
             return;
         }
-        if (!this._is_promise_test) {
+        if (!this._isPromiseKind) {
             harness.set_status(HARNESS_STATUS.ERROR,
                 "Test named " + quote_string(safe_string(test.name)) +
                 " specified a 'cleanup' function that returned a promise, but it is not a promise_test.",
@@ -819,13 +822,13 @@
         this.explicit_timeout = false;
         this.timeout_multiplier = 1;
         this.explicit_timeout_length = null;
-        this.timeout_id = null;
-        this.current_test = null;
+        this.harnessTimer = null;
+        this.activeTest = null;
         this.single_test = null;
         this.unnamed_tests = 0;
         this.pending_setups = 0;
-        this.start_callbacks = [];
-        this.test_state_callbacks = [];
+        this.startHooks = [];
+        this.stateHooks = [];
         this.result_callbacks = [];
         this.completion_callbacks = [];
         this.asserts = [];
@@ -895,14 +898,14 @@
 
     /** (Re)starts the harness timeout, measured from now. */
     Harness.prototype.arm_timeout = function () {
-        host_clear_timeout(this.timeout_id);
-        this.timeout_id = null;
+        host_clear_timeout(this.harnessTimer);
+        this.harnessTimer = null;
         if (this.explicit_timeout || this.phase === HARNESS_PHASE.COMPLETE) {
             return;
         }
         var self = this;
-        this.timeout_id = host_set_timeout(function () {
-            self.timeout_id = null;
+        this.harnessTimer = host_set_timeout(function () {
+            self.harnessTimer = null;
             self.timeout();
         }, this.timeout_length());
     };
@@ -1072,7 +1075,7 @@
             this.phase = HARNESS_PHASE.HAVE_TESTS;
         }
         var properties = this.properties;
-        this.call_each(this.start_callbacks, [properties]);
+        this.call_each(this.startHooks, [properties]);
         this.reporter.send("start", { properties: plain_properties(properties) });
     };
 
@@ -1085,14 +1088,14 @@
         test.index = this.tests.length;
         test._registered = true;
         this.tests.push(test);
-        this.call_each(this.test_state_callbacks, [test]);
+        this.call_each(this.stateHooks, [test]);
         this.reporter.send("test_state", { test: test.structured_clone() });
         return true;
     };
 
     Harness.prototype.notify_test_state = function (test) {
         if (test._registered) {
-            this.call_each(this.test_state_callbacks, [test]);
+            this.call_each(this.stateHooks, [test]);
         }
     };
 
@@ -1153,7 +1156,7 @@
                 continue;
             }
             if (test.phase < TEST_PHASE.HAS_RESULT) {
-                if (test.phase === TEST_PHASE.INITIAL && test._is_promise_test) {
+                if (test.phase === TEST_PHASE.INITIAL && test._isPromiseKind) {
                     test.set_status(unstarted_status, null, null);
                 } else {
                     test.set_status(running_status, running_message, null);
@@ -1163,8 +1166,8 @@
             test._timeout_id = null;
             if (test.phase < TEST_PHASE.CLEANING && !test._remote) {
                 // Run its cleanups now; there is no waiting for their promises any more.
-                var callbacks = test.cleanup_callbacks;
-                test.cleanup_callbacks = [];
+                var callbacks = test.cleanupFns;
+                test.cleanupFns = [];
                 for (var j = 0; j < callbacks.length; j++) {
                     try {
                         callbacks[j].call(test);
@@ -1223,8 +1226,8 @@
             return;
         }
         this.phase = HARNESS_PHASE.COMPLETE;
-        host_clear_timeout(this.timeout_id);
-        this.timeout_id = null;
+        host_clear_timeout(this.harnessTimer);
+        this.harnessTimer = null;
         this.check_duplicate_names();
         var tests = this.tests.slice();
         this.call_each(this.completion_callbacks, [tests, this.status, this.asserts]);
@@ -1355,7 +1358,7 @@
         if (t.phase === TEST_PHASE.COMPLETE) {
             return t;
         }
-        t._is_promise_test = true;
+        t._isPromiseKind = true;
         if (!func) {
             t.step(function () {
                 throw new AssertionError("promise_test: no test function was given");
@@ -1457,11 +1460,11 @@
     }
 
     function add_start_callback(callback) {
-        harness.start_callbacks.push(callback);
+        harness.startHooks.push(callback);
     }
 
     function add_test_state_callback(callback) {
-        harness.test_state_callbacks.push(callback);
+        harness.stateHooks.push(callback);
     }
 
     function add_result_callback(callback) {
@@ -1538,7 +1541,7 @@
     /** Publishes an assertion, recording each call for the completion callbacks. */
     function expose_assertion(name, impl) {
         global[name] = function () {
-            var record = { assert_name: name, test: harness.current_test, args: slice(arguments), status: null };
+            var record = { assert_name: name, test: harness.activeTest, args: slice(arguments), status: null };
             if (harness.phase !== HARNESS_PHASE.COMPLETE) {
                 harness.asserts.push(record);
             }
@@ -1549,7 +1552,7 @@
             } catch (e) {
                 record.status = TEST_STATUS.FAIL;
                 // An assertion failing outside any step of a single_test file fails the test.
-                if (harness.single_test && !harness.current_test && e instanceof AssertionError) {
+                if (harness.single_test && !harness.activeTest && e instanceof AssertionError) {
                     harness.single_test.fail_with(e);
                 }
                 throw e;
