@@ -101,25 +101,3 @@ impl RealmData {
             })
     }
 }
-
-/// The captured built-ins a clone walk needs.
-pub struct RealmIntrinsics {
-    /// `%Object.keys%`.
-    pub object_keys: JsObject,
-    /// `%Object.getOwnPropertyDescriptor%`.
-    pub get_own_property_descriptor: JsObject,
-    /// Native getters for internal slots boa does not expose.
-    pub getters: CloneGetters,
-}
-
-impl RealmIntrinsics {
-    /// The captured built-ins of the current realm.
-    pub fn of_current_realm(context: &Context) -> Result<Self, JsError> {
-        let data = RealmData::of_current_realm(context)?;
-        Ok(RealmIntrinsics {
-            object_keys: data.object_keys.clone(),
-            get_own_property_descriptor: data.get_own_property_descriptor.clone(),
-            getters: data.clone_getters.clone(),
-        })
-    }
-}

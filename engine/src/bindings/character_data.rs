@@ -7,11 +7,8 @@ use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::NodeData;
 
 use super::interface::Interface;
-use super::util::{arg, to_dom_string, type_error};
-use super::wrappers::{
-    NodeRef, accessor, getter, string_value, this_node, throw_dom_error, with_document,
-    with_document_mut,
-};
+use super::util::{arg, type_error};
+use super::wrappers::{NodeRef, accessor, getter, string_value, this_node, with_document};
 
 /// The character data node `this` stands for, and its data.
 fn this_data(this: &JsValue, context: &Context) -> JsResult<(NodeRef, String)> {
@@ -42,16 +39,10 @@ pub(crate) fn install_character_data_interface(
         |this, args, context| {
             // Its setter must replace data with node this, offset 0, count this's length,
             // and data the given value ([LegacyNullToEmptyString]).
+            // For a CharacterData node, set text content is exactly replace data with offset 0
+            // and count its length.
             let (node, _) = this_data(this, context)?;
-            let value = match arg(args, 0) {
-                v if v.is_null() => String::new(),
-                v => to_dom_string(&v, context)?,
-            };
-            let result = with_document_mut(context, node.window, |d| {
-                d.set_text_content(node.node, &value)
-            })?;
-            result.map_err(|e| throw_dom_error(context, &e))?;
-            Ok(JsValue::undefined())
+            super::node::set_text_content_or_empty(context, node, &arg(args, 0))
         },
     )?;
     getter(context, prototype, "length", |this, _, context| {

@@ -281,15 +281,28 @@ pub(crate) fn install_node_interface(context: &mut Context, node: &Interface) ->
             // was the empty string instead, and then set text content with this and the
             // given value.
             let node = this_node(this)?;
-            let value = match arg(args, 0) {
-                v if v.is_null() => String::new(),
-                v => to_dom_string(&v, context)?,
-            };
-            let result = with_document_mut(context, node.window, |d| {
-                d.set_text_content(node.node, &value)
-            })?;
-            result.map_err(|e| throw_dom_error(context, &e))?;
-            Ok(JsValue::undefined())
+            set_text_content_or_empty(context, node, &arg(args, 0))
         },
     )
+}
+
+/// Sets `node`'s text content to `value`, a null value acting as the empty string (the
+/// `textContent` setter, and CharacterData's `data` setter with [LegacyNullToEmptyString]).
+///
+/// Spec: <https://dom.spec.whatwg.org/#set-text-content>
+pub(crate) fn set_text_content_or_empty(
+    context: &mut Context,
+    node: NodeRef,
+    value: &JsValue,
+) -> JsResult<JsValue> {
+    let value = if value.is_null() {
+        String::new()
+    } else {
+        to_dom_string(value, context)?
+    };
+    let result = with_document_mut(context, node.window, |d| {
+        d.set_text_content(node.node, &value)
+    })?;
+    result.map_err(|e| throw_dom_error(context, &e))?;
+    Ok(JsValue::undefined())
 }

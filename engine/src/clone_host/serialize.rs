@@ -5,7 +5,7 @@
 //!
 //! Nothing here runs page script except where the trait says it may (`get`, `to_string`):
 //! internal slots are read through boa's Rust API or through native getters captured before
-//! any page script ran ([`RealmIntrinsics`]).
+//! any page script ran ([`RealmData`]).
 
 use boa_engine::builtins::array_buffer::SharedArrayBuffer;
 use boa_engine::builtins::dataview::DataView;
@@ -28,19 +28,19 @@ use postern_clone::{
 
 use super::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::bindings::dom_exception;
-use crate::realm_data::RealmIntrinsics;
+use crate::realm_data::RealmData;
 
 /// Reads boa values for StructuredSerializeInternal.
 pub struct BoaSerializeHost<'a> {
     context: &'a mut Context,
-    intrinsics: RealmIntrinsics,
+    intrinsics: RealmData,
 }
 
 impl<'a> BoaSerializeHost<'a> {
     /// A host over `context`, using the functions captured from the current realm before any
     /// script ran (so page scripts cannot change what the walk sees).
     pub fn new(context: &'a mut Context) -> Result<Self, JsError> {
-        let intrinsics = RealmIntrinsics::of_current_realm(context)?;
+        let intrinsics = RealmData::of_current_realm(context)?;
         Ok(BoaSerializeHost {
             context,
             intrinsics,
@@ -63,7 +63,7 @@ impl<'a> BoaSerializeHost<'a> {
 
     /// `[[OriginalSource]]` and `[[OriginalFlags]]` of a RegExp.
     fn classify_regexp(&mut self, object: &JsObject) -> ObjectKind {
-        let source_getter = self.intrinsics.getters.regexp_source.clone();
+        let source_getter = self.intrinsics.clone_getters.regexp_source.clone();
         let source = self
             .call_getter(&source_getter, object)
             .and_then(|s| s.as_string())
@@ -87,7 +87,7 @@ impl<'a> BoaSerializeHost<'a> {
                     flags.push(flag);
                 }
             }
-            let unicode_sets = self.intrinsics.getters.regexp_unicode_sets.clone();
+            let unicode_sets = self.intrinsics.clone_getters.regexp_unicode_sets.clone();
             if self
                 .call_getter(&unicode_sets, object)
                 .is_some_and(|v| v.to_boolean())
@@ -104,8 +104,12 @@ impl<'a> BoaSerializeHost<'a> {
     /// `IsDetachedBuffer` and `[[ArrayBufferMaxByteLength]]` of an ArrayBuffer.
     fn classify_array_buffer(&mut self, object: &JsObject, buffer: &JsArrayBuffer) -> ObjectKind {
         let detached = buffer.data().is_none();
-        let resizable = self.intrinsics.getters.array_buffer_resizable.clone();
-        let max = self.intrinsics.getters.array_buffer_max_byte_length.clone();
+        let resizable = self.intrinsics.clone_getters.array_buffer_resizable.clone();
+        let max = self
+            .intrinsics
+            .clone_getters
+            .array_buffer_max_byte_length
+            .clone();
         let max_byte_length = if self
             .call_getter(&resizable, object)
             .is_some_and(|v| v.to_boolean())
