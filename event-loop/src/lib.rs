@@ -11,14 +11,20 @@
 //! [`EventLoopHandle`] is: another thread queues tasks through it (a crossbeam channel),
 //! which is how work crosses between agent clusters as `Send` data.
 
+pub mod activity;
+pub mod agent_thread;
 pub mod clock;
+pub mod coordinator;
 pub mod ids;
 pub mod microtask;
 pub mod processing;
 pub mod task;
 pub mod timer;
 
+pub use activity::Activity;
+pub use agent_thread::{AgentLoop, CrashReport};
 pub use clock::{Clock, TimeMode};
+pub use coordinator::{Coordinator, RunLimits, RunOutcome, ShutdownReport, SpawnError};
 pub use ids::{AgentId, DocumentKey, TimerKey};
 pub use microtask::{MicrotaskQueue, perform_a_microtask_checkpoint};
 pub use processing::{EventLoop, EventLoopHandle, EventLoopHost, LoopState, run_one_turn};

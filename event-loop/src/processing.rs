@@ -4,10 +4,12 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender};
 
+use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::ids::{AgentId, DocumentKey, TimerKey};
 use crate::task::{Task, TaskSource};
@@ -40,6 +42,7 @@ pub enum LoopState {
 pub struct EventLoopHandle<T> {
     agent: AgentId,
     sender: Sender<Task<T>>,
+    activity: Option<Arc<Activity>>,
 }
 
 impl<T> Clone for EventLoopHandle<T> {
@@ -47,6 +50,7 @@ impl<T> Clone for EventLoopHandle<T> {
         EventLoopHandle {
             agent: self.agent,
             sender: self.sender.clone(),
+            activity: self.activity.clone(),
         }
     }
 }
@@ -59,7 +63,21 @@ impl<T> EventLoopHandle<T> {
 
     /// Queues `task` on the loop from any thread. Returns the task back if the loop is gone.
     pub fn queue_a_task(&self, task: Task<T>) -> Result<(), Task<T>> {
-        self.sender.send(task).map_err(|error| error.into_inner())
+        // The task is in flight until the receiving loop takes it into a task queue.
+        if let Some(activity) = &self.activity {
+            activity.begin();
+        }
+        self.sender.send(task).map_err(|error| {
+            if let Some(activity) = &self.activity {
+                activity.end();
+            }
+            error.into_inner()
+        })
+    }
+
+    /// How many tasks sent through this handle's channel the loop has not taken in yet.
+    pub fn in_flight(&self) -> usize {
+        self.sender.len()
     }
 }
 
@@ -77,11 +95,22 @@ pub struct EventLoop<T> {
     timers: Timers<T>,
     sender: Sender<Task<T>>,
     incoming: Receiver<Task<T>>,
+    activity: Option<Arc<Activity>>,
 }
 
 impl<T> EventLoop<T> {
     /// A new, empty event loop for `agent`, reading `clock`.
     pub fn new(agent: AgentId, clock: Clock) -> Self {
+        Self::build(agent, clock, None)
+    }
+
+    /// A new, empty event loop whose cross-thread tasks are counted in `activity` (see
+    /// [`Activity`]); the loops of one [`crate::Coordinator`] share one.
+    pub fn with_activity(agent: AgentId, clock: Clock, activity: Arc<Activity>) -> Self {
+        Self::build(agent, clock, Some(activity))
+    }
+
+    fn build(agent: AgentId, clock: Clock, activity: Option<Arc<Activity>>) -> Self {
         let (sender, incoming) = crossbeam_channel::unbounded();
         EventLoop {
             agent,
@@ -91,7 +120,14 @@ impl<T> EventLoop<T> {
             timers: Timers::default(),
             sender,
             incoming,
+            activity,
         }
+    }
+
+    /// The receiving end of the loop's cross-thread channel (the thread that runs the loop
+    /// waits on it between turns).
+    pub(crate) fn incoming(&self) -> Receiver<Task<T>> {
+        self.incoming.clone()
     }
 
     /// The agent this loop belongs to.
@@ -109,6 +145,7 @@ impl<T> EventLoop<T> {
         EventLoopHandle {
             agent: self.agent,
             sender: self.sender.clone(),
+            activity: self.activity.clone(),
         }
     }
 
@@ -182,11 +219,25 @@ impl<T> EventLoop<T> {
     /// task queues.
     pub fn collect_incoming(&mut self) {
         while let Ok(task) = self.incoming.try_recv() {
-            self.queue_a_task(task);
+            self.accept_incoming(task);
         }
         for (_, task) in self.timers.take_due(self.clock.now()) {
             self.queue_a_task(task);
         }
+    }
+
+    /// Takes a task that arrived from another thread into its task queue: it is no longer in
+    /// flight.
+    pub fn accept_incoming(&mut self, task: Task<T>) {
+        self.queue_a_task(task);
+        if let Some(activity) = &self.activity {
+            activity.end();
+        }
+    }
+
+    /// How many tasks wait in the task queues (runnable or not).
+    pub fn queued_task_count(&self) -> usize {
+        self.task_queues.values().map(VecDeque::len).sum()
     }
 
     /// Whether a runnable task is queued now.

@@ -1,0 +1,109 @@
+//! Knowing when a set of event loops is quiescent.
+//!
+//! Every agent that is running (not waiting) holds one unit of activity, and so does every
+//! task in flight between threads: the sender adds one before sending, the receiving agent
+//! takes it away once the task is in its task queue (it is running then, so it holds its own
+//! unit meanwhile). The count is zero exactly when no agent runs and nothing is in flight:
+//! the whole system is quiescent, and under virtual time the clock may jump.
+//!
+//! An epoch, bumped whenever an agent starts running, lets an observer check that what it read
+//! while the count was zero (each agent's next timer) was read during one quiescent stretch.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// The activity count of a set of event loops (see the module documentation).
+#[derive(Debug, Default)]
+pub struct Activity {
+    count: AtomicU64,
+    epoch: AtomicU64,
+    lock: Mutex<()>,
+    quiescent: Condvar,
+}
+
+impl Activity {
+    /// A new count, at zero.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An agent starts running, or a task is about to be sent.
+    pub fn begin(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+        self.count.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// An agent stops running, or a sent task reached its task queue (or was lost).
+    pub fn end(&self) {
+        let previous = self
+            .count
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+        if previous == Ok(1) {
+            // Taking the lock orders this notification after a waiter's check of the count.
+            let _guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+            self.quiescent.notify_all();
+        }
+    }
+
+    /// The current count (0: quiescent).
+    pub fn count(&self) -> u64 {
+        self.count.load(Ordering::Acquire)
+    }
+
+    /// How many times anything started running so far.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Waits until the count is zero or `timeout` passes; returns whether it is zero.
+    pub fn wait_for_quiescence(&self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut guard = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        while self.count() != 0 {
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            guard = match self.quiescent.wait_timeout(guard, deadline - now) {
+                Ok((guard, _)) => guard,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn zero_only_when_every_unit_ended() {
+        let activity = Activity::new();
+        assert_eq!(activity.count(), 0);
+        activity.begin();
+        activity.begin();
+        activity.end();
+        assert!(!activity.wait_for_quiescence(Duration::from_millis(1)));
+        activity.end();
+        assert!(activity.wait_for_quiescence(Duration::from_millis(1)));
+        // Ending more than began never wraps around.
+        activity.end();
+        assert_eq!(activity.count(), 0);
+    }
+
+    #[test]
+    fn a_waiter_wakes_when_another_thread_ends_the_last_unit() {
+        let activity = Arc::new(Activity::new());
+        activity.begin();
+        let other = Arc::clone(&activity);
+        let thread = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            other.end();
+        });
+        assert!(activity.wait_for_quiescence(Duration::from_secs(10)));
+        assert!(thread.join().is_ok());
+    }
+}

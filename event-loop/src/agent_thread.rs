@@ -1,0 +1,309 @@
+//! The thread an agent runs on: its event loop's turns, waiting between them, and what
+//! happens when a task panics.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model>
+//! ("an event loop must continually run through the following steps for as long as it
+//! exists").
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossbeam_channel::{Receiver, Select, Sender};
+
+use crate::activity::Activity;
+use crate::clock::{Clock, TimeMode};
+use crate::ids::AgentId;
+use crate::processing::{EventLoop, LoopState};
+use crate::task::Task;
+
+/// What a [`crate::Coordinator`] runs on an agent's thread: an agent that owns an event loop
+/// (a JS engine's agent, or a test's stand-in). It is built on its thread and never leaves it.
+pub trait AgentLoop {
+    /// The steps of this agent's tasks (`Send`: they cross threads).
+    type Steps: Send + 'static;
+    /// One turn of the event loop processing model (see [`crate::run_one_turn`]).
+    fn run_one_turn(&mut self) -> LoopState;
+    /// The agent's event loop, borrowed between turns.
+    fn event_loop(&self) -> &RefCell<EventLoop<Self::Steps>>;
+}
+
+/// An agent that stopped because a task panicked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrashReport {
+    /// The agent.
+    pub agent: AgentId,
+    /// The panic's message.
+    pub message: String,
+}
+
+/// Commands from the coordinator to an agent's thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Control {
+    /// Virtual time: run until idle (or a budget of turns), then report done.
+    Go,
+    /// Stop: the user agent shuts down.
+    Shutdown,
+}
+
+const NO_TIMER: u64 = u64::MAX;
+
+/// What an agent's thread publishes for the coordinator.
+#[derive(Debug)]
+pub(crate) struct AgentStatus {
+    next_timer: AtomicU64,
+    has_work: AtomicBool,
+    crashed: AtomicBool,
+}
+
+impl AgentStatus {
+    pub(crate) fn new() -> Self {
+        AgentStatus {
+            next_timer: AtomicU64::new(NO_TIMER),
+            has_work: AtomicBool::new(true),
+            crashed: AtomicBool::new(false),
+        }
+    }
+
+    fn set_next_timer(&self, deadline: Option<Duration>) {
+        let nanos = deadline.map_or(NO_TIMER, |d| {
+            u64::try_from(d.as_nanos()).unwrap_or(NO_TIMER - 1)
+        });
+        self.next_timer.store(nanos, Ordering::Release);
+    }
+
+    /// The earliest pending timer of the agent, as it last published it.
+    pub(crate) fn next_timer(&self) -> Option<Duration> {
+        match self.next_timer.load(Ordering::Acquire) {
+            NO_TIMER => None,
+            nanos => Some(Duration::from_nanos(nanos)),
+        }
+    }
+
+    /// Virtual time: whether the agent's last turn ended with runnable work left.
+    pub(crate) fn has_work(&self) -> bool {
+        self.has_work.load(Ordering::Acquire)
+    }
+
+    /// Whether a task of the agent panicked.
+    pub(crate) fn crashed(&self) -> bool {
+        self.crashed.load(Ordering::Acquire)
+    }
+}
+
+/// What every agent thread of one coordinator shares with it.
+#[derive(Debug)]
+pub(crate) struct Common {
+    pub mode: TimeMode,
+    pub clock: Clock,
+    pub activity: Arc<Activity>,
+    pub lost_tasks: AtomicU64,
+    pub crashes: Mutex<Vec<CrashReport>>,
+}
+
+/// How many turns an agent runs per `Go` under virtual time before handing back, so that
+/// the coordinator checks its limits and other agents get their turn.
+const TURN_BUDGET: usize = 64;
+
+/// One agent's thread.
+pub(crate) struct AgentThread<T> {
+    pub id: AgentId,
+    pub common: Arc<Common>,
+    pub status: Arc<AgentStatus>,
+    pub control: Receiver<Control>,
+    pub incoming: Receiver<Task<T>>,
+    pub done: Sender<AgentId>,
+}
+
+enum Exit {
+    Shutdown,
+    Crashed(String),
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a task panicked".to_string()
+    }
+}
+
+impl<T: Send + 'static> AgentThread<T> {
+    /// The thread's body: build the agent, run it, and wind down.
+    ///
+    /// The thread holds one unit of [`Activity`] from the moment it is spawned (the spawner
+    /// took it) until it first waits.
+    pub(crate) fn run<A, F>(self, make: F, event_loop: EventLoop<T>)
+    where
+        A: AgentLoop<Steps = T>,
+        F: FnOnce(EventLoop<T>) -> Result<A, String>,
+    {
+        let built = catch_unwind(AssertUnwindSafe(move || make(event_loop)));
+        let mut agent = match built {
+            Ok(Ok(agent)) => agent,
+            Ok(Err(message)) => return self.crash_and_drain(message),
+            Err(payload) => return self.crash_and_drain(panic_message(payload.as_ref())),
+        };
+        let exit = match self.common.mode {
+            TimeMode::Real => self.run_free(&mut agent),
+            TimeMode::Virtual => self.run_in_turns(&mut agent),
+        };
+        match exit {
+            Exit::Shutdown => {
+                // Tasks still queued are lost with the agent: count them.
+                let queued = agent.event_loop().borrow().queued_task_count() as u64;
+                self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
+                // Deviation: a panic while the JS engine is torn down is ignored (the agent
+                // is gone either way).
+                let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
+                self.drain_incoming();
+            }
+            Exit::Crashed(message) => {
+                let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
+                self.crash_and_drain(message);
+            }
+        }
+    }
+
+    /// Real time: run turns back to back; when idle, wait for a task from another thread, the
+    /// next timer's deadline, or a command.
+    fn run_free<A: AgentLoop<Steps = T>>(&self, agent: &mut A) -> Exit {
+        loop {
+            if self.control.try_recv() == Ok(Control::Shutdown) {
+                return Exit::Shutdown;
+            }
+            let turn = catch_unwind(AssertUnwindSafe(|| agent.run_one_turn()));
+            let next_timer = match turn {
+                Err(payload) => return Exit::Crashed(panic_message(payload.as_ref())),
+                Ok(LoopState::RanTask) => continue,
+                Ok(LoopState::Idle { next_timer }) => next_timer,
+            };
+            self.status.set_next_timer(next_timer);
+            self.common.activity.end();
+            let timeout =
+                next_timer.map(|deadline| deadline.saturating_sub(self.common.clock.now()));
+            let woke = self.wait(timeout);
+            self.common.activity.begin();
+            match woke {
+                Woke::Task(task) => agent.event_loop().borrow_mut().accept_incoming(task),
+                Woke::Control(Control::Go) | Woke::Timeout => {}
+                Woke::Control(Control::Shutdown) => return Exit::Shutdown,
+            }
+        }
+    }
+
+    /// Virtual time: run only when the coordinator says so, one agent at a time, so that the
+    /// same inputs give the same trace.
+    fn run_in_turns<A: AgentLoop<Steps = T>>(&self, agent: &mut A) -> Exit {
+        self.common.activity.end();
+        loop {
+            if self.control.recv() != Ok(Control::Go) {
+                self.common.activity.begin();
+                return Exit::Shutdown;
+            }
+            self.common.activity.begin();
+            let mut has_work = true;
+            for _ in 0..TURN_BUDGET {
+                match catch_unwind(AssertUnwindSafe(|| agent.run_one_turn())) {
+                    Err(payload) => {
+                        let message = panic_message(payload.as_ref());
+                        self.record_crash(&message);
+                        let _ = self.done.send(self.id);
+                        return Exit::Crashed(message);
+                    }
+                    Ok(LoopState::RanTask) => {}
+                    Ok(LoopState::Idle { .. }) => {
+                        has_work = false;
+                        break;
+                    }
+                }
+            }
+            let next_timer = agent.event_loop().borrow().next_timer_deadline();
+            self.status.set_next_timer(next_timer);
+            self.status.has_work.store(has_work, Ordering::Release);
+            self.common.activity.end();
+            // The coordinator may be gone (shutting down); the next command says so.
+            let _ = self.done.send(self.id);
+        }
+    }
+
+    /// Waits for a task, a command, or the timeout.
+    fn wait(&self, timeout: Option<Duration>) -> Woke<T> {
+        let mut select = Select::new();
+        let task_index = select.recv(&self.incoming);
+        let control_index = select.recv(&self.control);
+        let operation = match timeout {
+            Some(timeout) => match select.select_timeout(timeout) {
+                Ok(operation) => operation,
+                Err(_) => return Woke::Timeout,
+            },
+            None => select.select(),
+        };
+        match operation.index() {
+            i if i == task_index => match operation.recv(&self.incoming) {
+                Ok(task) => Woke::Task(task),
+                Err(_) => Woke::Control(Control::Shutdown),
+            },
+            i if i == control_index => match operation.recv(&self.control) {
+                Ok(control) => Woke::Control(control),
+                // The coordinator is gone: nothing will ever ask this agent to run again.
+                Err(_) => Woke::Control(Control::Shutdown),
+            },
+            _ => Woke::Timeout,
+        }
+    }
+
+    fn record_crash(&self, message: &str) {
+        if !self.status.crashed.swap(true, Ordering::AcqRel) {
+            self.status.set_next_timer(None);
+            self.status.has_work.store(false, Ordering::Release);
+            self.common
+                .crashes
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(CrashReport {
+                    agent: self.id,
+                    message: message.to_string(),
+                });
+        }
+    }
+
+    /// After a crash: record it, give back the agent's unit of activity, and count every task
+    /// that still arrives as lost until shutdown.
+    fn crash_and_drain(&self, message: String) {
+        self.record_crash(&message);
+        self.common.activity.end();
+        loop {
+            match self.wait(None) {
+                Woke::Task(_) => {
+                    self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
+                    self.common.activity.end();
+                }
+                Woke::Control(Control::Go) => {
+                    let _ = self.done.send(self.id);
+                }
+                Woke::Control(Control::Shutdown) | Woke::Timeout => break,
+            }
+        }
+        self.drain_incoming();
+    }
+
+    /// Counts what is left in the channel as lost.
+    fn drain_incoming(&self) {
+        while self.incoming.try_recv().is_ok() {
+            self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
+            self.common.activity.end();
+        }
+    }
+}
+
+enum Woke<T> {
+    Task(Task<T>),
+    Control(Control),
+    Timeout,
+}

@@ -1,0 +1,378 @@
+//! Agent clusters on threads, and the coordinator that runs them until the whole system is
+//! idle.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#agent-clusters>,
+//! <https://tc39.es/ecma262/#sec-agent-clusters>
+//!
+//! Each agent gets its own OS thread and event loop; what crosses between agents is `Send`
+//! data through [`EventLoopHandle`]s. The coordinator (owned by the user agent) knows when
+//! every loop is idle with nothing in flight ([`Activity`]):
+//!
+//! - under **real time** the agents run freely, each waiting on its channel and its next
+//!   timer; `run_until` returns once the system is quiescent with no timer pending;
+//! - under **virtual time** the agents take turns in agent-id order, one at a time (so the
+//!   same inputs give the same trace), and when none has work the clock jumps to the earliest
+//!   timer deadline of any agent.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender};
+use thiserror::Error;
+
+use crate::activity::Activity;
+use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, Control, CrashReport};
+use crate::clock::{Clock, TimeMode};
+use crate::ids::AgentId;
+use crate::processing::{EventLoop, EventLoopHandle};
+use crate::task::Task;
+
+/// Why [`Coordinator::run_until`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// Nothing is left to do: no task anywhere, nothing in flight, no timer.
+    Idle,
+    /// The time limit (or the wall-clock limit) was reached with work still pending.
+    TimeLimit,
+    /// The embedder's stop condition became true.
+    Stopped,
+}
+
+/// Limits of one [`Coordinator::run_until`].
+#[derive(Clone, Copy, Debug)]
+pub struct RunLimits {
+    /// Stop when the clock reaches this.
+    pub time_limit: Duration,
+    /// Stop after this much wall-clock time whatever the clock says.
+    pub wall_limit: Duration,
+}
+
+/// Why an agent could not be started.
+#[derive(Debug, Error)]
+pub enum SpawnError {
+    /// The coordinator is shutting down.
+    #[error("the user agent is shutting down")]
+    ShuttingDown,
+    /// The operating system refused a thread.
+    #[error("could not start an agent thread: {0}")]
+    Thread(String),
+}
+
+/// What [`Coordinator::shutdown`] found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShutdownReport {
+    /// Tasks that never ran: queued or in flight at shutdown, or sent to a crashed agent.
+    pub lost_tasks: u64,
+    /// Agent threads that did not stop within the grace period (left detached).
+    pub stuck_threads: usize,
+}
+
+/// The stack of an agent thread: JS engines recurse deeply (parsing, compiling).
+const AGENT_STACK_SIZE: usize = 32 * 1024 * 1024;
+
+struct Slot<T> {
+    handle: EventLoopHandle<T>,
+    /// Keeps the channel open until shutdown, which counts what is left in it.
+    incoming: Receiver<Task<T>>,
+    control: Sender<Control>,
+    status: Arc<AgentStatus>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct Shared<T> {
+    common: Arc<Common>,
+    slots: Mutex<BTreeMap<AgentId, Slot<T>>>,
+    next_agent: AtomicU64,
+    shutting_down: AtomicBool,
+    done_sender: Sender<AgentId>,
+    done: Receiver<AgentId>,
+}
+
+/// Runs agents on threads (see the module documentation). Cheap to clone; `Send + Sync`.
+pub struct Coordinator<T> {
+    shared: Arc<Shared<T>>,
+}
+
+impl<T> Clone for Coordinator<T> {
+    fn clone(&self) -> Self {
+        Coordinator {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Coordinator<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Coordinator")
+            .field("mode", &self.shared.common.mode)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A snapshot of one agent for a scheduling decision.
+struct AgentView {
+    id: AgentId,
+    control: Sender<Control>,
+    status: Arc<AgentStatus>,
+    in_flight: usize,
+}
+
+impl<T: Send + 'static> Coordinator<T> {
+    /// A coordinator whose agents read `clock` (its mode decides how they run).
+    pub fn new(clock: Clock) -> Self {
+        let (done_sender, done) = crossbeam_channel::unbounded();
+        Coordinator {
+            shared: Arc::new(Shared {
+                common: Arc::new(Common {
+                    mode: clock.mode(),
+                    clock,
+                    activity: Arc::new(Activity::new()),
+                    lost_tasks: AtomicU64::new(0),
+                    crashes: Mutex::new(Vec::new()),
+                }),
+                slots: Mutex::new(BTreeMap::new()),
+                next_agent: AtomicU64::new(0),
+                shutting_down: AtomicBool::new(false),
+                done_sender,
+                done,
+            }),
+        }
+    }
+
+    /// The clock every agent reads.
+    pub fn clock(&self) -> &Clock {
+        &self.shared.common.clock
+    }
+
+    fn slots(&self) -> MutexGuard<'_, BTreeMap<AgentId, Slot<T>>> {
+        self.shared
+            .slots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts an agent on a new thread: `make` builds it there from its new event loop. The
+    /// handle can queue tasks at once (they wait until the agent runs).
+    pub fn spawn_agent<A, F>(&self, make: F) -> Result<EventLoopHandle<T>, SpawnError>
+    where
+        A: AgentLoop<Steps = T>,
+        F: FnOnce(EventLoop<T>) -> Result<A, String> + Send + 'static,
+    {
+        if self.shared.shutting_down.load(Ordering::Acquire) {
+            return Err(SpawnError::ShuttingDown);
+        }
+        let common = &self.shared.common;
+        let id = AgentId(self.shared.next_agent.fetch_add(1, Ordering::Relaxed) + 1);
+        let event_loop =
+            EventLoop::with_activity(id, common.clock.clone(), Arc::clone(&common.activity));
+        let handle = event_loop.handle();
+        let incoming = event_loop.incoming();
+        let (control, control_receiver) = crossbeam_channel::unbounded();
+        let status = Arc::new(AgentStatus::new());
+        let runner = AgentThread {
+            id,
+            common: Arc::clone(common),
+            status: Arc::clone(&status),
+            control: control_receiver,
+            incoming: incoming.clone(),
+            done: self.shared.done_sender.clone(),
+        };
+        // The new agent counts as running until it first looks at its queues, so the system
+        // is not seen idle before it starts.
+        common.activity.begin();
+        let thread = std::thread::Builder::new()
+            .name(format!("postern-agent-{}", id.0))
+            .stack_size(AGENT_STACK_SIZE)
+            .spawn(move || runner.run(make, event_loop))
+            .map_err(|error| {
+                common.activity.end();
+                SpawnError::Thread(error.to_string())
+            })?;
+        self.slots().insert(
+            id,
+            Slot {
+                handle: handle.clone(),
+                incoming,
+                control,
+                status,
+                thread: Some(thread),
+            },
+        );
+        Ok(handle)
+    }
+
+    /// The handle of a running agent.
+    pub fn handle(&self, agent: AgentId) -> Option<EventLoopHandle<T>> {
+        self.slots().get(&agent).map(|slot| slot.handle.clone())
+    }
+
+    /// Every agent started so far (crashed ones included), in id order.
+    pub fn agents(&self) -> Vec<AgentId> {
+        self.slots().keys().copied().collect()
+    }
+
+    /// Agents stopped by a panic, with the panic's message.
+    pub fn crashes(&self) -> Vec<CrashReport> {
+        self.shared
+            .common
+            .crashes
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Tasks counted lost so far (sent to a crashed agent; at shutdown, everything left).
+    pub fn lost_tasks(&self) -> u64 {
+        self.shared.common.lost_tasks.load(Ordering::Relaxed)
+    }
+
+    fn views(&self) -> Vec<AgentView> {
+        self.slots()
+            .iter()
+            .filter(|(_, slot)| !slot.status.crashed())
+            .map(|(id, slot)| AgentView {
+                id: *id,
+                control: slot.control.clone(),
+                status: Arc::clone(&slot.status),
+                in_flight: slot.handle.in_flight(),
+            })
+            .collect()
+    }
+
+    /// Runs every agent until the system is idle, `stop` returns true (checked between
+    /// tasks), or a limit is reached.
+    pub fn run_until(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
+        match self.shared.common.mode {
+            TimeMode::Real => self.run_free(stop, limits),
+            TimeMode::Virtual => self.run_in_turns(stop, limits),
+        }
+    }
+
+    /// Real time: the agents run on their own; watch for quiescence.
+    fn run_free(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
+        let started = Instant::now();
+        let common = &self.shared.common;
+        loop {
+            if stop() {
+                return RunOutcome::Stopped;
+            }
+            if started.elapsed() >= limits.wall_limit || common.clock.now() >= limits.time_limit {
+                return RunOutcome::TimeLimit;
+            }
+            let epoch = common.activity.epoch();
+            if common.activity.count() == 0 {
+                let next_timer = self
+                    .views()
+                    .iter()
+                    .filter_map(|v| v.status.next_timer())
+                    .min();
+                // What was read belongs to one quiescent stretch only if nothing started
+                // running meanwhile.
+                if common.activity.count() == 0 && common.activity.epoch() == epoch {
+                    match next_timer {
+                        None => return RunOutcome::Idle,
+                        Some(deadline) if deadline > limits.time_limit => {
+                            return RunOutcome::TimeLimit;
+                        }
+                        Some(_) => std::thread::sleep(Duration::from_millis(1)),
+                    }
+                }
+            } else {
+                common
+                    .activity
+                    .wait_for_quiescence(Duration::from_millis(1));
+            }
+        }
+    }
+
+    /// Virtual time: give each agent with work a turn, in id order; when none has work, jump
+    /// the clock to the earliest timer.
+    fn run_in_turns(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
+        let started = Instant::now();
+        let clock = &self.shared.common.clock;
+        loop {
+            if stop() {
+                return RunOutcome::Stopped;
+            }
+            if started.elapsed() >= limits.wall_limit || clock.now() >= limits.time_limit {
+                return RunOutcome::TimeLimit;
+            }
+            let now = clock.now();
+            let views = self.views();
+            let ready: Vec<&AgentView> = views
+                .iter()
+                .filter(|v| {
+                    v.status.has_work()
+                        || v.in_flight > 0
+                        || v.status.next_timer().is_some_and(|t| t <= now)
+                })
+                .collect();
+            if ready.is_empty() {
+                match views.iter().filter_map(|v| v.status.next_timer()).min() {
+                    None => return RunOutcome::Idle,
+                    Some(deadline) if deadline > limits.time_limit => {
+                        return RunOutcome::TimeLimit;
+                    }
+                    Some(deadline) => {
+                        clock.advance_to(deadline);
+                    }
+                }
+                continue;
+            }
+            for view in ready {
+                if view.control.send(Control::Go).is_err() {
+                    continue;
+                }
+                loop {
+                    let remaining = limits.wall_limit.saturating_sub(started.elapsed());
+                    match self.shared.done.recv_timeout(remaining) {
+                        Ok(id) if id == view.id => break,
+                        Ok(_) => continue,
+                        Err(_) => return RunOutcome::TimeLimit,
+                    }
+                }
+                if stop() {
+                    return RunOutcome::Stopped;
+                }
+            }
+        }
+    }
+
+    /// Stops every agent: each finishes its current task, drops what is left (counted), and
+    /// its thread ends. Threads still running after `grace` are left detached (counted).
+    /// No agent can be started afterwards.
+    pub fn shutdown(&self, grace: Duration) -> ShutdownReport {
+        self.shared.shutting_down.store(true, Ordering::Release);
+        let slots = std::mem::take(&mut *self.slots());
+        for slot in slots.values() {
+            let _ = slot.control.send(Control::Shutdown);
+        }
+        let deadline = Instant::now() + grace;
+        let mut stuck_threads = 0;
+        for mut slot in slots.into_values() {
+            if let Some(thread) = slot.thread.take() {
+                while !thread.is_finished() && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                if thread.is_finished() {
+                    let _ = thread.join();
+                } else {
+                    stuck_threads += 1;
+                }
+            }
+            while slot.incoming.try_recv().is_ok() {
+                self.shared
+                    .common
+                    .lost_tasks
+                    .fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        ShutdownReport {
+            lost_tasks: self.lost_tasks(),
+            stuck_threads,
+        }
+    }
+}
