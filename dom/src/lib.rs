@@ -7,6 +7,8 @@
 //!   script and reporting each inserted iframe ([`HtmlParser`]).
 //! - [`loader`]: resource loading through [`ResourceLoader`]; [`VirtualHosts`] serves
 //!   several origins from local directories, without a network.
+//! - [`site`]: sites, registrable domains (through the public suffix list) and agent
+//!   cluster keys (<https://html.spec.whatwg.org/multipage/browsers.html#sites>).
 //! - [`browsing_context`]: the browsing-context tree ([`BrowsingContextTree`]), plain
 //!   `Send + Sync` data.
 //!
@@ -41,6 +43,7 @@ pub mod ids;
 pub mod loader;
 pub mod origin;
 pub mod parser;
+pub mod site;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
@@ -48,3 +51,8 @@ pub use ids::{BrowsingContextId, DocumentId, NodeId};
 pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use origin::{OpaqueOrigin, Origin, origin_of_url};
 pub use parser::{HtmlParser, ParseEvent};
+pub use site::{
+    AgentClusterKey, AgentClusterKeying, Site, agent_cluster_key, is_same_site,
+    is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,
+    registrable_domain,
+};
