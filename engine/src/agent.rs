@@ -13,7 +13,7 @@ use std::sync::Arc;
 use boa_engine::job::{GenericJob, Job, JobExecutor, PromiseJob};
 use boa_engine::{Context, JsError, JsNativeError, JsResult};
 use postern_event_loop::{
-    AgentId, DocumentKey, EventLoop, EventLoopHost, LoopState, MicrotaskQueue, Task,
+    AgentId, AgentLoop, DocumentKey, EventLoop, EventLoopHost, LoopState, MicrotaskQueue, Task,
     microtask::MicrotaskHost,
 };
 
@@ -89,14 +89,19 @@ impl JobExecutor for MicrotaskJobExecutor {
 }
 
 /// An agent: its context and its state.
-pub struct Agent {
+pub(crate) struct Agent {
     pub(crate) context: Context,
     pub(crate) state: Rc<AgentState>,
 }
 
 impl Agent {
-    /// A new agent with an empty event loop.
-    pub(crate) fn new(id: AgentId, ua: Arc<UserAgentShared>) -> Result<Agent, JsError> {
+    /// A new agent running `event_loop` (built on the agent's own thread: the JS engine's
+    /// context never leaves it).
+    pub(crate) fn new(
+        ua: Arc<UserAgentShared>,
+        event_loop: EventLoop<AgentTask>,
+    ) -> Result<Agent, JsError> {
+        let id = event_loop.agent();
         let microtasks = Rc::new(MicrotaskQueue::new());
         let executor = Rc::new(MicrotaskJobExecutor {
             microtasks: Rc::clone(&microtasks),
@@ -110,7 +115,7 @@ impl Agent {
             .set_loop_iteration_limit(ua.loop_iteration_limit);
         let state = Rc::new(AgentState {
             id,
-            event_loop: RefCell::new(EventLoop::new(id, ua.clock.clone())),
+            event_loop: RefCell::new(event_loop),
             ua,
             microtasks,
             windows: RefCell::new(HashMap::new()),
@@ -120,15 +125,32 @@ impl Agent {
         context.insert_data(Rc::clone(&state));
         Ok(Agent { context, state })
     }
+}
+
+impl AgentLoop for Agent {
+    type Steps = AgentTask;
 
     /// One turn of the event loop processing model.
-    pub(crate) fn run_one_turn(&mut self) -> LoopState {
+    fn run_one_turn(&mut self) -> LoopState {
         let state = Rc::clone(&self.state);
         let mut host = AgentLoopHost {
             state: &state,
             context: &mut self.context,
         };
         postern_event_loop::run_one_turn(&state.event_loop, &mut host)
+    }
+
+    fn event_loop(&self) -> &RefCell<EventLoop<AgentTask>> {
+        &self.state.event_loop
+    }
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        // The windows hold JS objects of this context: let them go first.
+        if let Ok(mut windows) = self.state.windows.try_borrow_mut() {
+            windows.clear();
+        }
     }
 }
 

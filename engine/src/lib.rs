@@ -40,5 +40,6 @@ pub use console::{CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, 
 pub use error::EngineError;
 pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;
-pub use user_agent::{RunOutcome, TestResultsHook, UserAgent, UserAgentOptions};
+pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};
+pub use user_agent::{TestResultsHook, UserAgent, UserAgentOptions};
 pub mod cli;

@@ -22,10 +22,10 @@ use crate::script::{emit_console, run_a_classic_script};
 use crate::tasks::{AgentTask, route_task};
 use crate::window::{DocumentReadiness, create_window, document_key};
 
-/// Loads `url` into `browsing_context`: fetch it, create its Document and Window, parse it
-/// (running scripts and creating iframes' browsing contexts as the parser meets them).
+/// Loads `url` into `browsing_context`: fetch it, then create its Document and Window in the
+/// agent of the new document's agent cluster (this agent, or another one on its own thread).
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry>
 pub(crate) fn navigate_and_load(
     state: &Rc<AgentState>,
     context: &mut Context,
@@ -47,9 +47,74 @@ pub(crate) fn navigate_and_load(
     } else {
         origin_of_url(&final_url)
     };
-    // The previous document is unloaded: its pending tasks and timers are dropped.
+    let response = LoadedResponse {
+        browsing_context,
+        requested_url: url,
+        url: final_url,
+        origin,
+        body,
+        failure,
+    };
+    // Obtain a similar-origin window agent for the document's origin: the Window and its
+    // realm are created there.
+    match state
+        .ua
+        .obtain_a_similar_origin_window_agent(&response.origin)
+    {
+        Ok(agent) if agent == state.id => load_document(state, context, response),
+        Ok(agent) => route_task(
+            state,
+            agent,
+            Task::new(
+                TaskSource::Networking,
+                None,
+                AgentTask::LoadDocument(Box::new(response)),
+            ),
+        ),
+        Err(error) => {
+            if let Some(previous) = state.ua.active_window(browsing_context) {
+                emit_console(state, previous, ConsoleLevel::Error, error.to_string());
+            }
+        }
+    }
+}
+
+/// A fetched response on its way to the agent that creates its document.
+#[derive(Debug)]
+pub(crate) struct LoadedResponse {
+    /// The browsing context navigated.
+    pub browsing_context: BrowsingContextId,
+    /// The URL asked for.
+    pub requested_url: Url,
+    /// The response's URL.
+    pub url: Url,
+    /// The new document's origin.
+    pub origin: Origin,
+    /// The response body.
+    pub body: Vec<u8>,
+    /// Why the load failed, if it did (the document is an error page then).
+    pub failure: Option<String>,
+}
+
+/// Creates and initializes the Document and Window for a response, replaces the browsing
+/// context's previous document, and parses it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>
+pub(crate) fn load_document(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    response: LoadedResponse,
+) {
+    let LoadedResponse {
+        browsing_context,
+        requested_url,
+        url,
+        origin,
+        body,
+        failure,
+    } = response;
     let previous = state.ua.active_window(browsing_context);
-    let window = match create_window(state, context, browsing_context, final_url, origin) {
+    let window = match create_window(state, context, browsing_context, url, origin) {
         Ok(window) => {
             // Create and initialize a Document object: its current document readiness is
             // "loading".
@@ -65,15 +130,31 @@ pub(crate) fn navigate_and_load(
             return;
         }
     };
-    if let Some(previous) = previous {
-        unload_document(state, previous);
+    // The previous document is unloaded where it lives: its pending tasks and timers are
+    // dropped.
+    if let Some(previous) = previous
+        && let Some(entry) = state.ua.window_entry(previous)
+    {
+        if entry.agent == state.id {
+            unload_document(state, previous);
+        } else {
+            route_task(
+                state,
+                entry.agent,
+                Task::new(
+                    TaskSource::Networking,
+                    None,
+                    AgentTask::UnloadDocument { window: previous },
+                ),
+            );
+        }
     }
     if let Some(reason) = failure {
         emit_console(
             state,
             window,
             ConsoleLevel::Error,
-            format!("Failed to load {url}: {reason}"),
+            format!("Failed to load {requested_url}: {reason}"),
         );
     }
     let source = String::from_utf8_lossy(&body).into_owned();
@@ -83,7 +164,7 @@ pub(crate) fn navigate_and_load(
 /// Drops a document's pending tasks and timers once another document replaced it.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
-fn unload_document(state: &Rc<AgentState>, window: WindowId) {
+pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
     let document = state.windows.borrow().get(&window).map(|w| w.document_id);
     if let Some(document) = document {
         state

@@ -36,6 +36,14 @@ pub(crate) enum AgentTask {
         /// The origin of the document that started it (for `about:blank`).
         initiator_origin: Origin,
     },
+    /// Create the document of a response fetched by another agent (its origin belongs to
+    /// this agent's cluster).
+    LoadDocument(Box<crate::navigation::LoadedResponse>),
+    /// A window's document was replaced by a document in another agent: drop its tasks.
+    UnloadDocument {
+        /// The window.
+        window: WindowId,
+    },
     /// Fire `DOMContentLoaded` at a window's document.
     DomContentLoaded {
         /// The window.
@@ -90,6 +98,10 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             url,
             initiator_origin,
         ),
+        AgentTask::LoadDocument(response) => {
+            crate::navigation::load_document(state, context, *response)
+        }
+        AgentTask::UnloadDocument { window } => crate::navigation::unload_document(state, window),
         AgentTask::DomContentLoaded { window } => {
             crate::navigation::fire_dom_content_loaded(state, context, window)
         }

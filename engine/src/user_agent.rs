@@ -3,11 +3,16 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
-use postern_dom::{BrowsingContextId, BrowsingContextTree, DocumentId, Origin, ResourceLoader};
-use postern_event_loop::{AgentId, Clock, EventLoopHandle, LoopState, Task, TaskSource, TimeMode};
+use postern_dom::{
+    AgentClusterKey, BrowsingContextId, BrowsingContextTree, DocumentId, Origin, ResourceLoader,
+    agent_cluster_key, origin_of_url,
+};
+use postern_event_loop::{
+    AgentId, Clock, Coordinator, CrashReport, RunLimits, RunOutcome, Task, TaskSource, TimeMode,
+};
 use url::Url;
 
 use crate::agent::Agent;
@@ -43,13 +48,14 @@ pub(crate) struct UserAgentShared {
     tree: RwLock<BrowsingContextTree>,
     windows: RwLock<HashMap<WindowId, WindowEntry>>,
     documents: RwLock<HashMap<DocumentId, WindowId>>,
-    agents: RwLock<HashMap<AgentId, EventLoopHandle<AgentTask>>>,
+    /// Runs the agents, each on its own thread.
+    coordinator: Coordinator<AgentTask>,
+    /// The agent cluster map: which agent runs the documents of each agent cluster key.
+    agent_clusters: Mutex<HashMap<AgentClusterKey, AgentId>>,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
     pub console: Arc<dyn ConsoleSink>,
-    /// The clock every event loop reads.
-    pub clock: Clock,
     /// Where test results go, if anywhere.
     pub test_results: Option<TestResultsHook>,
     /// See [`UserAgentOptions::loop_iteration_limit`].
@@ -124,10 +130,44 @@ impl UserAgentShared {
 
     /// Sends a task to another agent's event loop; `false` when that agent is gone.
     pub fn send_task(&self, agent: AgentId, task: Task<AgentTask>) -> bool {
-        match read(&self.agents).get(&agent) {
+        match self.coordinator.handle(agent) {
             Some(handle) => handle.queue_a_task(task).is_ok(),
             None => false,
         }
+    }
+
+    /// Obtain a similar-origin window agent: the agent that runs documents of `origin`,
+    /// started (on its own thread) the first time its agent cluster key is needed.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#obtain-similar-origin-window-agent>
+    pub fn obtain_a_similar_origin_window_agent(
+        self: &Arc<Self>,
+        origin: &Origin,
+    ) -> Result<AgentId, EngineError> {
+        // 1-5. Let key be the agent cluster key of origin (its site: agent clusters are
+        //      site-keyed here).
+        let key = agent_cluster_key(origin);
+        // 6. If group's agent cluster map[key] does not exist, then: let agentCluster be a
+        //    new agent cluster, add a new similar-origin window agent to it, and set the map.
+        // TODO(spec): one agent cluster map per browsing context group (the window tree
+        // issue); a user agent has one map.
+        let mut clusters = self
+            .agent_clusters
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(agent) = clusters.get(&key) {
+            // 7. Return the single similar-origin window agent in the map's cluster.
+            return Ok(*agent);
+        }
+        let ua = Arc::clone(self);
+        let handle = self
+            .coordinator
+            .spawn_agent(move |event_loop| {
+                Agent::new(ua, event_loop).map_err(|error| error.to_string())
+            })
+            .map_err(|error| EngineError::Setup(error.to_string()))?;
+        clusters.insert(key, handle.agent());
+        Ok(handle.agent())
     }
 
     /// Counts a message that was not delivered (origin mismatch, target gone).
@@ -179,23 +219,15 @@ impl Default for UserAgentOptions {
     }
 }
 
-/// Why [`UserAgent::run_until_idle`] returned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunOutcome {
-    /// Nothing is left to do: no task, no timer.
-    Idle,
-    /// The time limit (or the wall-clock limit) was reached with work still pending.
-    TimeLimit,
-    /// The embedder's stop condition became true.
-    Stopped,
-}
-
-/// A user agent: browsing contexts, their windows, and the agents that run them.
+/// A user agent: browsing contexts, their windows, and the agents that run them (each agent
+/// on its own thread, started when a document of its agent cluster first needs it).
 pub struct UserAgent {
     shared: Arc<UserAgentShared>,
-    agent: Agent,
     options: UserAgentOptions,
 }
+
+/// How long [`UserAgent`]'s drop waits for agent threads to finish their current task.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 impl UserAgent {
     /// A user agent loading through `loader` and printing to `console`.
@@ -204,50 +236,57 @@ impl UserAgent {
         console: Arc<dyn ConsoleSink>,
         options: UserAgentOptions,
     ) -> Result<Self, EngineError> {
+        let clock = Clock::new(options.time);
         let shared = Arc::new(UserAgentShared {
             tree: RwLock::new(BrowsingContextTree::new()),
             windows: RwLock::new(HashMap::new()),
             documents: RwLock::new(HashMap::new()),
-            agents: RwLock::new(HashMap::new()),
+            coordinator: Coordinator::new(clock.clone()),
+            agent_clusters: Mutex::new(HashMap::new()),
             loader,
             console,
-            clock: Clock::new(options.time),
             test_results: options.test_results.clone(),
             loop_iteration_limit: options.loop_iteration_limit,
             next_window: AtomicU64::new(0),
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),
         });
-        // TODO(spec): one agent per agent cluster, each on its own thread (the event loop
-        // issue); first light runs every window in one similar-origin window agent.
-        let agent = Agent::new(AgentId(1), Arc::clone(&shared))
-            .map_err(|e| EngineError::Setup(e.to_string()))?;
-        write(&shared.agents).insert(AgentId(1), agent.state.event_loop.borrow().handle());
-        Ok(UserAgent {
-            shared,
-            agent,
-            options,
-        })
+        Ok(UserAgent { shared, options })
     }
 
-    /// Creates a top-level traversable and navigates it to `url` (the load runs as a task).
+    /// Creates a top-level traversable and navigates it to `url` (the load runs as a task on
+    /// the agent of the URL's origin).
     pub fn open(&mut self, url: &str) -> Result<BrowsingContextId, EngineError> {
         let parsed = Url::parse(url).map_err(|e| EngineError::InvalidUrl {
             url: url.to_string(),
             reason: e.to_string(),
         })?;
+        let initiator_origin = Origin::new_opaque();
+        // The agent that fetches; the document may still end up in another agent (after a
+        // failed load, or when about:blank inherits the initiator's origin).
+        let expected_origin = if parsed.scheme() == "about" {
+            initiator_origin.clone()
+        } else {
+            origin_of_url(&parsed)
+        };
+        let agent = self
+            .shared
+            .obtain_a_similar_origin_window_agent(&expected_origin)?;
         let browsing_context = self
             .shared
             .with_tree_mut(|tree| tree.create_top_level(String::new()));
-        self.agent.state.queue_a_task(Task::new(
+        let task = Task::new(
             TaskSource::Networking,
             None,
             AgentTask::Navigate {
                 browsing_context,
                 url: parsed,
-                initiator_origin: Origin::new_opaque(),
+                initiator_origin,
             },
-        ));
+        );
+        if !self.shared.send_task(agent, task) {
+            return Err(EngineError::Setup(format!("the agent for {url} is gone")));
+        }
         Ok(browsing_context)
     }
 
@@ -258,46 +297,49 @@ impl UserAgent {
     }
 
     /// Like [`Self::run_until_idle`], but also stops as soon as `stop` returns true (checked
-    /// after every task).
+    /// between tasks).
     pub fn run_until(&mut self, stop: &dyn Fn() -> bool) -> RunOutcome {
-        let started = Instant::now();
-        let clock = self.shared.clock.clone();
-        loop {
-            if stop() {
-                return RunOutcome::Stopped;
-            }
-            if started.elapsed() >= self.options.wall_limit
-                || clock.now() >= self.options.time_limit
-            {
-                return RunOutcome::TimeLimit;
-            }
-            match self.agent.run_one_turn() {
-                LoopState::RanTask => {}
-                LoopState::Idle { next_timer: None } => return RunOutcome::Idle,
-                LoopState::Idle {
-                    next_timer: Some(deadline),
-                } => {
-                    if deadline > self.options.time_limit {
-                        return RunOutcome::TimeLimit;
-                    }
-                    match clock.mode() {
-                        TimeMode::Virtual => {
-                            clock.advance_to(deadline);
-                        }
-                        TimeMode::Real => {
-                            let now = clock.now();
-                            if deadline > now {
-                                std::thread::sleep(deadline - now);
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        self.shared.coordinator.run_until(
+            stop,
+            RunLimits {
+                time_limit: self.options.time_limit,
+                wall_limit: self.options.wall_limit,
+            },
+        )
     }
 
     /// How many posted messages were dropped (origin check failed, or the target was gone).
     pub fn dropped_messages(&self) -> u64 {
         self.shared.dropped_messages.load(Ordering::Relaxed)
+    }
+
+    /// Tasks that never ran because their agent crashed (so far).
+    pub fn lost_tasks(&self) -> u64 {
+        self.shared.coordinator.lost_tasks()
+    }
+
+    /// Agents stopped by a panic in one of their tasks; their windows stopped with them,
+    /// every other agent went on.
+    pub fn crashed_agents(&self) -> Vec<CrashReport> {
+        self.shared.coordinator.crashes()
+    }
+
+    /// How many agents (threads) have been started.
+    pub fn agent_count(&self) -> usize {
+        self.shared.coordinator.agents().len()
+    }
+
+    /// Stops every agent thread and reports what was lost. Dropping the user agent does the
+    /// same.
+    pub fn shutdown(self) -> postern_event_loop::ShutdownReport {
+        self.shared.coordinator.shutdown(SHUTDOWN_GRACE)
+    }
+}
+
+impl Drop for UserAgent {
+    fn drop(&mut self) {
+        // Agent threads hold the shared state: stop them so that nothing outlives the user
+        // agent.
+        self.shared.coordinator.shutdown(SHUTDOWN_GRACE);
     }
 }

@@ -10,7 +10,8 @@ use postern_dom::VirtualHosts;
 
 use crate::console::StdoutConsole;
 use crate::error::EngineError;
-use crate::user_agent::{RunOutcome, UserAgent, UserAgentOptions};
+use crate::user_agent::{UserAgent, UserAgentOptions};
+use postern_event_loop::RunOutcome;
 use postern_event_loop::TimeMode;
 
 /// Postern: a headless engine where `window.postMessage()` follows the HTML standard.

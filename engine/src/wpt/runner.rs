@@ -13,7 +13,8 @@ use super::discover::TestCase;
 use super::report::{FileStatus, SubtestResult, SubtestStatus, TestResult};
 use super::server::WptServer;
 use crate::console::CollectingConsole;
-use crate::user_agent::{RunOutcome, TestResultsHook, UserAgent, UserAgentOptions};
+use crate::user_agent::{TestResultsHook, UserAgent, UserAgentOptions};
+use postern_event_loop::RunOutcome;
 use postern_event_loop::TimeMode;
 
 /// testharness.js's normal harness timeout.
