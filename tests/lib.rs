@@ -17,6 +17,10 @@ pub struct SiteRun {
     pub outcome: RunOutcome,
     /// Posted messages that were not delivered.
     pub dropped_messages: u64,
+    /// How many agents (one thread each) the run started.
+    pub agents: usize,
+    /// Tasks lost with a crashed agent.
+    pub lost_tasks: u64,
 }
 
 /// The repository's root directory.
@@ -51,6 +55,8 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         wall_limit: Duration::from_secs(60),
         test_results: None,
         loop_iteration_limit: u64::MAX,
+        // 2026-01-01T00:00:00Z: dates print the same every run.
+        wall_clock_start: Some(Duration::from_secs(1_767_225_600)),
     };
     let mut ua = match UserAgent::new(Arc::new(hosts), Arc::new(console.clone()), options) {
         Ok(ua) => ua,
@@ -64,6 +70,8 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         lines: console.lines(),
         outcome,
         dropped_messages: ua.dropped_messages(),
+        agents: ua.agent_count(),
+        lost_tasks: ua.lost_tasks(),
     }
 }
 
@@ -72,6 +80,8 @@ fn failed(reason: String) -> SiteRun {
         lines: vec![format!("[setup] {reason}")],
         outcome: RunOutcome::Idle,
         dropped_messages: 0,
+        agents: 0,
+        lost_tasks: 0,
     }
 }
 

@@ -109,6 +109,10 @@ impl Agent {
         let mut context = Context::builder()
             .job_executor(executor)
             .host_hooks(Rc::new(crate::rejections::PosternHostHooks))
+            .clock(Rc::new(crate::time::AgentClock::new(
+                event_loop.clock().clone(),
+                ua.time_epoch,
+            )))
             .build()?;
         context
             .runtime_limits_mut()

@@ -32,6 +32,7 @@ mod realm_data;
 mod rejections;
 mod script;
 mod tasks;
+mod time;
 pub mod user_agent;
 mod window;
 pub mod wpt;

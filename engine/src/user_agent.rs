@@ -56,6 +56,9 @@ pub(crate) struct UserAgentShared {
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
     pub console: Arc<dyn ConsoleSink>,
+    /// The time since the Unix epoch that the clock's time 0 stands for (`Date.now()` is
+    /// this plus the clock's time).
+    pub time_epoch: Duration,
     /// Where test results go, if anywhere.
     pub test_results: Option<TestResultsHook>,
     /// See [`UserAgentOptions::loop_iteration_limit`].
@@ -205,6 +208,10 @@ pub struct UserAgentOptions {
     /// The most iterations one JS loop may run before it is stopped with an uncatchable
     /// error (guards against pages that never yield; `u64::MAX` for no limit).
     pub loop_iteration_limit: u64,
+    /// What `Date.now()` says when the clock starts, as time since the Unix epoch; `None`:
+    /// the wall-clock time when the user agent is created. Fix it (with virtual time) for
+    /// runs that print dates and must repeat exactly.
+    pub wall_clock_start: Option<Duration>,
 }
 
 impl Default for UserAgentOptions {
@@ -215,6 +222,7 @@ impl Default for UserAgentOptions {
             wall_limit: Duration::from_secs(60),
             test_results: None,
             loop_iteration_limit: u64::MAX,
+            wall_clock_start: None,
         }
     }
 }
@@ -245,6 +253,9 @@ impl UserAgent {
             agent_clusters: Mutex::new(HashMap::new()),
             loader,
             console,
+            time_epoch: options
+                .wall_clock_start
+                .unwrap_or_else(crate::time::wall_clock_epoch),
             test_results: options.test_results.clone(),
             loop_iteration_limit: options.loop_iteration_limit,
             next_window: AtomicU64::new(0),

@@ -76,6 +76,10 @@ pub(crate) struct Window {
     pub listeners: EventListeners,
     /// The map of setTimeout and setInterval IDs.
     pub timers: ActiveTimers,
+    /// Its time origin, on the user agent's clock (when the window was created).
+    ///
+    /// Spec: <https://w3c.github.io/hr-time/#dfn-get-time-origin-timestamp>
+    pub time_origin: std::time::Duration,
     /// WindowProxy objects for other browsing contexts, as seen from this realm.
     pub proxies: HashMap<BrowsingContextId, JsObject>,
     /// Cross-origin functions (e.g. `postMessage`) handed out through those proxies.
@@ -147,6 +151,7 @@ pub(crate) fn create_window(
             global,
             listeners: EventListeners::default(),
             timers: ActiveTimers::default(),
+            time_origin: state.event_loop.borrow().clock().now(),
             proxies: HashMap::new(),
             cross_origin_functions: HashMap::new(),
             wrappers: HashMap::new(),

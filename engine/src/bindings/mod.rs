@@ -16,6 +16,7 @@ pub(crate) mod event_target;
 pub(crate) mod html_element;
 pub(crate) mod interface;
 pub(crate) mod node;
+pub(crate) mod performance;
 pub(crate) mod promise_rejection_event;
 use crate::rejections;
 pub(crate) mod selector;
@@ -43,6 +44,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
     timers::install(context, &global, window)?;
+    performance::install(context, &global, window)?;
     console::install(context, &global, window)?;
     structured_clone::install(context, &global)?;
     test_results::install(context, &global, window)?;

@@ -131,6 +131,7 @@ pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) 
         test_results: Some(hook),
         // A test stuck in `while (true) {}` cannot be interrupted otherwise.
         loop_iteration_limit: 100_000_000,
+        wall_clock_start: None,
     };
     let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
         Ok(ua) => ua,
