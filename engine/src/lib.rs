@@ -26,6 +26,7 @@ mod clone_host;
 pub mod console;
 pub mod error;
 pub mod ids;
+mod iframe;
 mod navigation;
 mod post_message;
 mod realm_data;

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsValue, NativeFunction};
+use boa_engine::{Context, JsValue};
 use postern_dom::{BrowsingContextId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url};
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -33,6 +33,10 @@ pub(crate) fn navigate_and_load(
     url: Url,
     initiator_origin: Origin,
 ) {
+    // A navigable destroyed meanwhile (its iframe removed) navigates nowhere.
+    if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+        return;
+    }
     // Fetch the resource through the embedder's loader.
     let (body, final_url, failure) = match state.ua.loader.load(&url) {
         Ok(resource) => (resource.body, resource.url, None),
@@ -113,6 +117,9 @@ pub(crate) fn load_document(
         body,
         failure,
     } = response;
+    if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+        return;
+    }
     let previous = state.ua.active_window(browsing_context);
     let window = match create_window(state, context, browsing_context, url, origin) {
         Ok(window) => {
@@ -189,7 +196,13 @@ fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowI
     loop {
         match parser.next_event() {
             ParseEvent::IframeInserted(node) => {
-                create_child_navigable(state, context, window, node);
+                crate::iframe::iframe_post_connection_steps(
+                    state,
+                    context,
+                    window,
+                    node,
+                    crate::iframe::Insertion::Parser,
+                );
             }
             ParseEvent::ScriptReady(node) => {
                 prepare_the_script_element(state, context, window, node)
@@ -304,12 +317,12 @@ fn the_end(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
 }
 
 /// Queues the window's load event once parsing is done and no child delays it.
-fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) {
+pub(crate) fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) {
     let ready = {
         let mut windows = state.windows.borrow_mut();
         match windows.get_mut(&window) {
             Some(w)
-                if w.load.parsing_done && w.load.pending_children == 0 && !w.load.load_queued =>
+                if w.load.parsing_done && w.load.pending_iframes.is_empty() && !w.load.load_queued =>
             {
                 w.load.load_queued = true;
                 Some(w.document_id)
@@ -392,160 +405,4 @@ pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, wi
             ),
         );
     }
-}
-
-/// The iframe load event steps: fire `load` at the iframe element; it no longer delays its
-/// document's load event.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#iframe-load-event-steps>
-pub(crate) fn iframe_load_event_steps(
-    state: &Rc<AgentState>,
-    context: &mut Context,
-    parent: WindowId,
-    iframe: NodeId,
-) {
-    let Some(realm) = state.windows.borrow().get(&parent).map(|w| w.realm.clone()) else {
-        return;
-    };
-    // 1-5. (Assertions and timing info.)
-    // 6. Fire an event named load at element.
-    let previous = context.enter_realm(realm);
-    if let Ok(event) = create_event(context, "load") {
-        let _ = dispatch(state, context, parent, EventTargetKey::Node(iframe), &event);
-    }
-    context.enter_realm(previous);
-    // The iframe's load no longer delays its document's load event.
-    let decremented = state
-        .windows
-        .borrow_mut()
-        .get_mut(&parent)
-        .is_some_and(|w| {
-            if w.load.pending_children > 0 {
-                w.load.pending_children -= 1;
-                true
-            } else {
-                false
-            }
-        });
-    if decremented {
-        maybe_queue_window_load(state, parent);
-    }
-}
-
-/// Create a new child navigable for an iframe the parser inserted, and process its
-/// attributes.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#create-a-new-child-navigable>
-fn create_child_navigable(
-    state: &Rc<AgentState>,
-    context: &mut Context,
-    parent: WindowId,
-    iframe: NodeId,
-) {
-    let Some((parent_bc, parent_document, parent_origin, name, src, base)) =
-        state.windows.borrow().get(&parent).map(|w| {
-            let document = w.document.borrow();
-            (
-                w.browsing_context,
-                w.document_id,
-                document.origin().clone(),
-                document
-                    .get_attribute(iframe, "name")
-                    .unwrap_or("")
-                    .to_string(),
-                document.get_attribute(iframe, "src").map(str::to_string),
-                document.url().clone(),
-            )
-        })
-    else {
-        return;
-    };
-    let child = match state
-        .ua
-        .with_tree_mut(|tree| tree.create_child(parent_bc, (parent_document, iframe), name))
-    {
-        Ok(child) => child,
-        Err(error) => {
-            emit_console(
-                state,
-                parent,
-                ConsoleLevel::Error,
-                format!("iframe: {error}"),
-            );
-            return;
-        }
-    };
-    // The initial about:blank document, same origin as its creator.
-    let Ok(blank) = Url::parse("about:blank") else {
-        return;
-    };
-    if let Err(error) = create_window(state, context, child, blank, parent_origin.clone()) {
-        emit_console(state, parent, ConsoleLevel::Error, error.to_string());
-        return;
-    }
-    define_frame_index(state, context, parent, child);
-    if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
-        w.load.pending_children += 1;
-    }
-    // Process the iframe attributes (initialInsertion = true).
-    // TODO(spec): srcdoc.
-    let url = src
-        .filter(|s| !s.trim().is_empty())
-        .and_then(|src| base.join(src.trim()).ok());
-    let task = match url {
-        // If url matches about:blank and initialInsertion is true, then run the iframe load
-        // event steps (the initial about:blank document stays).
-        // Deviation: queued as a task rather than run during insertion.
-        Some(url) if postern_dom::loader::matches_about_blank(&url) => {
-            AgentTask::IframeLoad { parent, iframe }
-        }
-        // Navigate the child navigable to url (the fetch and load are one task here).
-        Some(url) => AgentTask::Navigate {
-            browsing_context: child,
-            url,
-            initiator_origin: parent_origin,
-        },
-        // No src (or an unparsable one): the initial about:blank stays; queue the iframe load
-        // event steps.
-        None => AgentTask::IframeLoad { parent, iframe },
-    };
-    let source = match task {
-        AgentTask::Navigate { .. } => TaskSource::Networking,
-        _ => TaskSource::DomManipulation,
-    };
-    state.queue_a_task(Task::new(source, Some(document_key(parent_document)), task));
-}
-
-/// Makes `parent[index]` (and `frames[index]`) return the new child's WindowProxy.
-///
-/// Deviation: an accessor property on the global object stands in for the WindowProxy's
-/// [[GetOwnProperty]] over the document-tree child navigables.
-fn define_frame_index(
-    state: &Rc<AgentState>,
-    context: &mut Context,
-    parent: WindowId,
-    child: BrowsingContextId,
-) {
-    let Some((realm, global, parent_bc)) = state
-        .windows
-        .borrow()
-        .get(&parent)
-        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
-    else {
-        return;
-    };
-    let index = state
-        .ua
-        .with_tree(|tree| tree.children(parent_bc).iter().position(|c| *c == child));
-    let Some(index) = index else {
-        return;
-    };
-    let previous = context.enter_realm(realm);
-    let getter = NativeFunction::from_copy_closure(move |_, _, context| {
-        let state = AgentState::of(context)?;
-        crate::bindings::window_proxy::window_proxy_for(&state, context, parent, child)
-    });
-    let _ =
-        crate::bindings::util::define_accessor(context, &global, &index.to_string(), getter, None);
-    context.enter_realm(previous);
 }

@@ -109,7 +109,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             crate::navigation::fire_window_load(state, context, window)
         }
         AgentTask::IframeLoad { parent, iframe } => {
-            crate::navigation::iframe_load_event_steps(state, context, parent, iframe)
+            crate::iframe::iframe_load_event_steps(state, context, parent, iframe)
         }
         AgentTask::PostedMessage(message) => {
             crate::post_message::run_posted_message_task(state, context, message)

@@ -54,8 +54,8 @@ pub(crate) struct LoadState {
     pub ready_state: DocumentReadiness,
     /// The parser has finished (the document's "the end" ran).
     pub parsing_done: bool,
-    /// Child navigables whose load still delays this document's load event.
-    pub pending_children: usize,
+    /// The iframes whose content navigable's load still delays this document's load event.
+    pub pending_iframes: std::collections::HashSet<NodeId>,
     /// The `load` event has been queued or fired.
     pub load_queued: bool,
 }

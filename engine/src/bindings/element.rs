@@ -62,9 +62,26 @@ pub(crate) fn set_content_attribute(
     let result = with_document_mut(context, element.window, |d| {
         d.set_attribute(element.node, name, value)
     })?;
-    // TODO(spec): attribute change steps (an iframe's src navigating its child navigable).
     result.map_err(|e| throw_dom_error(context, &e))?;
+    attribute_change_steps(context, element, name)?;
     Ok(JsValue::undefined())
+}
+
+/// The attribute change steps of the element's kind (an iframe's `src` navigates its content
+/// navigable).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>
+fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -> JsResult<()> {
+    let state = crate::agent::AgentState::of(context)?;
+    let local_name = name.to_ascii_lowercase();
+    crate::iframe::iframe_attribute_change_steps(
+        &state,
+        context,
+        element.window,
+        element.node,
+        &local_name,
+    );
+    Ok(())
 }
 
 /// Defines a DOMString attribute reflecting the content attribute `name`.
@@ -277,12 +294,28 @@ fn install_attribute_methods(context: &mut Context, prototype: &JsObject) -> JsR
         |this, args, context| {
             let element = this_element(this, context)?;
             let name = to_dom_string(&arg(args, 0), context)?;
-            with_document_mut(context, element.window, |d| {
+            let removed = with_document_mut(context, element.window, |d| {
                 d.remove_attribute(element.node, &name)
             })?;
+            if removed {
+                attribute_change_steps(context, element, &name)?;
+            }
             Ok(JsValue::undefined())
         },
-    )
+    )?;
+    method(context, prototype, "remove", 0, |this, _, context| {
+        // ChildNode's remove(): if this's parent is null, return; otherwise remove this.
+        // Spec: <https://dom.spec.whatwg.org/#dom-childnode-remove>
+        let element = this_element(this, context)?;
+        let removed = with_document_mut(context, element.window, |d| {
+            let parent = d.parent(element.node)?;
+            d.remove_child(parent, element.node).ok()
+        })?;
+        if let Some(removed) = removed {
+            super::node::run_removing_steps(context, element.window, &[removed])?;
+        }
+        Ok(JsValue::undefined())
+    })
 }
 
 /// Defines the `Element` interface's members on its prototype.

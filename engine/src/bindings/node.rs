@@ -6,6 +6,8 @@ use boa_engine::{Context, JsObject, JsResult, JsValue};
 use postern_dom::{Document, NodeData, NodeId};
 
 use super::interface::{Interface, define_constants};
+use crate::agent::AgentState;
+use crate::ids::WindowId;
 use super::util::{arg, to_dom_string};
 use super::wrappers::{
     NodeRef, accessor, getter, method, node_arg, node_value, nodes_array, nullable_node_arg,
@@ -91,8 +93,17 @@ fn pre_insert_node(
     })?;
     match result {
         Ok(inserted) => {
-            // TODO(spec): the iframe insertion steps (create a child navigable), and the other
-            // insertion and post-connection steps (e.g. preparing an inserted script).
+            // The post-connection steps: an iframe that became connected gets its content
+            // navigable. (A fragment's children were inserted: walk from the parent.)
+            // TODO(spec): the other insertion and post-connection steps (e.g. preparing an
+            // inserted script).
+            let state = AgentState::of(context)?;
+            crate::iframe::run_post_connection_steps_for_iframes(
+                &state,
+                context,
+                parent.window,
+                parent.node,
+            );
             node_value(context, parent.window, Some(inserted))
         }
         Err(error) => Err(throw_dom_error(context, &error)),
@@ -210,9 +221,11 @@ fn install_mutation_methods(context: &mut Context, prototype: &JsObject) -> JsRe
             let result = with_document_mut(context, parent.window, |d| {
                 d.remove_child(parent.node, child.node)
             })?;
-            // TODO(spec): the removing steps (an iframe's: destroy its child navigable).
             match result {
-                Ok(removed) => node_value(context, parent.window, Some(removed)),
+                Ok(removed) => {
+                    run_removing_steps(context, parent.window, &[removed])?;
+                    node_value(context, parent.window, Some(removed))
+                }
                 Err(error) => Err(throw_dom_error(context, &error)),
             }
         },
@@ -300,9 +313,28 @@ pub(crate) fn set_text_content_or_empty(
     } else {
         to_dom_string(value, context)?
     };
-    let result = with_document_mut(context, node.window, |d| {
-        d.set_text_content(node.node, &value)
+    let (old_children, result) = with_document_mut(context, node.window, |d| {
+        let old_children = d.children(node.node).to_vec();
+        (old_children, d.set_text_content(node.node, &value))
     })?;
     result.map_err(|e| throw_dom_error(context, &e))?;
+    // The children it replaced were removed.
+    run_removing_steps(context, node.window, &old_children)?;
     Ok(JsValue::undefined())
+}
+
+/// The removing steps for subtrees just removed from `window`'s document (an iframe's:
+/// destroy its child navigable).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-node-remove-ext>
+pub(crate) fn run_removing_steps(
+    context: &mut Context,
+    window: WindowId,
+    removed: &[NodeId],
+) -> JsResult<()> {
+    let state = AgentState::of(context)?;
+    for root in removed {
+        crate::iframe::iframe_removing_steps(&state, window, *root);
+    }
+    Ok(())
 }
