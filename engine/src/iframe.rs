@@ -113,7 +113,12 @@ fn create_a_new_child_navigable(
     {
         Ok(child) => child,
         Err(error) => {
-            emit_console(state, parent, ConsoleLevel::Error, format!("iframe: {error}"));
+            emit_console(
+                state,
+                parent,
+                ConsoleLevel::Error,
+                format!("iframe: {error}"),
+            );
             return None;
         }
     };
@@ -380,7 +385,8 @@ fn define_frame_index(
         return;
     };
     let key = index.to_string();
-    if global.has_own_property(boa_engine::JsString::from(key.as_str()), context)
+    if global
+        .has_own_property(boa_engine::JsString::from(key.as_str()), context)
         .unwrap_or(true)
     {
         return;

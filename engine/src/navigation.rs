@@ -322,7 +322,9 @@ pub(crate) fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) 
         let mut windows = state.windows.borrow_mut();
         match windows.get_mut(&window) {
             Some(w)
-                if w.load.parsing_done && w.load.pending_iframes.is_empty() && !w.load.load_queued =>
+                if w.load.parsing_done
+                    && w.load.pending_iframes.is_empty()
+                    && !w.load.load_queued =>
             {
                 w.load.load_queued = true;
                 Some(w.document_id)

@@ -6,13 +6,13 @@ use boa_engine::{Context, JsObject, JsResult, JsValue};
 use postern_dom::{Document, NodeData, NodeId};
 
 use super::interface::{Interface, define_constants};
-use crate::agent::AgentState;
-use crate::ids::WindowId;
 use super::util::{arg, to_dom_string};
 use super::wrappers::{
     NodeRef, accessor, getter, method, node_arg, node_value, nodes_array, nullable_node_arg,
     string_value, this_node, throw_dom_error, with_document, with_document_mut,
 };
+use crate::agent::AgentState;
+use crate::ids::WindowId;
 
 /// Both nodes are in the same document (the arena of one window).
 fn same_document(context: &mut Context, a: NodeRef, b: NodeRef) -> JsResult<()> {

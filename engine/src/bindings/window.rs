@@ -22,6 +22,24 @@ fn global_of(context: &Context, window: WindowId) -> JsResult<JsValue> {
         .ok_or_else(|| type_error("the window is gone"))
 }
 
+/// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
+/// closed) or shows another document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
+fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
+    let state = AgentState::of(context)?;
+    let bc = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.browsing_context);
+    // The steps are to return true if this's browsing context is null or its is closing is
+    // true; otherwise false.
+    // TODO(spec): "is closing" (window.close(), the window tree issue).
+    let open = bc.is_some_and(|bc| state.ua.active_window(bc) == Some(window));
+    Ok(JsValue::new(!open))
+}
+
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
 fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
@@ -60,7 +78,9 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             .configurable(true),
         context,
     )?;
-    // Deviation: `window`, `self` and `frames` return the global object, not a WindowProxy.
+    // Deviation: `window`, `self` and `frames` return the global object, not a WindowProxy
+    // (a window's own WindowProxy, wherever it is reached from in its own realm, is its global:
+    // see `window_proxy::window_proxy_for`).
     for name in ["window", "self", "frames"] {
         define_accessor(
             context,
@@ -70,6 +90,13 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             None,
         )?;
     }
+    define_accessor(
+        context,
+        global,
+        "closed",
+        NativeFunction::from_copy_closure(move |_, _, context| closed(context, window)),
+        None,
+    )?;
     define_accessor(
         context,
         global,

@@ -249,6 +249,23 @@ fn cross_origin_function(
     Ok(f.into())
 }
 
+/// Whether `key` is one of the Window's own accessors that return a WindowProxy (`window`,
+/// `self`, `frames`, `parent`, `top`) and the page has not replaced it.
+fn is_window_proxy_accessor(global: &JsObject, key: &PropertyKey) -> bool {
+    let PropertyKey::String(name) = key else {
+        return false;
+    };
+    if !["window", "self", "frames", "parent", "top"]
+        .iter()
+        .any(|n| name == &JsString::from(*n))
+    {
+        return false;
+    }
+    // A [Replaceable] attribute that a script assigned is a data property now.
+    let descriptor = global.borrow().properties().get(key);
+    descriptor.is_some_and(|d| d.is_accessor_descriptor())
+}
+
 /// CrossOriginPropertyFallback: `then`, @@toStringTag, @@hasInstance and
 /// @@isConcatSpreadable read as undefined instead of throwing.
 fn is_fallback_key(key: &PropertyKey) -> bool {
@@ -273,6 +290,14 @@ fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
                 && let Some(child) = child_at(&state, target.browsing_context, index)
             {
                 return window_proxy_for(&state, context, target.viewer, child);
+            }
+            // The properties whose value is a WindowProxy are answered in the viewer's realm,
+            // so that every path to a browsing context gives the viewer the same object
+            // (`iframe.contentWindow.parent === window`).
+            if is_window_proxy_accessor(&global, &key)
+                && let Some(value) = cross_origin_get(&state, context, target, &key)?
+            {
+                return Ok(value);
             }
             global.get(key, context)
         }
