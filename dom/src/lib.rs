@@ -2,6 +2,7 @@
 //!
 //! - [`origin`]: origins, same-origin checks and their serialization
 //!   (<https://html.spec.whatwg.org/multipage/browsers.html#origin>).
+//! - [`document_domain`]: `document.domain`'s getter and setter as pure functions.
 //! - [`document`]: an arena DOM ([`Document`], addressed by [`NodeId`]).
 //! - [`parser`]: html5ever parsing into a [`Document`] incrementally, pausing at each
 //!   script and reporting each inserted iframe ([`HtmlParser`]).
@@ -39,6 +40,7 @@
 
 pub mod browsing_context;
 pub mod document;
+pub mod document_domain;
 pub mod ids;
 pub mod loader;
 pub mod origin;
@@ -47,6 +49,10 @@ pub mod site;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
+pub use document_domain::{
+    DocumentDomainError, DocumentDomainSetterContext, document_domain_getter,
+    document_domain_setter, is_a_registrable_domain_suffix_of_or_is_equal_to,
+};
 pub use ids::{BrowsingContextId, DocumentId, NodeId};
 pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use origin::{OpaqueOrigin, Origin, origin_of_url};
