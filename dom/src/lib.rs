@@ -12,6 +12,8 @@
 //!   cluster keys (<https://html.spec.whatwg.org/multipage/browsers.html#sites>).
 //! - [`browsing_context`]: the browsing-context tree ([`BrowsingContextTree`]), plain
 //!   `Send + Sync` data.
+//! - [`browsing_context_group`]: browsing context groups ([`BrowsingContextGroup`]):
+//!   which top-level contexts share a group, and the agent cluster keys in each.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
 //! binds these types to JavaScript.
@@ -39,6 +41,7 @@
 #![warn(missing_docs)]
 
 pub mod browsing_context;
+pub mod browsing_context_group;
 pub mod document;
 pub mod document_domain;
 pub mod ids;
@@ -48,12 +51,13 @@ pub mod parser;
 pub mod site;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
+pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
 pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
 pub use document_domain::{
     DocumentDomainError, DocumentDomainSetterContext, document_domain_getter,
     document_domain_setter, is_a_registrable_domain_suffix_of_or_is_equal_to,
 };
-pub use ids::{BrowsingContextId, DocumentId, NodeId};
+pub use ids::{BrowsingContextGroupId, BrowsingContextId, DocumentId, NodeId};
 pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use origin::{OpaqueOrigin, Origin, origin_of_url};
 pub use parser::{HtmlParser, ParseEvent};
