@@ -14,6 +14,7 @@
 //!   `Send + Sync` data.
 //! - [`browsing_context_group`]: browsing context groups ([`BrowsingContextGroup`]):
 //!   which top-level contexts share a group, and the agent cluster keys in each.
+//! - [`choosing_a_navigable`]: target names and the rules for choosing a navigable.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
 //! binds these types to JavaScript.
@@ -42,6 +43,7 @@
 
 pub mod browsing_context;
 pub mod browsing_context_group;
+pub mod choosing_a_navigable;
 pub mod document;
 pub mod document_domain;
 pub mod ids;
@@ -52,6 +54,11 @@ pub mod site;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
+pub use choosing_a_navigable::{
+    ChosenNavigable, NavigableChoiceContext, WindowType, find_a_navigable_by_target_name,
+    is_familiar_with, is_valid_navigable_target_name, is_valid_navigable_target_name_or_keyword,
+    the_rules_for_choosing_a_navigable,
+};
 pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
 pub use document_domain::{
     DocumentDomainError, DocumentDomainSetterContext, document_domain_getter,
