@@ -15,6 +15,7 @@
 //! - [`browsing_context_group`]: browsing context groups ([`BrowsingContextGroup`]):
 //!   which top-level contexts share a group, and the agent cluster keys in each.
 //! - [`choosing_a_navigable`]: target names and the rules for choosing a navigable.
+//! - [`window_open`]: `window.open()`'s features argument and noopener/noreferrer.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
 //! binds these types to JavaScript.
@@ -51,6 +52,7 @@ pub mod loader;
 pub mod origin;
 pub mod parser;
 pub mod site;
+pub mod window_open;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
@@ -72,4 +74,9 @@ pub use site::{
     AgentClusterKey, AgentClusterKeying, Site, agent_cluster_key, is_same_site,
     is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,
     registrable_domain,
+};
+pub use window_open::{
+    TokenizedFeatures, WindowOpenRequest, check_if_a_popup_window_is_requested,
+    check_if_a_window_feature_is_set, parse_a_boolean_feature, tokenize_the_features,
+    window_open_returns_null, window_open_target_and_features,
 };
