@@ -26,6 +26,9 @@ pub enum TreeError {
     /// top-level browsing context was removed).
     #[error("no browsing context group {0:?}")]
     UnknownGroup(BrowsingContextGroupId),
+    /// The operation needs a top-level browsing context, and this one has a parent.
+    #[error("browsing context {0:?} is not top-level")]
+    NotTopLevel(BrowsingContextId),
 }
 
 /// One browsing context.
@@ -59,6 +62,11 @@ pub struct BrowsingContext {
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#is-auxiliary>
     pub is_auxiliary: bool,
+    /// Whether it is closing: `window.close()` accepted, and the context is about to be
+    /// destroyed. Only ever set on top-level ones.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#is-closing>
+    pub is_closing: bool,
 }
 
 /// All browsing contexts, as a forest of trees (one per top-level context), and the
@@ -98,6 +106,7 @@ impl BrowsingContextTree {
                 opener: None,
                 group: None,
                 is_auxiliary: false,
+                is_closing: false,
             },
         );
         id

@@ -16,6 +16,7 @@
 //!   which top-level contexts share a group, and the agent cluster keys in each.
 //! - [`choosing_a_navigable`]: target names and the rules for choosing a navigable.
 //! - [`window_open`]: `window.open()`'s features argument and noopener/noreferrer.
+//! - [`window_state`]: `window.name`, `opener`, `closed` and `close()` over the tree.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
 //! binds these types to JavaScript.
@@ -53,6 +54,7 @@ pub mod origin;
 pub mod parser;
 pub mod site;
 pub mod window_open;
+pub mod window_state;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
@@ -80,3 +82,4 @@ pub use window_open::{
     check_if_a_window_feature_is_set, parse_a_boolean_feature, tokenize_the_features,
     window_open_returns_null, window_open_target_and_features,
 };
+pub use window_state::WindowCloseOutcome;
