@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
-use crate::ids::{BrowsingContextId, DocumentId, NodeId};
+use crate::browsing_context_group::BrowsingContextGroup;
+use crate::ids::{BrowsingContextGroupId, BrowsingContextId, DocumentId, NodeId};
 
 /// An error from a [`BrowsingContextTree`] operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
@@ -21,6 +22,13 @@ pub enum TreeError {
     /// No browsing context with this id is in the tree (never was, or was removed).
     #[error("no browsing context {0:?}")]
     UnknownContext(BrowsingContextId),
+    /// No browsing context group with this id is in the tree (never was, or its last
+    /// top-level browsing context was removed).
+    #[error("no browsing context group {0:?}")]
+    UnknownGroup(BrowsingContextGroupId),
+    /// The operation needs a top-level browsing context, and this one has a parent.
+    #[error("browsing context {0:?} is not top-level")]
+    NotTopLevel(BrowsingContextId),
 }
 
 /// One browsing context.
@@ -44,13 +52,32 @@ pub struct BrowsingContext {
     /// The browsing context that opened it (`window.open`), if any. It stays set after
     /// the opener is removed: `get(opener)` is then `None`.
     pub opener: Option<BrowsingContextId>,
+    /// Its browsing context group: `Some` exactly for a top-level browsing context
+    /// (a child's group is its top-level's, see [`BrowsingContextTree::group_of`]).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#tlbc-group>
+    pub group: Option<BrowsingContextGroupId>,
+    /// Whether it was created as an auxiliary browsing context (a popup opened by
+    /// another context, sharing its group).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#is-auxiliary>
+    pub is_auxiliary: bool,
+    /// Whether it is closing: `window.close()` accepted, and the context is about to be
+    /// destroyed. Only ever set on top-level ones.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#is-closing>
+    pub is_closing: bool,
 }
 
-/// All browsing contexts, as a forest of trees (one per top-level context).
+/// All browsing contexts, as a forest of trees (one per top-level context), and the
+/// browsing context groups the top-level ones belong to (the user agent's browsing
+/// context group set).
 #[derive(Clone, Debug, Default)]
 pub struct BrowsingContextTree {
-    contexts: BTreeMap<BrowsingContextId, BrowsingContext>,
+    pub(crate) contexts: BTreeMap<BrowsingContextId, BrowsingContext>,
+    pub(crate) groups: BTreeMap<BrowsingContextGroupId, BrowsingContextGroup>,
     next_id: u64,
+    pub(crate) next_group_id: u64,
 }
 
 impl BrowsingContextTree {
@@ -59,7 +86,7 @@ impl BrowsingContextTree {
         BrowsingContextTree::default()
     }
 
-    fn allocate(
+    pub(crate) fn allocate(
         &mut self,
         parent: Option<BrowsingContextId>,
         container: Option<(DocumentId, NodeId)>,
@@ -77,18 +104,22 @@ impl BrowsingContextTree {
                 container,
                 active_document: None,
                 opener: None,
+                group: None,
+                is_auxiliary: false,
+                is_closing: false,
             },
         );
         id
     }
 
-    /// Creates a top-level browsing context (a tab or a popup), with no document yet.
+    /// Creates a top-level browsing context (a tab, or a popup opened with `noopener`)
+    /// in a new browsing context group, with no document yet.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#creating-a-new-top-level-browsing-context>
+    /// (see [`BrowsingContextTree::create_a_new_top_level_browsing_context`], which also
+    /// returns the group).
     pub fn create_top_level(&mut self, name: String) -> BrowsingContextId {
-        // TODO(spec): the group, the initial about:blank document and its agent are the
-        // engine's; this only records the context.
-        self.allocate(None, None, name)
+        self.create_a_new_top_level_browsing_context(name).0
     }
 
     /// Creates a child browsing context of `parent` for the container element
@@ -254,6 +285,7 @@ impl BrowsingContextTree {
     /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#destroy-a-child-navigable>
     pub fn remove(&mut self, id: BrowsingContextId) -> Vec<BrowsingContextId> {
         let removed = self.inclusive_descendants(id);
+        self.remove_a_top_level_browsing_context(id);
         if let Some(parent) = self.parent(id)
             && let Some(p) = self.contexts.get_mut(&parent)
         {
@@ -265,7 +297,10 @@ impl BrowsingContextTree {
         removed
     }
 
-    fn get_mut(&mut self, id: BrowsingContextId) -> Result<&mut BrowsingContext, TreeError> {
+    pub(crate) fn get_mut(
+        &mut self,
+        id: BrowsingContextId,
+    ) -> Result<&mut BrowsingContext, TreeError> {
         self.contexts
             .get_mut(&id)
             .ok_or(TreeError::UnknownContext(id))

@@ -12,3 +12,8 @@ pub struct DocumentId(pub u64);
 /// A browsing context in a [`BrowsingContextTree`](crate::BrowsingContextTree).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BrowsingContextId(pub u64);
+
+/// A browsing context group: the set of top-level browsing contexts (a tab and the
+/// popups it opened without `noopener`) that can reach each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BrowsingContextGroupId(pub u64);

@@ -2,6 +2,7 @@
 //!
 //! - [`origin`]: origins, same-origin checks and their serialization
 //!   (<https://html.spec.whatwg.org/multipage/browsers.html#origin>).
+//! - [`document_domain`]: `document.domain`'s getter and setter as pure functions.
 //! - [`document`]: an arena DOM ([`Document`], addressed by [`NodeId`]).
 //! - [`parser`]: html5ever parsing into a [`Document`] incrementally, pausing at each
 //!   script and reporting each inserted iframe ([`HtmlParser`]).
@@ -11,6 +12,11 @@
 //!   cluster keys (<https://html.spec.whatwg.org/multipage/browsers.html#sites>).
 //! - [`browsing_context`]: the browsing-context tree ([`BrowsingContextTree`]), plain
 //!   `Send + Sync` data.
+//! - [`browsing_context_group`]: browsing context groups ([`BrowsingContextGroup`]):
+//!   which top-level contexts share a group, and the agent cluster keys in each.
+//! - [`choosing_a_navigable`]: target names and the rules for choosing a navigable.
+//! - [`window_open`]: `window.open()`'s features argument and noopener/noreferrer.
+//! - [`window_state`]: `window.name`, `opener`, `closed` and `close()` over the tree.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
 //! binds these types to JavaScript.
@@ -38,16 +44,31 @@
 #![warn(missing_docs)]
 
 pub mod browsing_context;
+pub mod browsing_context_group;
+pub mod choosing_a_navigable;
 pub mod document;
+pub mod document_domain;
 pub mod ids;
 pub mod loader;
 pub mod origin;
 pub mod parser;
 pub mod site;
+pub mod window_open;
+pub mod window_state;
 
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
+pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
+pub use choosing_a_navigable::{
+    ChosenNavigable, NavigableChoiceContext, WindowType, find_a_navigable_by_target_name,
+    is_familiar_with, is_valid_navigable_target_name, is_valid_navigable_target_name_or_keyword,
+    the_rules_for_choosing_a_navigable,
+};
 pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
-pub use ids::{BrowsingContextId, DocumentId, NodeId};
+pub use document_domain::{
+    DocumentDomainError, DocumentDomainSetterContext, document_domain_getter,
+    document_domain_setter, is_a_registrable_domain_suffix_of_or_is_equal_to,
+};
+pub use ids::{BrowsingContextGroupId, BrowsingContextId, DocumentId, NodeId};
 pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use origin::{OpaqueOrigin, Origin, origin_of_url};
 pub use parser::{HtmlParser, ParseEvent};
@@ -56,3 +77,9 @@ pub use site::{
     is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,
     registrable_domain,
 };
+pub use window_open::{
+    TokenizedFeatures, WindowOpenRequest, check_if_a_popup_window_is_requested,
+    check_if_a_window_feature_is_set, parse_a_boolean_feature, tokenize_the_features,
+    window_open_returns_null, window_open_target_and_features,
+};
+pub use window_state::WindowCloseOutcome;

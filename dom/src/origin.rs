@@ -75,6 +75,40 @@ impl Origin {
         matches!(self, Origin::Opaque(_))
     }
 
+    /// The origin's domain (`None` is the spec's null, and always for an opaque origin):
+    /// set only through `document.domain`, and read by same origin-domain.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#concept-origin-domain>
+    pub fn domain(&self) -> Option<&str> {
+        match self {
+            Origin::Opaque(_) => None,
+            Origin::Tuple { domain, .. } => domain.as_deref(),
+        }
+    }
+
+    /// Sets the origin's domain (`document.domain`'s setter, step 7, once its checks
+    /// passed: see [`crate::document_domain_setter`]). No effect on an opaque origin,
+    /// which has no domain.
+    pub fn set_domain(&mut self, new_domain: Option<String>) {
+        if let Origin::Tuple { domain, .. } = self {
+            *domain = new_domain;
+        }
+    }
+
+    /// The effective domain of an origin: null for an opaque origin, else its domain if
+    /// set, else its host.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#concept-origin-effective-domain>
+    pub fn effective_domain(&self) -> Option<&str> {
+        match self {
+            // 1. If origin is an opaque origin, then return null.
+            Origin::Opaque(_) => None,
+            // 2. If origin's domain is non-null, then return origin's domain.
+            // 3. Return origin's host.
+            Origin::Tuple { host, domain, .. } => Some(domain.as_deref().unwrap_or(host)),
+        }
+    }
+
     /// The ASCII serialization of an origin.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>

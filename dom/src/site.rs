@@ -219,7 +219,8 @@ pub fn obtain_agent_cluster_key(origin: &Origin, keying: AgentClusterKeying) -> 
     // 5. Otherwise: 5.1. If requestsOAC is true, then set key to origin. 5.2. Set group's
     //    historical agent cluster key map[origin] to key.
     // Deviation: steps 3-5 read and write the browsing context group; here the caller
-    // passes their outcome as `keying`.
+    // passes their outcome as `keying`;
+    // `BrowsingContextGroup::obtain_agent_cluster_key` runs them against a group.
     match keying {
         AgentClusterKeying::Site => AgentClusterKey::Site(site),
         AgentClusterKeying::Origin => AgentClusterKey::Origin(without_domain(origin)),
@@ -228,7 +229,7 @@ pub fn obtain_agent_cluster_key(origin: &Origin, keying: AgentClusterKeying) -> 
 }
 
 /// `origin` with a null domain: the part of an origin that identifies it.
-fn without_domain(origin: &Origin) -> Origin {
+pub(crate) fn without_domain(origin: &Origin) -> Origin {
     match origin {
         Origin::Opaque(_) => origin.clone(),
         Origin::Tuple {
