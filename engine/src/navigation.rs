@@ -60,12 +60,13 @@ pub(crate) fn navigate_and_load(
         failure,
     };
     // Obtain a similar-origin window agent for the document's origin: the Window and its
-    // realm are created there.
+    // realm are created there, in a task of its own (as when a response arrives from the
+    // network: what was queued meanwhile runs first, against the old document).
+    let _ = context;
     match state
         .ua
         .obtain_a_similar_origin_window_agent(&response.origin)
     {
-        Ok(agent) if agent == state.id => load_document(state, context, response),
         Ok(agent) => route_task(
             state,
             agent,

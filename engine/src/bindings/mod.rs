@@ -15,6 +15,7 @@ pub(crate) mod event;
 pub(crate) mod event_target;
 pub(crate) mod html_element;
 pub(crate) mod interface;
+pub(crate) mod location;
 pub(crate) mod node;
 pub(crate) mod performance;
 pub(crate) mod promise_rejection_event;

@@ -3,7 +3,7 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
-use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 use super::event_target::define_event_handler;
 use super::util::{arg, define_accessor, define_method, type_error};
@@ -148,19 +148,21 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         1,
         NativeFunction::from_fn_ptr(queue_microtask),
     )?;
-    let location = JsObject::with_object_proto(context.intrinsics());
+    let location = super::location::create_location(context, window)?;
     define_accessor(
         context,
         global,
         "location",
         NativeFunction::from_copy_closure_with_captures(
-            move |_, _, location: &JsObject, context| {
-                fill_location(context, window, location)?;
-                Ok(location.clone().into())
-            },
+            |_, _, location: &JsObject, _| Ok(location.clone().into()),
             location,
         ),
-        None,
+        Some(NativeFunction::from_copy_closure(
+            move |_, args, context| {
+                super::location::put_forwards_href(context, window, &arg(args, 0))?;
+                Ok(JsValue::undefined())
+            },
+        )),
     )?;
     Ok(())
 }
@@ -184,44 +186,4 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     );
     context.enqueue_job(boa_engine::job::Job::GenericJob(job));
     Ok(JsValue::undefined())
-}
-
-/// Fills the window's Location object from its document's URL.
-///
-/// TODO(spec): the Location interface proper (setters, navigation, cross-origin rules).
-fn fill_location(context: &mut Context, window: WindowId, location: &JsObject) -> JsResult<()> {
-    let state = AgentState::of(context)?;
-    let Some(url) = state.windows.borrow().get(&window).map(|w| w.url()) else {
-        return Ok(());
-    };
-    let origin = postern_dom::origin_of_url(&url).ascii_serialization();
-    let port = url.port().map(|p| p.to_string()).unwrap_or_default();
-    let host = match url.port() {
-        Some(p) => format!("{}:{p}", url.host_str().unwrap_or("")),
-        None => url.host_str().unwrap_or("").to_string(),
-    };
-    let search = url.query().map(|q| format!("?{q}")).unwrap_or_default();
-    let search = if search == "?" { String::new() } else { search };
-    let hash = url.fragment().map(|f| format!("#{f}")).unwrap_or_default();
-    let hash = if hash == "#" { String::new() } else { hash };
-    for (name, value) in [
-        ("href", url.to_string()),
-        ("origin", origin),
-        ("protocol", format!("{}:", url.scheme())),
-        ("host", host),
-        ("hostname", url.host_str().unwrap_or("").to_string()),
-        ("port", port),
-        ("pathname", url.path().to_string()),
-        ("search", search),
-        ("hash", hash),
-    ] {
-        location.set(
-            JsString::from(name),
-            JsString::from(value.as_str()),
-            false,
-            context,
-        )?;
-    }
-    let _ = js_string!("");
-    Ok(())
 }

@@ -207,10 +207,33 @@ fn cross_origin_get(
         "postMessage" | "close" | "focus" | "blur" => {
             cross_origin_function(state, context, target, &name)?
         }
-        // TODO(spec): the cross-origin Location object (the window tree issue).
+        "location" => cross_origin_location(state, context, target)?,
         _ => return Ok(None),
     };
     Ok(Some(value))
+}
+
+/// The viewer-realm cross-origin Location of the browsing context, the same object every
+/// time.
+fn cross_origin_location(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    target: ProxyTarget,
+) -> JsResult<JsValue> {
+    let key = (target.browsing_context, "location");
+    if let Some(location) = state
+        .windows
+        .borrow()
+        .get(&target.viewer)
+        .and_then(|w| w.cross_origin_functions.get(&key).cloned())
+    {
+        return Ok(location.into());
+    }
+    let location = super::location::cross_origin_location(context, target.browsing_context)?;
+    if let Some(w) = state.windows.borrow_mut().get_mut(&target.viewer) {
+        w.cross_origin_functions.insert(key, location.clone());
+    }
+    Ok(location.into())
 }
 
 /// The viewer-realm function for a cross-origin method, the same object every time.
@@ -318,7 +341,16 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
             let done = global.set(key, arg(args, 2), false, context)?;
             Ok(JsValue::new(done))
         }
-        // TODO(spec): CrossOriginSet of `location` (the window tree issue).
+        // CrossOriginSet: `location` (its setter navigates) is the only settable
+        // cross-origin property.
+        Resolved::CrossOrigin if key == PropertyKey::from(js_string!("location")) => {
+            super::location::cross_origin_set_location(
+                context,
+                target.browsing_context,
+                &arg(args, 2),
+            )?;
+            Ok(JsValue::new(true))
+        }
         Resolved::CrossOrigin => Err(security_error(context, &key)),
     }
 }
