@@ -92,7 +92,7 @@ fn create_a_new_child_navigable(
     parent: WindowId,
     iframe: NodeId,
 ) -> Option<BrowsingContextId> {
-    let (parent_bc, parent_document, parent_origin, name) =
+    let (parent_bc, parent_document, parent_origin, name): (_, _, _, String) =
         state.windows.borrow().get(&parent).map(|w| {
             let document = w.document.borrow();
             (
@@ -105,12 +105,12 @@ fn create_a_new_child_navigable(
                     .to_string(),
             )
         })?;
+    let name_for_tree = name.clone();
     // 1-4. Let parentNavigable be element's node navigable; group, browsingContext and
     //      document: a new browsing context in the parent's group.
-    let child = match state
-        .ua
-        .with_tree_mut(|tree| tree.create_child(parent_bc, (parent_document, iframe), name))
-    {
+    let child = match state.ua.with_tree_mut(|tree| {
+        tree.create_child(parent_bc, (parent_document, iframe), name_for_tree)
+    }) {
         Ok(child) => child,
         Err(error) => {
             emit_console(
@@ -130,6 +130,7 @@ fn create_a_new_child_navigable(
     }
     // 10. Set element's content navigable to navigable (the tree records the container).
     define_frame_index(state, context, parent, child);
+    define_named_frame(state, context, parent, &name);
     // The iframe delays its document's load event until its own load is done.
     if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
         w.load.pending_iframes.insert(iframe);
@@ -404,6 +405,54 @@ fn define_frame_index(
             None => Ok(boa_engine::JsValue::undefined()),
         }
     });
+    let _ = crate::bindings::util::define_accessor(context, &global, &key, getter, None);
+    context.enter_realm(previous);
+}
+
+/// Named access on the Window: `parent[name]` (and a bare `name` in its scripts) returns the
+/// WindowProxy of the child navigable whose target name is `name`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#named-access-on-the-window-object>
+///
+/// Deviation: an accessor defined on the global object when a child with that name is
+/// created stands in for the Window's named properties (names given later, through
+/// `window.name`, are not added; an existing property of the global keeps precedence).
+fn define_named_frame(state: &Rc<AgentState>, context: &mut Context, parent: WindowId, name: &str) {
+    if name.is_empty() || name.parse::<u32>().is_ok() {
+        return;
+    }
+    let Some((realm, global, parent_bc)) = state
+        .windows
+        .borrow()
+        .get(&parent)
+        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
+    else {
+        return;
+    };
+    if global
+        .has_own_property(boa_engine::JsString::from(name), context)
+        .unwrap_or(true)
+    {
+        return;
+    }
+    let previous = context.enter_realm(realm);
+    let key = name.to_string();
+    let getter = NativeFunction::from_copy_closure_with_captures(
+        move |_, _, name: &boa_engine::JsString, context| {
+            let state = AgentState::of(context)?;
+            let name = name.to_std_string_escaped();
+            let child = state
+                .ua
+                .with_tree(|tree| tree.child_by_name(parent_bc, &name));
+            match child {
+                Some(child) => {
+                    crate::bindings::window_proxy::window_proxy_for(&state, context, parent, child)
+                }
+                None => Ok(boa_engine::JsValue::undefined()),
+            }
+        },
+        boa_engine::JsString::from(key.as_str()),
+    );
     let _ = crate::bindings::util::define_accessor(context, &global, &key, getter, None);
     context.enter_realm(previous);
 }

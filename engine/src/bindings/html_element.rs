@@ -174,7 +174,10 @@ pub(crate) fn install_html_element_interfaces(
             define_reflected_url(context, &created.prototype, name)?;
         }
         match interface.local_name {
-            "iframe" => define_content_window(context, &created.prototype)?,
+            "iframe" => {
+                define_content_window(context, &created.prototype)?;
+                define_content_document(context, &created.prototype)?;
+            }
             "title" => define_title_text(context, &created.prototype)?,
             _ => {}
         }
@@ -199,6 +202,42 @@ fn define_content_window(context: &mut Context, prototype: &JsObject) -> JsResul
             return Ok(JsValue::null());
         };
         super::window_proxy::window_proxy_for(&state, context, node.window, child)
+    })
+}
+
+/// `iframe.contentDocument`: its content navigable's active document, when that document's
+/// origin is same origin-domain with the current window's; otherwise null.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-contentdocument>
+/// (the content document of a navigable container)
+fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    getter(context, prototype, "contentDocument", |this, _, context| {
+        let node = this_element(this, context)?;
+        let state = AgentState::of(context)?;
+        // 1. If container's content navigable is null, then return null.
+        let Some(child) = super::window_proxy::child_of_container(&state, node.window, node.node)
+        else {
+            return Ok(JsValue::null());
+        };
+        // 2. Let document be container's content navigable's active document.
+        let Some(active) = state.ua.active_window(child) else {
+            return Ok(JsValue::null());
+        };
+        let viewer = crate::realm_data::RealmData::of_current_realm(context)?.window;
+        // 3. If document's origin and the origin specified by the current settings object are
+        //    not same origin-domain, then return null. (A document in another agent is
+        //    another site, never same origin-domain.)
+        let document = {
+            let windows = state.windows.borrow();
+            match (windows.get(&viewer), windows.get(&active)) {
+                (Some(v), Some(a)) if v.origin().is_same_origin_domain(&a.origin()) => {
+                    a.document.try_borrow().ok().map(|d| d.document_node())
+                }
+                _ => None,
+            }
+        };
+        // 4. Return document.
+        super::wrappers::node_value(context, active, document)
     })
 }
 

@@ -22,6 +22,50 @@ fn global_of(context: &Context, window: WindowId) -> JsResult<JsValue> {
         .ok_or_else(|| type_error("the window is gone"))
 }
 
+/// `frameElement`: the iframe that contains this window's browsing context, when its
+/// document is same origin-domain with the current window's; otherwise null.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
+fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
+    let state = AgentState::of(context)?;
+    // 1. Let current be this's node navigable.
+    // 2. If current is null, then return null.
+    let Some(bc) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.browsing_context)
+    else {
+        return Ok(JsValue::null());
+    };
+    // 3. Let container be current's container. 4. If container is null, then return null.
+    let Some((container_document, element)) = state
+        .ua
+        .with_tree(|tree| tree.get(bc).and_then(|b| b.container))
+    else {
+        return Ok(JsValue::null());
+    };
+    let Some(parent) = state.ua.window_of_document(container_document) else {
+        return Ok(JsValue::null());
+    };
+    // 5. If container's node document's origin is not same origin-domain with the current
+    //    settings object's origin, then return null. (A container in another agent is on
+    //    another site.)
+    let viewer = crate::realm_data::RealmData::of_current_realm(context)?.window;
+    let same = {
+        let windows = state.windows.borrow();
+        match (windows.get(&viewer), windows.get(&parent.window)) {
+            (Some(v), Some(p)) => v.origin().is_same_origin_domain(&p.origin()),
+            _ => false,
+        }
+    };
+    if !same {
+        return Ok(JsValue::null());
+    }
+    // 6. Return container.
+    super::wrappers::node_value(context, parent.window, Some(element))
+}
+
 /// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
 /// closed) or shows another document.
 ///
@@ -90,6 +134,13 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             None,
         )?;
     }
+    define_accessor(
+        context,
+        global,
+        "frameElement",
+        NativeFunction::from_copy_closure(move |_, _, context| frame_element(context, window)),
+        None,
+    )?;
     define_accessor(
         context,
         global,

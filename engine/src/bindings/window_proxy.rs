@@ -208,7 +208,13 @@ fn cross_origin_get(
             cross_origin_function(state, context, target, &name)?
         }
         "location" => cross_origin_location(state, context, target)?,
-        _ => return Ok(None),
+        // The document-tree child navigable target name property set.
+        // TODO(spec): only names of children whose active document is same origin with the
+        // WindowProxy's window, or that match their container's name attribute.
+        _ => match state.ua.with_tree(|t| t.child_by_name(bc, &name)) {
+            Some(child) => window_proxy_for(state, context, target.viewer, child)?,
+            None => return Ok(None),
+        },
     };
     Ok(Some(value))
 }
