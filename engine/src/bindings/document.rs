@@ -341,9 +341,71 @@ pub(crate) fn install_document_interface(
     super::element::define_get_elements_by_tag_name(context, prototype)?;
     install_creation_methods(context, prototype)?;
     install_document_accessors(context, prototype)?;
+    accessor(
+        context,
+        prototype,
+        "domain",
+        document_domain_get,
+        document_domain_set,
+    )?;
     define_event_handler(context, prototype, "readystatechange")?;
     // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first light).
     define_event_handler(context, prototype, "DOMContentLoaded")
+}
+
+/// `document.domain`'s getter: the origin's effective domain.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+fn document_domain_get(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let domain = with_document(context, document.window, |d| {
+        postern_dom::document_domain_getter(d.origin())
+    })?;
+    Ok(string_value(&domain))
+}
+
+/// `document.domain`'s setter: checks the value (SecurityError) and sets the origin's domain,
+/// which loosens same origin-domain checks between same-site documents that both set it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+///
+/// Deviation: each Document holds its own copy of its origin, so documents that share an
+/// origin in the spec (an about:blank iframe and its creator) do not see each other's domain.
+fn document_domain_set(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    // Step 1's "browsing context": the document is its browsing context's active document.
+    let has_browsing_context = state.ua.window_entry(document.window).is_some_and(|entry| {
+        state.ua.active_window(entry.browsing_context) == Some(document.window)
+    });
+    let result = with_document_mut(context, document.window, |d| {
+        let mut origin = d.origin().clone();
+        let result = postern_dom::document_domain_setter(
+            &mut origin,
+            &value,
+            postern_dom::DocumentDomainSetterContext {
+                has_browsing_context,
+                ..Default::default()
+            },
+        );
+        if result.is_ok() {
+            d.set_origin(origin);
+        }
+        result
+    })?;
+    match result {
+        Ok(()) => Ok(JsValue::undefined()),
+        Err(error) => Err(super::dom_exception::throw(
+            context,
+            error.dom_exception_name(),
+            &error.to_string(),
+        )),
+    }
 }
 
 /// Defines the `document` attribute of the global.
