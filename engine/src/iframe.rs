@@ -150,11 +150,12 @@ fn process_the_iframe_attributes(
     initial_insertion: bool,
     insertion: Insertion,
 ) {
-    let Some((src, base, parent_document, parent_origin)) =
+    let Some((src, srcdoc, base, parent_document, parent_origin)) =
         state.windows.borrow().get(&parent).map(|w| {
             let document = w.document.borrow();
             (
                 document.get_attribute(iframe, "src").map(str::to_string),
+                document.get_attribute(iframe, "srcdoc").map(str::to_string),
                 document.url().clone(),
                 w.document_id,
                 document.origin().clone(),
@@ -163,8 +164,23 @@ fn process_the_iframe_attributes(
     else {
         return;
     };
-    // 1. If element's srcdoc attribute is specified, then: navigate to about:srcdoc.
-    // TODO(spec): step 1, srcdoc.
+    // 1. If element's srcdoc attribute is specified, then:
+    if let Some(srcdoc) = srcdoc {
+        //  1. Let documentResource be element's srcdoc attribute value.
+        //  2. Navigate an iframe or frame given element, about:srcdoc, the empty string, and
+        //     with navigationType "replace" and documentResource (its origin is the parent
+        //     document's: "about:srcdoc" documents inherit it).
+        state.queue_a_task(Task::new(
+            TaskSource::Networking,
+            Some(document_key(parent_document)),
+            AgentTask::NavigateToSrcdoc {
+                browsing_context: child,
+                source: srcdoc,
+                origin: parent_origin,
+            },
+        ));
+        return;
+    }
     // 2. Otherwise:
     //    1. Let url be the result of running the shared attribute processing steps for iframe
     //       and frame elements given element and initialInsertion.
@@ -340,8 +356,16 @@ pub(crate) fn iframe_attribute_change_steps(
         let document = w.document.borrow();
         document.is_html_element(element, "iframe") && document.is_connected(element)
     });
-    if !is_iframe || local_name != "src" {
-        // TODO(spec): srcdoc changes.
+    // A srcdoc change always processes the attributes; a src change only when there is no
+    // srcdoc attribute.
+    let has_srcdoc = state.windows.borrow().get(&parent).is_some_and(|w| {
+        w.document
+            .borrow()
+            .get_attribute(element, "srcdoc")
+            .is_some()
+    });
+    let relevant = local_name == "srcdoc" || (local_name == "src" && !has_srcdoc);
+    if !is_iframe || !relevant {
         return;
     }
     if let Some(child) = child_of_container(state, parent, element) {

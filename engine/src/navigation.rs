@@ -84,6 +84,42 @@ pub(crate) fn navigate_and_load(
     }
 }
 
+/// Navigates `browsing_context` to `about:srcdoc`, whose document's source is the iframe's
+/// `srcdoc` attribute and whose origin is the iframe's document's.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
+pub(crate) fn navigate_to_srcdoc(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    browsing_context: BrowsingContextId,
+    source: String,
+    origin: Origin,
+) {
+    let Ok(url) = Url::parse("about:srcdoc") else {
+        return;
+    };
+    let response = LoadedResponse {
+        browsing_context,
+        requested_url: url.clone(),
+        url,
+        origin,
+        body: source.into_bytes(),
+        failure: None,
+    };
+    // The origin is the parent's: the document is created in this agent, in a task of its
+    // own as for any other response.
+    let _ = context;
+    route_task(
+        state,
+        state.id,
+        Task::new(
+            TaskSource::Networking,
+            None,
+            AgentTask::LoadDocument(Box::new(response)),
+        ),
+    );
+}
+
 /// A fetched response on its way to the agent that creates its document.
 #[derive(Debug)]
 pub(crate) struct LoadedResponse {

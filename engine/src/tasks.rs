@@ -36,6 +36,16 @@ pub(crate) enum AgentTask {
         /// The origin of the document that started it (for `about:blank`).
         initiator_origin: Origin,
     },
+    /// Navigate a child navigable to `about:srcdoc` with its iframe's `srcdoc` as the
+    /// document's source.
+    NavigateToSrcdoc {
+        /// The browsing context navigated.
+        browsing_context: BrowsingContextId,
+        /// The srcdoc attribute's value.
+        source: String,
+        /// The origin of the iframe's document (an about:srcdoc document inherits it).
+        origin: Origin,
+    },
     /// Create the document of a response fetched by another agent (its origin belongs to
     /// this agent's cluster).
     LoadDocument(Box<crate::navigation::LoadedResponse>),
@@ -98,6 +108,13 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             url,
             initiator_origin,
         ),
+        AgentTask::NavigateToSrcdoc {
+            browsing_context,
+            source,
+            origin,
+        } => {
+            crate::navigation::navigate_to_srcdoc(state, context, browsing_context, source, origin)
+        }
         AgentTask::LoadDocument(response) => {
             crate::navigation::load_document(state, context, *response)
         }

@@ -66,7 +66,7 @@ const HTML_INTERFACES: &[HtmlInterface] = &[
     HtmlInterface {
         name: "HTMLIFrameElement",
         local_name: "iframe",
-        strings: &["name"],
+        strings: &["name", "srcdoc"],
         urls: &["src"],
     },
     HtmlInterface {
