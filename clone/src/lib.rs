@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+mod bytes;
 mod check;
 pub mod deserialize;
 pub mod encoding;
