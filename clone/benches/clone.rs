@@ -118,12 +118,14 @@ fn array_buffer_transfer(c: &mut Criterion) {
 
 /// The peers' `smallObjects(n)`: `{ id, name, tags: [3], nested: { x, y, ok, label } }`.
 fn small_objects(heap: &mut NativeHeap, n: usize) -> NativeValue {
+    // String literals are one string each, as in JS; computed strings are not shared.
+    let (alpha, beta) = (NativeValue::from("alpha"), NativeValue::from("beta"));
     let items: Vec<NativeValue> = (0..n)
         .map(|i| {
             let f = i as f64;
             let tags = heap.make_array_from([
-                "alpha".into(),
-                "beta".into(),
+                alpha.clone(),
+                beta.clone(),
                 format!("t{}", i % 17).as_str().into(),
             ]);
             let nested = heap.make_object([
@@ -205,7 +207,7 @@ fn cyclic_map(heap: &mut NativeHeap, n: usize) -> NativeValue {
         if i > 0 {
             let peers = heap
                 .object(node)
-                .and_then(|o| o.get(&"peers".into()))
+                .and_then(|o| o.get(&postern_clone::RecordString::from("peers")))
                 .map(id)
                 .expect("peers");
             heap.set(peers, "0", nodes[i - 1].into());

@@ -117,6 +117,7 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
         let memory = std::iter::repeat_with(|| None)
             .take(record.objects.len())
             .collect();
+        host.reserve_objects(record.objects.len());
         Deserializer {
             host,
             record,

@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+mod bytes;
 mod check;
 pub mod deserialize;
 pub mod encoding;
@@ -29,6 +30,7 @@ pub mod native;
 mod path;
 pub mod record;
 pub mod serialize;
+mod string;
 pub mod transfer;
 pub mod types;
 
@@ -37,8 +39,8 @@ pub use encoding::{DecodeError, EncodeError};
 pub use error::{DataCloneError, DeserializeError, SerializeError};
 pub use host::{DeserializeHost, MapEntries, ObjectKind, SerializeHost, ValueKind};
 pub use record::{
-    CloneString, ObjectIndex, PlatformIndex, PlatformRecord, RecordObject, RecordValue,
-    RegExpRecord, SerializedRecord, SharedArrayBufferRecord, TransferIndex,
+    CloneString, ObjectIndex, PlatformIndex, PlatformRecord, RecordObject, RecordString,
+    RecordValue, RegExpRecord, SerializedRecord, SharedArrayBufferRecord, TransferIndex,
 };
 pub use serialize::{
     SerializeOptions, structured_serialize, structured_serialize_for_storage,

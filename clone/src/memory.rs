@@ -9,10 +9,18 @@ use crate::record::{ObjectIndex, PlatformIndex, PlatformRecord, RecordObject};
 /// The spec's `memory`: which objects already have a record, and the records themselves.
 ///
 /// `memory[value]` is `records[map[identity(value)]]`; values refer to records by
-/// [`ObjectIndex`], so a record is shared by reference exactly as the spec shares it.
+/// [`ObjectIndex`], so a record is shared by reference exactly as the spec shares it. For a
+/// host with dense identities (see
+/// [`SerializeHost::dense_identity_bound`](crate::SerializeHost::dense_identity_bound)) the
+/// map is a vector below the bound, grown as identities are met.
 #[derive(Default)]
 pub(crate) struct Memory {
-    /// Object identity → index of its record.
+    /// Identities below this are kept in `dense` (0: none are).
+    dense_bound: usize,
+    /// Object identity → index of its record + 1 (0: none), for identities below
+    /// `dense_bound`; as long as the largest identity met so far needs.
+    dense: Vec<u32>,
+    /// Object identity → index of its record, for the other identities.
     map: HashMap<usize, ObjectIndex, BuildHasherDefault<IdentityHasher>>,
     /// The records, in the order their objects were first met.
     pub(crate) records: Vec<RecordObject>,
@@ -21,8 +29,20 @@ pub(crate) struct Memory {
 }
 
 impl Memory {
+    /// An empty memory; identities below `dense_bound` (if any) are kept in a vector.
+    pub(crate) fn new(dense_bound: Option<usize>) -> Self {
+        Memory {
+            dense_bound: dense_bound.unwrap_or(0),
+            ..Memory::default()
+        }
+    }
+
     /// `memory[value]`, if it exists.
     pub(crate) fn get(&self, identity: usize) -> Option<ObjectIndex> {
+        if identity < self.dense_bound {
+            let slot = self.dense.get(identity).copied().unwrap_or(0);
+            return slot.checked_sub(1).map(ObjectIndex);
+        }
         self.map.get(&identity).copied()
     }
 
@@ -36,12 +56,29 @@ impl Memory {
     ) -> Result<ObjectIndex, DataCloneError> {
         // Deviation: the spec has no limit; a record cannot index more than u32::MAX objects.
         let index = u32::try_from(self.records.len())
+            .ok()
+            .filter(|&index| index < u32::MAX)
             .map(ObjectIndex)
-            .map_err(|_| DataCloneError {
-                message: "value holds more than 4294967296 objects and cannot be cloned".into(),
+            .ok_or_else(|| DataCloneError {
+                message: "value holds more than 4294967295 objects and cannot be cloned".into(),
             })?;
         self.records.push(serialized);
-        self.map.insert(identity, index);
+        if identity < self.dense_bound {
+            if identity >= self.dense.len() {
+                // Amortised growth, never past the bound.
+                let len = identity
+                    .saturating_add(1)
+                    .max(self.dense.len().saturating_mul(2))
+                    .min(self.dense_bound);
+                self.dense.resize(len, 0);
+            }
+            if let Some(slot) = self.dense.get_mut(identity) {
+                // index.0 < u32::MAX, checked above.
+                *slot = index.0.saturating_add(1);
+            }
+        } else {
+            self.map.insert(identity, index);
+        }
         Ok(index)
     }
 

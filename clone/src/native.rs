@@ -34,18 +34,19 @@ mod deserialize_host;
 mod isomorphic;
 mod kinds;
 mod make;
+mod object;
 mod serialize_host;
 
 pub use isomorphic::isomorphic;
 pub use kinds::{
     NativeArrayBuffer, NativeInterface, NativePlatform, NativeSharedBuffer, NativeView, SharedBlock,
 };
+pub use object::NativeObject;
 pub use serialize_host::NativeError;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::path::array_index;
-use crate::record::CloneString;
+use crate::record::{CloneString, RecordString};
 use crate::types::ErrorName;
 
 /// Identifies an object of one [`NativeHeap`]; two ids are equal exactly when they name the
@@ -76,8 +77,8 @@ pub enum NativeValue {
     Number(f64),
     /// A BigInt, as decimal digits with an optional leading `-`.
     BigInt(String),
-    /// A String, as UTF-16 code units (lone surrogates allowed).
-    String(CloneString),
+    /// A String, as UTF-16 code units (lone surrogates allowed), shared with records.
+    String(RecordString),
     /// A Symbol with its description: never cloneable.
     Symbol(String),
     /// An object of the heap.
@@ -108,6 +109,12 @@ impl From<&str> for NativeValue {
 
 impl From<CloneString> for NativeValue {
     fn from(value: CloneString) -> Self {
+        NativeValue::String(value.into())
+    }
+}
+
+impl From<RecordString> for NativeValue {
+    fn from(value: RecordString) -> Self {
         NativeValue::String(value)
     }
 }
@@ -167,111 +174,6 @@ pub enum NativeKind {
     Platform(NativePlatform),
 }
 
-/// An object of the native model: a kind and ordered own properties.
-///
-/// Keys are unique; properties are changed through [`set`](NativeObject::set) and
-/// [`remove`](NativeObject::remove). Objects with many properties keep a key index, so
-/// lookups stay fast on big objects and arrays.
-#[derive(Clone, Debug)]
-pub struct NativeObject {
-    /// What kind of object it is.
-    pub kind: NativeKind,
-    /// Own enumerable string-keyed properties, in order.
-    properties: Vec<(CloneString, NativeValue)>,
-    /// Key → position in `properties`, kept once there are more than [`INDEX_FROM`].
-    #[allow(
-        clippy::box_collection,
-        reason = "most objects have no index: boxed, it costs them 8 bytes rather than 48"
-    )]
-    index: Option<Box<HashMap<CloneString, usize>>>,
-}
-
-/// How many properties an object has before it keeps a key index.
-const INDEX_FROM: usize = 16;
-
-impl PartialEq for NativeObject {
-    fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind && self.properties == other.properties
-    }
-}
-
-impl NativeObject {
-    /// A new object of `kind` with no properties.
-    pub fn new(kind: NativeKind) -> Self {
-        NativeObject {
-            kind,
-            properties: Vec::new(),
-            index: None,
-        }
-    }
-
-    /// Own enumerable string-keyed properties, in order. Arrays keep index properties and
-    /// any others here alike.
-    pub fn properties(&self) -> &[(CloneString, NativeValue)] {
-        &self.properties
-    }
-
-    /// Where the property `key` is in `properties`.
-    fn position(&self, key: &CloneString) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(key).copied(),
-            None => self.properties.iter().position(|(k, _)| k == key),
-        }
-    }
-
-    /// The value of the own property `key`, if there is one.
-    pub fn get(&self, key: &CloneString) -> Option<&NativeValue> {
-        let position = self.position(key)?;
-        self.properties.get(position).map(|(_, value)| value)
-    }
-
-    /// Whether there is an own property `key`.
-    pub fn has(&self, key: &CloneString) -> bool {
-        self.position(key).is_some()
-    }
-
-    /// `CreateDataProperty`: replaces the value of an existing property in place, or appends
-    /// a new one; on an array, an index at or past `length` makes `length` one more.
-    pub fn set(&mut self, key: impl Into<CloneString>, value: NativeValue) {
-        let key = key.into();
-        if let NativeKind::Array { length } = &mut self.kind
-            && let Some(index) = array_index(key.as_units())
-            && index >= *length
-        {
-            *length = index + 1;
-        }
-        if let Some(position) = self.position(&key) {
-            if let Some((_, slot)) = self.properties.get_mut(position) {
-                *slot = value;
-            }
-            return;
-        }
-        if let Some(index) = &mut self.index {
-            index.insert(key.clone(), self.properties.len());
-        }
-        self.properties.push((key, value));
-        if self.index.is_none() && self.properties.len() > INDEX_FROM {
-            self.reindex();
-        }
-    }
-
-    /// Deletes the own property `key`, returning its value.
-    pub fn remove(&mut self, key: &CloneString) -> Option<NativeValue> {
-        let position = self.position(key)?;
-        let (_, value) = self.properties.remove(position);
-        self.reindex();
-        Some(value)
-    }
-
-    /// Rebuilds the key index (or drops it, for few properties).
-    fn reindex(&mut self) {
-        self.index = (self.properties.len() > INDEX_FROM).then(|| {
-            let keys = self.properties.iter().enumerate();
-            Box::new(keys.map(|(i, (k, _))| (k.clone(), i)).collect())
-        });
-    }
-}
-
 /// An arena of [`NativeObject`]s, addressed by [`NativeObjectId`], with the registry of the
 /// platform interfaces its realm exposes.
 #[derive(Clone, Debug)]
@@ -280,6 +182,9 @@ pub struct NativeHeap {
     objects: Vec<NativeObject>,
     /// Platform interfaces by name.
     interfaces: HashMap<String, NativeInterface>,
+    /// The property keys the heap's own constructors have used, each kept once (as an
+    /// engine interns its property keys), so equal keys share their units.
+    keys: HashSet<RecordString>,
     /// The id of the agent cluster the heap's realm is in (for SharedArrayBuffers).
     agent_cluster: u64,
     /// Whether the heap's realm is cross-origin isolated.
@@ -298,6 +203,7 @@ impl Default for NativeHeap {
                 .into_iter()
                 .map(|(name, interface)| (name.to_owned(), interface))
                 .collect(),
+            keys: HashSet::new(),
             agent_cluster: 0,
             cross_origin_isolated: false,
         }
@@ -352,6 +258,11 @@ impl NativeHeap {
         self.objects.is_empty()
     }
 
+    /// Makes room for `additional` more objects.
+    pub fn reserve(&mut self, additional: usize) {
+        self.objects.reserve(additional);
+    }
+
     /// Adds `object` to the heap.
     pub fn alloc(&mut self, object: NativeObject) -> NativeObjectId {
         self.objects.push(object);
@@ -368,13 +279,25 @@ impl NativeHeap {
         self.objects.get_mut(id.0)
     }
 
-    /// [`NativeObject::set`] on the object `id`; returns false if there is no such object.
+    /// The heap's copy of `key`: the first equal key it was given, shared.
+    pub fn intern(&mut self, key: impl Into<RecordString>) -> RecordString {
+        let key = key.into();
+        if let Some(known) = self.keys.get(&key) {
+            return known.clone();
+        }
+        self.keys.insert(key.clone());
+        key
+    }
+
+    /// [`NativeObject::set`] on the object `id`, with the key [interned](Self::intern);
+    /// returns false if there is no such object.
     pub fn set(
         &mut self,
         id: NativeObjectId,
-        key: impl Into<CloneString>,
+        key: impl Into<RecordString>,
         value: NativeValue,
     ) -> bool {
+        let key = self.intern(key);
         match self.object_mut(id) {
             Some(object) => {
                 object.set(key, value);
@@ -385,7 +308,7 @@ impl NativeHeap {
     }
 
     /// A new plain object with `properties`, as a value.
-    pub fn make_object<K: Into<CloneString>>(
+    pub fn make_object<K: Into<RecordString>>(
         &mut self,
         properties: impl IntoIterator<Item = (K, NativeValue)>,
     ) -> NativeValue {
@@ -393,7 +316,7 @@ impl NativeHeap {
     }
 
     /// A new array of `length` with `properties` (indices, possibly sparse, and others).
-    pub fn make_array<K: Into<CloneString>>(
+    pub fn make_array<K: Into<RecordString>>(
         &mut self,
         length: u32,
         properties: impl IntoIterator<Item = (K, NativeValue)>,
@@ -409,7 +332,7 @@ impl NativeHeap {
         let indexed = elements
             .into_iter()
             .enumerate()
-            .map(|(i, element)| (CloneString::from(i.to_string().as_str()), element));
+            .map(|(i, element)| (RecordString::from(i.to_string().as_str()), element));
         self.make(NativeKind::Array { length: 0 }, indexed)
     }
 
@@ -425,15 +348,16 @@ impl NativeHeap {
         NativeValue::Object(self.alloc(NativeObject::new(kind)))
     }
 
-    /// A new object of `kind` with `properties` set in order, as a value.
-    fn make<K: Into<CloneString>>(
+    /// A new object of `kind` with `properties` set in order (keys
+    /// [interned](Self::intern)), as a value.
+    fn make<K: Into<RecordString>>(
         &mut self,
         kind: NativeKind,
         properties: impl IntoIterator<Item = (K, NativeValue)>,
     ) -> NativeValue {
         let mut object = NativeObject::new(kind);
         for (key, value) in properties {
-            object.set(key, value);
+            object.set(self.intern(key), value);
         }
         NativeValue::Object(self.alloc(object))
     }

@@ -17,7 +17,7 @@
 //! - a view's buffer is `.buffer`;
 //! - a field a platform object's serialization steps set is `.[[Name]]`.
 
-use crate::record::{CloneString, RecordValue};
+use crate::record::{RecordString, RecordValue};
 
 /// The name of the root of every path.
 pub(crate) const ROOT: &str = "value";
@@ -26,7 +26,7 @@ pub(crate) const ROOT: &str = "value";
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Segment<'a> {
     /// A property key.
-    Key(&'a CloneString),
+    Key(&'a RecordString),
     /// The key of a Map's entry number `.0`.
     MapKey(usize),
     /// The value of a Map's entry number `index`, whose serialized key is `key`.
@@ -164,7 +164,7 @@ fn push_unicode_escape(out: &mut String, unit: u32) {
 mod tests {
     use super::*;
 
-    fn path(keys: &[CloneString]) -> String {
+    fn path(keys: &[RecordString]) -> String {
         render_path(keys.iter().map(Segment::Key))
     }
 
@@ -176,15 +176,15 @@ mod tests {
     #[test]
     fn identifiers_indices_and_quoted_keys() {
         let keys = [
-            CloneString::from("items"),
-            CloneString::from("3"),
-            CloneString::from("$handler_2"),
-            CloneString::from("some key"),
-            CloneString::from("03"),
-            CloneString::from("4294967295"),
-            CloneString::from("4294967294"),
-            CloneString::from(""),
-            CloneString::from("2x"),
+            RecordString::from("items"),
+            RecordString::from("3"),
+            RecordString::from("$handler_2"),
+            RecordString::from("some key"),
+            RecordString::from("03"),
+            RecordString::from("4294967295"),
+            RecordString::from("4294967294"),
+            RecordString::from(""),
+            RecordString::from("2x"),
         ];
         assert_eq!(
             path(&keys),
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn map_set_view_and_field_segments() {
-        let key = RecordValue::String(CloneString::from("k0"));
+        let key = RecordValue::String(RecordString::from("k0"));
         let number = RecordValue::Number(1.5);
         let object = RecordValue::Object(crate::record::ObjectIndex(0));
         let segments = [
@@ -226,7 +226,7 @@ mod tests {
         let mut units: Vec<u16> = "a\"\\\n\u{1}é😀".encode_utf16().collect();
         units.push(0xD800);
         assert_eq!(
-            path(&[CloneString(units)]),
+            path(&[RecordString::from(units)]),
             r#"value["a\"\\\n\u0001é😀\ud800"]"#
         );
     }

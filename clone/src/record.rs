@@ -9,30 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::string::{CloneString, RecordString};
 use crate::types::{ErrorName, SharedMemory, ViewKind};
-
-/// A string as UTF-16 code units, so lone surrogates survive.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct CloneString(pub Vec<u16>);
-
-impl CloneString {
-    /// The code units.
-    pub fn as_units(&self) -> &[u16] {
-        &self.0
-    }
-}
-
-impl From<&str> for CloneString {
-    fn from(value: &str) -> Self {
-        CloneString(value.encode_utf16().collect())
-    }
-}
-
-impl std::fmt::Display for CloneString {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&String::from_utf16_lossy(&self.0))
-    }
-}
 
 /// The position of an object record in [`SerializedRecord::objects`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,7 +40,7 @@ pub enum RecordValue {
     /// A BigInt primitive as decimal digits with an optional leading `-`.
     BigInt(String),
     /// A String primitive.
-    String(CloneString),
+    String(RecordString),
     /// An object: the index of its record (the memory map made explicit).
     Object(ObjectIndex),
 }
@@ -73,14 +51,14 @@ pub enum RecordObject {
     /// `{ [[Type]]: "Object", [[Properties]] }`.
     Object {
         /// Own enumerable string-keyed properties, in order.
-        properties: Vec<(CloneString, RecordValue)>,
+        properties: Vec<(RecordString, RecordValue)>,
     },
     /// `{ [[Type]]: "Array", [[Length]], [[Properties]] }`.
     Array {
         /// The array's length (holes are indices with no property).
         length: u32,
         /// Own enumerable string-keyed properties, in order (indices and others).
-        properties: Vec<(CloneString, RecordValue)>,
+        properties: Vec<(RecordString, RecordValue)>,
     },
     /// `{ [[Type]]: "Boolean", [[BooleanData]] }`: a Boolean wrapper object.
     Boolean(bool),
@@ -184,7 +162,7 @@ pub struct PlatformRecord {
 impl RecordObject {
     /// The object's `[[Properties]]`: its own enumerable string-keyed properties, in order
     /// (empty for records that have none).
-    pub fn properties(&self) -> &[(CloneString, RecordValue)] {
+    pub fn properties(&self) -> &[(RecordString, RecordValue)] {
         match self {
             RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
                 properties

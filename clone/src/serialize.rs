@@ -10,9 +10,9 @@ use crate::error::{DataCloneError, SerializeError};
 use crate::host::SerializeHost;
 use crate::memory::Memory;
 use crate::path::{Segment, render_path};
-use crate::record::{RecordValue, SerializedRecord};
+use crate::record::{RecordString, RecordValue, SerializedRecord};
 
-use frame::Frame;
+use frame::{Frame, KeyStack};
 
 /// What the caller of StructuredSerialize knows about the context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,7 +95,8 @@ pub fn structured_serialize_with_options<H: SerializeHost>(
     value: &H::Value,
     options: SerializeOptions,
 ) -> Result<SerializedRecord, SerializeError<H::Error>> {
-    let mut serializer = Serializer::new(host, Memory::default(), options);
+    let memory = Memory::new(host.dense_identity_bound());
+    let mut serializer = Serializer::new(host, memory, options);
     let root = serializer.structured_serialize_internal(value)?;
     let memory = serializer.memory;
     Ok(SerializedRecord {
@@ -114,6 +115,10 @@ pub(crate) struct Serializer<'h, H: SerializeHost> {
     pub(crate) memory: Memory,
     /// One frame per object whose step 26 is under way, innermost last.
     stack: Vec<Frame<H::Object, H::Value>>,
+    /// The keys of the frames' objects.
+    keys: KeyStack,
+    /// The keys of the object being started, as the host lists them.
+    listed: Vec<RecordString>,
     /// `forStorage` and the cross-origin isolated capability.
     options: SerializeOptions,
 }
@@ -125,6 +130,8 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             host,
             memory,
             stack: Vec::new(),
+            keys: Vec::new(),
+            listed: Vec::new(),
             options,
         }
     }
@@ -163,7 +170,7 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         //     below it; see Frame::next_input for the steps of each kind of object)
         while let Some(top) = self.stack.len().checked_sub(1) {
             let Some(input) = self.stack[top]
-                .next_input(&mut *self.host)
+                .next_input(&mut *self.host, &self.keys)
                 .map_err(SerializeError::Host)?
             else {
                 // The object is done: the recursive call would return here.
@@ -174,7 +181,9 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             // (Steps 2–25 now; if input is a new object with deep true, its step 26 is the
             // next frame, and its record is appended when that frame is finished.)
             match self.serialize_value(&input)? {
-                Step::Done(output) => self.stack[top].deliver(&mut self.memory, output),
+                Step::Done(output) => {
+                    self.stack[top].deliver(&mut self.memory, &mut self.keys, output);
+                }
                 Step::Deep(_) => {}
             }
         }
@@ -189,15 +198,27 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         let Some(done) = self.stack.pop() else {
             return;
         };
+        if let Some(start) = done.key_start() {
+            self.keys.truncate(start);
+        }
         if let Some(parent) = self.stack.last_mut() {
-            parent.deliver(&mut self.memory, RecordValue::Object(done.index));
+            parent.deliver(
+                &mut self.memory,
+                &mut self.keys,
+                RecordValue::Object(done.index),
+            );
         }
     }
 
     /// The DataCloneError for the value at the top of the walk (followed by `extra`, e.g.
     /// `.buffer`): `{path} is {what} and cannot be cloned`. The path is built only now.
     fn data_clone_error(&self, extra: Option<Segment<'_>>, what: &str) -> DataCloneError {
-        let segments = self.stack.iter().filter_map(Frame::segment).chain(extra);
+        let keys = &self.keys;
+        let segments = self
+            .stack
+            .iter()
+            .filter_map(|frame| frame.segment(keys))
+            .chain(extra);
         DataCloneError {
             message: format!("{} is {what} and cannot be cloned", render_path(segments)),
         }

@@ -78,7 +78,7 @@ pub fn structured_serialize_with_transfer<H: SerializeHost>(
     cross_origin_isolated: bool,
 ) -> Result<SerializedWithTransfer, SerializeError<H::Error>> {
     // 1. Let memory be an empty map.
-    let mut memory = Memory::default();
+    let mut memory = Memory::new(host.dense_identity_bound());
     // 2. For each transferable of transferList:
     for (i, transferable) in transfer_list.iter().enumerate() {
         match host.classify_object(transferable) {

@@ -211,7 +211,7 @@ fn other_malformed_objects() {
     let cases = [
         (
             RecordObject::RegExp(Box::new(postern_clone::RegExpRecord {
-                source: k("a"),
+                source: "a".into(),
                 flags: "gx".into(),
             })),
             "value.x is a RegExp with malformed flags \"gx\"",

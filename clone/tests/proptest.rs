@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use common::round_trip;
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
 use postern_clone::{
-    CloneString, ObjectIndex, RecordObject, RecordValue, SerializeError, SerializedRecord,
+    ObjectIndex, RecordObject, RecordString, RecordValue, SerializeError, SerializedRecord,
     structured_serialize,
 };
 use proptest::prelude::*;
@@ -25,15 +25,15 @@ enum Gen {
 #[derive(Clone, Debug)]
 struct GenObject {
     array: Option<u32>,
-    properties: Vec<(CloneString, Gen)>,
+    properties: Vec<(RecordString, Gen)>,
 }
 
-fn key() -> impl Strategy<Value = CloneString> {
+fn key() -> impl Strategy<Value = RecordString> {
     prop_oneof![
         3 => prop::sample::select(vec!["0", "1", "2", "5", "a", "b", "$c", "some key", "", "01"])
-            .prop_map(CloneString::from),
-        1 => Just(CloneString(vec![0x61, 0xD800])),
-        1 => prop::collection::vec(any::<u16>(), 0..4).prop_map(CloneString),
+            .prop_map(RecordString::from),
+        1 => Just(RecordString::from(vec![0x61, 0xD800])),
+        1 => prop::collection::vec(any::<u16>(), 0..4).prop_map(RecordString::from),
     ]
 }
 
@@ -46,7 +46,8 @@ fn primitive() -> impl Strategy<Value = NativeValue> {
         prop::sample::select(vec![0.0, -0.0, f64::NAN, f64::INFINITY, -f64::INFINITY])
             .prop_map(NativeValue::Number),
         "-?(0|[1-9][0-9]{0,25})".prop_map(NativeValue::BigInt),
-        prop::collection::vec(any::<u16>(), 0..6).prop_map(|u| NativeValue::String(CloneString(u))),
+        prop::collection::vec(any::<u16>(), 0..6)
+            .prop_map(|u| NativeValue::String(RecordString::from(u))),
     ]
 }
 
@@ -105,7 +106,7 @@ struct Reference<'a> {
     heap: &'a NativeHeap,
     memory: HashMap<NativeObjectId, ObjectIndex>,
     objects: Vec<Option<RecordObject>>,
-    path: Vec<CloneString>,
+    path: Vec<RecordString>,
 }
 
 impl Reference<'_> {
@@ -179,7 +180,7 @@ impl Reference<'_> {
     }
 }
 
-fn json(key: &CloneString) -> String {
+fn json(key: &RecordString) -> String {
     let mut out = String::from("\"");
     for c in char::decode_utf16(key.as_units().iter().copied()) {
         match c {

@@ -9,7 +9,7 @@ mod common;
 use common::round_trip;
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
 use postern_clone::{
-    CloneString, ErrorName, SerializedRecord, ViewKind, structured_deserialize_owned,
+    ErrorName, RecordString, SerializedRecord, ViewKind, structured_deserialize_owned,
     structured_serialize,
 };
 use proptest::prelude::*;
@@ -50,7 +50,8 @@ fn primitive() -> impl Strategy<Value = NativeValue> {
         any::<f64>().prop_map(NativeValue::Number),
         prop::sample::select(vec![0.0, -0.0, f64::NAN]).prop_map(NativeValue::Number),
         "-?[1-9][0-9]{0,20}".prop_map(NativeValue::BigInt),
-        prop::collection::vec(any::<u16>(), 0..4).prop_map(|u| NativeValue::String(CloneString(u))),
+        prop::collection::vec(any::<u16>(), 0..4)
+            .prop_map(|u| NativeValue::String(RecordString::from(u))),
         "[a-c]{1,2}".prop_map(|s| NativeValue::from(s.as_str())),
     ]
 }

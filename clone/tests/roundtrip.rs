@@ -4,7 +4,7 @@ mod common;
 
 use common::{id, k, round_trip};
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeValue, isomorphic};
-use postern_clone::{CloneString, ObjectIndex, RecordObject, RecordValue};
+use postern_clone::{ObjectIndex, RecordObject, RecordString, RecordValue};
 
 #[test]
 fn every_primitive_round_trips() {
@@ -24,7 +24,7 @@ fn every_primitive_round_trips() {
         1.5e300.into(),
         "".into(),
         "héllo 😀".into(),
-        NativeValue::String(CloneString(lone)),
+        NativeValue::String(RecordString::from(lone)),
         NativeValue::BigInt("0".into()),
         NativeValue::BigInt("-123456789012345678901234567890".into()),
     ];

@@ -1,6 +1,7 @@
 //! Steps 12–16 of StructuredDeserialize: ArrayBuffers, SharedArrayBuffers and their views.
 
 use super::Deserializer;
+use crate::bytes::copy_bytes;
 use crate::check::{self, BufferShape};
 use crate::error::DeserializeError;
 use crate::host::DeserializeHost;
@@ -62,7 +63,14 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
                     Some(taken) => taken,
                     // Deviation: a borrowed record is kept, so its bytes are copied (one
                     // memcpy), as if the record were deserialized from a copy of itself.
-                    None => data.clone(),
+                    None => match copy_bytes(data) {
+                        Some(copy) => copy,
+                        None => {
+                            return Err(self.malformed(extra, |path| {
+                                format!("{path} is an ArrayBuffer too large to copy")
+                            }));
+                        }
+                    },
                 };
                 let byte_length = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
                 self.check(

@@ -94,7 +94,7 @@ impl<O, V> Frame<O, V> {
                 Ok(())
             }
             Some(other) => match other.properties().get(i) {
-                Some((key, _)) => host.create_data_property(&self.object, key, deserialized),
+                Some((key, _)) => host.create_data_property_shared(&self.object, key, deserialized),
                 None => Ok(()),
             },
             None => Ok(()),

@@ -34,7 +34,7 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             RecordValue::Null => return Ok(Step::Done(self.host.null())),
             RecordValue::Boolean(b) => return Ok(Step::Done(self.host.boolean(*b))),
             RecordValue::Number(n) => return Ok(Step::Done(self.host.number(*n))),
-            RecordValue::String(s) => return Ok(Step::Done(self.host.string(s))),
+            RecordValue::String(s) => return Ok(Step::Done(self.host.string_shared(s))),
             RecordValue::BigInt(digits) => {
                 self.check(None, check::bigint_digits(digits, "a BigInt"))?;
                 let value = self.host.bigint(digits).map_err(host_error)?;
@@ -189,6 +189,10 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             }
         };
         let object = object.map_err(host_error)?;
+        let properties = serialized.properties().len();
+        if properties > 0 {
+            self.host.reserve_properties(&object, properties);
+        }
 
         // 23. Set memory[serialized] to value.
         if let Some(slot) = self.memory.get_mut(position) {

@@ -6,7 +6,7 @@ use super::{
     NativePlatform, NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
 };
 use crate::host::DeserializeHost;
-use crate::record::CloneString;
+use crate::record::{CloneString, RecordString};
 use crate::types::{BackingStore, ErrorName, PlatformTransferData, SharedMemory, ViewKind};
 
 impl NativeHeap {
@@ -46,6 +46,11 @@ impl DeserializeHost for NativeHeap {
     }
 
     fn string(&mut self, value: &CloneString) -> NativeValue {
+        NativeValue::String(value.into())
+    }
+
+    /// Shares the units with the record.
+    fn string_shared(&mut self, value: &RecordString) -> NativeValue {
         NativeValue::String(value.clone())
     }
 
@@ -71,8 +76,29 @@ impl DeserializeHost for NativeHeap {
         key: &CloneString,
         value: NativeValue,
     ) -> Result<(), NativeError> {
+        self.known_mut(*object)?.set(key, value);
+        Ok(())
+    }
+
+    /// Shares the key with the record.
+    fn create_data_property_shared(
+        &mut self,
+        object: &NativeObjectId,
+        key: &RecordString,
+        value: NativeValue,
+    ) -> Result<(), NativeError> {
         self.known_mut(*object)?.set(key.clone(), value);
         Ok(())
+    }
+
+    fn reserve_objects(&mut self, additional: usize) {
+        self.reserve(additional);
+    }
+
+    fn reserve_properties(&mut self, object: &NativeObjectId, additional: usize) {
+        if let Some(object) = self.object_mut(*object) {
+            object.reserve(additional);
+        }
     }
 
     fn create_boolean_object(&mut self, value: bool) -> Result<NativeObjectId, NativeError> {
@@ -198,7 +224,7 @@ impl DeserializeHost for NativeHeap {
     ) -> Result<NativeObjectId, NativeError> {
         let mut object = NativeObject::new(NativeKind::Error(name));
         if let Some(message) = message {
-            object.set("message", NativeValue::String(message.clone()));
+            object.set("message", NativeValue::String(message.into()));
         }
         Ok(self.alloc(object))
     }

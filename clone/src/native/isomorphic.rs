@@ -1,7 +1,7 @@
 //! Structural comparison of two native values, identity structure included.
 
 use super::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
-use crate::record::CloneString;
+use crate::record::{CloneString, RecordString};
 use crate::types::ErrorName;
 
 /// Whether two values (each in its heap) are the same graph as far as cloning keeps it:
@@ -148,12 +148,12 @@ fn error_state(object: &NativeObject) -> (ErrorName, Option<CloneString>) {
         NativeKind::Error(name) => name,
         _ => ErrorName::Error,
     };
-    let name = match object.get(&"name".into()) {
+    let name = match object.get(&RecordString::from("name")) {
         Some(NativeValue::String(s)) => ErrorName::normalize(s.as_units()),
         Some(_) => ErrorName::Error,
         None => prototype,
     };
-    let message = match object.get(&"message".into()) {
+    let message = match object.get(&RecordString::from("message")) {
         Some(NativeValue::Throwing(_)) | None => None,
         Some(other) => super::serialize_host::to_string(other).ok(),
     };

@@ -4,7 +4,7 @@ use thiserror::Error;
 
 use super::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
 use crate::host::{ObjectKind, SerializeHost, ValueKind};
-use crate::record::CloneString;
+use crate::record::{CloneString, RecordString};
 use crate::types::{BackingStore, PlatformSerialization, PlatformTransferData, SharedMemory};
 
 /// The "exceptions" of the native model.
@@ -60,7 +60,7 @@ impl SerializeHost for NativeHeap {
             NativeValue::Boolean(b) => ValueKind::Boolean(*b),
             NativeValue::Number(n) => ValueKind::Number(*n),
             NativeValue::BigInt(digits) => ValueKind::BigInt(digits.clone()),
-            NativeValue::String(s) => ValueKind::String(s.clone()),
+            NativeValue::String(s) => ValueKind::String(CloneString::from(s)),
             NativeValue::Symbol(_) => ValueKind::Symbol,
             NativeValue::Object(id) => ValueKind::Object(*id),
         }
@@ -122,12 +122,56 @@ impl SerializeHost for NativeHeap {
         object.index()
     }
 
+    /// Strings are shared with the record, not copied.
+    fn classify_value_shared(
+        &mut self,
+        value: &NativeValue,
+    ) -> ValueKind<NativeObjectId, RecordString> {
+        match value {
+            NativeValue::String(s) => ValueKind::String(s.clone()),
+            NativeValue::Object(id) => ValueKind::Object(*id),
+            NativeValue::Number(n) => ValueKind::Number(*n),
+            other => self.classify_value(other).map_string(RecordString::from),
+        }
+    }
+
+    /// Keys are shared with the record, not copied.
+    fn append_enumerable_own_keys(
+        &mut self,
+        object: &NativeObjectId,
+        keys: &mut Vec<RecordString>,
+    ) -> Result<(), NativeError> {
+        let object = self.known(*object)?;
+        keys.extend(object.properties().iter().map(|(k, _)| k.clone()));
+        Ok(())
+    }
+
+    /// One lookup; a property holding [`NativeValue::Throwing`] throws (as
+    /// [`get`](SerializeHost::get) does).
+    fn get_own_property(
+        &mut self,
+        object: &NativeObjectId,
+        key: &RecordString,
+    ) -> Result<Option<NativeValue>, NativeError> {
+        match self.known(*object)?.get(key) {
+            Some(NativeValue::Throwing(message)) => Err(NativeError::Thrown(message.clone())),
+            Some(value) => Ok(Some(value.clone())),
+            None => Ok(None),
+        }
+    }
+
+    /// Ids are positions in the heap.
+    fn dense_identity_bound(&self) -> Option<usize> {
+        Some(self.len())
+    }
+
     fn enumerable_own_string_keys(
         &mut self,
         object: &NativeObjectId,
     ) -> Result<Vec<CloneString>, NativeError> {
         let object = self.known(*object)?;
-        Ok(object.properties().iter().map(|(k, _)| k.clone()).collect())
+        let keys = object.properties().iter();
+        Ok(keys.map(|(k, _)| CloneString::from(k)).collect())
     }
 
     fn has_own_property(
@@ -301,7 +345,7 @@ impl SerializeHost for NativeHeap {
 /// The native model's approximation of `ToString` (see [`SerializeHost::to_string`] above).
 pub(super) fn to_string(value: &NativeValue) -> Result<CloneString, NativeError> {
     let text = match value {
-        NativeValue::String(s) => return Ok(s.clone()),
+        NativeValue::String(s) => return Ok(CloneString::from(s)),
         NativeValue::Undefined | NativeValue::Throwing(_) => "undefined".to_owned(),
         NativeValue::Null => "null".to_owned(),
         NativeValue::Boolean(b) => b.to_string(),

@@ -2,6 +2,7 @@
 //! their views.
 
 use super::Serializer;
+use crate::bytes::copy_bytes;
 use crate::check::with_article;
 use crate::error::SerializeError;
 use crate::host::{ObjectKind, SerializeHost};
@@ -30,15 +31,10 @@ impl<H: SerializeHost> Serializer<'_, H> {
         // 2. Let size be value.[[ArrayBufferByteLength]].
         // 3. Let dataCopy be ? CreateByteDataBlock(size).
         // 4. Perform CopyDataBlockBytes(dataCopy, 0, value.[[ArrayBufferData]], 0, size).
-        //    (One allocation and one memcpy.)
+        //    (One allocation and one memcpy; a large block is advised to use huge pages.)
         // Deviation: an allocation failure is a DataCloneError, not a RangeError: the
         // algorithm cannot make the host's exceptions.
-        let data = self.host.read_array_buffer(buffer, |bytes| {
-            let mut copy = Vec::new();
-            copy.try_reserve_exact(bytes.len()).ok()?;
-            copy.extend_from_slice(bytes);
-            Some(copy)
-        });
+        let data = self.host.read_array_buffer(buffer, copy_bytes);
         let Some(data) = data else {
             let what = "an ArrayBuffer too large to copy";
             return Err(self.data_clone_error(extra, what).into());

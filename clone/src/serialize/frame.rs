@@ -4,7 +4,12 @@
 use crate::host::SerializeHost;
 use crate::memory::Memory;
 use crate::path::Segment;
-use crate::record::{CloneString, ObjectIndex, PlatformIndex, RecordObject, RecordValue};
+use crate::record::{ObjectIndex, PlatformIndex, RecordObject, RecordString, RecordValue};
+
+/// The keys of every frame's object, each frame's in one run, innermost last (one vector for
+/// the whole walk rather than one per object). A key is taken out once its property is
+/// delivered.
+pub(super) type KeyStack = Vec<Option<RecordString>>;
 
 /// One object whose step 26 is under way.
 pub(super) struct Frame<O, V> {
@@ -20,9 +25,12 @@ pub(super) enum Work<O, V> {
     Properties {
         /// The object (the spec's `value`).
         object: O,
-        /// `! EnumerableOwnProperties(value, key)`, listed when the object was first met.
-        keys: Vec<CloneString>,
-        /// How many of `keys` have been started; `keys[next - 1]` is the one under way.
+        /// Where `! EnumerableOwnProperties(value, key)`, listed when the object was first
+        /// met, starts in the [`KeyStack`].
+        start: usize,
+        /// How many keys there are.
+        len: usize,
+        /// How many of the keys have been started; `next - 1` is the one under way.
         next: usize,
     },
     /// Step 26.1: a Map's `copiedList`, a key then a value per entry (boxed: frames of
@@ -64,20 +72,31 @@ impl<O, V> Frame<O, V> {
     /// The next value to serialize, or `None` when the object is done. For properties this
     /// runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1), skipping a property
     /// an earlier getter deleted.
-    pub(super) fn next_input<H>(&mut self, host: &mut H) -> Result<Option<V>, H::Error>
+    pub(super) fn next_input<H>(
+        &mut self,
+        host: &mut H,
+        keys: &KeyStack,
+    ) -> Result<Option<V>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
     {
         match &mut self.work {
-            Work::Properties { object, keys, next } => loop {
-                let Some(key) = keys.get(*next) else {
+            Work::Properties {
+                object,
+                start,
+                len,
+                next,
+            } => loop {
+                if *next >= *len {
                     return Ok(None);
-                };
+                }
+                let key = keys.get(*start + *next).and_then(Option::as_ref);
                 *next += 1;
+                let Some(key) = key else { continue };
                 // 1. If ! HasOwnProperty(value, key) is true, then:
-                if host.has_own_property(object, key)? {
-                    // 1. Let inputValue be ? value.[[Get]](key, value).
-                    return host.get(object, key).map(Some);
+                //    1. Let inputValue be ? value.[[Get]](key, value).
+                if let Some(input) = host.get_own_property(object, key)? {
+                    return Ok(Some(input));
                 }
             },
             Work::Map(map) => {
@@ -120,18 +139,27 @@ impl<O, V> Frame<O, V> {
     /// Appends the serialized value under way, `output`, to the object's record: steps
     /// 26.4.1.3, 26.1.3.3 (once the key and the value are both done), 26.2.3.2, or a field
     /// of a platform record.
-    pub(super) fn deliver(&mut self, memory: &mut Memory, output: RecordValue) {
+    pub(super) fn deliver(
+        &mut self,
+        memory: &mut Memory,
+        keys: &mut KeyStack,
+        output: RecordValue,
+    ) {
         match &mut self.work {
-            Work::Properties { keys, next, .. } => {
-                // The key is moved out of the frame: it is not read again.
-                let Some(key) = next.checked_sub(1).and_then(|i| keys.get_mut(i)) else {
+            Work::Properties { start, next, .. } => {
+                // The key is moved out of the stack: it is not read again.
+                let key = next
+                    .checked_sub(1)
+                    .and_then(|i| keys.get_mut(*start + i))
+                    .and_then(Option::take);
+                let Some(key) = key else {
                     return;
                 };
                 if let Some(
                     RecordObject::Object { properties } | RecordObject::Array { properties, .. },
                 ) = memory.record_mut(self.index)
                 {
-                    properties.push((std::mem::take(key), output));
+                    properties.push((key, output));
                 }
             }
             Work::Map(map) => {
@@ -161,12 +189,21 @@ impl<O, V> Frame<O, V> {
         }
     }
 
-    /// Where the value under way is inside this frame's object, for error paths.
-    pub(super) fn segment(&self) -> Option<Segment<'_>> {
+    /// Where the frame's keys start in the [`KeyStack`], if it has any there.
+    pub(super) fn key_start(&self) -> Option<usize> {
         match &self.work {
-            Work::Properties { keys, next, .. } => next
+            Work::Properties { start, .. } => Some(*start),
+            _ => None,
+        }
+    }
+
+    /// Where the value under way is inside this frame's object, for error paths.
+    pub(super) fn segment<'a>(&'a self, keys: &'a KeyStack) -> Option<Segment<'a>> {
+        match &self.work {
+            Work::Properties { start, next, .. } => next
                 .checked_sub(1)
-                .and_then(|i| keys.get(i))
+                .and_then(|i| keys.get(*start + i))
+                .and_then(Option::as_ref)
                 .map(Segment::Key),
             Work::Map(map) => {
                 let MapWork {

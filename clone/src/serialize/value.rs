@@ -34,7 +34,7 @@ impl<H: SerializeHost> Serializer<'_, H> {
         &mut self,
         value: &H::Value,
     ) -> Result<Step, SerializeError<H::Error>> {
-        let object = match self.host.classify_value(value) {
+        let object = match self.host.classify_value_shared(value) {
             // 4. If value is undefined, null, a Boolean, a Number, a BigInt, or a String, then
             //    return { [[Type]]: "primitive", [[Value]]: value }.
             ValueKind::Undefined => return Ok(Step::Done(RecordValue::Undefined)),
@@ -291,18 +291,22 @@ impl<H: SerializeHost> Serializer<'_, H> {
             }
             // 4. Otherwise, for each key in ! EnumerableOwnProperties(value, key): (the frame)
             Deep::Properties => {
-                let keys = host
-                    .enumerable_own_string_keys(&object)
+                self.listed.clear();
+                host.append_enumerable_own_keys(&object, &mut self.listed)
                     .map_err(SerializeError::Host)?;
+                let len = self.listed.len();
                 if let Some(
                     RecordObject::Object { properties } | RecordObject::Array { properties, .. },
                 ) = self.memory.record_mut(index)
                 {
-                    properties.reserve_exact(keys.len());
+                    properties.reserve_exact(len);
                 }
+                let start = self.keys.len();
+                self.keys.extend(self.listed.drain(..).map(Some));
                 Work::Properties {
-                    keys,
                     object,
+                    start,
+                    len,
                     next: 0,
                 }
             }

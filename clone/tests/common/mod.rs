@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use postern_clone::native::{NativeHeap, NativeValue, isomorphic};
-use postern_clone::{CloneString, SerializedRecord, structured_deserialize, structured_serialize};
+use postern_clone::{RecordString, SerializedRecord, structured_deserialize, structured_serialize};
 
 /// Serializes `value` out of `heap`, deserializes it into a new heap, checks the copy is
 /// isomorphic to the original, and returns the record, the new heap and the copy.
@@ -21,8 +21,8 @@ pub fn round_trip(
 }
 
 /// A key from a `&str`.
-pub fn k(key: &str) -> CloneString {
-    CloneString::from(key)
+pub fn k(key: &str) -> RecordString {
+    RecordString::from(key)
 }
 
 /// The object id a value holds.

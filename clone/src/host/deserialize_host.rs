@@ -1,0 +1,175 @@
+//! [`DeserializeHost`]: write access to an engine's target realm.
+
+use crate::record::{CloneString, RecordString};
+use crate::types::{BackingStore, ErrorName, PlatformTransferData, SharedMemory, ViewKind};
+
+/// Write access to a JS engine's target realm, for StructuredDeserialize and
+/// StructuredDeserializeWithTransfer.
+///
+/// Objects are created in the **target** realm, with its prototypes. A method returning
+/// `Result` may fail with an exception of the host's; the spec's DataCloneErrors on this side
+/// (a SharedArrayBuffer of another agent cluster, an interface not exposed in the target
+/// realm) are exceptions the host makes.
+pub trait DeserializeHost {
+    /// A JS value.
+    type Value: Clone;
+    /// A JS object handle.
+    type Object: Clone;
+    /// An exception raised while building the value (e.g. out of memory).
+    type Error;
+
+    /// `undefined`.
+    fn undefined(&mut self) -> Self::Value;
+    /// `null`.
+    fn null(&mut self) -> Self::Value;
+    /// A Boolean primitive.
+    fn boolean(&mut self, value: bool) -> Self::Value;
+    /// A Number primitive.
+    fn number(&mut self, value: f64) -> Self::Value;
+    /// A String primitive from UTF-16 code units.
+    fn string(&mut self, value: &CloneString) -> Self::Value;
+    /// A BigInt primitive from its decimal digits (optional leading `-`).
+    fn bigint(&mut self, digits: &str) -> Result<Self::Value, Self::Error>;
+    /// A new ordinary object whose prototype is the target realm's `%Object.prototype%`.
+    fn create_object(&mut self) -> Result<Self::Object, Self::Error>;
+    /// `! ArrayCreate(length, targetRealm.[[Intrinsics]].[[%Array.prototype%]])`.
+    fn create_array(&mut self, length: u32) -> Result<Self::Object, Self::Error>;
+    /// The object as a value.
+    fn object_value(&mut self, object: &Self::Object) -> Self::Value;
+    /// `! CreateDataProperty(object, key, value)`.
+    fn create_data_property(
+        &mut self,
+        object: &Self::Object,
+        key: &CloneString,
+        value: Self::Value,
+    ) -> Result<(), Self::Error>;
+
+    /// A new Boolean object whose `[[BooleanData]]` is `value`.
+    fn create_boolean_object(&mut self, value: bool) -> Result<Self::Object, Self::Error>;
+    /// A new Number object whose `[[NumberData]]` is `value`.
+    fn create_number_object(&mut self, value: f64) -> Result<Self::Object, Self::Error>;
+    /// A new BigInt object whose `[[BigIntData]]` is the BigInt of `digits` (`-?[0-9]+`,
+    /// checked by the algorithm).
+    fn create_bigint_object(&mut self, digits: &str) -> Result<Self::Object, Self::Error>;
+    /// A new String object whose `[[StringData]]` is `value`.
+    fn create_string_object(&mut self, value: &CloneString) -> Result<Self::Object, Self::Error>;
+    /// A new Date whose `[[DateValue]]` is `time` (NaN or an integral time value within
+    /// ±8.64e15; the algorithm turns anything else into NaN, as TimeClip would).
+    fn create_date(&mut self, time: f64) -> Result<Self::Object, Self::Error>;
+    /// A new RegExp with `[[OriginalSource]]` `source` and `[[OriginalFlags]]` `flags`
+    /// (letters of `dgimsuvy`, each at most once: checked by the algorithm), its matcher
+    /// compiled from them; `lastIndex` is 0. May throw a SyntaxError for a source that does
+    /// not compile (a record built by hand).
+    fn create_regexp(
+        &mut self,
+        source: &CloneString,
+        flags: &str,
+    ) -> Result<Self::Object, Self::Error>;
+    /// A new ArrayBuffer whose `[[ArrayBufferData]]` is `data` (adopt it without copying
+    /// when it holds the host's own store type, see [`BackingStore::downcast`]), with
+    /// `[[ArrayBufferMaxByteLength]]` `max_byte_length` for a resizable one (the algorithm
+    /// checks `data.len() <= max_byte_length`).
+    fn create_array_buffer(
+        &mut self,
+        data: BackingStore,
+        max_byte_length: Option<usize>,
+    ) -> Result<Self::Object, Self::Error>;
+    /// A new SharedArrayBuffer over `memory`, growable up to `max_byte_length` if given.
+    /// Throws a DataCloneError DOMException if the target realm's agent cluster is not
+    /// `memory.agent_cluster()` (or the block is not of the host's type).
+    fn create_shared_array_buffer(
+        &mut self,
+        memory: &SharedMemory,
+        max_byte_length: Option<usize>,
+    ) -> Result<Self::Object, Self::Error>;
+    /// A new typed array of `kind` (or a DataView) over `buffer` (an object this host made
+    /// with `create_array_buffer`, `create_shared_array_buffer` or as a transferred value),
+    /// at `byte_offset`, with `length` elements (bytes for a DataView), or length-tracking
+    /// for `None`. The algorithm checks the offset is a multiple of the element size and
+    /// the view lies within the buffer.
+    fn create_array_buffer_view(
+        &mut self,
+        kind: ViewKind,
+        buffer: &Self::Object,
+        byte_offset: usize,
+        length: Option<usize>,
+    ) -> Result<Self::Object, Self::Error>;
+    /// A new empty Map.
+    fn create_map(&mut self) -> Result<Self::Object, Self::Error>;
+    /// Appends `{ [[Key]]: key, [[Value]]: value }` to `map.[[MapData]]` (keys of a
+    /// well-formed record are distinct; a host may use `Map.prototype.set` semantics).
+    fn map_append(
+        &mut self,
+        map: &Self::Object,
+        key: Self::Value,
+        value: Self::Value,
+    ) -> Result<(), Self::Error>;
+    /// A new empty Set.
+    fn create_set(&mut self) -> Result<Self::Object, Self::Error>;
+    /// Appends `value` to `set.[[SetData]]` (see [`map_append`](Self::map_append)).
+    fn set_append(&mut self, set: &Self::Object, value: Self::Value) -> Result<(), Self::Error>;
+    /// `OrdinaryObjectCreate(prototype, « [[ErrorData]] »)` where `prototype` is the target
+    /// realm's `%name.prototype%`, with an own non-enumerable, writable, configurable
+    /// `message` data property when `message` is not `None`.
+    fn create_error(
+        &mut self,
+        name: ErrorName,
+        message: Option<&CloneString>,
+    ) -> Result<Self::Object, Self::Error>;
+    /// A new instance of the platform interface `interface`, created in the target realm,
+    /// with none of its internal data set up. Throws a DataCloneError DOMException if the
+    /// interface is not exposed in the target realm (or unknown to the host).
+    fn create_platform_object(&mut self, interface: &str) -> Result<Self::Object, Self::Error>;
+    /// The deserialization steps of `interface`, given the fields the serialization steps
+    /// set (each sub-deserialized, in order) and the opaque bytes, setting up `object`.
+    fn deserialization_steps(
+        &mut self,
+        object: &Self::Object,
+        interface: &str,
+        fields: Vec<(String, Self::Value)>,
+        bytes: &[u8],
+    ) -> Result<(), Self::Error>;
+    /// The transfer-receiving steps of `interface`, given the data its transfer steps moved
+    /// into the data holder, setting up `object` (made with `create_platform_object`).
+    fn transfer_receiving_steps(
+        &mut self,
+        object: &Self::Object,
+        interface: &str,
+        data: PlatformTransferData,
+    ) -> Result<(), Self::Error>;
+
+    // Fast paths and hints, with defaults in terms of the methods above.
+
+    /// [`string`](Self::string) from shared code units.
+    ///
+    /// Default: the units copied into a [`CloneString`], then `string`.
+    fn string_shared(&mut self, value: &RecordString) -> Self::Value {
+        self.string(&CloneString::from(value))
+    }
+
+    /// [`create_data_property`](Self::create_data_property) with a shared key.
+    ///
+    /// Default: the key copied into a [`CloneString`], then `create_data_property`.
+    fn create_data_property_shared(
+        &mut self,
+        object: &Self::Object,
+        key: &RecordString,
+        value: Self::Value,
+    ) -> Result<(), Self::Error> {
+        self.create_data_property(object, &CloneString::from(key), value)
+    }
+
+    /// A hint: about `additional` more objects are about to be created.
+    ///
+    /// Default: nothing.
+    fn reserve_objects(&mut self, additional: usize) {
+        let _ = additional;
+    }
+
+    /// A hint: `object`, just created, is about to be given `additional` properties.
+    ///
+    /// Default: nothing.
+    fn reserve_properties(&mut self, object: &Self::Object, additional: usize) {
+        let _ = (object, additional);
+    }
+}
