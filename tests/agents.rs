@@ -72,3 +72,31 @@ fn virtual_time_runs_over_several_agents_are_identical() {
     }
     assert_eq!(first.lines.len(), 19, "{:#?}", first.lines);
 }
+
+#[test]
+fn frames_example_nested_dynamic_and_removed_iframes() {
+    let run = postern_conformance::run_site(
+        &postern_conformance::repo_root()
+            .join("examples")
+            .join("frames"),
+        "http://a.test/",
+    );
+    let a = |s: &str| format!("[http://a.test] {s}");
+    assert_eq!(
+        run.lines,
+        vec![
+            a(r#"middle says {"from":"middle","frames":1} from http://b.test"#),
+            a(r#"leaf says {"from":"leaf","depth":2} from http://c.test"#),
+            a("frames.length 1; middle's frames.length 1"),
+            a("the leaf is middle's frames[0]: true"),
+            a("the leaf's top is this window: true"),
+            a("the inserted iframe fired load"),
+            a("inserted: frames.length 2; its document is reachable: true"),
+            a("removed: frames.length 1; closed true and true"),
+            a("done"),
+        ]
+    );
+    // Three sites, three agent threads; the message to the removed frame went nowhere.
+    assert_eq!(run.agents, 3);
+    assert_eq!(run.outcome, postern::RunOutcome::Idle);
+}
