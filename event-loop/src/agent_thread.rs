@@ -43,8 +43,9 @@ pub struct CrashReport {
 /// Commands from the coordinator to an agent's thread.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Control {
-    /// Virtual time: run until idle (or a budget of turns), then report done.
-    Go,
+    /// Virtual time: run until idle (or a budget of turns), then report done with this turn's
+    /// number (so a late report of an earlier turn is never taken for this one's).
+    Go(u64),
     /// Stop: the user agent shuts down.
     Shutdown,
 }
@@ -115,7 +116,7 @@ pub(crate) struct AgentThread<T> {
     pub status: Arc<AgentStatus>,
     pub control: Receiver<Control>,
     pub incoming: Receiver<Task<T>>,
-    pub done: Sender<AgentId>,
+    pub done: Sender<(AgentId, u64)>,
 }
 
 enum Exit {
@@ -164,6 +165,13 @@ impl<T: Send + 'static> AgentThread<T> {
                 self.drain_incoming();
             }
             Exit::Crashed(message) => {
+                // Tasks still queued are lost with the agent (the panic released any borrow
+                // of the loop while unwinding).
+                let queued = agent
+                    .event_loop()
+                    .try_borrow()
+                    .map_or(0, |event_loop| event_loop.queued_task_count() as u64);
+                self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
                 let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
                 self.crash_and_drain(message);
             }
@@ -190,8 +198,16 @@ impl<T: Send + 'static> AgentThread<T> {
             let woke = self.wait(timeout);
             self.common.activity.begin();
             match woke {
-                Woke::Task(task) => agent.event_loop().borrow_mut().accept_incoming(task),
-                Woke::Control(Control::Go) | Woke::Timeout => {}
+                Woke::Task(task) => match agent.event_loop().try_borrow_mut() {
+                    Ok(mut event_loop) => event_loop.accept_incoming(task),
+                    Err(_) => {
+                        // The agent kept its loop borrowed between turns: it cannot go on.
+                        self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
+                        self.common.activity.end();
+                        return Exit::Crashed("the event loop was borrowed between turns".into());
+                    }
+                },
+                Woke::Control(Control::Go(_)) | Woke::Timeout => {}
                 Woke::Control(Control::Shutdown) => return Exit::Shutdown,
             }
         }
@@ -202,10 +218,13 @@ impl<T: Send + 'static> AgentThread<T> {
     fn run_in_turns<A: AgentLoop<Steps = T>>(&self, agent: &mut A) -> Exit {
         self.common.activity.end();
         loop {
-            if self.control.recv() != Ok(Control::Go) {
-                self.common.activity.begin();
-                return Exit::Shutdown;
-            }
+            let turn = match self.control.recv() {
+                Ok(Control::Go(turn)) => turn,
+                Ok(Control::Shutdown) | Err(_) => {
+                    self.common.activity.begin();
+                    return Exit::Shutdown;
+                }
+            };
             self.common.activity.begin();
             let mut has_work = true;
             for _ in 0..TURN_BUDGET {
@@ -213,7 +232,9 @@ impl<T: Send + 'static> AgentThread<T> {
                     Err(payload) => {
                         let message = panic_message(payload.as_ref());
                         self.record_crash(&message);
-                        let _ = self.done.send(self.id);
+                        // What the crash leaves is counted (and the agent's unit given back)
+                        // before the coordinator's next look: it waits for quiescence.
+                        let _ = self.done.send((self.id, turn));
                         return Exit::Crashed(message);
                     }
                     Ok(LoopState::RanTask) => {}
@@ -228,7 +249,7 @@ impl<T: Send + 'static> AgentThread<T> {
             self.status.has_work.store(has_work, Ordering::Release);
             self.common.activity.end();
             // The coordinator may be gone (shutting down); the next command says so.
-            let _ = self.done.send(self.id);
+            let _ = self.done.send((self.id, turn));
         }
     }
 
@@ -284,8 +305,8 @@ impl<T: Send + 'static> AgentThread<T> {
                     self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
                     self.common.activity.end();
                 }
-                Woke::Control(Control::Go) => {
-                    let _ = self.done.send(self.id);
+                Woke::Control(Control::Go(turn)) => {
+                    let _ = self.done.send((self.id, turn));
                 }
                 Woke::Control(Control::Shutdown) | Woke::Timeout => break,
             }
