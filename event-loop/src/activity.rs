@@ -3,7 +3,8 @@
 //! Every agent that is running (not waiting) holds one unit of activity, and so does every
 //! task in flight between threads: the sender adds one before sending, the receiving agent
 //! takes it away once the task is in its task queue (it is running then, so it holds its own
-//! unit meanwhile). The count is zero exactly when no agent runs and nothing is in flight:
+//! unit meanwhile; an agent woken by a task takes the task's unit over as its own). The count
+//! is zero exactly when no agent runs and nothing is in flight:
 //! the whole system is quiescent, and under virtual time the clock may jump.
 //!
 //! An epoch, bumped whenever an agent starts running, lets an observer check that what it read

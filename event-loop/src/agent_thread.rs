@@ -12,13 +12,17 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crossbeam_channel::{Receiver, Select, Sender};
+use crossbeam_channel::{Receiver, Sender};
 
 use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
+
+mod wait;
+
+use wait::Woke;
 
 /// What a [`crate::Coordinator`] runs on an agent's thread: an agent that owns an event loop
 /// (a JS engine's agent, or a test's stand-in). It is built on its thread and never leaves it.
@@ -195,20 +199,23 @@ impl<T: Send + 'static> AgentThread<T> {
             self.common.activity.end();
             let timeout =
                 next_timer.map(|deadline| deadline.saturating_sub(self.common.clock.now()));
-            let woke = self.wait(timeout);
-            self.common.activity.begin();
-            match woke {
+            match self.wait(timeout) {
+                // The task's unit of activity (it was in flight) becomes the agent's running
+                // unit: the count cannot touch zero between the send and this turn, and the
+                // hop costs no further update of the shared count.
                 Woke::Task(task) => match agent.event_loop().try_borrow_mut() {
-                    Ok(mut event_loop) => event_loop.accept_incoming(task),
+                    Ok(mut event_loop) => event_loop.queue_a_task(task),
                     Err(_) => {
                         // The agent kept its loop borrowed between turns: it cannot go on.
                         self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
-                        self.common.activity.end();
                         return Exit::Crashed("the event loop was borrowed between turns".into());
                     }
                 },
-                Woke::Control(Control::Go(_)) | Woke::Timeout => {}
-                Woke::Control(Control::Shutdown) => return Exit::Shutdown,
+                Woke::Control(Control::Go(_)) | Woke::Timeout => self.common.activity.begin(),
+                Woke::Control(Control::Shutdown) => {
+                    self.common.activity.begin();
+                    return Exit::Shutdown;
+                }
             }
         }
     }
@@ -255,28 +262,7 @@ impl<T: Send + 'static> AgentThread<T> {
 
     /// Waits for a task, a command, or the timeout.
     fn wait(&self, timeout: Option<Duration>) -> Woke<T> {
-        let mut select = Select::new();
-        let task_index = select.recv(&self.incoming);
-        let control_index = select.recv(&self.control);
-        let operation = match timeout {
-            Some(timeout) => match select.select_timeout(timeout) {
-                Ok(operation) => operation,
-                Err(_) => return Woke::Timeout,
-            },
-            None => select.select(),
-        };
-        match operation.index() {
-            i if i == task_index => match operation.recv(&self.incoming) {
-                Ok(task) => Woke::Task(task),
-                Err(_) => Woke::Control(Control::Shutdown),
-            },
-            i if i == control_index => match operation.recv(&self.control) {
-                Ok(control) => Woke::Control(control),
-                // The coordinator is gone: nothing will ever ask this agent to run again.
-                Err(_) => Woke::Control(Control::Shutdown),
-            },
-            _ => Woke::Timeout,
-        }
+        wait::wait(&self.incoming, &self.control, timeout)
     }
 
     fn record_crash(&self, message: &str) {
@@ -321,10 +307,4 @@ impl<T: Send + 'static> AgentThread<T> {
             self.common.activity.end();
         }
     }
-}
-
-enum Woke<T> {
-    Task(Task<T>),
-    Control(Control),
-    Timeout,
 }
