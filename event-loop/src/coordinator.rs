@@ -264,8 +264,8 @@ impl<T: Send + 'static> Coordinator<T> {
     }
 
     /// Runs every agent until the system is idle, `stop` returns true (checked between
-    /// tasks), or a limit is reached. After [`Self::shutdown`] there is no agent left: returns
-    /// [`RunOutcome::Idle`] at once.
+    /// tasks), or a limit is reached. Once [`Self::shutdown`] is called (before or during the
+    /// run) there is no agent left to run: returns [`RunOutcome::Idle`].
     ///
     /// Under virtual time, work due exactly at `limits.time_limit` still runs; the clock never
     /// jumps past it. One `run_until` at a time per coordinator.

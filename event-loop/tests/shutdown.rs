@@ -160,3 +160,40 @@ fn spawn_keeps_working_until_shutdown() {
     assert_eq!(world.trace().len(), 1);
     assert_eq!(coordinator.shutdown(GRACE), Default::default());
 }
+
+/// Queues itself again forever, a millisecond apart.
+fn forever() -> common::Steps {
+    steps(|ctx| {
+        thread::sleep(Duration::from_millis(1));
+        ctx.queue_local(TaskSource::DomManipulation, None, forever());
+    })
+}
+
+#[test]
+fn a_shutdown_from_another_thread_ends_a_run_in_progress() {
+    for mode in [TimeMode::Real, TimeMode::Virtual] {
+        let (coordinator, _world, handles) = world_of(mode, 2);
+        send(&handles[0], TaskSource::DomManipulation, forever());
+        let stopper = {
+            let coordinator = coordinator.clone();
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(50));
+                coordinator.shutdown(GRACE)
+            })
+        };
+        let started = Instant::now();
+        let limits = RunLimits {
+            time_limit: Duration::from_secs(3600),
+            wall_limit: Duration::from_secs(10),
+        };
+        assert_eq!(
+            coordinator.run_until(&never, limits),
+            RunOutcome::Idle,
+            "{mode:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(5), "{mode:?}");
+        let report = stopper.join().unwrap();
+        assert_eq!(report.stuck_threads, 0);
+        assert_eq!(report.lost_tasks, 1, "{mode:?}: the task it had queued");
+    }
+}

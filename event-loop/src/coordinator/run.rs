@@ -5,6 +5,7 @@
 //! (each agent's thread runs the processing model; this only decides when the whole system is
 //! idle, and under virtual time when the clock moves).
 
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use super::{AgentView, Coordinator, RunLimits, RunOutcome};
@@ -18,6 +19,9 @@ impl<T: Send + 'static> Coordinator<T> {
         loop {
             if stop() {
                 return RunOutcome::Stopped;
+            }
+            if self.is_shut_down() {
+                return RunOutcome::Idle;
             }
             if started.elapsed() >= limits.wall_limit || common.clock.now() >= limits.time_limit {
                 return RunOutcome::TimeLimit;
@@ -62,6 +66,9 @@ impl<T: Send + 'static> Coordinator<T> {
             if stop() {
                 return RunOutcome::Stopped;
             }
+            if self.is_shut_down() {
+                return RunOutcome::Idle;
+            }
             if started.elapsed() >= limits.wall_limit || clock.now() > limits.time_limit {
                 return RunOutcome::TimeLimit;
             }
@@ -80,9 +87,9 @@ impl<T: Send + 'static> Coordinator<T> {
                 // a crashed agent counting what was sent to it as lost, or a task another
                 // thread is sending. Then look again.
                 if !common.activity.snapshot().is_quiescent() {
-                    if !common.activity.wait_for_quiescence(wall_left()) {
-                        return RunOutcome::TimeLimit;
-                    }
+                    // In slices, so that a shutdown meanwhile is seen.
+                    let slice = wall_left().min(Duration::from_millis(1));
+                    common.activity.wait_for_quiescence(slice);
                     continue;
                 }
                 match views.iter().filter_map(|v| v.status.next_timer()).min() {
@@ -106,6 +113,11 @@ impl<T: Send + 'static> Coordinator<T> {
                 }
             }
         }
+    }
+
+    /// Whether [`Coordinator::shutdown`] was called: no agent is left to run.
+    fn is_shut_down(&self) -> bool {
+        self.shared.shutting_down.load(Ordering::Acquire)
     }
 
     /// Tells an agent to take a turn.
