@@ -20,7 +20,7 @@ use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
 
-mod wait;
+pub(crate) mod wait;
 
 use wait::Woke;
 
@@ -225,7 +225,7 @@ impl<T: Send + 'static> AgentThread<T> {
     fn run_in_turns<A: AgentLoop<Steps = T>>(&self, agent: &mut A) -> Exit {
         self.common.activity.end();
         loop {
-            let turn = match self.control.recv() {
+            let turn = match wait::recv_polling(&self.control, None) {
                 Ok(Control::Go(turn)) => turn,
                 Ok(Control::Shutdown) | Err(_) => {
                     self.common.activity.begin();

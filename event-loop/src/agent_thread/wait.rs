@@ -1,4 +1,5 @@
-//! How an idle agent thread waits for its next task, command, or timer deadline.
+//! How an idle agent thread waits for its next task, command, or timer deadline (and how the
+//! coordinator waits for the end of a turn under virtual time).
 
 use std::time::{Duration, Instant};
 
@@ -33,11 +34,41 @@ pub(super) fn wait<T>(
     timeout: Option<Duration>,
 ) -> Woke<T> {
     let deadline = timeout.map(|timeout| Instant::now() + timeout);
+    poll_for_a_while(|| poll(incoming, control), deadline)
+        .unwrap_or_else(|| block(incoming, control, deadline))
+}
+
+/// Receives from `receiver` before `deadline` (if any), polling for a while before parking
+/// (see [`wait`]). `Err(())`: the deadline passed or the channel is disconnected.
+pub(crate) fn recv_polling<M>(receiver: &Receiver<M>, deadline: Option<Instant>) -> Result<M, ()> {
+    let polled = poll_for_a_while(
+        || match receiver.try_recv() {
+            Ok(message) => Some(Ok(message)),
+            Err(TryRecvError::Disconnected) => Some(Err(())),
+            Err(TryRecvError::Empty) => None,
+        },
+        deadline,
+    );
+    match polled {
+        Some(result) => result,
+        None => match deadline {
+            Some(deadline) => receiver.recv_deadline(deadline).map_err(|_| ()),
+            None => receiver.recv().map_err(|_| ()),
+        },
+    }
+}
+
+/// Calls `poll` until it returns something, spinning then yielding between calls, for at most
+/// `POLL_FOR` (or until `deadline`); `None` if nothing came.
+fn poll_for_a_while<R>(
+    mut poll: impl FnMut() -> Option<R>,
+    deadline: Option<Instant>,
+) -> Option<R> {
     let mut step = 0;
     let mut poll_until = None;
     loop {
-        if let Some(woke) = poll(incoming, control) {
-            return woke;
+        if let Some(polled) = poll() {
+            return Some(polled);
         }
         if step < SPIN_STEPS {
             for _ in 0..1u32 << step {
@@ -52,7 +83,7 @@ pub(super) fn wait<T>(
             deadline.map_or(poll_for, |deadline| deadline.min(poll_for))
         });
         if now >= until {
-            return block(incoming, control, deadline);
+            return None;
         }
         std::thread::yield_now();
     }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::{AgentView, Coordinator, RunLimits, RunOutcome};
 use crate::agent_thread::Control;
+use crate::agent_thread::wait::recv_polling;
 
 impl<T: Send + 'static> Coordinator<T> {
     /// Real time: the agents run on their own; watch for quiescence.
@@ -139,7 +140,7 @@ impl<T: Send + 'static> Coordinator<T> {
         };
         let deadline = Instant::now() + remaining;
         loop {
-            match self.shared.done.recv_deadline(deadline) {
+            match recv_polling(&self.shared.done, Some(deadline)) {
                 Ok((_, turn)) if turn == running => {
                     turns.running = None;
                     return true;
