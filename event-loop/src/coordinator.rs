@@ -66,7 +66,9 @@ pub enum SpawnError {
 /// What [`Coordinator::shutdown`] found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ShutdownReport {
-    /// Tasks that never ran: queued or in flight at shutdown, or sent to a crashed agent.
+    /// Tasks that never ran: queued or in flight at shutdown, queued in an agent when it
+    /// crashed, or sent to a crashed agent. (Timers still pending are not tasks yet and are
+    /// not counted.)
     pub lost_tasks: u64,
     /// Agent threads that did not stop within the grace period (left detached).
     pub stuck_threads: usize,
@@ -246,7 +248,8 @@ impl<T: Send + 'static> Coordinator<T> {
             .clone()
     }
 
-    /// Tasks counted lost so far (sent to a crashed agent; at shutdown, everything left).
+    /// Tasks counted lost so far (queued in or sent to a crashed agent; at shutdown, everything
+    /// left).
     pub fn lost_tasks(&self) -> u64 {
         self.shared.common.lost_tasks.load(Ordering::Relaxed)
     }
