@@ -12,13 +12,17 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crossbeam_channel::{Receiver, Select, Sender};
+use crossbeam_channel::{Receiver, Sender};
 
 use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
+
+pub(crate) mod wait;
+
+use wait::Woke;
 
 /// What a [`crate::Coordinator`] runs on an agent's thread: an agent that owns an event loop
 /// (a JS engine's agent, or a test's stand-in). It is built on its thread and never leaves it.
@@ -43,8 +47,9 @@ pub struct CrashReport {
 /// Commands from the coordinator to an agent's thread.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Control {
-    /// Virtual time: run until idle (or a budget of turns), then report done.
-    Go,
+    /// Virtual time: run until idle (or a budget of turns), then report done with this turn's
+    /// number (so a late report of an earlier turn is never taken for this one's).
+    Go(u64),
     /// Stop: the user agent shuts down.
     Shutdown,
 }
@@ -115,7 +120,7 @@ pub(crate) struct AgentThread<T> {
     pub status: Arc<AgentStatus>,
     pub control: Receiver<Control>,
     pub incoming: Receiver<Task<T>>,
-    pub done: Sender<AgentId>,
+    pub done: Sender<(AgentId, u64)>,
 }
 
 enum Exit {
@@ -164,6 +169,13 @@ impl<T: Send + 'static> AgentThread<T> {
                 self.drain_incoming();
             }
             Exit::Crashed(message) => {
+                // Tasks still queued are lost with the agent (the panic released any borrow
+                // of the loop while unwinding).
+                let queued = agent
+                    .event_loop()
+                    .try_borrow()
+                    .map_or(0, |event_loop| event_loop.queued_task_count() as u64);
+                self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
                 let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
                 self.crash_and_drain(message);
             }
@@ -187,12 +199,23 @@ impl<T: Send + 'static> AgentThread<T> {
             self.common.activity.end();
             let timeout =
                 next_timer.map(|deadline| deadline.saturating_sub(self.common.clock.now()));
-            let woke = self.wait(timeout);
-            self.common.activity.begin();
-            match woke {
-                Woke::Task(task) => agent.event_loop().borrow_mut().accept_incoming(task),
-                Woke::Control(Control::Go) | Woke::Timeout => {}
-                Woke::Control(Control::Shutdown) => return Exit::Shutdown,
+            match self.wait(timeout) {
+                // The task's unit of activity (it was in flight) becomes the agent's running
+                // unit: the count cannot touch zero between the send and this turn, and the
+                // hop costs no further update of the shared count.
+                Woke::Task(task) => match agent.event_loop().try_borrow_mut() {
+                    Ok(mut event_loop) => event_loop.queue_a_task(task),
+                    Err(_) => {
+                        // The agent kept its loop borrowed between turns: it cannot go on.
+                        self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
+                        return Exit::Crashed("the event loop was borrowed between turns".into());
+                    }
+                },
+                Woke::Control(Control::Go(_)) | Woke::Timeout => self.common.activity.begin(),
+                Woke::Control(Control::Shutdown) => {
+                    self.common.activity.begin();
+                    return Exit::Shutdown;
+                }
             }
         }
     }
@@ -202,10 +225,13 @@ impl<T: Send + 'static> AgentThread<T> {
     fn run_in_turns<A: AgentLoop<Steps = T>>(&self, agent: &mut A) -> Exit {
         self.common.activity.end();
         loop {
-            if self.control.recv() != Ok(Control::Go) {
-                self.common.activity.begin();
-                return Exit::Shutdown;
-            }
+            let turn = match wait::recv_polling(&self.control, None) {
+                Ok(Control::Go(turn)) => turn,
+                Ok(Control::Shutdown) | Err(_) => {
+                    self.common.activity.begin();
+                    return Exit::Shutdown;
+                }
+            };
             self.common.activity.begin();
             let mut has_work = true;
             for _ in 0..TURN_BUDGET {
@@ -213,7 +239,9 @@ impl<T: Send + 'static> AgentThread<T> {
                     Err(payload) => {
                         let message = panic_message(payload.as_ref());
                         self.record_crash(&message);
-                        let _ = self.done.send(self.id);
+                        // What the crash leaves is counted (and the agent's unit given back)
+                        // before the coordinator's next look: it waits for quiescence.
+                        let _ = self.done.send((self.id, turn));
                         return Exit::Crashed(message);
                     }
                     Ok(LoopState::RanTask) => {}
@@ -228,34 +256,13 @@ impl<T: Send + 'static> AgentThread<T> {
             self.status.has_work.store(has_work, Ordering::Release);
             self.common.activity.end();
             // The coordinator may be gone (shutting down); the next command says so.
-            let _ = self.done.send(self.id);
+            let _ = self.done.send((self.id, turn));
         }
     }
 
     /// Waits for a task, a command, or the timeout.
     fn wait(&self, timeout: Option<Duration>) -> Woke<T> {
-        let mut select = Select::new();
-        let task_index = select.recv(&self.incoming);
-        let control_index = select.recv(&self.control);
-        let operation = match timeout {
-            Some(timeout) => match select.select_timeout(timeout) {
-                Ok(operation) => operation,
-                Err(_) => return Woke::Timeout,
-            },
-            None => select.select(),
-        };
-        match operation.index() {
-            i if i == task_index => match operation.recv(&self.incoming) {
-                Ok(task) => Woke::Task(task),
-                Err(_) => Woke::Control(Control::Shutdown),
-            },
-            i if i == control_index => match operation.recv(&self.control) {
-                Ok(control) => Woke::Control(control),
-                // The coordinator is gone: nothing will ever ask this agent to run again.
-                Err(_) => Woke::Control(Control::Shutdown),
-            },
-            _ => Woke::Timeout,
-        }
+        wait::wait(&self.incoming, &self.control, timeout)
     }
 
     fn record_crash(&self, message: &str) {
@@ -284,8 +291,8 @@ impl<T: Send + 'static> AgentThread<T> {
                     self.common.lost_tasks.fetch_add(1, Ordering::Relaxed);
                     self.common.activity.end();
                 }
-                Woke::Control(Control::Go) => {
-                    let _ = self.done.send(self.id);
+                Woke::Control(Control::Go(turn)) => {
+                    let _ = self.done.send((self.id, turn));
                 }
                 Woke::Control(Control::Shutdown) | Woke::Timeout => break,
             }
@@ -300,10 +307,4 @@ impl<T: Send + 'static> AgentThread<T> {
             self.common.activity.end();
         }
     }
-}
-
-enum Woke<T> {
-    Task(Task<T>),
-    Control(Control),
-    Timeout,
 }

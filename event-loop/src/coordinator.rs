@@ -30,6 +30,8 @@ use crate::ids::AgentId;
 use crate::processing::{EventLoop, EventLoopHandle};
 use crate::task::Task;
 
+mod run;
+
 /// Why [`Coordinator::run_until`] returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunOutcome {
@@ -64,7 +66,9 @@ pub enum SpawnError {
 /// What [`Coordinator::shutdown`] found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ShutdownReport {
-    /// Tasks that never ran: queued or in flight at shutdown, or sent to a crashed agent.
+    /// Tasks that never ran: queued or in flight at shutdown, queued in an agent when it
+    /// crashed, or sent to a crashed agent. (Timers still pending are not tasks yet and are
+    /// not counted.)
     pub lost_tasks: u64,
     /// Agent threads that did not stop within the grace period (left detached).
     pub stuck_threads: usize,
@@ -87,8 +91,18 @@ struct Shared<T> {
     slots: Mutex<BTreeMap<AgentId, Slot<T>>>,
     next_agent: AtomicU64,
     shutting_down: AtomicBool,
-    done_sender: Sender<AgentId>,
-    done: Receiver<AgentId>,
+    done_sender: Sender<(AgentId, u64)>,
+    /// Virtual time: agents report the end of their turn here.
+    done: Receiver<(AgentId, u64)>,
+    /// Virtual time: the number of the last turn given, and the turn still running, if any
+    /// (a run cut short by its wall limit leaves one for the next run to wait for).
+    turns: Mutex<Turns>,
+}
+
+#[derive(Debug, Default)]
+struct Turns {
+    last: u64,
+    running: Option<u64>,
 }
 
 /// Runs agents on threads (see the module documentation). Cheap to clone; `Send + Sync`.
@@ -114,7 +128,6 @@ impl<T> std::fmt::Debug for Coordinator<T> {
 
 /// A snapshot of one agent for a scheduling decision.
 struct AgentView {
-    id: AgentId,
     control: Sender<Control>,
     status: Arc<AgentStatus>,
     in_flight: usize,
@@ -138,6 +151,7 @@ impl<T: Send + 'static> Coordinator<T> {
                 shutting_down: AtomicBool::new(false),
                 done_sender,
                 done,
+                turns: Mutex::new(Turns::default()),
             }),
         }
     }
@@ -161,6 +175,9 @@ impl<T: Send + 'static> Coordinator<T> {
         A: AgentLoop<Steps = T>,
         F: FnOnce(EventLoop<T>) -> Result<A, String> + Send + 'static,
     {
+        // The check and the insertion happen under the lock `shutdown` takes the agents
+        // under: an agent is either refused or told to stop.
+        let mut slots = self.slots();
         if self.shared.shutting_down.load(Ordering::Acquire) {
             return Err(SpawnError::ShuttingDown);
         }
@@ -191,7 +208,7 @@ impl<T: Send + 'static> Coordinator<T> {
                 common.activity.end();
                 SpawnError::Thread(error.to_string())
             })?;
-        self.slots().insert(
+        slots.insert(
             id,
             Slot {
                 handle: handle.clone(),
@@ -202,6 +219,13 @@ impl<T: Send + 'static> Coordinator<T> {
             },
         );
         Ok(handle)
+    }
+
+    fn turns(&self) -> MutexGuard<'_, Turns> {
+        self.shared
+            .turns
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The handle of a running agent.
@@ -224,7 +248,8 @@ impl<T: Send + 'static> Coordinator<T> {
             .clone()
     }
 
-    /// Tasks counted lost so far (sent to a crashed agent; at shutdown, everything left).
+    /// Tasks counted lost so far (queued in or sent to a crashed agent; at shutdown, everything
+    /// left).
     pub fn lost_tasks(&self) -> u64 {
         self.shared.common.lost_tasks.load(Ordering::Relaxed)
     }
@@ -233,8 +258,7 @@ impl<T: Send + 'static> Coordinator<T> {
         self.slots()
             .iter()
             .filter(|(_, slot)| !slot.status.crashed())
-            .map(|(id, slot)| AgentView {
-                id: *id,
+            .map(|(_, slot)| AgentView {
                 control: slot.control.clone(),
                 status: Arc::clone(&slot.status),
                 in_flight: slot.handle.in_flight(),
@@ -243,101 +267,18 @@ impl<T: Send + 'static> Coordinator<T> {
     }
 
     /// Runs every agent until the system is idle, `stop` returns true (checked between
-    /// tasks), or a limit is reached.
+    /// tasks), or a limit is reached. Once [`Self::shutdown`] is called (before or during the
+    /// run) there is no agent left to run: returns [`RunOutcome::Idle`].
+    ///
+    /// Under virtual time, work due exactly at `limits.time_limit` still runs; the clock never
+    /// jumps past it. One `run_until` at a time per coordinator.
     pub fn run_until(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
+        if self.shared.shutting_down.load(Ordering::Acquire) {
+            return RunOutcome::Idle;
+        }
         match self.shared.common.mode {
             TimeMode::Real => self.run_free(stop, limits),
             TimeMode::Virtual => self.run_in_turns(stop, limits),
-        }
-    }
-
-    /// Real time: the agents run on their own; watch for quiescence.
-    fn run_free(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
-        let started = Instant::now();
-        let common = &self.shared.common;
-        loop {
-            if stop() {
-                return RunOutcome::Stopped;
-            }
-            if started.elapsed() >= limits.wall_limit || common.clock.now() >= limits.time_limit {
-                return RunOutcome::TimeLimit;
-            }
-            let epoch = common.activity.epoch();
-            if common.activity.count() == 0 {
-                let next_timer = self
-                    .views()
-                    .iter()
-                    .filter_map(|v| v.status.next_timer())
-                    .min();
-                // What was read belongs to one quiescent stretch only if nothing started
-                // running meanwhile.
-                if common.activity.count() == 0 && common.activity.epoch() == epoch {
-                    match next_timer {
-                        None => return RunOutcome::Idle,
-                        Some(deadline) if deadline > limits.time_limit => {
-                            return RunOutcome::TimeLimit;
-                        }
-                        Some(_) => std::thread::sleep(Duration::from_millis(1)),
-                    }
-                }
-            } else {
-                common
-                    .activity
-                    .wait_for_quiescence(Duration::from_millis(1));
-            }
-        }
-    }
-
-    /// Virtual time: give each agent with work a turn, in id order; when none has work, jump
-    /// the clock to the earliest timer.
-    fn run_in_turns(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
-        let started = Instant::now();
-        let clock = &self.shared.common.clock;
-        loop {
-            if stop() {
-                return RunOutcome::Stopped;
-            }
-            if started.elapsed() >= limits.wall_limit || clock.now() >= limits.time_limit {
-                return RunOutcome::TimeLimit;
-            }
-            let now = clock.now();
-            let views = self.views();
-            let ready: Vec<&AgentView> = views
-                .iter()
-                .filter(|v| {
-                    v.status.has_work()
-                        || v.in_flight > 0
-                        || v.status.next_timer().is_some_and(|t| t <= now)
-                })
-                .collect();
-            if ready.is_empty() {
-                match views.iter().filter_map(|v| v.status.next_timer()).min() {
-                    None => return RunOutcome::Idle,
-                    Some(deadline) if deadline > limits.time_limit => {
-                        return RunOutcome::TimeLimit;
-                    }
-                    Some(deadline) => {
-                        clock.advance_to(deadline);
-                    }
-                }
-                continue;
-            }
-            for view in ready {
-                if view.control.send(Control::Go).is_err() {
-                    continue;
-                }
-                loop {
-                    let remaining = limits.wall_limit.saturating_sub(started.elapsed());
-                    match self.shared.done.recv_timeout(remaining) {
-                        Ok(id) if id == view.id => break,
-                        Ok(_) => continue,
-                        Err(_) => return RunOutcome::TimeLimit,
-                    }
-                }
-                if stop() {
-                    return RunOutcome::Stopped;
-                }
-            }
         }
     }
 
@@ -345,8 +286,11 @@ impl<T: Send + 'static> Coordinator<T> {
     /// its thread ends. Threads still running after `grace` are left detached (counted).
     /// No agent can be started afterwards.
     pub fn shutdown(&self, grace: Duration) -> ShutdownReport {
-        self.shared.shutting_down.store(true, Ordering::Release);
-        let slots = std::mem::take(&mut *self.slots());
+        let slots = {
+            let mut slots = self.slots();
+            self.shared.shutting_down.store(true, Ordering::Release);
+            std::mem::take(&mut *slots)
+        };
         for slot in slots.values() {
             let _ = slot.control.send(Control::Shutdown);
         }

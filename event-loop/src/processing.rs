@@ -221,8 +221,10 @@ impl<T> EventLoop<T> {
         while let Ok(task) = self.incoming.try_recv() {
             self.accept_incoming(task);
         }
-        for (_, task) in self.timers.take_due(self.clock.now()) {
-            self.queue_a_task(task);
+        if !self.timers.is_empty() {
+            for (_, task) in self.timers.take_due(self.clock.now()) {
+                self.queue_a_task(task);
+            }
         }
     }
 

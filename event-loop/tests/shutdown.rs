@@ -1,0 +1,199 @@
+//! Shutdown: every thread stops, what is left is counted lost, nothing starts afterwards.
+
+mod common;
+
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{TestAgent, limits, never, send, spawn, steps, try_spawn, world_of};
+use postern_event_loop::{DocumentKey, RunLimits, RunOutcome, SpawnError, TaskSource, TimeMode};
+
+const GRACE: Duration = Duration::from_secs(10);
+
+#[test]
+fn real_time_shutdown_stops_every_thread_and_counts_what_is_left() {
+    let (coordinator, world, handles) = world_of(TimeMode::Real, 3);
+    // Each agent keeps 4 tasks of an inactive document (never runnable) and a long timer.
+    for handle in &handles {
+        send(
+            handle,
+            TaskSource::DomManipulation,
+            steps(|ctx| {
+                let doc = DocumentKey(ctx.id().0);
+                ctx.set_active(doc, false);
+                for _ in 0..4 {
+                    ctx.queue_local(TaskSource::Networking, Some(doc), steps(|c| c.log("never")));
+                }
+                ctx.set_timeout(Duration::from_secs(3600), steps(|c| c.log("never")));
+            }),
+        );
+    }
+    let short = RunLimits {
+        time_limit: Duration::from_secs(60),
+        wall_limit: Duration::from_secs(60),
+    };
+    assert_eq!(coordinator.run_until(&never, short), RunOutcome::TimeLimit);
+    // Agent 1 is busy in a task while 10 more reach its channel: they are in flight at the
+    // shutdown.
+    let (started, wait_started) = mpsc::channel();
+    send(
+        &handles[0],
+        TaskSource::DomManipulation,
+        steps(move |_| {
+            started.send(()).unwrap();
+            thread::sleep(Duration::from_millis(100));
+        }),
+    );
+    wait_started.recv().unwrap();
+    for _ in 0..10 {
+        send(
+            &handles[0],
+            TaskSource::PostedMessage,
+            steps(|c| c.log("never")),
+        );
+    }
+    let report = coordinator.shutdown(GRACE);
+    assert_eq!(report.stuck_threads, 0);
+    assert_eq!(report.lost_tasks, 3 * 4 + 10);
+    assert_eq!(world.dropped.load(Ordering::SeqCst), 3);
+    assert!(world.trace().is_empty());
+    // After the shutdown: no new agent, no task accepted, and a run returns at once.
+    assert!(matches!(
+        coordinator.spawn_agent(|_| Err::<TestAgent, String>("unused".into())),
+        Err(SpawnError::ShuttingDown)
+    ));
+    assert!(
+        handles[1]
+            .queue_a_task(postern_event_loop::Task::new(
+                TaskSource::PostedMessage,
+                None,
+                steps(|_| {})
+            ))
+            .is_err()
+    );
+    let started = Instant::now();
+    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn virtual_time_shutdown_counts_tasks_that_never_had_a_turn() {
+    let (coordinator, world, handles) = world_of(TimeMode::Virtual, 2);
+    for handle in &handles {
+        for _ in 0..5 {
+            send(handle, TaskSource::PostedMessage, steps(|c| c.log("never")));
+        }
+    }
+    let report = coordinator.shutdown(GRACE);
+    assert_eq!(report.stuck_threads, 0);
+    assert_eq!(report.lost_tasks, 10);
+    assert_eq!(world.dropped.load(Ordering::SeqCst), 2);
+    assert!(matches!(
+        coordinator.spawn_agent(|_| Err::<TestAgent, String>("unused".into())),
+        Err(SpawnError::ShuttingDown)
+    ));
+    let started = Instant::now();
+    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn a_thread_still_busy_after_the_grace_period_is_counted_stuck() {
+    let (coordinator, _world, handles) = world_of(TimeMode::Real, 2);
+    let (started, wait_started) = mpsc::channel();
+    send(
+        &handles[0],
+        TaskSource::DomManipulation,
+        steps(move |_| {
+            started.send(()).unwrap();
+            thread::sleep(Duration::from_millis(400));
+        }),
+    );
+    wait_started.recv().unwrap();
+    let report = coordinator.shutdown(Duration::from_millis(50));
+    assert_eq!(report.stuck_threads, 1);
+}
+
+#[test]
+fn an_agent_spawned_while_the_coordinator_shuts_down_is_stopped_or_refused() {
+    for mode in [TimeMode::Real, TimeMode::Virtual] {
+        for _ in 0..50 {
+            let (coordinator, world, _) = world_of(mode, 1);
+            let spawner = {
+                let coordinator = coordinator.clone();
+                let world = std::sync::Arc::clone(&world);
+                thread::spawn(move || {
+                    let mut spawned = 0;
+                    for _ in 0..20 {
+                        match try_spawn(&coordinator, &world) {
+                            Ok(_) => spawned += 1,
+                            Err(SpawnError::ShuttingDown) => break,
+                            Err(other) => panic!("{other}"),
+                        }
+                    }
+                    spawned
+                })
+            };
+            thread::sleep(Duration::from_micros(200));
+            let report = coordinator.shutdown(GRACE);
+            let spawned = spawner.join().unwrap();
+            assert_eq!(report.stuck_threads, 0);
+            // Every agent that was started was stopped by the shutdown.
+            assert_eq!(
+                world.dropped.load(Ordering::SeqCst),
+                1 + spawned,
+                "{mode:?}: an agent spawned during the shutdown was never stopped"
+            );
+            drop(coordinator);
+        }
+    }
+}
+
+#[test]
+fn spawn_keeps_working_until_shutdown() {
+    let (coordinator, world, _) = world_of(TimeMode::Virtual, 0);
+    let h = spawn(&coordinator, &world);
+    send(&h, TaskSource::PostedMessage, steps(|c| c.log("ran")));
+    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
+    assert_eq!(world.trace().len(), 1);
+    assert_eq!(coordinator.shutdown(GRACE), Default::default());
+}
+
+/// Queues itself again forever, a millisecond apart.
+fn forever() -> common::Steps {
+    steps(|ctx| {
+        thread::sleep(Duration::from_millis(1));
+        ctx.queue_local(TaskSource::DomManipulation, None, forever());
+    })
+}
+
+#[test]
+fn a_shutdown_from_another_thread_ends_a_run_in_progress() {
+    for mode in [TimeMode::Real, TimeMode::Virtual] {
+        let (coordinator, _world, handles) = world_of(mode, 2);
+        send(&handles[0], TaskSource::DomManipulation, forever());
+        let stopper = {
+            let coordinator = coordinator.clone();
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(50));
+                coordinator.shutdown(GRACE)
+            })
+        };
+        let started = Instant::now();
+        let limits = RunLimits {
+            time_limit: Duration::from_secs(3600),
+            wall_limit: Duration::from_secs(10),
+        };
+        assert_eq!(
+            coordinator.run_until(&never, limits),
+            RunOutcome::Idle,
+            "{mode:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(5), "{mode:?}");
+        let report = stopper.join().unwrap();
+        assert_eq!(report.stuck_threads, 0);
+        assert_eq!(report.lost_tasks, 1, "{mode:?}: the task it had queued");
+    }
+}
