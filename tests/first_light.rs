@@ -242,3 +242,14 @@ fn error_events_and_unhandled_rejections() {
     assert_eq!(run.lines, expected);
     assert_eq!(run.outcome, RunOutcome::Idle);
 }
+
+#[test]
+fn timeouts_are_clamped_after_five_nesting_levels() {
+    let run = run_page("timer-clamp");
+    // Callbacks 1-6 run at nesting levels 1-6 with no clamp (the third asks for 1 ms); the
+    // seventh and later were scheduled at a nesting level above 5: 4 ms each.
+    assert_eq!(
+        run.lines,
+        vec![a("callbacks at 0, 0, 0, 1, 1, 1, 5, 9, 13")]
+    );
+}
