@@ -148,6 +148,27 @@ fn check_same_origin_domain(context: &mut Context, window: WindowId) -> JsResult
     }
 }
 
+/// The same origin-domain check, then the window's URL and navigable.
+fn checked_url(context: &mut Context, window: WindowId) -> JsResult<(Url, BrowsingContextId)> {
+    check_same_origin_domain(context, window)?;
+    let state = AgentState::of(context)?;
+    url_and_navigable(&state, window)
+}
+
+/// Converts `value` to a string, parses it relative to the entry settings object
+/// ("SyntaxError" on failure) and Location-object navigates `navigable` there.
+fn navigate_to_value(
+    context: &mut Context,
+    navigable: BrowsingContextId,
+    value: &JsValue,
+    history_handling: HistoryHandling,
+) -> JsResult<JsValue> {
+    let value = to_dom_string(value, context)?;
+    let url = parse_relative_to_entry(context, &value)?;
+    location_object_navigate(context, navigable, url, history_handling)?;
+    Ok(JsValue::undefined())
+}
+
 /// Parses `value` relative to the entry settings object's API base URL (the incumbent
 /// window's document URL here); a failure is a "SyntaxError" DOMException.
 fn parse_relative_to_entry(context: &mut Context, value: &str) -> JsResult<Url> {
@@ -231,9 +252,7 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
         &location,
         "href",
         NativeFunction::from_copy_closure(move |_, _, context| {
-            check_same_origin_domain(context, window)?;
-            let state = AgentState::of(context)?;
-            let (url, _) = url_and_navigable(&state, window)?;
+            let (url, _) = checked_url(context, window)?;
             Ok(JsString::from(url.as_str()).into())
         }),
         Some(NativeFunction::from_copy_closure(
@@ -249,9 +268,7 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
         &location,
         "origin",
         NativeFunction::from_copy_closure(move |_, _, context| {
-            check_same_origin_domain(context, window)?;
-            let state = AgentState::of(context)?;
-            let (url, _) = url_and_navigable(&state, window)?;
+            let (url, _) = checked_url(context, window)?;
             let origin = postern_dom::origin_of_url(&url).ascii_serialization();
             Ok(JsString::from(origin.as_str()).into())
         }),
@@ -263,9 +280,7 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
             &location,
             name,
             NativeFunction::from_copy_closure(move |_, _, context| {
-                check_same_origin_domain(context, window)?;
-                let state = AgentState::of(context)?;
-                let (url, _) = url_and_navigable(&state, window)?;
+                let (url, _) = checked_url(context, window)?;
                 Ok(JsString::from(read_part(&url, part).as_str()).into())
             }),
             Some(NativeFunction::from_copy_closure(
@@ -294,15 +309,10 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
         NativeFunction::from_copy_closure(move |_, args, context| {
             // 1-2. If this's relevant Document is not fully active, return; same
             //      origin-domain check.
-            check_same_origin_domain(context, window)?;
+            let (_, navigable) = checked_url(context, window)?;
             // 3. Parse url relative to the entry settings object; failure → SyntaxError.
-            let value = to_dom_string(&arg(args, 0), context)?;
-            let url = parse_relative_to_entry(context, &value)?;
             // 4. Location-object navigate this to the resulting URL.
-            let state = AgentState::of(context)?;
-            let (_, navigable) = url_and_navigable(&state, window)?;
-            location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
-            Ok(JsValue::undefined())
+            navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Push)
         }),
     )?;
     define_method(
@@ -320,9 +330,7 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
         "reload",
         0,
         NativeFunction::from_copy_closure(move |_, _, context| {
-            check_same_origin_domain(context, window)?;
-            let state = AgentState::of(context)?;
-            let (url, navigable) = url_and_navigable(&state, window)?;
+            let (url, navigable) = checked_url(context, window)?;
             // Deviation: reload navigates to the same URL (no session history to reload).
             location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
             Ok(JsValue::undefined())
@@ -334,9 +342,7 @@ pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResu
         "toString",
         0,
         NativeFunction::from_copy_closure(move |_, _, context| {
-            check_same_origin_domain(context, window)?;
-            let state = AgentState::of(context)?;
-            let (url, _) = url_and_navigable(&state, window)?;
+            let (url, _) = checked_url(context, window)?;
             Ok(JsString::from(url.as_str()).into())
         }),
     )?;
@@ -363,14 +369,11 @@ fn set_href(context: &mut Context, window: WindowId, value: &str) -> JsResult<()
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-replace>
 fn replace(context: &mut Context, window: WindowId, value: &JsValue) -> JsResult<JsValue> {
     // 1. If this's relevant Document is null, then return.
-    // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
-    let value = to_dom_string(value, context)?;
-    let url = parse_relative_to_entry(context, &value)?;
-    // 3. Location-object navigate this to the resulting URL given "replace".
     let state = AgentState::of(context)?;
     let (_, navigable) = url_and_navigable(&state, window)?;
-    location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
-    Ok(JsValue::undefined())
+    // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
+    // 3. Location-object navigate this to the resulting URL given "replace".
+    navigate_to_value(context, navigable, value, HistoryHandling::Replace)
 }
 
 /// The Location of a browsing context whose active document is cross-origin to the viewer:
@@ -408,10 +411,7 @@ pub(crate) fn cross_origin_location(
         "replace",
         1,
         NativeFunction::from_copy_closure(move |_, args, context| {
-            let value = to_dom_string(&arg(args, 0), context)?;
-            let url = parse_relative_to_entry(context, &value)?;
-            location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
-            Ok(JsValue::undefined())
+            navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
         }),
     )?;
     // Every other member throws a "SecurityError" (CrossOriginGet/CrossOriginSet).
@@ -444,9 +444,7 @@ pub(crate) fn cross_origin_set_location(
     navigable: BrowsingContextId,
     value: &JsValue,
 ) -> JsResult<()> {
-    let value = to_dom_string(value, context)?;
-    let url = parse_relative_to_entry(context, &value)?;
-    location_object_navigate(context, navigable, url, HistoryHandling::Push)
+    navigate_to_value(context, navigable, value, HistoryHandling::Push).map(|_| ())
 }
 
 /// `window.location = value` ([PutForwards=href]).
