@@ -58,6 +58,26 @@ impl AgentState {
             .ok_or_else(|| JsNativeError::typ().with_message("no agent").into())
     }
 
+    /// The browsing context of one of this agent's windows.
+    pub fn browsing_context_of(&self, window: WindowId) -> Option<postern_dom::BrowsingContextId> {
+        self.windows
+            .borrow()
+            .get(&window)
+            .map(|w| w.browsing_context)
+    }
+
+    /// Whether two of this agent's windows are same origin-domain (false when either is not
+    /// here: a window in another agent is on another site).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#same-origin-domain>
+    pub fn same_origin_domain(&self, a: WindowId, b: WindowId) -> bool {
+        let windows = self.windows.borrow();
+        match (windows.get(&a), windows.get(&b)) {
+            (Some(a), Some(b)) => a.origin().is_same_origin_domain(&b.origin()),
+            _ => false,
+        }
+    }
+
     /// Queue a task on this agent's event loop.
     pub fn queue_a_task(&self, task: Task<AgentTask>) {
         self.event_loop.borrow_mut().queue_a_task(task);

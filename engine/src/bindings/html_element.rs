@@ -227,15 +227,14 @@ fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsRes
         // 3. If document's origin and the origin specified by the current settings object are
         //    not same origin-domain, then return null. (A document in another agent is
         //    another site, never same origin-domain.)
-        let document = {
-            let windows = state.windows.borrow();
-            match (windows.get(&viewer), windows.get(&active)) {
-                (Some(v), Some(a)) if v.origin().is_same_origin_domain(&a.origin()) => {
-                    a.document.try_borrow().ok().map(|d| d.document_node())
-                }
-                _ => None,
-            }
-        };
+        if !state.same_origin_domain(viewer, active) {
+            return Ok(JsValue::null());
+        }
+        let document = state
+            .windows
+            .borrow()
+            .get(&active)
+            .and_then(|a| a.document.try_borrow().ok().map(|d| d.document_node()));
         // 4. Return document.
         super::wrappers::node_value(context, active, document)
     })

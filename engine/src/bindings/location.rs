@@ -130,14 +130,7 @@ fn url_and_navigable(state: &AgentState, window: WindowId) -> JsResult<(Url, Bro
 fn check_same_origin_domain(context: &mut Context, window: WindowId) -> JsResult<()> {
     let state = AgentState::of(context)?;
     let incumbent = crate::post_message::incumbent_window(context)?;
-    let allowed = {
-        let windows = state.windows.borrow();
-        match (windows.get(&incumbent), windows.get(&window)) {
-            (Some(a), Some(b)) => a.origin().is_same_origin_domain(&b.origin()),
-            _ => false,
-        }
-    };
-    if allowed {
+    if state.same_origin_domain(incumbent, window) {
         Ok(())
     } else {
         Err(super::dom_exception::throw(

@@ -30,12 +30,7 @@ fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
     // 1. Let current be this's node navigable.
     // 2. If current is null, then return null.
-    let Some(bc) = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.browsing_context)
-    else {
+    let Some(bc) = state.browsing_context_of(window) else {
         return Ok(JsValue::null());
     };
     // 3. Let container be current's container. 4. If container is null, then return null.
@@ -52,14 +47,7 @@ fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     //    settings object's origin, then return null. (A container in another agent is on
     //    another site.)
     let viewer = crate::realm_data::RealmData::of_current_realm(context)?.window;
-    let same = {
-        let windows = state.windows.borrow();
-        match (windows.get(&viewer), windows.get(&parent.window)) {
-            (Some(v), Some(p)) => v.origin().is_same_origin_domain(&p.origin()),
-            _ => false,
-        }
-    };
-    if !same {
+    if !state.same_origin_domain(viewer, parent.window) {
         return Ok(JsValue::null());
     }
     // 6. Return container.
@@ -87,12 +75,7 @@ fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
 fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
-    let Some(bc) = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.browsing_context)
-    else {
+    let Some(bc) = state.browsing_context_of(window) else {
         return Ok(JsValue::null());
     };
     // 1. Let navigable be this's navigable. 2. If navigable is null, then return null.
@@ -168,12 +151,8 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         "length",
         NativeFunction::from_copy_closure(move |_, _, context| {
             let state = AgentState::of(context)?;
-            let bc = state
-                .windows
-                .borrow()
-                .get(&window)
-                .map(|w| w.browsing_context);
-            let length = bc
+            let length = state
+                .browsing_context_of(window)
                 .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
                 .unwrap_or(0);
             Ok(JsValue::new(length as u32))
