@@ -138,7 +138,7 @@ pub(crate) fn post_message_to_browsing_context(
 /// the stack (boa's active script), else the current realm's.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#incumbent-settings-object>
-fn incumbent_window(context: &Context) -> JsResult<WindowId> {
+pub(crate) fn incumbent_window(context: &Context) -> JsResult<WindowId> {
     if let Some(active) = context.get_active_script_or_module() {
         let realm = match active {
             boa_engine::vm::ActiveRunnable::Script(script) => script.realm().clone(),
