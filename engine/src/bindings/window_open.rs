@@ -47,9 +47,11 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         0,
         NativeFunction::from_copy_closure(move |_, _, context| {
             let state = AgentState::of(context)?;
+            // 1. Let thisTraversable be this's navigable (null once another document
+            //    replaced this window's).
             match browsing_context_of(&state, window) {
-                Some(bc) => window_close(context, bc),
-                None => Ok(JsValue::undefined()),
+                Some(bc) if state.ua.active_window(bc) == Some(window) => window_close(context, bc),
+                _ => Ok(JsValue::undefined()),
             }
         }),
     )?;
