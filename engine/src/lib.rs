@@ -34,6 +34,7 @@ mod rejections;
 mod script;
 mod tasks;
 mod time;
+mod traversable;
 pub mod user_agent;
 mod window;
 pub mod wpt;

@@ -71,6 +71,11 @@ pub(crate) enum AgentTask {
         /// The iframe element.
         iframe: NodeId,
     },
+    /// Definitely close a top-level traversable (queued by `window.close()`).
+    DefinitelyClose {
+        /// The traversable.
+        traversable: BrowsingContextId,
+    },
     /// A message posted with `window.postMessage`.
     PostedMessage(PostedMessage),
     /// A timer's task.
@@ -127,6 +132,9 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
         }
         AgentTask::IframeLoad { parent, iframe } => {
             crate::iframe::iframe_load_event_steps(state, context, parent, iframe)
+        }
+        AgentTask::DefinitelyClose { traversable } => {
+            crate::traversable::definitely_close_a_top_level_traversable(state, traversable)
         }
         AgentTask::PostedMessage(message) => {
             crate::post_message::run_posted_message_task(state, context, message)

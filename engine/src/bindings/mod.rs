@@ -26,6 +26,7 @@ pub(crate) mod test_results;
 pub(crate) mod timers;
 pub(crate) mod util;
 pub(crate) mod window;
+pub(crate) mod window_open;
 pub(crate) mod window_proxy;
 pub(crate) mod wrappers;
 
@@ -44,6 +45,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     rejections::install(context);
     dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
+    window_open::install(context, &global, window)?;
     timers::install(context, &global, window)?;
     performance::install(context, &global, window)?;
     console::install(context, &global, window)?;

@@ -67,8 +67,9 @@ fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
         .map(|w| w.browsing_context);
     // The steps are to return true if this's browsing context is null or its is closing is
     // true; otherwise false.
-    // TODO(spec): "is closing" (window.close(), the window tree issue).
-    let open = bc.is_some_and(|bc| state.ua.active_window(bc) == Some(window));
+    let open = bc.is_some_and(|bc| {
+        state.ua.active_window(bc) == Some(window) && !super::window_open::is_closed(&state, bc)
+    });
     Ok(JsValue::new(!open))
 }
 

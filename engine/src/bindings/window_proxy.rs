@@ -201,9 +201,8 @@ fn cross_origin_get(
             window_proxy_for(state, context, target.viewer, top)?
         }
         "length" => JsValue::new(state.ua.with_tree(|t| t.children(bc).len()) as u32),
-        "closed" => JsValue::new(state.ua.active_window(bc).is_none()),
-        // TODO(spec): opener (the window tree issue).
-        "opener" => JsValue::null(),
+        "closed" => JsValue::new(super::window_open::is_closed(state, bc)),
+        "opener" => super::window_open::opener_window_proxy(state, context, target.viewer, bc)?,
         "postMessage" | "close" | "focus" | "blur" => {
             cross_origin_function(state, context, target, &name)?
         }
@@ -267,7 +266,10 @@ fn cross_origin_function(
         "postMessage" => NativeFunction::from_copy_closure(move |_, args, context| {
             crate::post_message::post_message_to_browsing_context(context, bc, args)
         }),
-        // TODO(spec): close/focus/blur (the window tree issue); they do nothing yet.
+        "close" => NativeFunction::from_copy_closure(move |_, _, context| {
+            super::window_open::window_close(context, bc)
+        }),
+        // TODO(spec): focus/blur (there is no focus); they do nothing.
         _ => NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined())),
     };
     let length = if key == "postMessage" { 1 } else { 0 };
@@ -279,12 +281,12 @@ fn cross_origin_function(
 }
 
 /// Whether `key` is one of the Window's own accessors that return a WindowProxy (`window`,
-/// `self`, `frames`, `parent`, `top`) and the page has not replaced it.
+/// `self`, `frames`, `parent`, `top`, `opener`) and the page has not replaced it.
 fn is_window_proxy_accessor(global: &JsObject, key: &PropertyKey) -> bool {
     let PropertyKey::String(name) = key else {
         return false;
     };
-    if !["window", "self", "frames", "parent", "top"]
+    if !["window", "self", "frames", "parent", "top", "opener"]
         .iter()
         .any(|n| name == &JsString::from(*n))
     {
