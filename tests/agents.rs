@@ -74,7 +74,7 @@ fn virtual_time_runs_over_several_agents_are_identical() {
 }
 
 #[test]
-fn frames_example_nested_dynamic_and_removed_iframes() {
+fn frames_example_nested_dynamic_and_removed_iframes_and_a_popup() {
     let run = postern_conformance::run_site(
         &postern_conformance::repo_root()
             .join("examples")
@@ -93,10 +93,16 @@ fn frames_example_nested_dynamic_and_removed_iframes() {
             a("the inserted iframe fired load"),
             a("inserted: frames.length 2; its document is reachable: true"),
             a("removed: frames.length 1; closed true and true"),
+            a("opened a popup: closed false; same name finds it: true"),
+            a(
+                r#"popup says {"from":"popup","hasOpener":true,"name":"helper"} from http://c.test; source is the popup: true"#
+            ),
+            a("closed the popup: true"),
             a("done"),
         ]
     );
-    // Three sites, three agent threads; the message to the removed frame went nowhere.
+    // Three sites, three agent threads (the c.test popup joins c.test's agent); the message
+    // to the removed frame went nowhere.
     assert_eq!(run.agents, 3);
     assert_eq!(run.outcome, postern::RunOutcome::Idle);
 }
