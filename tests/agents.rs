@@ -106,3 +106,24 @@ fn frames_example_nested_dynamic_and_removed_iframes_and_a_popup() {
     assert_eq!(run.agents, 3);
     assert_eq!(run.outcome, postern::RunOutcome::Idle);
 }
+
+#[test]
+fn each_browsing_context_group_has_its_own_agent_cluster_map() {
+    let run = run_page("groups");
+    let a = |s: &str| format!("[http://a.test] {s}");
+    let mut lines = run.lines.clone();
+    // The two popups run in different agents: their order is the turn order.
+    lines[2..].sort();
+    assert_eq!(
+        lines,
+        vec![
+            a("shared popup's document is reachable: true"),
+            a("noopener returns null: true"),
+            a("popup kind=noopener; has an opener: false"),
+            a("popup kind=shared; has an opener: true"),
+        ]
+    );
+    // The opener and its popup share one agent; the noopener popup, same site but in a new
+    // group, gets another.
+    assert_eq!(run.agents, 2);
+}

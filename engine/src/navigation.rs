@@ -65,7 +65,7 @@ pub(crate) fn navigate_and_load(
     let _ = context;
     match state
         .ua
-        .obtain_a_similar_origin_window_agent(&response.origin)
+        .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
     {
         Ok(agent) => route_task(
             state,

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use postern_dom::{
-    AgentClusterKey, BrowsingContextId, BrowsingContextTree, DocumentId, Origin, ResourceLoader,
-    agent_cluster_key, origin_of_url,
+    AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
+    Origin, ResourceLoader, agent_cluster_key, origin_of_url,
 };
 use postern_event_loop::{
     AgentId, Clock, Coordinator, CrashReport, RunLimits, RunOutcome, Task, TaskSource, TimeMode,
@@ -50,8 +50,9 @@ pub(crate) struct UserAgentShared {
     documents: RwLock<HashMap<DocumentId, WindowId>>,
     /// Runs the agents, each on its own thread.
     coordinator: Coordinator<AgentTask>,
-    /// The agent cluster map: which agent runs the documents of each agent cluster key.
-    agent_clusters: Mutex<HashMap<AgentClusterKey, AgentId>>,
+    /// The agent cluster maps of every browsing context group: which agent runs the documents
+    /// of each (group, agent cluster key).
+    agent_clusters: Mutex<HashMap<(Option<BrowsingContextGroupId>, AgentClusterKey), AgentId>>,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
@@ -139,21 +140,28 @@ impl UserAgentShared {
         }
     }
 
-    /// Obtain a similar-origin window agent: the agent that runs documents of `origin`,
-    /// started (on its own thread) the first time its agent cluster key is needed.
+    /// Obtain a similar-origin window agent: the agent that runs documents of `origin` in the
+    /// browsing context group of `browsing_context`, started (on its own thread) the first time
+    /// its agent cluster key is needed in that group.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#obtain-similar-origin-window-agent>
     pub fn obtain_a_similar_origin_window_agent(
         self: &Arc<Self>,
         origin: &Origin,
+        browsing_context: BrowsingContextId,
     ) -> Result<AgentId, EngineError> {
-        // 1-5. Let key be the agent cluster key of origin (its site: agent clusters are
-        //      site-keyed here).
-        let key = agent_cluster_key(origin);
+        // 1-5. Let key be the agent cluster key of origin in group (its site unless the group
+        //      is cross-origin isolated or remembers this origin as origin-keyed).
+        let key = self.with_tree_mut(|tree| {
+            let group = tree.group_of(browsing_context);
+            let key = group
+                .and_then(|g| tree.group_mut(g).ok())
+                .map(|g| g.obtain_agent_cluster_key(origin, false))
+                .unwrap_or_else(|| agent_cluster_key(origin));
+            (group, key)
+        });
         // 6. If group's agent cluster map[key] does not exist, then: let agentCluster be a
         //    new agent cluster, add a new similar-origin window agent to it, and set the map.
-        // TODO(spec): one agent cluster map per browsing context group (the window tree
-        // issue); a user agent has one map.
         let mut clusters = self
             .agent_clusters
             .lock()
@@ -280,12 +288,12 @@ impl UserAgent {
         } else {
             origin_of_url(&parsed)
         };
-        let agent = self
-            .shared
-            .obtain_a_similar_origin_window_agent(&expected_origin)?;
         let browsing_context = self
             .shared
             .with_tree_mut(|tree| tree.create_top_level(String::new()));
+        let agent = self
+            .shared
+            .obtain_a_similar_origin_window_agent(&expected_origin, browsing_context)?;
         let task = Task::new(
             TaskSource::Networking,
             None,
