@@ -6,10 +6,10 @@ use crate::memory::Memory;
 use crate::path::Segment;
 use crate::record::{ObjectIndex, PlatformIndex, RecordObject, RecordString, RecordValue};
 
-/// The keys of every frame's object, each frame's in one run, innermost last (one vector for
-/// the whole walk rather than one per object). A key is taken out once its property is
-/// delivered.
-pub(super) type KeyStack = Vec<Option<RecordString>>;
+/// The record's flat properties: each frame's object's keys are written there, with
+/// `undefined` values, when its step 26 starts, and each value replaces its `undefined` as it
+/// is delivered (one vector for the whole walk rather than one per object).
+pub(super) type Properties = [(RecordString, RecordValue)];
 
 /// One object whose step 26 is under way.
 pub(super) struct Frame<O, V> {
@@ -26,12 +26,16 @@ pub(super) enum Work<O, V> {
         /// The object (the spec's `value`).
         object: O,
         /// Where `! EnumerableOwnProperties(value, key)`, listed when the object was first
-        /// met, starts in the [`KeyStack`].
+        /// met, starts in the record's [`Properties`] (the object's run).
         start: usize,
         /// How many keys there are.
         len: usize,
         /// How many of the keys have been started; `next - 1` is the one under way.
         next: usize,
+        /// How many properties have been delivered: the first `delivered` entries of the
+        /// run are done (a property an earlier getter deleted is skipped, and the later
+        /// ones move up in its place).
+        delivered: usize,
     },
     /// Step 26.1: a Map's `copiedList`, a key then a value per entry (boxed: frames of
     /// other objects stay small).
@@ -75,7 +79,7 @@ impl<O, V> Frame<O, V> {
     pub(super) fn next_input<H>(
         &mut self,
         host: &mut H,
-        keys: &KeyStack,
+        properties: &Properties,
     ) -> Result<Option<V>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
@@ -86,11 +90,12 @@ impl<O, V> Frame<O, V> {
                 start,
                 len,
                 next,
+                ..
             } => loop {
                 if *next >= *len {
                     return Ok(None);
                 }
-                let key = keys.get(*start + *next).and_then(Option::as_ref);
+                let key = properties.get(*start + *next).map(|(key, _)| key);
                 *next += 1;
                 let Some(key) = key else { continue };
                 // 1. If ! HasOwnProperty(value, key) is true, then:
@@ -139,27 +144,27 @@ impl<O, V> Frame<O, V> {
     /// Appends the serialized value under way, `output`, to the object's record: steps
     /// 26.4.1.3, 26.1.3.3 (once the key and the value are both done), 26.2.3.2, or a field
     /// of a platform record.
-    pub(super) fn deliver(
-        &mut self,
-        memory: &mut Memory,
-        keys: &mut KeyStack,
-        output: RecordValue,
-    ) {
+    pub(super) fn deliver(&mut self, memory: &mut Memory, output: RecordValue) {
         match &mut self.work {
-            Work::Properties { start, next, .. } => {
-                // The key is moved out of the stack: it is not read again.
-                let key = next
-                    .checked_sub(1)
-                    .and_then(|i| keys.get_mut(*start + i))
-                    .and_then(Option::take);
-                let Some(key) = key else {
+            Work::Properties {
+                start,
+                next,
+                delivered,
+                ..
+            } => {
+                // The value goes where the key under way is, moved up over any skipped key.
+                let (Some(at), Some(to)) = (
+                    next.checked_sub(1).map(|i| *start + i),
+                    start.checked_add(*delivered),
+                ) else {
                     return;
                 };
-                if let Some(
-                    RecordObject::Object { properties } | RecordObject::Array { properties, .. },
-                ) = memory.record_mut(self.index)
-                {
-                    properties.push((key, output));
+                if to != at {
+                    memory.properties.swap(to, at);
+                }
+                if let Some((_, slot)) = memory.properties.get_mut(to) {
+                    *slot = output;
+                    *delivered += 1;
                 }
             }
             Work::Map(map) => {
@@ -189,22 +194,21 @@ impl<O, V> Frame<O, V> {
         }
     }
 
-    /// Where the frame's keys start in the [`KeyStack`], if it has any there.
-    pub(super) fn key_start(&self) -> Option<usize> {
+    /// How many properties were delivered, for an object with properties.
+    pub(super) fn delivered(&self) -> Option<usize> {
         match &self.work {
-            Work::Properties { start, .. } => Some(*start),
+            Work::Properties { delivered, .. } => Some(*delivered),
             _ => None,
         }
     }
 
     /// Where the value under way is inside this frame's object, for error paths.
-    pub(super) fn segment<'a>(&'a self, keys: &'a KeyStack) -> Option<Segment<'a>> {
+    pub(super) fn segment<'a>(&'a self, properties: &'a Properties) -> Option<Segment<'a>> {
         match &self.work {
             Work::Properties { start, next, .. } => next
                 .checked_sub(1)
-                .and_then(|i| keys.get(*start + i))
-                .and_then(Option::as_ref)
-                .map(Segment::Key),
+                .and_then(|i| properties.get(*start + i))
+                .map(|(key, _)| Segment::Key(key)),
             Work::Map(map) => {
                 let MapWork {
                     started,
