@@ -178,7 +178,7 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             // Let output be ? StructuredSerializeInternal(input, forStorage, memory).
             // (Steps 2–25 now; if input is a new object with deep true, its step 26 is the
             // next frame, and its record is appended when that frame is finished.)
-            match self.serialize_value(&input)? {
+            match self.serialize_classified(input)? {
                 Step::Done(output) => {
                     self.stack[top].deliver(&mut self.memory, output);
                 }

@@ -1,7 +1,7 @@
 //! The work stack of StructuredSerializeInternal's step 26: one frame per object whose
 //! nested values are being serialized, in place of the spec's recursive calls.
 
-use crate::host::SerializeHost;
+use crate::host::{SerializeHost, ValueKind};
 use crate::memory::Memory;
 use crate::path::Segment;
 use crate::record::{ObjectIndex, PlatformIndex, RecordObject, RecordString, RecordValue};
@@ -58,6 +58,16 @@ pub(super) enum Work<O, V> {
     },
 }
 
+/// What a frame gives next.
+enum NextValue<O, V> {
+    /// A property's value, classified by the host as it was read.
+    Classified(ValueKind<O, RecordString>),
+    /// A value to classify.
+    Value(V),
+    /// Nothing: the object is done.
+    Done,
+}
+
 /// How far serializing a Map's `copiedList` has come.
 pub(super) struct MapWork<V> {
     /// The entries not started yet.
@@ -73,14 +83,31 @@ pub(super) struct MapWork<V> {
 }
 
 impl<O, V> Frame<O, V> {
-    /// The next value to serialize, or `None` when the object is done. For properties this
-    /// runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1), skipping a property
-    /// an earlier getter deleted.
+    /// The next value to serialize, already classified, or `None` when the object is done.
+    /// For properties this runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1),
+    /// skipping a property an earlier getter deleted.
     pub(super) fn next_input<H>(
         &mut self,
         host: &mut H,
         properties: &Properties,
-    ) -> Result<Option<V>, H::Error>
+    ) -> Result<Option<ValueKind<O, RecordString>>, H::Error>
+    where
+        H: SerializeHost<Object = O, Value = V>,
+    {
+        let input = match self.next_value(host, properties)? {
+            NextValue::Classified(kind) => return Ok(Some(kind)),
+            NextValue::Value(value) => value,
+            NextValue::Done => return Ok(None),
+        };
+        Ok(Some(host.classify_value_shared(&input)))
+    }
+
+    /// The next value to serialize (see [`next_input`](Self::next_input)).
+    fn next_value<H>(
+        &mut self,
+        host: &mut H,
+        properties: &Properties,
+    ) -> Result<NextValue<O, V>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
     {
@@ -93,15 +120,16 @@ impl<O, V> Frame<O, V> {
                 ..
             } => loop {
                 if *next >= *len {
-                    return Ok(None);
+                    return Ok(NextValue::Done);
                 }
-                let key = properties.get(*start + *next).map(|(key, _)| key);
+                let position = *next;
+                let key = properties.get(*start + position).map(|(key, _)| key);
                 *next += 1;
                 let Some(key) = key else { continue };
                 // 1. If ! HasOwnProperty(value, key) is true, then:
                 //    1. Let inputValue be ? value.[[Get]](key, value).
-                if let Some(input) = host.get_own_property(object, key)? {
-                    return Ok(Some(input));
+                if let Some(input) = host.get_listed_property(object, key, position)? {
+                    return Ok(NextValue::Classified(input));
                 }
             },
             Work::Map(map) => {
@@ -114,30 +142,33 @@ impl<O, V> Frame<O, V> {
                 } = &mut **map;
                 if let Some(pending) = value.take() {
                     *at_value = true;
-                    return Ok(Some(pending));
+                    return Ok(NextValue::Value(pending));
                 }
                 let Some((entry_key, entry_value)) = entries.next() else {
-                    return Ok(None);
+                    return Ok(NextValue::Done);
                 };
                 *started += 1;
                 *value = Some(entry_value);
                 *key = None;
                 *at_value = false;
-                Ok(Some(entry_key))
+                Ok(NextValue::Value(entry_key))
             }
-            Work::Set { entries, started } => {
-                let entry = entries.next();
-                if entry.is_some() {
+            Work::Set { entries, started } => Ok(match entries.next() {
+                Some(entry) => {
                     *started += 1;
+                    NextValue::Value(entry)
                 }
-                Ok(entry)
-            }
+                None => NextValue::Done,
+            }),
             Work::Platform {
                 fields, current, ..
-            } => Ok(fields.next().map(|(name, value)| {
-                *current = Some(name);
-                value
-            })),
+            } => Ok(match fields.next() {
+                Some((name, value)) => {
+                    *current = Some(name);
+                    NextValue::Value(value)
+                }
+                None => NextValue::Done,
+            }),
         }
     }
 

@@ -6,8 +6,8 @@ use crate::check::with_article;
 use crate::error::SerializeError;
 use crate::host::{ObjectKind, SerializeHost, ValueKind};
 use crate::record::{
-    CloneString, ObjectIndex, PlatformRecord, PropertyRange, RecordObject, RecordValue,
-    RegExpRecord,
+    CloneString, ObjectIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
+    RecordValue, RegExpRecord,
 };
 use crate::types::ErrorName;
 
@@ -35,7 +35,16 @@ impl<H: SerializeHost> Serializer<'_, H> {
         &mut self,
         value: &H::Value,
     ) -> Result<Step, SerializeError<H::Error>> {
-        let object = match self.host.classify_value_shared(value) {
+        let kind = self.host.classify_value_shared(value);
+        self.serialize_classified(kind)
+    }
+
+    /// [`serialize_value`](Self::serialize_value) of a value the host has classified.
+    pub(super) fn serialize_classified(
+        &mut self,
+        kind: ValueKind<H::Object, RecordString>,
+    ) -> Result<Step, SerializeError<H::Error>> {
+        let object = match kind {
             // 4. If value is undefined, null, a Boolean, a Number, a BigInt, or a String, then
             //    return { [[Type]]: "primitive", [[Value]]: value }.
             ValueKind::Undefined => return Ok(Step::Done(RecordValue::Undefined)),
