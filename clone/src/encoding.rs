@@ -18,7 +18,10 @@ use crate::record::{ObjectIndex, RecordObject, RecordValue, SerializedRecord};
 pub const MAGIC: [u8; 4] = *b"PCLN";
 
 /// The version of the format this crate writes and reads.
-pub const VERSION: u8 = 1;
+///
+/// Version 2 keeps every Object's and Array's properties in one sequence, each object
+/// referring to its run (version 1 nested them in each object).
+pub const VERSION: u8 = 2;
 
 /// Why a record could not be encoded.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -112,7 +115,11 @@ impl SerializedRecord {
     }
 
     /// Checks that the record is well formed: every [`ObjectIndex`] and platform index is in
-    /// range, BigInt digits are `-?[0-9]+`, RegExp flags are flags, every view's buffer is
+    /// range, every Object's and Array's [`PropertyRange`](crate::PropertyRange) is within
+    /// [`properties`](Self::properties) and starts at or after the previous one's end (in
+    /// the order of `objects`, as serialization writes them: runs never overlap, so the
+    /// properties deserialization creates are at most as many as the record holds), BigInt
+    /// digits are `-?[0-9]+`, RegExp flags are flags, every view's buffer is
     /// a buffer record and the view lies within it, no resizable ArrayBuffer is longer than
     /// its maximum. (Transfer indices are checked when the record is deserialized with its
     /// data holders.) Linear in the size of the record; no recursion.
@@ -127,13 +134,29 @@ impl SerializedRecord {
     pub fn validate(&self) -> Result<(), String> {
         let place = |i: usize| format!("objects[{i}]");
         self.check_value(&self.root, || "root".into())?;
+        for (i, (_, value)) in self.properties.iter().enumerate() {
+            self.check_value(value, || format!("properties[{i}]"))?;
+        }
+        // Where the previous run of properties ends.
+        let mut end = 0usize;
         for (i, object) in self.objects.iter().enumerate() {
             let at = |r: Result<(), String>| r.map_err(|what| format!("{} {what}", place(i)));
             match object {
                 RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
-                    for (_, value) in properties {
-                        self.check_value(value, || place(i))?;
-                    }
+                    let positions = properties
+                        .positions()
+                        .filter(|p| p.start >= end && p.end <= self.properties.len());
+                    let Some(positions) = positions else {
+                        return Err(format!(
+                            "{} has properties {}..+{}, which are not after the previous \
+                             object's within the record's {}",
+                            place(i),
+                            properties.start,
+                            properties.len,
+                            self.properties.len()
+                        ));
+                    };
+                    end = positions.end;
                 }
                 RecordObject::Map { entries } => {
                     for (key, value) in entries {
@@ -249,6 +272,7 @@ impl SerializedRecord {
                 _ => 16,
             })
             .sum();
-        buffers.saturating_add(16)
+        let properties = self.properties.len().saturating_mul(16);
+        buffers.saturating_add(properties).saturating_add(16)
     }
 }

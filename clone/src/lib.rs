@@ -39,8 +39,9 @@ pub use encoding::{DecodeError, EncodeError};
 pub use error::{DataCloneError, DeserializeError, SerializeError};
 pub use host::{DeserializeHost, MapEntries, ObjectKind, SerializeHost, ValueKind};
 pub use record::{
-    CloneString, ObjectIndex, PlatformIndex, PlatformRecord, RecordObject, RecordString,
-    RecordValue, RegExpRecord, SerializedRecord, SharedArrayBufferRecord, TransferIndex,
+    CloneString, ObjectIndex, PlatformIndex, PlatformRecord, PropertyRange, RecordObject,
+    RecordString, RecordValue, RegExpRecord, SerializedRecord, SharedArrayBufferRecord,
+    TransferIndex,
 };
 pub use serialize::{
     SerializeOptions, structured_serialize, structured_serialize_for_storage,

@@ -4,7 +4,10 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::DataCloneError;
-use crate::record::{ObjectIndex, PlatformIndex, PlatformRecord, RecordObject};
+use crate::record::{
+    ObjectIndex, PlatformIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
+    RecordValue,
+};
 
 /// The spec's `memory`: which objects already have a record, and the records themselves.
 ///
@@ -24,6 +27,8 @@ pub(crate) struct Memory {
     map: HashMap<usize, ObjectIndex, BuildHasherDefault<IdentityHasher>>,
     /// The records, in the order their objects were first met.
     pub(crate) records: Vec<RecordObject>,
+    /// The Objects' and Arrays' properties, each object's in one run.
+    pub(crate) properties: Vec<(RecordString, RecordValue)>,
     /// The serializable platform objects' records (the side table).
     pub(crate) platform: Vec<PlatformRecord>,
 }
@@ -90,6 +95,47 @@ impl Memory {
     /// The record at `index`, to append properties or entries to.
     pub(crate) fn record_mut(&mut self, index: ObjectIndex) -> Option<&mut RecordObject> {
         self.records.get_mut(usize::try_from(index.0).ok()?)
+    }
+
+    /// Gives the Object or Array record at `index` a run of properties at the end, holding
+    /// `keys` (drained) with `undefined` values for now, and returns where it starts.
+    ///
+    /// Fails only when the value has more properties than a [`PropertyRange`] can count.
+    pub(crate) fn start_properties(
+        &mut self,
+        index: ObjectIndex,
+        keys: &mut Vec<RecordString>,
+    ) -> Result<usize, DataCloneError> {
+        let start = self.properties.len();
+        // Deviation: the spec has no limit; a record cannot index more than u32::MAX
+        // properties.
+        let range = u32::try_from(start)
+            .ok()
+            .zip(u32::try_from(keys.len()).ok())
+            .filter(|(start, len)| start.checked_add(*len).is_some())
+            .map(|(start, len)| PropertyRange { start, len })
+            .ok_or_else(|| DataCloneError {
+                message: "value holds more than 4294967295 properties and cannot be cloned".into(),
+            })?;
+        if let Some(RecordObject::Object { properties } | RecordObject::Array { properties, .. }) =
+            self.record_mut(index)
+        {
+            *properties = range;
+        }
+        self.properties
+            .extend(keys.drain(..).map(|key| (key, RecordValue::Undefined)));
+        Ok(start)
+    }
+
+    /// Sets how many properties the Object or Array record at `index` has (its run ends
+    /// after the ones delivered).
+    pub(crate) fn set_property_count(&mut self, index: ObjectIndex, count: usize) {
+        if let Some(RecordObject::Object { properties } | RecordObject::Array { properties, .. }) =
+            self.record_mut(index)
+            && let Ok(count) = u32::try_from(count)
+        {
+            properties.len = properties.len.min(count);
+        }
     }
 
     /// Adds a platform object's record to the side table and returns its index.

@@ -3,6 +3,9 @@
 //! The spec's records nest and share through the memory map; here every object record lives
 //! once in [`SerializedRecord::objects`] and values refer to it by [`ObjectIndex`], so shared
 //! references and cycles are just repeated indices, and no walk over a record needs recursion.
+//! The `[[Properties]]` of every Object and Array record sit in one vector,
+//! [`SerializedRecord::properties`], each object's in one run it refers to by
+//! [`PropertyRange`]: a record holds a handful of allocations, not one per object.
 //! Serializable platform objects keep their data in a side table,
 //! [`SerializedRecord::platform`], referred to by [`PlatformIndex`]. ArrayBuffer contents are
 //! one `Vec<u8>` each, encoded as one byte string.
@@ -24,6 +27,25 @@ pub struct PlatformIndex(pub u32);
 /// [`SerializedWithTransfer::transfer_data_holders`](crate::SerializedWithTransfer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TransferIndex(pub u32);
+
+/// Where an Object's or Array's `[[Properties]]` are in [`SerializedRecord::properties`]:
+/// `len` entries from `start`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PropertyRange {
+    /// The position of the first property.
+    pub start: u32,
+    /// How many properties there are.
+    pub len: u32,
+}
+
+impl PropertyRange {
+    /// The positions the range covers, or `None` if its end overflows.
+    pub fn positions(self) -> Option<std::ops::Range<usize>> {
+        let start = usize::try_from(self.start).ok()?;
+        let end = start.checked_add(usize::try_from(self.len).ok()?)?;
+        Some(start..end)
+    }
+}
 
 /// A serialized value: a primitive, or a reference to an object record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -50,15 +72,17 @@ pub enum RecordValue {
 pub enum RecordObject {
     /// `{ [[Type]]: "Object", [[Properties]] }`.
     Object {
-        /// Own enumerable string-keyed properties, in order.
-        properties: Vec<(RecordString, RecordValue)>,
+        /// Own enumerable string-keyed properties, in order: where they are in
+        /// [`SerializedRecord::properties`].
+        properties: PropertyRange,
     },
     /// `{ [[Type]]: "Array", [[Length]], [[Properties]] }`.
     Array {
         /// The array's length (holes are indices with no property).
         length: u32,
-        /// Own enumerable string-keyed properties, in order (indices and others).
-        properties: Vec<(RecordString, RecordValue)>,
+        /// Own enumerable string-keyed properties, in order (indices and others): where they
+        /// are in [`SerializedRecord::properties`].
+        properties: PropertyRange,
     },
     /// `{ [[Type]]: "Boolean", [[BooleanData]] }`: a Boolean wrapper object.
     Boolean(bool),
@@ -160,14 +184,13 @@ pub struct PlatformRecord {
 }
 
 impl RecordObject {
-    /// The object's `[[Properties]]`: its own enumerable string-keyed properties, in order
-    /// (empty for records that have none).
-    pub fn properties(&self) -> &[(RecordString, RecordValue)] {
+    /// Where the object's `[[Properties]]` are, for an Object or an Array.
+    pub fn property_range(&self) -> Option<PropertyRange> {
         match self {
             RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
-                properties
+                Some(*properties)
             }
-            _ => &[],
+            _ => None,
         }
     }
 
@@ -202,7 +225,39 @@ pub struct SerializedRecord {
     /// Every object record, in the order serialization first met the object (transferred
     /// objects first, in transfer list order).
     pub objects: Vec<RecordObject>,
+    /// The `[[Properties]]` of every Object and Array record, each object's in the one run
+    /// its [`PropertyRange`] names. Serialization gives each object its own run, in the order
+    /// of `objects`; entries no range covers (left by properties a getter deleted before
+    /// they were read) are ignored.
+    pub properties: Vec<(RecordString, RecordValue)>,
     /// The serializable platform objects' data, referred to by [`RecordObject::Platform`].
     #[serde(default)]
     pub platform: Vec<PlatformRecord>,
+}
+
+impl SerializedRecord {
+    /// The `[[Properties]]` of `object` (a record of this one): empty for records that have
+    /// none, `None` if its range is not within [`properties`](Self::properties).
+    pub fn properties_of(&self, object: &RecordObject) -> Option<&[(RecordString, RecordValue)]> {
+        match object.property_range() {
+            Some(range) => self.properties.get(range.positions()?),
+            None => Some(&[]),
+        }
+    }
+
+    /// Appends an Object or Array's `properties` to [`properties`](Self::properties) and
+    /// returns their range (for building records by hand), or `None` if the record would
+    /// hold more than `u32::MAX` properties.
+    pub fn push_properties(
+        &mut self,
+        properties: impl IntoIterator<Item = (RecordString, RecordValue)>,
+    ) -> Option<PropertyRange> {
+        let start = u32::try_from(self.properties.len()).ok()?;
+        self.properties.extend(properties);
+        let end = u32::try_from(self.properties.len()).ok()?;
+        Some(PropertyRange {
+            start,
+            len: end.checked_sub(start)?,
+        })
+    }
 }

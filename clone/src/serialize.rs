@@ -12,7 +12,7 @@ use crate::memory::Memory;
 use crate::path::{Segment, render_path};
 use crate::record::{RecordString, RecordValue, SerializedRecord};
 
-use frame::{Frame, KeyStack};
+use frame::Frame;
 
 /// What the caller of StructuredSerialize knows about the context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,6 +102,7 @@ pub fn structured_serialize_with_options<H: SerializeHost>(
     Ok(SerializedRecord {
         root,
         objects: memory.records,
+        properties: memory.properties,
         platform: memory.platform,
     })
 }
@@ -115,8 +116,6 @@ pub(crate) struct Serializer<'h, H: SerializeHost> {
     pub(crate) memory: Memory,
     /// One frame per object whose step 26 is under way, innermost last.
     stack: Vec<Frame<H::Object, H::Value>>,
-    /// The keys of the frames' objects.
-    keys: KeyStack,
     /// The keys of the object being started, as the host lists them.
     listed: Vec<RecordString>,
     /// `forStorage` and the cross-origin isolated capability.
@@ -130,7 +129,6 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             host,
             memory,
             stack: Vec::new(),
-            keys: Vec::new(),
             listed: Vec::new(),
             options,
         }
@@ -170,7 +168,7 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         //     below it; see Frame::next_input for the steps of each kind of object)
         while let Some(top) = self.stack.len().checked_sub(1) {
             let Some(input) = self.stack[top]
-                .next_input(&mut *self.host, &self.keys)
+                .next_input(&mut *self.host, &self.memory.properties)
                 .map_err(SerializeError::Host)?
             else {
                 // The object is done: the recursive call would return here.
@@ -180,9 +178,9 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             // Let output be ? StructuredSerializeInternal(input, forStorage, memory).
             // (Steps 2–25 now; if input is a new object with deep true, its step 26 is the
             // next frame, and its record is appended when that frame is finished.)
-            match self.serialize_value(&input)? {
+            match self.serialize_classified(input)? {
                 Step::Done(output) => {
-                    self.stack[top].deliver(&mut self.memory, &mut self.keys, output);
+                    self.stack[top].deliver(&mut self.memory, output);
                 }
                 Step::Deep(_) => {}
             }
@@ -198,26 +196,24 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         let Some(done) = self.stack.pop() else {
             return;
         };
-        if let Some(start) = done.key_start() {
-            self.keys.truncate(start);
+        if let Some(delivered) = done.delivered() {
+            // The run keeps the properties delivered; keys left after them (of properties
+            // a getter deleted) are no longer covered.
+            self.memory.set_property_count(done.index, delivered);
         }
         if let Some(parent) = self.stack.last_mut() {
-            parent.deliver(
-                &mut self.memory,
-                &mut self.keys,
-                RecordValue::Object(done.index),
-            );
+            parent.deliver(&mut self.memory, RecordValue::Object(done.index));
         }
     }
 
     /// The DataCloneError for the value at the top of the walk (followed by `extra`, e.g.
     /// `.buffer`): `{path} is {what} and cannot be cloned`. The path is built only now.
     fn data_clone_error(&self, extra: Option<Segment<'_>>, what: &str) -> DataCloneError {
-        let keys = &self.keys;
+        let properties = &self.memory.properties;
         let segments = self
             .stack
             .iter()
-            .filter_map(|frame| frame.segment(keys))
+            .filter_map(|frame| frame.segment(properties))
             .chain(extra);
         DataCloneError {
             message: format!("{} is {what} and cannot be cloned", render_path(segments)),

@@ -199,6 +199,7 @@ pub fn structured_serialize_with_transfer<H: SerializeHost>(
         serialized: SerializedRecord {
             root,
             objects: memory.records,
+            properties: memory.properties,
             platform: memory.platform,
         },
         transfer_data_holders: holders,

@@ -20,7 +20,7 @@ fn million_deep_array_chain_round_trips() {
     assert_eq!(target.len(), DEPTH);
     // The outermost array is met first, the innermost last.
     assert_eq!(record.root, RecordValue::Object(ObjectIndex(0)));
-    assert!(record.objects[DEPTH - 1].properties().is_empty());
+    assert!(common::properties_of(&record, DEPTH - 1).is_empty());
 }
 
 #[test]

@@ -71,9 +71,14 @@ fn header_errors() {
         SerializedRecord::from_bytes(b"PCLN"),
         Err(DecodeError::Syntax(_))
     ));
+    // Version 1 nested each object's properties: no longer read.
     assert_eq!(
-        SerializedRecord::from_bytes(b"PCLN\x02\x00"),
-        Err(DecodeError::UnsupportedVersion(2))
+        SerializedRecord::from_bytes(b"PCLN\x01\x00"),
+        Err(DecodeError::UnsupportedVersion(1))
+    );
+    assert_eq!(
+        SerializedRecord::from_bytes(b"PCLN\x03\x00"),
+        Err(DecodeError::UnsupportedVersion(3))
     );
 }
 
@@ -204,5 +209,46 @@ fn decoded_records_are_validated() {
             entries: vec![RecordValue::BigInt("x".into())]
         }])),
         "objects[0] holds a value that is a BigInt with malformed digits \"x\""
+    );
+    // Runs of properties: within the record, in order, never overlapping.
+    let run = |start, len| RecordObject::Object {
+        properties: postern_clone::PropertyRange { start, len },
+    };
+    let with_properties = |objects: Vec<RecordObject>| SerializedRecord {
+        properties: vec![
+            ("a".into(), RecordValue::Null),
+            ("b".into(), RecordValue::Null),
+        ],
+        ..with(objects)
+    };
+    assert!(
+        SerializedRecord::from_bytes(
+            &with_properties(vec![run(0, 1), run(1, 1)])
+                .to_bytes()
+                .expect("encodes")
+        )
+        .is_ok()
+    );
+    for (objects, expected) in [
+        (
+            vec![run(1, 2)],
+            "objects[0] has properties 1..+2, which are not after the previous object's within the record's 2",
+        ),
+        (
+            vec![run(0, 2), run(1, 1)],
+            "objects[1] has properties 1..+1, which are not after the previous object's within the record's 2",
+        ),
+        (
+            vec![run(u32::MAX, u32::MAX)],
+            "objects[0] has properties 4294967295..+4294967295, which are not after the previous object's within the record's 2",
+        ),
+    ] {
+        assert_eq!(invalid(with_properties(objects)), expected);
+    }
+    let mut bad_value = with_properties(vec![run(0, 2)]);
+    bad_value.properties[1].1 = RecordValue::Object(ObjectIndex(5));
+    assert_eq!(
+        invalid(bad_value),
+        "properties[1] refers to object 5, but the record has 1 objects"
     );
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::k;
+use common::{Nested, array_record, flat, k, object_record};
 use postern_clone::native::{NativeHeap, NativeKind, NativeValue};
 use postern_clone::{
     DeserializeError, ObjectIndex, RecordObject, RecordValue, SerializedRecord,
@@ -16,28 +16,21 @@ fn malformed(record: &SerializedRecord) -> String {
     }
 }
 
-fn object(properties: Vec<(&str, RecordValue)>) -> RecordObject {
-    RecordObject::Object {
-        properties: properties.into_iter().map(|(key, v)| (k(key), v)).collect(),
-    }
+fn object(properties: Vec<(&str, RecordValue)>) -> Nested {
+    object_record(properties)
 }
 
 #[test]
 fn root_index_out_of_range() {
-    let record = SerializedRecord {
-        root: RecordValue::Object(ObjectIndex(0)),
-        objects: vec![],
-        ..Default::default()
-    };
+    let record = flat(RecordValue::Object(ObjectIndex(0)), vec![]);
     assert_eq!(
         malformed(&record),
         "value refers to object 0, but the record has 0 objects"
     );
-    let record = SerializedRecord {
-        root: RecordValue::Object(ObjectIndex(u32::MAX)),
-        objects: vec![object(vec![])],
-        ..Default::default()
-    };
+    let record = flat(
+        RecordValue::Object(ObjectIndex(u32::MAX)),
+        vec![object(vec![])],
+    );
     assert_eq!(
         malformed(&record),
         "value refers to object 4294967295, but the record has 1 objects"
@@ -46,23 +39,22 @@ fn root_index_out_of_range() {
 
 #[test]
 fn nested_index_out_of_range_names_the_place() {
-    let record = SerializedRecord {
-        root: RecordValue::Object(ObjectIndex(0)),
-        objects: vec![
+    let record = flat(
+        RecordValue::Object(ObjectIndex(0)),
+        vec![
             object(vec![
                 ("ok", RecordValue::Null),
                 ("a", RecordValue::Object(ObjectIndex(1))),
             ]),
-            RecordObject::Array {
-                length: 3,
-                properties: vec![
-                    (k("0"), RecordValue::Object(ObjectIndex(0))),
-                    (k("2"), RecordValue::Object(ObjectIndex(7))),
+            array_record(
+                3,
+                vec![
+                    ("0", RecordValue::Object(ObjectIndex(0))),
+                    ("2", RecordValue::Object(ObjectIndex(7))),
                 ],
-            },
+            ),
         ],
-        ..Default::default()
-    };
+    );
     assert_eq!(
         malformed(&record),
         "value.a[2] refers to object 7, but the record has 2 objects"
@@ -72,11 +64,10 @@ fn nested_index_out_of_range_names_the_place() {
 #[test]
 fn malformed_bigint() {
     for digits in ["", "-", "12a", "1.5", "+1", " 1"] {
-        let record = SerializedRecord {
-            root: RecordValue::Object(ObjectIndex(0)),
-            objects: vec![object(vec![("n", RecordValue::BigInt(digits.into()))])],
-            ..Default::default()
-        };
+        let record = flat(
+            RecordValue::Object(ObjectIndex(0)),
+            vec![object(vec![("n", RecordValue::BigInt(digits.into()))])],
+        );
         assert_eq!(
             malformed(&record),
             format!("value.n is a BigInt with malformed digits {digits:?}")
@@ -88,9 +79,9 @@ fn malformed_bigint() {
 fn odd_but_well_formed_records_deserialize() {
     // Unreachable records are ignored, duplicate keys overwrite (CreateDataProperty), an
     // index at or past the length grows the array, and a huge length is just a length.
-    let record = SerializedRecord {
-        root: RecordValue::Object(ObjectIndex(1)),
-        objects: vec![
+    let record = flat(
+        RecordValue::Object(ObjectIndex(1)),
+        vec![
             object(vec![("unreachable", RecordValue::Object(ObjectIndex(99)))]),
             object(vec![
                 ("x", RecordValue::Number(1.0)),
@@ -98,17 +89,10 @@ fn odd_but_well_formed_records_deserialize() {
                 ("arr", RecordValue::Object(ObjectIndex(2))),
                 ("big", RecordValue::Object(ObjectIndex(3))),
             ]),
-            RecordObject::Array {
-                length: 1,
-                properties: vec![(k("5"), RecordValue::Null)],
-            },
-            RecordObject::Array {
-                length: u32::MAX,
-                properties: vec![],
-            },
+            array_record(1, vec![("5", RecordValue::Null)]),
+            array_record(u32::MAX, vec![]),
         ],
-        ..Default::default()
-    };
+    );
     let mut heap = NativeHeap::new();
     let value = structured_deserialize(&mut heap, &record).expect("deserializes");
     let NativeValue::Object(root) = value else {
@@ -137,11 +121,7 @@ fn odd_but_well_formed_records_deserialize() {
 #[test]
 fn primitive_root_ignores_the_object_records() {
     // A primitive root needs no objects; records it does not reach are not created.
-    let record = SerializedRecord {
-        root: RecordValue::String(k("hi")),
-        objects: vec![object(vec![])],
-        ..Default::default()
-    };
+    let record = flat(RecordValue::String(k("hi")), vec![object(vec![])]);
     let mut heap = NativeHeap::new();
     let value = structured_deserialize(&mut heap, &record).expect("deserializes");
     assert_eq!(value, NativeValue::String(k("hi")));
@@ -149,12 +129,8 @@ fn primitive_root_ignores_the_object_records() {
 }
 
 /// A record whose root is object 0 of `objects`.
-fn rooted(objects: Vec<RecordObject>) -> SerializedRecord {
-    SerializedRecord {
-        root: RecordValue::Object(ObjectIndex(0)),
-        objects,
-        ..Default::default()
-    }
+fn rooted(objects: Vec<Nested>) -> SerializedRecord {
+    flat(RecordValue::Object(ObjectIndex(0)), objects)
 }
 
 #[test]
@@ -199,8 +175,8 @@ fn views_that_do_not_fit_their_buffer() {
     for (view, expected) in cases {
         let record = rooted(vec![
             object(vec![("v", RecordValue::Object(ObjectIndex(1)))]),
-            view,
-            buffer.clone(),
+            view.into(),
+            buffer.clone().into(),
         ]);
         assert_eq!(malformed(&record), expected);
     }
@@ -239,7 +215,7 @@ fn other_malformed_objects() {
     for (bad, expected) in cases {
         let record = rooted(vec![
             object(vec![("x", RecordValue::Object(ObjectIndex(1)))]),
-            bad,
+            bad.into(),
         ]);
         assert_eq!(malformed(&record), expected);
     }
@@ -247,15 +223,18 @@ fn other_malformed_objects() {
 
 #[test]
 fn map_entry_out_of_range_names_the_entry() {
-    let record = rooted(vec![RecordObject::Map {
-        entries: vec![
-            (RecordValue::String(k("ok")), RecordValue::Null),
-            (
-                RecordValue::String(k("k")),
-                RecordValue::Object(ObjectIndex(4)),
-            ),
-        ],
-    }]);
+    let record = rooted(vec![
+        RecordObject::Map {
+            entries: vec![
+                (RecordValue::String(k("ok")), RecordValue::Null),
+                (
+                    RecordValue::String(k("k")),
+                    RecordValue::Object(ObjectIndex(4)),
+                ),
+            ],
+        }
+        .into(),
+    ]);
     assert_eq!(
         malformed(&record),
         r#"value.get("k") refers to object 4, but the record has 1 objects"#
@@ -270,7 +249,7 @@ fn impossible_dates_are_time_clipped() {
         (9e15, f64::NAN),
         (f64::INFINITY, f64::NAN),
     ] {
-        let record = rooted(vec![RecordObject::Date(time)]);
+        let record = rooted(vec![RecordObject::Date(time).into()]);
         let mut heap = NativeHeap::new();
         let value = structured_deserialize(&mut heap, &record).expect("deserializes");
         let NativeValue::Object(id) = value else {
@@ -283,4 +262,24 @@ fn impossible_dates_are_time_clipped() {
             other => panic!("{other:?}"),
         }
     }
+}
+
+#[test]
+fn properties_out_of_range() {
+    let mut record = rooted(vec![object(vec![("a", RecordValue::Null)])]);
+    record.objects[0] = RecordObject::Object {
+        properties: postern_clone::PropertyRange { start: 1, len: 1 },
+    };
+    assert_eq!(
+        malformed(&record),
+        "value has properties 1..+1, but the record has 1"
+    );
+    record.objects[0] = RecordObject::Object {
+        properties: postern_clone::PropertyRange {
+            start: u32::MAX,
+            len: u32::MAX,
+        },
+    };
+    assert!(malformed(&record).starts_with("value has properties"));
+    assert!(record.validate().is_err());
 }

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use common::round_trip;
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
 use postern_clone::{
-    ObjectIndex, RecordObject, RecordString, RecordValue, SerializeError, SerializedRecord,
-    structured_serialize,
+    ObjectIndex, PropertyRange, RecordObject, RecordString, RecordValue, SerializeError,
+    SerializedRecord, structured_serialize,
 };
 use proptest::prelude::*;
 
@@ -106,6 +106,7 @@ struct Reference<'a> {
     heap: &'a NativeHeap,
     memory: HashMap<NativeObjectId, ObjectIndex>,
     objects: Vec<Option<RecordObject>>,
+    properties: Vec<(RecordString, RecordValue)>,
     path: Vec<RecordString>,
 }
 
@@ -135,15 +136,25 @@ impl Reference<'_> {
         let index = ObjectIndex(self.objects.len() as u32);
         self.memory.insert(id, index);
         self.objects.push(None);
-        let mut properties = Vec::new();
-        for (key, v) in object.properties() {
+        // The object's run of properties is laid out when it is met, as the record does.
+        let start = self.properties.len();
+        let keys = object
+            .properties()
+            .iter()
+            .map(|(k, _)| (k.clone(), RecordValue::Undefined));
+        self.properties.extend(keys);
+        let properties = PropertyRange {
+            start: start as u32,
+            len: object.properties().len() as u32,
+        };
+        for (i, (key, v)) in object.properties().iter().enumerate() {
             if let NativeValue::Throwing(m) = v {
                 return Err(format!("thrown: {m}"));
             }
             self.path.push(key.clone());
             let output = self.serialize(v)?;
             self.path.pop();
-            properties.push((key.clone(), output));
+            self.properties[start + i] = (key.clone(), output);
         }
         self.objects[index.0 as usize] = Some(match length {
             Some(length) => RecordObject::Array { length, properties },
@@ -216,6 +227,7 @@ fn reference(heap: &NativeHeap, value: &NativeValue) -> Result<String, String> {
         heap,
         memory: HashMap::new(),
         objects: Vec::new(),
+        properties: Vec::new(),
         path: Vec::new(),
     };
     let root = r.serialize(value)?;
@@ -225,6 +237,7 @@ fn reference(heap: &NativeHeap, value: &NativeValue) -> Result<String, String> {
         SerializedRecord {
             root,
             objects,
+            properties: r.properties,
             platform: vec![]
         }
     ))

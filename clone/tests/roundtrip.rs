@@ -2,9 +2,9 @@
 
 mod common;
 
-use common::{id, k, round_trip};
+use common::{array_record, flat, id, k, object_record, round_trip};
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeValue, isomorphic};
-use postern_clone::{ObjectIndex, RecordObject, RecordString, RecordValue};
+use postern_clone::{ObjectIndex, RecordString, RecordValue};
 
 #[test]
 fn every_primitive_round_trips() {
@@ -72,21 +72,20 @@ fn object_keeps_property_order_and_values() {
     assert_eq!(keys, ["z", "a", "some key", "10", "2"]);
     assert_eq!(record.root, RecordValue::Object(ObjectIndex(0)));
     assert_eq!(
-        record.objects,
-        vec![
-            RecordObject::Object {
-                properties: vec![
-                    (k("z"), RecordValue::String(k("last?"))),
-                    (k("a"), RecordValue::Null),
-                    (k("some key"), RecordValue::Object(ObjectIndex(1))),
-                    (k("10"), RecordValue::Boolean(true)),
-                    (k("2"), RecordValue::Boolean(false)),
-                ]
-            },
-            RecordObject::Object {
-                properties: vec![(k("x"), RecordValue::Number(1.0))]
-            },
-        ]
+        record,
+        flat(
+            RecordValue::Object(ObjectIndex(0)),
+            vec![
+                object_record(vec![
+                    ("z", RecordValue::String(k("last?"))),
+                    ("a", RecordValue::Null),
+                    ("some key", RecordValue::Object(ObjectIndex(1))),
+                    ("10", RecordValue::Boolean(true)),
+                    ("2", RecordValue::Boolean(false)),
+                ]),
+                object_record(vec![("x", RecordValue::Number(1.0))]),
+            ]
+        )
     );
 }
 
@@ -113,16 +112,19 @@ fn array_holes_length_and_extra_properties_are_kept() {
     );
     let (record, target, copy) = round_trip(&mut heap, &value);
     assert_eq!(
-        record.objects[0],
-        RecordObject::Array {
-            length: 10,
-            properties: vec![
-                (k("0"), RecordValue::String(k("first"))),
-                (k("5"), RecordValue::Number(5.0)),
-                (k("label"), RecordValue::String(k("extra"))),
-                (k("-1"), RecordValue::Null),
-            ]
-        }
+        record,
+        flat(
+            RecordValue::Object(ObjectIndex(0)),
+            vec![array_record(
+                10,
+                vec![
+                    ("0", RecordValue::String(k("first"))),
+                    ("5", RecordValue::Number(5.0)),
+                    ("label", RecordValue::String(k("extra"))),
+                    ("-1", RecordValue::Null),
+                ]
+            )]
+        )
     );
     let array = target.object(id(&copy)).expect("array");
     assert_eq!(array.kind, NativeKind::Array { length: 10 });
@@ -170,10 +172,14 @@ fn self_cycle() {
     heap.set(a, "self", a.into());
     let (record, target, copy) = round_trip(&mut heap, &a.into());
     assert_eq!(
-        record.objects,
-        vec![RecordObject::Object {
-            properties: vec![(k("self"), RecordValue::Object(ObjectIndex(0)))]
-        }]
+        record,
+        flat(
+            RecordValue::Object(ObjectIndex(0)),
+            vec![object_record(vec![(
+                "self",
+                RecordValue::Object(ObjectIndex(0))
+            )])]
+        )
     );
     let object = target.object(id(&copy)).expect("object");
     assert_eq!(object.get(&k("self")), Some(&copy));
@@ -190,18 +196,17 @@ fn two_object_cycle() {
     let (record, target, copy) = round_trip(&mut heap, &a.into());
     // The memory map holds `a` (index 0) before its properties are serialized.
     assert_eq!(
-        record.objects,
-        vec![
-            RecordObject::Object {
-                properties: vec![
-                    (k("b"), RecordValue::Object(ObjectIndex(1))),
-                    (k("after"), RecordValue::Number(2.0)),
-                ]
-            },
-            RecordObject::Object {
-                properties: vec![(k("a"), RecordValue::Object(ObjectIndex(0)))]
-            },
-        ]
+        record,
+        flat(
+            RecordValue::Object(ObjectIndex(0)),
+            vec![
+                object_record(vec![
+                    ("b", RecordValue::Object(ObjectIndex(1))),
+                    ("after", RecordValue::Number(2.0)),
+                ]),
+                object_record(vec![("a", RecordValue::Object(ObjectIndex(0)))]),
+            ]
+        )
     );
     let copy_a = target.object(id(&copy)).expect("a");
     let copy_b = target

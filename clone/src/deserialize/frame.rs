@@ -53,7 +53,7 @@ impl<O, V> Frame<O, V> {
                 .fields
                 .get(i)
                 .map(|(_, value)| value),
-            other => other.properties().get(i).map(|(_, value)| value),
+            other => record.properties_of(other)?.get(i).map(|(_, value)| value),
         }?;
         self.next += 1;
         Some(entry)
@@ -93,7 +93,7 @@ impl<O, V> Frame<O, V> {
                 self.pending.push(deserialized);
                 Ok(())
             }
-            Some(other) => match other.properties().get(i) {
+            Some(other) => match record.properties_of(other).and_then(|p| p.get(i)) {
                 Some((key, _)) => host.create_data_property_shared(&self.object, key, deserialized),
                 None => Ok(()),
             },
@@ -136,7 +136,10 @@ impl<O, V> Frame<O, V> {
                 .fields
                 .get(i)
                 .map(|(name, _)| Segment::Field(name)),
-            other => other.properties().get(i).map(|(key, _)| Segment::Key(key)),
+            other => record
+                .properties_of(other)?
+                .get(i)
+                .map(|(key, _)| Segment::Key(key)),
         }
     }
 }

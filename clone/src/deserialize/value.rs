@@ -54,6 +54,24 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             return Ok(Step::Done(self.host.object_value(&object)));
         }
 
+        // (An Object's or Array's properties must be in the record.)
+        let properties = match (
+            serialized.property_range(),
+            record.properties_of(serialized),
+        ) {
+            (_, Some(properties)) => properties.len(),
+            (Some(range), None) => {
+                let count = record.properties.len();
+                return Err(self.malformed(None, |path| {
+                    format!(
+                        "{path} has properties {}..+{}, but the record has {count}",
+                        range.start, range.len
+                    )
+                }));
+            }
+            (None, None) => 0,
+        };
+
         // 3. Let deep be false.
         // 4. Let value be an uninitialized value.
         let host = &mut *self.host;
@@ -189,7 +207,6 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             }
         };
         let object = object.map_err(host_error)?;
-        let properties = serialized.properties().len();
         if properties > 0 {
             self.host.reserve_properties(&object, properties);
         }

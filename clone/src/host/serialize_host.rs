@@ -156,6 +156,26 @@ pub trait SerializeHost {
         }
     }
 
+    /// [`get_own_property`](Self::get_own_property) of the key at `position` in the list
+    /// [`append_enumerable_own_keys`](Self::append_enumerable_own_keys) gave for `object`,
+    /// the value [classified](Self::classify_value_shared) at once: a host may look at that
+    /// position first (it must still check the key is there: an earlier getter may have
+    /// changed the object), and classify the value without a copy of it.
+    ///
+    /// Default: `get_own_property`, then `classify_value_shared`.
+    fn get_listed_property(
+        &mut self,
+        object: &Self::Object,
+        key: &RecordString,
+        position: usize,
+    ) -> Result<Option<ValueKind<Self::Object, RecordString>>, Self::Error> {
+        let _ = position;
+        Ok(match self.get_own_property(object, key)? {
+            Some(value) => Some(self.classify_value_shared(&value)),
+            None => None,
+        })
+    }
+
     /// `Some(n)` if [`object_identity`](Self::object_identity) numbers objects densely,
     /// mostly below `n` (e.g. an arena's indices): the memory map is then a vector indexed
     /// by identity below `n` (identities at or above `n` still work, in a hash map).

@@ -64,10 +64,16 @@ impl NativeObject {
     fn position(&self, key: &[u16]) -> Option<usize> {
         match &self.index {
             Some(index) => index.get(key).copied(),
+            // The same units (a shared key) first: no comparison of contents.
             None => self
                 .properties
                 .iter()
-                .position(|(k, _)| k.as_units() == key),
+                .position(|(k, _)| std::ptr::eq(k.as_units(), key))
+                .or_else(|| {
+                    self.properties
+                        .iter()
+                        .position(|(k, _)| k.as_units() == key)
+                }),
         }
     }
 

@@ -127,11 +127,28 @@ impl SerializeHost for NativeHeap {
         &mut self,
         value: &NativeValue,
     ) -> ValueKind<NativeObjectId, RecordString> {
+        classify_shared(value)
+    }
+
+    /// Looks at `position` first (the keys are listed in property order), then searches;
+    /// the value is classified where it is, not copied.
+    fn get_listed_property(
+        &mut self,
+        object: &NativeObjectId,
+        key: &RecordString,
+        position: usize,
+    ) -> Result<Option<ValueKind<NativeObjectId, RecordString>>, NativeError> {
+        let object = self.known(*object)?;
+        let value = match object.properties().get(position) {
+            Some((listed, value)) if RecordString::ptr_eq(listed, key) || listed == key => {
+                Some(value)
+            }
+            _ => object.get(key),
+        };
         match value {
-            NativeValue::String(s) => ValueKind::String(s.clone()),
-            NativeValue::Object(id) => ValueKind::Object(*id),
-            NativeValue::Number(n) => ValueKind::Number(*n),
-            other => self.classify_value(other).map_string(RecordString::from),
+            Some(NativeValue::Throwing(message)) => Err(NativeError::Thrown(message.clone())),
+            Some(value) => Ok(Some(classify_shared(value))),
+            None => Ok(None),
         }
     }
 
@@ -339,6 +356,21 @@ impl SerializeHost for NativeHeap {
         {
             platform.detached = true;
         }
+    }
+}
+
+/// What `value` is, its string shared (a property holding [`NativeValue::Throwing`] is
+/// read through [`get`](SerializeHost::get) and throws; anywhere else it is `undefined`).
+fn classify_shared(value: &NativeValue) -> ValueKind<NativeObjectId, RecordString> {
+    match value {
+        NativeValue::String(s) => ValueKind::String(s.clone()),
+        NativeValue::Object(id) => ValueKind::Object(*id),
+        NativeValue::Number(n) => ValueKind::Number(*n),
+        NativeValue::Undefined | NativeValue::Throwing(_) => ValueKind::Undefined,
+        NativeValue::Null => ValueKind::Null,
+        NativeValue::Boolean(b) => ValueKind::Boolean(*b),
+        NativeValue::BigInt(digits) => ValueKind::BigInt(digits.clone()),
+        NativeValue::Symbol(_) => ValueKind::Symbol,
     }
 }
 

@@ -1,15 +1,15 @@
 //! The work stack of StructuredSerializeInternal's step 26: one frame per object whose
 //! nested values are being serialized, in place of the spec's recursive calls.
 
-use crate::host::SerializeHost;
+use crate::host::{SerializeHost, ValueKind};
 use crate::memory::Memory;
 use crate::path::Segment;
 use crate::record::{ObjectIndex, PlatformIndex, RecordObject, RecordString, RecordValue};
 
-/// The keys of every frame's object, each frame's in one run, innermost last (one vector for
-/// the whole walk rather than one per object). A key is taken out once its property is
-/// delivered.
-pub(super) type KeyStack = Vec<Option<RecordString>>;
+/// The record's flat properties: each frame's object's keys are written there, with
+/// `undefined` values, when its step 26 starts, and each value replaces its `undefined` as it
+/// is delivered (one vector for the whole walk rather than one per object).
+pub(super) type Properties = [(RecordString, RecordValue)];
 
 /// One object whose step 26 is under way.
 pub(super) struct Frame<O, V> {
@@ -26,12 +26,16 @@ pub(super) enum Work<O, V> {
         /// The object (the spec's `value`).
         object: O,
         /// Where `! EnumerableOwnProperties(value, key)`, listed when the object was first
-        /// met, starts in the [`KeyStack`].
+        /// met, starts in the record's [`Properties`] (the object's run).
         start: usize,
         /// How many keys there are.
         len: usize,
         /// How many of the keys have been started; `next - 1` is the one under way.
         next: usize,
+        /// How many properties have been delivered: the first `delivered` entries of the
+        /// run are done (a property an earlier getter deleted is skipped, and the later
+        /// ones move up in its place).
+        delivered: usize,
     },
     /// Step 26.1: a Map's `copiedList`, a key then a value per entry (boxed: frames of
     /// other objects stay small).
@@ -54,6 +58,16 @@ pub(super) enum Work<O, V> {
     },
 }
 
+/// What a frame gives next.
+enum NextValue<O, V> {
+    /// A property's value, classified by the host as it was read.
+    Classified(ValueKind<O, RecordString>),
+    /// A value to classify.
+    Value(V),
+    /// Nothing: the object is done.
+    Done,
+}
+
 /// How far serializing a Map's `copiedList` has come.
 pub(super) struct MapWork<V> {
     /// The entries not started yet.
@@ -69,14 +83,31 @@ pub(super) struct MapWork<V> {
 }
 
 impl<O, V> Frame<O, V> {
-    /// The next value to serialize, or `None` when the object is done. For properties this
-    /// runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1), skipping a property
-    /// an earlier getter deleted.
+    /// The next value to serialize, already classified, or `None` when the object is done.
+    /// For properties this runs `HasOwnProperty` and `[[Get]]` (steps 26.4.1 and 26.4.1.1),
+    /// skipping a property an earlier getter deleted.
     pub(super) fn next_input<H>(
         &mut self,
         host: &mut H,
-        keys: &KeyStack,
-    ) -> Result<Option<V>, H::Error>
+        properties: &Properties,
+    ) -> Result<Option<ValueKind<O, RecordString>>, H::Error>
+    where
+        H: SerializeHost<Object = O, Value = V>,
+    {
+        let input = match self.next_value(host, properties)? {
+            NextValue::Classified(kind) => return Ok(Some(kind)),
+            NextValue::Value(value) => value,
+            NextValue::Done => return Ok(None),
+        };
+        Ok(Some(host.classify_value_shared(&input)))
+    }
+
+    /// The next value to serialize (see [`next_input`](Self::next_input)).
+    fn next_value<H>(
+        &mut self,
+        host: &mut H,
+        properties: &Properties,
+    ) -> Result<NextValue<O, V>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
     {
@@ -86,17 +117,19 @@ impl<O, V> Frame<O, V> {
                 start,
                 len,
                 next,
+                ..
             } => loop {
                 if *next >= *len {
-                    return Ok(None);
+                    return Ok(NextValue::Done);
                 }
-                let key = keys.get(*start + *next).and_then(Option::as_ref);
+                let position = *next;
+                let key = properties.get(*start + position).map(|(key, _)| key);
                 *next += 1;
                 let Some(key) = key else { continue };
                 // 1. If ! HasOwnProperty(value, key) is true, then:
                 //    1. Let inputValue be ? value.[[Get]](key, value).
-                if let Some(input) = host.get_own_property(object, key)? {
-                    return Ok(Some(input));
+                if let Some(input) = host.get_listed_property(object, key, position)? {
+                    return Ok(NextValue::Classified(input));
                 }
             },
             Work::Map(map) => {
@@ -109,57 +142,60 @@ impl<O, V> Frame<O, V> {
                 } = &mut **map;
                 if let Some(pending) = value.take() {
                     *at_value = true;
-                    return Ok(Some(pending));
+                    return Ok(NextValue::Value(pending));
                 }
                 let Some((entry_key, entry_value)) = entries.next() else {
-                    return Ok(None);
+                    return Ok(NextValue::Done);
                 };
                 *started += 1;
                 *value = Some(entry_value);
                 *key = None;
                 *at_value = false;
-                Ok(Some(entry_key))
+                Ok(NextValue::Value(entry_key))
             }
-            Work::Set { entries, started } => {
-                let entry = entries.next();
-                if entry.is_some() {
+            Work::Set { entries, started } => Ok(match entries.next() {
+                Some(entry) => {
                     *started += 1;
+                    NextValue::Value(entry)
                 }
-                Ok(entry)
-            }
+                None => NextValue::Done,
+            }),
             Work::Platform {
                 fields, current, ..
-            } => Ok(fields.next().map(|(name, value)| {
-                *current = Some(name);
-                value
-            })),
+            } => Ok(match fields.next() {
+                Some((name, value)) => {
+                    *current = Some(name);
+                    NextValue::Value(value)
+                }
+                None => NextValue::Done,
+            }),
         }
     }
 
     /// Appends the serialized value under way, `output`, to the object's record: steps
     /// 26.4.1.3, 26.1.3.3 (once the key and the value are both done), 26.2.3.2, or a field
     /// of a platform record.
-    pub(super) fn deliver(
-        &mut self,
-        memory: &mut Memory,
-        keys: &mut KeyStack,
-        output: RecordValue,
-    ) {
+    pub(super) fn deliver(&mut self, memory: &mut Memory, output: RecordValue) {
         match &mut self.work {
-            Work::Properties { start, next, .. } => {
-                // The key is moved out of the stack: it is not read again.
-                let key = next
-                    .checked_sub(1)
-                    .and_then(|i| keys.get_mut(*start + i))
-                    .and_then(Option::take);
-                let Some(key) = key else {
+            Work::Properties {
+                start,
+                next,
+                delivered,
+                ..
+            } => {
+                // The value goes where the key under way is, moved up over any skipped key.
+                let (Some(at), Some(to)) = (
+                    next.checked_sub(1).map(|i| *start + i),
+                    start.checked_add(*delivered),
+                ) else {
                     return;
                 };
-                if let Some(
-                    RecordObject::Object { properties } | RecordObject::Array { properties, .. },
-                ) = memory.record_mut(self.index)
-                {
-                    properties.push((key, output));
+                if to != at {
+                    memory.properties.swap(to, at);
+                }
+                if let Some((_, slot)) = memory.properties.get_mut(to) {
+                    *slot = output;
+                    *delivered += 1;
                 }
             }
             Work::Map(map) => {
@@ -189,22 +225,21 @@ impl<O, V> Frame<O, V> {
         }
     }
 
-    /// Where the frame's keys start in the [`KeyStack`], if it has any there.
-    pub(super) fn key_start(&self) -> Option<usize> {
+    /// How many properties were delivered, for an object with properties.
+    pub(super) fn delivered(&self) -> Option<usize> {
         match &self.work {
-            Work::Properties { start, .. } => Some(*start),
+            Work::Properties { delivered, .. } => Some(*delivered),
             _ => None,
         }
     }
 
     /// Where the value under way is inside this frame's object, for error paths.
-    pub(super) fn segment<'a>(&'a self, keys: &'a KeyStack) -> Option<Segment<'a>> {
+    pub(super) fn segment<'a>(&'a self, properties: &'a Properties) -> Option<Segment<'a>> {
         match &self.work {
             Work::Properties { start, next, .. } => next
                 .checked_sub(1)
-                .and_then(|i| keys.get(*start + i))
-                .and_then(Option::as_ref)
-                .map(Segment::Key),
+                .and_then(|i| properties.get(*start + i))
+                .map(|(key, _)| Segment::Key(key)),
             Work::Map(map) => {
                 let MapWork {
                     started,

@@ -6,7 +6,8 @@ use crate::check::with_article;
 use crate::error::SerializeError;
 use crate::host::{ObjectKind, SerializeHost, ValueKind};
 use crate::record::{
-    CloneString, ObjectIndex, PlatformRecord, RecordObject, RecordValue, RegExpRecord,
+    CloneString, ObjectIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
+    RecordValue, RegExpRecord,
 };
 use crate::types::ErrorName;
 
@@ -34,7 +35,16 @@ impl<H: SerializeHost> Serializer<'_, H> {
         &mut self,
         value: &H::Value,
     ) -> Result<Step, SerializeError<H::Error>> {
-        let object = match self.host.classify_value_shared(value) {
+        let kind = self.host.classify_value_shared(value);
+        self.serialize_classified(kind)
+    }
+
+    /// [`serialize_value`](Self::serialize_value) of a value the host has classified.
+    pub(super) fn serialize_classified(
+        &mut self,
+        kind: ValueKind<H::Object, RecordString>,
+    ) -> Result<Step, SerializeError<H::Error>> {
+        let object = match kind {
             // 4. If value is undefined, null, a Boolean, a Number, a BigInt, or a String, then
             //    return { [[Type]]: "primitive", [[Value]]: value }.
             ValueKind::Undefined => return Ok(Step::Done(RecordValue::Undefined)),
@@ -138,7 +148,7 @@ impl<H: SerializeHost> Serializer<'_, H> {
                 //    [[Properties]]: a new empty List }.
                 let serialized = RecordObject::Array {
                     length,
-                    properties: Vec::new(),
+                    properties: PropertyRange::default(),
                 };
                 // 4. Set deep to true.
                 (serialized, Some(Deep::Properties))
@@ -193,7 +203,7 @@ impl<H: SerializeHost> Serializer<'_, H> {
                 // 1. Set serialized to { [[Type]]: "Object", [[Properties]]: a new empty
                 //    List }.
                 let serialized = RecordObject::Object {
-                    properties: Vec::new(),
+                    properties: PropertyRange::default(),
                 };
                 // 2. Set deep to true.
                 (serialized, Some(Deep::Properties))
@@ -295,19 +305,13 @@ impl<H: SerializeHost> Serializer<'_, H> {
                 host.append_enumerable_own_keys(&object, &mut self.listed)
                     .map_err(SerializeError::Host)?;
                 let len = self.listed.len();
-                if let Some(
-                    RecordObject::Object { properties } | RecordObject::Array { properties, .. },
-                ) = self.memory.record_mut(index)
-                {
-                    properties.reserve_exact(len);
-                }
-                let start = self.keys.len();
-                self.keys.extend(self.listed.drain(..).map(Some));
+                let start = self.memory.start_properties(index, &mut self.listed)?;
                 Work::Properties {
                     object,
                     start,
                     len,
                     next: 0,
+                    delivered: 0,
                 }
             }
         })

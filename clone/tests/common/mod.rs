@@ -48,3 +48,68 @@ pub fn kind(heap: &NativeHeap, value: &NativeValue) -> postern_clone::native::Na
 }
 
 pub mod seeds;
+
+/// An object record as a test writes it: an Object's or Array's properties given with it
+/// (see [`flat`]).
+pub struct Nested(
+    pub postern_clone::RecordObject,
+    pub Vec<(RecordString, postern_clone::RecordValue)>,
+);
+
+impl From<postern_clone::RecordObject> for Nested {
+    fn from(object: postern_clone::RecordObject) -> Self {
+        Nested(object, Vec::new())
+    }
+}
+
+/// An Object record with `properties`.
+pub fn object_record(properties: Vec<(&str, postern_clone::RecordValue)>) -> Nested {
+    let properties = properties.into_iter().map(|(key, v)| (k(key), v)).collect();
+    Nested(
+        postern_clone::RecordObject::Object {
+            properties: Default::default(),
+        },
+        properties,
+    )
+}
+
+/// An Array record of `length` with `properties`.
+pub fn array_record(length: u32, properties: Vec<(&str, postern_clone::RecordValue)>) -> Nested {
+    let properties = properties.into_iter().map(|(key, v)| (k(key), v)).collect();
+    Nested(
+        postern_clone::RecordObject::Array {
+            length,
+            properties: Default::default(),
+        },
+        properties,
+    )
+}
+
+/// The record of `root` and `objects`, each Object's and Array's properties laid out in one
+/// run after the previous one's, as serialization lays them out.
+pub fn flat(root: postern_clone::RecordValue, objects: Vec<Nested>) -> SerializedRecord {
+    let mut record = SerializedRecord {
+        root,
+        ..Default::default()
+    };
+    for Nested(mut object, properties) in objects {
+        let range = record.push_properties(properties).expect("fits");
+        if let postern_clone::RecordObject::Object { properties }
+        | postern_clone::RecordObject::Array { properties, .. } = &mut object
+        {
+            *properties = range;
+        }
+        record.objects.push(object);
+    }
+    record
+}
+
+/// The `[[Properties]]` of the record's object `index`.
+pub fn properties_of(
+    record: &SerializedRecord,
+    index: usize,
+) -> &[(RecordString, postern_clone::RecordValue)] {
+    record
+        .properties_of(&record.objects[index])
+        .expect("in range")
+}
