@@ -18,7 +18,7 @@ use crate::console::ConsoleLevel;
 use crate::ids::WindowId;
 use crate::navigation::maybe_queue_window_load;
 use crate::script::emit_console;
-use crate::tasks::{AgentTask, route_task};
+use crate::tasks::AgentTask;
 use crate::window::{create_window, document_key};
 
 /// Who connected the iframe.
@@ -322,19 +322,7 @@ fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: N
         .collect();
     // 6-9. Remove the navigable (and its descendants) from the tree.
     state.ua.with_tree_mut(|tree| tree.remove(navigable));
-    for window in windows {
-        if let Some(entry) = state.ua.window_entry(window) {
-            route_task(
-                state,
-                entry.agent,
-                Task::new(
-                    TaskSource::Networking,
-                    None,
-                    AgentTask::UnloadDocument { window },
-                ),
-            );
-        }
-    }
+    crate::navigation::destroy_documents_where_they_live(state, windows);
     // A removed iframe no longer delays its document's load event.
     stop_delaying_the_load_event(state, parent, iframe);
 }

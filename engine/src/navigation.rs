@@ -205,6 +205,26 @@ pub(crate) fn load_document(
     parse_document(state, context, window, &source);
 }
 
+/// Destroys the documents of `windows` in the agents that run them: each gets an
+/// `UnloadDocument` task (its pending tasks and timers are dropped there).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
+pub(crate) fn destroy_documents_where_they_live(state: &Rc<AgentState>, windows: Vec<WindowId>) {
+    for window in windows {
+        if let Some(entry) = state.ua.window_entry(window) {
+            route_task(
+                state,
+                entry.agent,
+                Task::new(
+                    TaskSource::Networking,
+                    None,
+                    AgentTask::UnloadDocument { window },
+                ),
+            );
+        }
+    }
+}
+
 /// Drops a document's pending tasks and timers once another document replaced it.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>

@@ -19,7 +19,7 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::error::EngineError;
-use crate::tasks::{AgentTask, route_task};
+use crate::tasks::AgentTask;
 use crate::window::create_window;
 
 /// The origins of the active documents of the browsing contexts whose active Window runs
@@ -162,17 +162,5 @@ pub(crate) fn definitely_close_a_top_level_traversable(
         return;
     }
     // Destroy a top-level traversable, step 2: destroy each document (where it lives).
-    for window in windows {
-        if let Some(entry) = state.ua.window_entry(window) {
-            route_task(
-                state,
-                entry.agent,
-                Task::new(
-                    TaskSource::Networking,
-                    None,
-                    AgentTask::UnloadDocument { window },
-                ),
-            );
-        }
-    }
+    crate::navigation::destroy_documents_where_they_live(state, windows);
 }
