@@ -177,7 +177,9 @@ impl<T> EventLoop<T> {
         // 4. Run the following steps in parallel:
         //    1. Wait until milliseconds milliseconds have passed.
         // TODO(spec): step 4.1 for a Window: count only time while its document is fully
-        // active.
+        // active. (Without session history a document that stops being fully active never
+        // becomes so again, so its timer's task never runs either way; this matters once
+        // history traversal brings documents back.)
         //    2. Wait until earlier invocations with a smaller or equal delay have completed
         //       (the timers are ordered by deadline, then start order).
         //    3. Optionally, wait a further implementation-defined length of time (none).
