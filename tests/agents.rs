@@ -49,14 +49,13 @@ fn messages_and_timers_across_agent_threads_follow_virtual_time() {
         ]
     );
     // Every report is acknowledged in its own frame, at the time it was sent.
-    for (line, at) in [
-        ("[http://b.test] b acked 3 at 60", true),
-        ("[http://www.a.test] www acked 3 at 90", true),
-        ("[http://c.test] c acked 3 at 10800000", true),
+    for line in [
+        "[http://b.test] b acked 3 at 60",
+        "[http://www.a.test] www acked 3 at 90",
+        "[http://c.test] c acked 3 at 10800000",
     ] {
-        assert_eq!(
+        assert!(
             run.lines.iter().any(|l| l == line),
-            at,
             "{line} in {:#?}",
             run.lines
         );

@@ -7,11 +7,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+mod workloads;
 use postern_clone::native::{NativeHeap, NativeKind, NativeObjectId, NativeValue};
 use postern_clone::{
     ViewKind, structured_deserialize, structured_deserialize_owned,
     structured_deserialize_with_transfer, structured_serialize, structured_serialize_with_transfer,
 };
+use workloads::small_objects;
 
 const MIB: usize = 1 << 20;
 
@@ -114,35 +117,6 @@ fn array_buffer_transfer(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// The peers' `smallObjects(n)`: `{ id, name, tags: [3], nested: { x, y, ok, label } }`.
-fn small_objects(heap: &mut NativeHeap, n: usize) -> NativeValue {
-    // String literals are one string each, as in JS; computed strings are not shared.
-    let (alpha, beta) = (NativeValue::from("alpha"), NativeValue::from("beta"));
-    let items: Vec<NativeValue> = (0..n)
-        .map(|i| {
-            let f = i as f64;
-            let tags = heap.make_array_from([
-                alpha.clone(),
-                beta.clone(),
-                format!("t{}", i % 17).as_str().into(),
-            ]);
-            let nested = heap.make_object([
-                ("x", (f * 0.5).into()),
-                ("y", (-f).into()),
-                ("ok", (i & 1 == 0).into()),
-                ("label", format!("n{}", i % 100).as_str().into()),
-            ]);
-            heap.make_object([
-                ("id", f.into()),
-                ("name", format!("item-{i}").as_str().into()),
-                ("tags", tags),
-                ("nested", nested),
-            ])
-        })
-        .collect();
-    heap.make_array_from(items)
 }
 
 /// (c) 10,000 small objects (30,001 objects).

@@ -3,36 +3,12 @@
 
 use std::time::Instant;
 
-use postern_clone::native::{NativeHeap, NativeValue};
-use postern_clone::{structured_deserialize_owned, structured_serialize};
+use postern_clone::native::NativeHeap;
 
-/// The peers' `smallObjects(n)`, as in benches/clone.rs.
-fn small_objects(heap: &mut NativeHeap, n: usize) -> NativeValue {
-    let (alpha, beta) = (NativeValue::from("alpha"), NativeValue::from("beta"));
-    let items: Vec<NativeValue> = (0..n)
-        .map(|i| {
-            let f = i as f64;
-            let tags = heap.make_array_from([
-                alpha.clone(),
-                beta.clone(),
-                format!("t{}", i % 17).as_str().into(),
-            ]);
-            let nested = heap.make_object([
-                ("x", (f * 0.5).into()),
-                ("y", (-f).into()),
-                ("ok", (i & 1 == 0).into()),
-                ("label", format!("n{}", i % 100).as_str().into()),
-            ]);
-            heap.make_object([
-                ("id", f.into()),
-                ("name", format!("item-{i}").as_str().into()),
-                ("tags", tags),
-                ("nested", nested),
-            ])
-        })
-        .collect();
-    heap.make_array_from(items)
-}
+#[path = "../benches/workloads.rs"]
+mod workloads;
+use postern_clone::{structured_deserialize_owned, structured_serialize};
+use workloads::small_objects;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds: usize = std::env::args()

@@ -15,6 +15,24 @@ fn none_same(a: BrowsingContextId, b: BrowsingContextId) -> bool {
     a == b
 }
 
+/// A tab with an iframe, and a popup it opened.
+fn tab_frame_and_popup() -> (
+    BrowsingContextTree,
+    BrowsingContextId,
+    BrowsingContextId,
+    BrowsingContextId,
+) {
+    let mut tree = BrowsingContextTree::new();
+    let tab = tree.create_top_level(String::new());
+    let frame = tree
+        .create_child(tab, container(1), String::new())
+        .expect("frame");
+    let popup = tree
+        .create_a_new_auxiliary_browsing_context(tab, String::new())
+        .expect("popup");
+    (tree, tab, frame, popup)
+}
+
 #[test]
 fn window_name() {
     let mut tree = BrowsingContextTree::new();
@@ -54,14 +72,7 @@ fn window_opener() {
 
 #[test]
 fn script_closable_table() {
-    let mut tree = BrowsingContextTree::new();
-    let tab = tree.create_top_level(String::new());
-    let frame = tree
-        .create_child(tab, container(1), String::new())
-        .expect("frame");
-    let popup = tree
-        .create_a_new_auxiliary_browsing_context(tab, String::new())
-        .expect("popup");
+    let (mut tree, tab, frame, popup) = tab_frame_and_popup();
     let noopener_tab = tree.create_top_level(String::new());
     // (context, session history length, script-closable)
     let cases = [
@@ -86,14 +97,7 @@ fn script_closable_table() {
 #[test]
 fn window_close_steps_table() {
     // (description, this, incumbent, history length, same origin, outcome)
-    let mut tree = BrowsingContextTree::new();
-    let tab = tree.create_top_level(String::new());
-    let frame = tree
-        .create_child(tab, container(1), String::new())
-        .expect("frame");
-    let popup = tree
-        .create_a_new_auxiliary_browsing_context(tab, String::new())
-        .expect("popup");
+    let (mut tree, tab, frame, popup) = tab_frame_and_popup();
     let stranger = tree.create_top_level(String::new());
     type SameOrigin = fn(BrowsingContextId, BrowsingContextId) -> bool;
     let cases: [(

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, NativeFunction};
+use boa_engine::Context;
 use postern_dom::{BrowsingContextId, NodeId};
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -129,8 +129,8 @@ fn create_a_new_child_navigable(
         return None;
     }
     // 10. Set element's content navigable to navigable (the tree records the container).
-    define_frame_index(state, context, parent, child);
-    define_named_frame(state, context, parent, &name);
+    crate::bindings::window_named_properties::define_frame_index(state, context, parent, child);
+    crate::bindings::window_named_properties::define_named_frame(state, context, parent, &name);
     // The iframe delays its document's load event until its own load is done.
     if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
         w.load.pending_iframes.insert(iframe);
@@ -367,104 +367,4 @@ pub(crate) fn iframe_attribute_change_steps(
             Insertion::Script,
         );
     }
-}
-
-/// Makes `parent[index]` (and `frames[index]`) return the WindowProxy of the parent's
-/// index-th child navigable, for the index the new child got.
-///
-/// Deviation: an accessor property on the global object stands in for the WindowProxy's
-/// [[GetOwnProperty]] over the document-tree child navigables; once defined it stays (it
-/// returns undefined when the index is out of range again after a removal).
-// TODO(spec): the child navigables follow creation order, not the tree order of their
-// containers, when a script inserts an iframe before an existing one.
-fn define_frame_index(
-    state: &Rc<AgentState>,
-    context: &mut Context,
-    parent: WindowId,
-    child: BrowsingContextId,
-) {
-    let Some((realm, global, parent_bc)) = state
-        .windows
-        .borrow()
-        .get(&parent)
-        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
-    else {
-        return;
-    };
-    let index = state
-        .ua
-        .with_tree(|tree| tree.children(parent_bc).iter().position(|c| *c == child));
-    let Some(index) = index else {
-        return;
-    };
-    let key = index.to_string();
-    if global
-        .has_own_property(boa_engine::JsString::from(key.as_str()), context)
-        .unwrap_or(true)
-    {
-        return;
-    }
-    let previous = context.enter_realm(realm);
-    let getter = NativeFunction::from_copy_closure(move |_, _, context| {
-        let state = AgentState::of(context)?;
-        let child = state
-            .ua
-            .with_tree(|tree| tree.children(parent_bc).get(index).copied());
-        match child {
-            Some(child) => {
-                crate::bindings::window_proxy::window_proxy_for(&state, context, parent, child)
-            }
-            None => Ok(boa_engine::JsValue::undefined()),
-        }
-    });
-    let _ = crate::bindings::util::define_accessor(context, &global, &key, getter, None);
-    context.enter_realm(previous);
-}
-
-/// Named access on the Window: `parent[name]` (and a bare `name` in its scripts) returns the
-/// WindowProxy of the child navigable whose target name is `name`.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#named-access-on-the-window-object>
-///
-/// Deviation: an accessor defined on the global object when a child with that name is
-/// created stands in for the Window's named properties (names given later, through
-/// `window.name`, are not added; an existing property of the global keeps precedence).
-fn define_named_frame(state: &Rc<AgentState>, context: &mut Context, parent: WindowId, name: &str) {
-    if name.is_empty() || name.parse::<u32>().is_ok() {
-        return;
-    }
-    let Some((realm, global, parent_bc)) = state
-        .windows
-        .borrow()
-        .get(&parent)
-        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
-    else {
-        return;
-    };
-    if global
-        .has_own_property(boa_engine::JsString::from(name), context)
-        .unwrap_or(true)
-    {
-        return;
-    }
-    let previous = context.enter_realm(realm);
-    let key = name.to_string();
-    let getter = NativeFunction::from_copy_closure_with_captures(
-        move |_, _, name: &boa_engine::JsString, context| {
-            let state = AgentState::of(context)?;
-            let name = name.to_std_string_escaped();
-            let child = state
-                .ua
-                .with_tree(|tree| tree.child_by_name(parent_bc, &name));
-            match child {
-                Some(child) => {
-                    crate::bindings::window_proxy::window_proxy_for(&state, context, parent, child)
-                }
-                None => Ok(boa_engine::JsValue::undefined()),
-            }
-        },
-        boa_engine::JsString::from(key.as_str()),
-    );
-    let _ = crate::bindings::util::define_accessor(context, &global, &key, getter, None);
-    context.enter_realm(previous);
 }

@@ -28,7 +28,6 @@ use crate::window::{DocumentReadiness, create_window, document_key};
 /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry>
 pub(crate) fn navigate_and_load(
     state: &Rc<AgentState>,
-    context: &mut Context,
     browsing_context: BrowsingContextId,
     url: Url,
     initiator_origin: Origin,
@@ -62,7 +61,6 @@ pub(crate) fn navigate_and_load(
     // Obtain a similar-origin window agent for the document's origin: the Window and its
     // realm are created there, in a task of its own (as when a response arrives from the
     // network: what was queued meanwhile runs first, against the old document).
-    let _ = context;
     match state
         .ua
         .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
@@ -90,7 +88,6 @@ pub(crate) fn navigate_and_load(
 /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
 pub(crate) fn navigate_to_srcdoc(
     state: &Rc<AgentState>,
-    context: &mut Context,
     browsing_context: BrowsingContextId,
     source: String,
     origin: Origin,
@@ -108,7 +105,6 @@ pub(crate) fn navigate_to_srcdoc(
     };
     // The origin is the parent's: the document is created in this agent, in a task of its
     // own as for any other response.
-    let _ = context;
     route_task(
         state,
         state.id,

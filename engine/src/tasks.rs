@@ -106,20 +106,12 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             browsing_context,
             url,
             initiator_origin,
-        } => crate::navigation::navigate_and_load(
-            state,
-            context,
-            browsing_context,
-            url,
-            initiator_origin,
-        ),
+        } => crate::navigation::navigate_and_load(state, browsing_context, url, initiator_origin),
         AgentTask::NavigateToSrcdoc {
             browsing_context,
             source,
             origin,
-        } => {
-            crate::navigation::navigate_to_srcdoc(state, context, browsing_context, source, origin)
-        }
+        } => crate::navigation::navigate_to_srcdoc(state, browsing_context, source, origin),
         AgentTask::LoadDocument(response) => {
             crate::navigation::load_document(state, context, *response)
         }

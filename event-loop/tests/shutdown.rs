@@ -7,8 +7,10 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{TestAgent, limits, never, send, spawn, steps, try_spawn, world_of};
-use postern_event_loop::{DocumentKey, RunLimits, RunOutcome, SpawnError, TaskSource, TimeMode};
+use common::{Steps, TestAgent, limits, never, send, spawn, steps, try_spawn, world_of};
+use postern_event_loop::{
+    DocumentKey, EventLoopHandle, RunLimits, RunOutcome, SpawnError, TaskSource, TimeMode,
+};
 
 const GRACE: Duration = Duration::from_secs(10);
 
@@ -37,16 +39,7 @@ fn real_time_shutdown_stops_every_thread_and_counts_what_is_left() {
     assert_eq!(coordinator.run_until(&never, short), RunOutcome::TimeLimit);
     // Agent 1 is busy in a task while 10 more reach its channel: they are in flight at the
     // shutdown.
-    let (started, wait_started) = mpsc::channel();
-    send(
-        &handles[0],
-        TaskSource::DomManipulation,
-        steps(move |_| {
-            started.send(()).unwrap();
-            thread::sleep(Duration::from_millis(100));
-        }),
-    );
-    wait_started.recv().unwrap();
+    occupy(&handles[0], Duration::from_millis(100));
     for _ in 0..10 {
         send(
             &handles[0],
@@ -102,16 +95,7 @@ fn virtual_time_shutdown_counts_tasks_that_never_had_a_turn() {
 #[test]
 fn a_thread_still_busy_after_the_grace_period_is_counted_stuck() {
     let (coordinator, _world, handles) = world_of(TimeMode::Real, 2);
-    let (started, wait_started) = mpsc::channel();
-    send(
-        &handles[0],
-        TaskSource::DomManipulation,
-        steps(move |_| {
-            started.send(()).unwrap();
-            thread::sleep(Duration::from_millis(400));
-        }),
-    );
-    wait_started.recv().unwrap();
+    occupy(&handles[0], Duration::from_millis(400));
     let report = coordinator.shutdown(Duration::from_millis(50));
     assert_eq!(report.stuck_threads, 1);
 }
@@ -196,4 +180,19 @@ fn a_shutdown_from_another_thread_ends_a_run_in_progress() {
         assert_eq!(report.stuck_threads, 0);
         assert_eq!(report.lost_tasks, 1, "{mode:?}: the task it had queued");
     }
+}
+
+/// Makes the agent of `handle` run one task that sleeps for `how_long`, and returns once that
+/// task has started.
+fn occupy(handle: &EventLoopHandle<Steps>, how_long: Duration) {
+    let (started, wait_started) = mpsc::channel();
+    send(
+        handle,
+        TaskSource::DomManipulation,
+        steps(move |_| {
+            started.send(()).unwrap();
+            thread::sleep(how_long);
+        }),
+    );
+    wait_started.recv().unwrap();
 }

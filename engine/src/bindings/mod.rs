@@ -26,6 +26,7 @@ pub(crate) mod test_results;
 pub(crate) mod timers;
 pub(crate) mod util;
 pub(crate) mod window;
+pub(crate) mod window_named_properties;
 pub(crate) mod window_open;
 pub(crate) mod window_proxy;
 pub(crate) mod wrappers;
