@@ -9,6 +9,18 @@ function unique_id(prefix) {
   return `${prefix}-${message_counter}`;
 }
 
+/** Resolves with the next message event on `target` for which `predicate` holds. */
+function next_message(predicate = () => true, target = window) {
+  return new Promise(resolve => {
+    target.addEventListener("message", function listener(event) {
+      if (predicate(event)) {
+        target.removeEventListener("message", listener);
+        resolve(event);
+      }
+    });
+  });
+}
+
 /** Resolves with the next message event on `target` whose data is an object with this id. */
 function wait_for_message(id, target = window) {
   return new Promise(resolve => {
