@@ -98,6 +98,9 @@ pub(crate) struct Deserializer<'h, 'r, H: DeserializeHost> {
     memory: Vec<Option<H::Object>>,
     /// One frame per object whose step 24 is under way, innermost last.
     stack: Vec<Frame<H::Object, H::Value>>,
+    /// Deserialized property values waiting for their Object or Array to be done; every
+    /// frame's are above its parents'.
+    staged: Vec<H::Value>,
     /// ArrayBuffer contents moved out of an owned record.
     taken: Option<Taken>,
     /// The values received from transfer data holders, by transfer index.
@@ -123,6 +126,7 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             record,
             memory,
             stack: Vec::new(),
+            staged: Vec::new(),
             taken,
             received,
         }
@@ -139,6 +143,12 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
     /// deserialized, innermost last. A nested value that is a new object is added to its
     /// parent when that object's frame is finished, as the recursive call would return then.
     /// (A view's buffer, step 16.1, never has a step 24 and is deserialized in place.)
+    ///
+    /// Deviation: an Object's or Array's properties (steps 24.3.1.2–3) are created together,
+    /// in order, when its last value is deserialized, rather than one by one
+    /// ([`DeserializeHost::create_data_properties`]). No script runs during
+    /// deserialization, so only a platform object's deserialization steps could tell, and
+    /// only by reaching, through a cycle, an ancestor still being built.
     pub(crate) fn structured_deserialize(mut self) -> Result<H::Value, DeserializeError<H::Error>> {
         // 2.–23. for the root record.
         let root = &self.record.root;
@@ -158,7 +168,7 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
                 value::Step::Done(deserialized) => {
                     let frame = &mut self.stack[top];
                     frame
-                        .deliver(&mut *self.host, self.record, deserialized)
+                        .deliver(&mut *self.host, self.record, deserialized, &mut self.staged)
                         .map_err(DeserializeError::Host)?;
                 }
                 value::Step::Deep(_) => {}
@@ -177,11 +187,11 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             return Ok(());
         };
         let value = done
-            .finish(&mut *self.host, self.record)
+            .finish(&mut *self.host, self.record, &mut self.staged)
             .map_err(DeserializeError::Host)?;
         if let Some(parent) = self.stack.last_mut() {
             parent
-                .deliver(&mut *self.host, self.record, value)
+                .deliver(&mut *self.host, self.record, value, &mut self.staged)
                 .map_err(DeserializeError::Host)?;
         }
         Ok(())

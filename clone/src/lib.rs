@@ -37,7 +37,9 @@ pub mod types;
 pub use deserialize::{structured_deserialize, structured_deserialize_owned};
 pub use encoding::{DecodeError, EncodeError};
 pub use error::{DataCloneError, DeserializeError, SerializeError};
-pub use host::{DeserializeHost, MapEntries, ObjectKind, SerializeHost, ValueKind};
+pub use host::{
+    DeserializeHost, MapEntries, ObjectKind, PropertySnapshot, SerializeHost, ValueKind,
+};
 pub use record::{
     CloneString, ObjectIndex, PlatformIndex, PlatformRecord, PropertyRange, RecordObject,
     RecordString, RecordValue, RegExpRecord, SerializedRecord, SharedArrayBufferRecord,

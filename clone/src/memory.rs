@@ -107,11 +107,26 @@ impl Memory {
         keys: &mut Vec<RecordString>,
     ) -> Result<usize, DataCloneError> {
         let start = self.properties.len();
+        self.set_property_run(index, start, keys.len())?;
+        self.properties
+            .extend(keys.drain(..).map(|key| (key, RecordValue::Undefined)));
+        Ok(start)
+    }
+
+    /// Says the Object or Array record at `index` has the `len` properties from `start`.
+    ///
+    /// Fails only when the value has more properties than a [`PropertyRange`] can count.
+    pub(crate) fn set_property_run(
+        &mut self,
+        index: ObjectIndex,
+        start: usize,
+        len: usize,
+    ) -> Result<(), DataCloneError> {
         // Deviation: the spec has no limit; a record cannot index more than u32::MAX
         // properties.
         let range = u32::try_from(start)
             .ok()
-            .zip(u32::try_from(keys.len()).ok())
+            .zip(u32::try_from(len).ok())
             .filter(|(start, len)| start.checked_add(*len).is_some())
             .map(|(start, len)| PropertyRange { start, len })
             .ok_or_else(|| DataCloneError {
@@ -122,9 +137,7 @@ impl Memory {
         {
             *properties = range;
         }
-        self.properties
-            .extend(keys.drain(..).map(|key| (key, RecordValue::Undefined)));
-        Ok(start)
+        Ok(())
     }
 
     /// Sets how many properties the Object or Array record at `index` has (its run ends

@@ -189,6 +189,9 @@ pub struct NativeHeap {
     agent_cluster: u64,
     /// Whether the heap's realm is cross-origin isolated.
     cross_origin_isolated: bool,
+    /// Whether serialization may read an object's properties at once
+    /// ([`SerializeHost::snapshot_own_properties`](crate::SerializeHost)).
+    property_snapshots: bool,
 }
 
 impl Default for NativeHeap {
@@ -206,6 +209,7 @@ impl Default for NativeHeap {
             keys: HashSet::new(),
             agent_cluster: 0,
             cross_origin_isolated: false,
+            property_snapshots: true,
         }
     }
 }
@@ -246,6 +250,19 @@ impl NativeHeap {
     /// Whether the heap's realm is cross-origin isolated.
     pub fn cross_origin_isolated(&self) -> bool {
         self.cross_origin_isolated
+    }
+
+    /// Sets whether serialization may read all of an object's properties at once (the
+    /// default; nothing can observe it in this model), or must read them one at a time, as
+    /// it does for an engine whose getters run script. Both give the same record; tests use
+    /// this to check the second path.
+    pub fn set_property_snapshots(&mut self, enabled: bool) {
+        self.property_snapshots = enabled;
+    }
+
+    /// Whether serialization may read all of an object's properties at once.
+    pub fn property_snapshots(&self) -> bool {
+        self.property_snapshots
     }
 
     /// How many objects the heap holds.

@@ -118,6 +118,9 @@ pub(crate) struct Serializer<'h, H: SerializeHost> {
     stack: Vec<Frame<H::Object, H::Value>>,
     /// The keys of the object being started, as the host lists them.
     listed: Vec<RecordString>,
+    /// The object values of the objects whose properties the host gave at once, each with
+    /// where its placeholder is; every such frame's are above its parents'.
+    pending: Vec<(usize, H::Object)>,
     /// `forStorage` and the cross-origin isolated capability.
     options: SerializeOptions,
 }
@@ -130,6 +133,7 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
             memory,
             stack: Vec::new(),
             listed: Vec::new(),
+            pending: Vec::new(),
             options,
         }
     }
@@ -168,7 +172,7 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         //     below it; see Frame::next_input for the steps of each kind of object)
         while let Some(top) = self.stack.len().checked_sub(1) {
             let Some(input) = self.stack[top]
-                .next_input(&mut *self.host, &self.memory.properties)
+                .next_input(&mut *self.host, &self.memory.properties, &self.pending)
                 .map_err(SerializeError::Host)?
             else {
                 // The object is done: the recursive call would return here.
@@ -196,6 +200,9 @@ impl<'h, H: SerializeHost> Serializer<'h, H> {
         let Some(done) = self.stack.pop() else {
             return;
         };
+        if let Some(begin) = done.pending_begin() {
+            self.pending.truncate(begin);
+        }
         if let Some(delivered) = done.delivered() {
             // The run keeps the properties delivered; keys left after them (of properties
             // a getter deleted) are no longer covered.

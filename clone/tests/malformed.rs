@@ -283,3 +283,40 @@ fn properties_out_of_range() {
     assert!(malformed(&record).starts_with("value has properties"));
     assert!(record.validate().is_err());
 }
+
+#[test]
+fn duplicate_keys_in_big_objects_and_unordered_big_arrays() {
+    // Past 16 properties the deserializer checks keys with a set, not pairwise.
+    let keys: Vec<String> = (0..20).map(|i| format!("k{i}")).collect();
+    let mut properties: Vec<(&str, RecordValue)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| (key.as_str(), RecordValue::Number(i as f64)))
+        .collect();
+    properties.push(("k3", RecordValue::Number(99.0)));
+    let indices: Vec<String> = (0..20).rev().map(|i| i.to_string()).collect();
+    let elements = indices
+        .iter()
+        .map(|i| (i.as_str(), RecordValue::Null))
+        .collect();
+    properties.push(("arr", RecordValue::Object(ObjectIndex(1))));
+    let record = rooted(vec![object(properties), array_record(3, elements)]);
+    let mut heap = NativeHeap::new();
+    let value = structured_deserialize(&mut heap, &record).expect("deserializes");
+    let NativeValue::Object(root) = value else {
+        panic!("not an object")
+    };
+    let root = heap.object(root).expect("root").clone();
+    assert_eq!(root.properties().len(), 21, "20 keys and arr, k3 once");
+    assert_eq!(root.properties()[3].0, k("k3"), "k3 keeps its first place");
+    assert_eq!(root.get(&k("k3")), Some(&NativeValue::Number(99.0)));
+    assert_eq!(root.get(&k("k19")), Some(&NativeValue::Number(19.0)));
+    let Some(NativeValue::Object(arr)) = root.get(&k("arr")) else {
+        panic!("no arr")
+    };
+    let arr = heap.object(*arr).expect("arr");
+    assert_eq!(arr.kind, NativeKind::Array { length: 20 });
+    assert_eq!(arr.properties().len(), 20);
+    assert_eq!(arr.properties()[0].0, k("19"), "elements in record order");
+    assert!(arr.has(&k("0")) && arr.has(&k("19")) && !arr.has(&k("20")));
+}

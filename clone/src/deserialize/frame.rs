@@ -20,17 +20,32 @@ pub(super) struct Frame<O, V> {
     /// way, a platform object's fields until its deserialization steps run. (Empty, without
     /// an allocation, for other objects.)
     pub(super) pending: Vec<V>,
+    /// Where an Object's or Array's property values start in the deserializer's staged
+    /// values (they are created on the object together, when it is done).
+    pub(super) staged: usize,
+    /// An Object's or Array's `[[Properties]]`: where they are in the record's properties.
+    pub(super) run: Option<std::ops::Range<usize>>,
 }
 
 impl<O, V> Frame<O, V> {
-    /// A frame for `object`, made of the record at `index`.
-    pub(super) fn new(index: usize, object: O, value: V) -> Self {
+    /// A frame for `object`, made of the record at `index`; its properties, if it is an
+    /// Object or an Array, are the record's `run`, and their values will be staged from
+    /// `staged` on.
+    pub(super) fn new(
+        index: usize,
+        object: O,
+        value: V,
+        run: Option<std::ops::Range<usize>>,
+        staged: usize,
+    ) -> Self {
         Frame {
             index,
             object,
             value,
             next: 0,
             pending: Vec::new(),
+            staged,
+            run,
         }
     }
 
@@ -44,6 +59,15 @@ impl<O, V> Frame<O, V> {
         record: &'r SerializedRecord,
     ) -> Option<&'r RecordValue> {
         let i = self.next;
+        if let Some(run) = &self.run {
+            let entry = run
+                .start
+                .checked_add(i)
+                .filter(|&at| at < run.end)
+                .and_then(|at| record.properties.get(at))?;
+            self.next += 1;
+            return Some(&entry.1);
+        }
         let entry = match record.objects.get(self.index)? {
             RecordObject::Map { entries } => entries
                 .get(i / 2)
@@ -62,17 +86,23 @@ impl<O, V> Frame<O, V> {
     /// Adds the deserialized value under way to the object:
     /// - step 24.1.1.3: a Map's entry, once its key and value are both done;
     /// - step 24.2.1.2: a Set's entry;
-    /// - steps 24.3.1.2–3: `! CreateDataProperty(value, entry.[[Key]], deserializedValue)`;
+    /// - steps 24.3.1.2–3: `! CreateDataProperty(value, entry.[[Key]], deserializedValue)`,
+    ///   staged in `staged` until the object is done (see [`finish`](Self::finish));
     /// - a platform object's field, kept for its deserialization steps.
     pub(super) fn deliver<H>(
         &mut self,
         host: &mut H,
         record: &SerializedRecord,
         deserialized: V,
+        staged: &mut Vec<V>,
     ) -> Result<(), H::Error>
     where
         H: DeserializeHost<Object = O, Value = V>,
     {
+        if self.run.is_some() {
+            staged.push(deserialized);
+            return Ok(());
+        }
         let Some(i) = self.next.checked_sub(1) else {
             return Ok(());
         };
@@ -93,21 +123,31 @@ impl<O, V> Frame<O, V> {
                 self.pending.push(deserialized);
                 Ok(())
             }
-            Some(other) => match record.properties_of(other).and_then(|p| p.get(i)) {
-                Some((key, _)) => host.create_data_property_shared(&self.object, key, deserialized),
-                None => Ok(()),
-            },
-            None => Ok(()),
+            // (Objects and Arrays have a run, above.)
+            Some(_) | None => Ok(()),
         }
     }
 
-    /// The frame's object is done: a platform object's deserialization steps run now, with
-    /// its deserialized fields (step 24.4.1). Returns the object as a value.
-    pub(super) fn finish<H>(self, host: &mut H, record: &SerializedRecord) -> Result<V, H::Error>
+    /// The frame's object is done: an Object's or Array's staged property values are
+    /// created on it, in order (steps 24.3.1.2–3), and a platform object's deserialization
+    /// steps run, with its deserialized fields (step 24.4.1). Returns the object as a value.
+    pub(super) fn finish<H>(
+        self,
+        host: &mut H,
+        record: &SerializedRecord,
+        staged: &mut Vec<V>,
+    ) -> Result<V, H::Error>
     where
         H: DeserializeHost<Object = O, Value = V>,
     {
-        if let Some(RecordObject::Platform(platform)) = record.objects.get(self.index)
+        let serialized = record.objects.get(self.index);
+        if let Some(properties) = self.run.and_then(|run| record.properties.get(run))
+            && self.staged < staged.len()
+        {
+            let keys = properties.iter().map(|(key, _)| key);
+            host.create_data_properties(&self.object, keys.zip(staged.drain(self.staged..)))?;
+        }
+        if let Some(RecordObject::Platform(platform)) = serialized
             && let Some(platform) = platform_record(record, platform.0)
         {
             // 1. Perform the appropriate deserialization steps for the interface identified

@@ -222,7 +222,12 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         if !deep {
             return Ok(Step::Done(value));
         }
-        self.stack.push(Frame::new(position, object, value.clone()));
+        let run = serialized
+            .property_range()
+            .and_then(|range| range.positions());
+        let staged = self.staged.len();
+        self.stack
+            .push(Frame::new(position, object, value.clone(), run, staged));
         Ok(Step::Deep(value))
     }
 

@@ -159,6 +159,23 @@ pub trait DeserializeHost {
         self.create_data_property(object, &CloneString::from(key), value)
     }
 
+    /// Steps 24.3.1.2–3 for all of an Object's or Array's `[[Properties]]` at once, once
+    /// their values are deserialized: `! CreateDataProperty(object, key, value)` for each
+    /// pair, in order. (The walk defers them to the end of the object's step 24, which no
+    /// script can observe: the object is new and nothing runs in between.)
+    ///
+    /// Default: [`create_data_property_shared`](Self::create_data_property_shared) for each.
+    fn create_data_properties<'k>(
+        &mut self,
+        object: &Self::Object,
+        properties: impl Iterator<Item = (&'k RecordString, Self::Value)>,
+    ) -> Result<(), Self::Error> {
+        for (key, value) in properties {
+            self.create_data_property_shared(object, key, value)?;
+        }
+        Ok(())
+    }
+
     /// A hint: about `additional` more objects are about to be created.
     ///
     /// Default: nothing.

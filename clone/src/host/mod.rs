@@ -6,9 +6,11 @@
 
 mod deserialize_host;
 mod serialize_host;
+mod snapshot;
 
 pub use deserialize_host::DeserializeHost;
 pub use serialize_host::SerializeHost;
+pub use snapshot::PropertySnapshot;
 
 use crate::record::CloneString;
 use crate::types::ViewKind;

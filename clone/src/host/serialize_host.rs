@@ -1,6 +1,6 @@
 //! [`SerializeHost`]: read access to an engine's values.
 
-use super::{MapEntries, ObjectKind, ValueKind};
+use super::{MapEntries, ObjectKind, PropertySnapshot, ValueKind};
 use crate::record::{CloneString, RecordString};
 use crate::types::{BackingStore, PlatformSerialization, PlatformTransferData, SharedMemory};
 
@@ -174,6 +174,27 @@ pub trait SerializeHost {
             Some(value) => Some(self.classify_value_shared(&value)),
             None => None,
         })
+    }
+
+    /// Step 26.4 of StructuredSerializeInternal for `object` in one call: pushes each key of
+    /// `! EnumerableOwnProperties(object, key)`, in order, with the value `[[Get]]` gives
+    /// (classified), into `snapshot`, and returns true.
+    ///
+    /// A host may do so only when reading every property now cannot be told apart from
+    /// reading each one when the walk reaches it: every such property is a data property
+    /// (no getter runs), and nothing the walk does in between can change `object` (no
+    /// script runs anywhere in the walk, as in a host without accessors, or the host knows
+    /// the value holds none). Otherwise it returns false, and the walk lists the keys and
+    /// reads each property in turn; whatever was pushed is then discarded.
+    ///
+    /// Default: false.
+    fn snapshot_own_properties(
+        &mut self,
+        object: &Self::Object,
+        snapshot: &mut PropertySnapshot<'_, Self::Object>,
+    ) -> bool {
+        let _ = (object, snapshot);
+        false
     }
 
     /// `Some(n)` if [`object_identity`](Self::object_identity) numbers objects densely,

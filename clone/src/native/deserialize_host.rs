@@ -91,6 +91,17 @@ impl DeserializeHost for NativeHeap {
         Ok(())
     }
 
+    /// Appends them in one go (the object is new).
+    fn create_data_properties<'k>(
+        &mut self,
+        object: &NativeObjectId,
+        properties: impl Iterator<Item = (&'k RecordString, NativeValue)>,
+    ) -> Result<(), NativeError> {
+        let properties = properties.map(|(key, value)| (key.clone(), value));
+        self.known_mut(*object)?.set_all(properties);
+        Ok(())
+    }
+
     fn reserve_objects(&mut self, additional: usize) {
         self.reserve(additional);
     }

@@ -1,5 +1,6 @@
 //! An object of the native model: a kind and its ordered own properties.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::{NativeKind, NativeValue};
@@ -11,19 +12,21 @@ use crate::record::RecordString;
 /// Keys are unique; properties are changed through [`set`](NativeObject::set) and
 /// [`remove`](NativeObject::remove). Keys are [`RecordString`]s, shared (not copied) with the
 /// records the object is serialized to and the objects deserialized from them. Objects with
-/// many properties keep a key index, so lookups stay fast on big objects and arrays.
+/// many properties build a key index when they are first searched, so lookups stay fast on
+/// big objects and arrays.
 #[derive(Clone, Debug)]
 pub struct NativeObject {
     /// What kind of object it is.
     pub kind: NativeKind,
     /// Own enumerable string-keyed properties, in order.
     properties: Vec<(RecordString, NativeValue)>,
-    /// Key → position in `properties`, kept once there are more than [`INDEX_FROM`].
+    /// Key → position in `properties`, built by the first search once there are more than
+    /// [`INDEX_FROM`] properties, and kept up to date from then on.
     #[allow(
         clippy::box_collection,
         reason = "most objects have no index: boxed, it costs them 8 bytes rather than 32"
     )]
-    index: Option<Box<KeyIndex>>,
+    index: OnceCell<Box<KeyIndex>>,
 }
 
 /// The key index of an object with many properties (keyed hashing: keys may come from an
@@ -45,7 +48,7 @@ impl NativeObject {
         NativeObject {
             kind,
             properties: Vec::new(),
-            index: None,
+            index: OnceCell::new(),
         }
     }
 
@@ -62,19 +65,21 @@ impl NativeObject {
 
     /// Where the property `key` is in `properties`.
     fn position(&self, key: &[u16]) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(key).copied(),
-            // The same units (a shared key) first: no comparison of contents.
-            None => self
-                .properties
-                .iter()
-                .position(|(k, _)| std::ptr::eq(k.as_units(), key))
-                .or_else(|| {
-                    self.properties
-                        .iter()
-                        .position(|(k, _)| k.as_units() == key)
-                }),
+        if self.properties.len() > INDEX_FROM {
+            let index = self
+                .index
+                .get_or_init(|| Box::new(key_index(&self.properties)));
+            return index.get(key).copied();
         }
+        // The same units (a shared key) first: no comparison of contents.
+        self.properties
+            .iter()
+            .position(|(k, _)| std::ptr::eq(k.as_units(), key))
+            .or_else(|| {
+                self.properties
+                    .iter()
+                    .position(|(k, _)| k.as_units() == key)
+            })
     }
 
     /// The value of the own property `key` (a [`RecordString`] or a
@@ -105,12 +110,42 @@ impl NativeObject {
             }
             return;
         }
-        if let Some(index) = &mut self.index {
+        if let Some(index) = self.index.get_mut() {
             index.insert(key.clone(), self.properties.len());
         }
         self.properties.push((key, value));
-        if self.index.is_none() && self.properties.len() > INDEX_FROM {
-            self.reindex();
+    }
+
+    /// [`set`](Self::set) for each of `properties`, in order: for a new object, they are
+    /// appended in one go when their keys are unique (always, for a record's), and the
+    /// key index waits for the first search.
+    pub fn set_all(&mut self, properties: impl IntoIterator<Item = (RecordString, NativeValue)>) {
+        if !self.properties.is_empty() {
+            for (key, value) in properties {
+                self.set(key, value);
+            }
+            return;
+        }
+        self.properties.extend(properties);
+        if let NativeKind::Array { length } = &mut self.kind {
+            let last = self
+                .properties
+                .iter()
+                .filter_map(|(key, _)| array_index(key.as_units()))
+                .max();
+            if let Some(last) = last
+                && last >= *length
+            {
+                *length = last + 1;
+            }
+        }
+        if has_duplicate_keys(&self.properties) {
+            // Set one by one: a later value replaces an earlier one, in its place.
+            let properties = std::mem::take(&mut self.properties);
+            self.index = OnceCell::new();
+            for (key, value) in properties {
+                self.set(key, value);
+            }
         }
     }
 
@@ -122,11 +157,43 @@ impl NativeObject {
         Some(value)
     }
 
-    /// Rebuilds the key index (or drops it, for few properties).
+    /// Drops the key index; the next search builds it again if it is needed.
     fn reindex(&mut self) {
-        self.index = (self.properties.len() > INDEX_FROM).then(|| {
-            let keys = self.properties.iter().enumerate();
-            Box::new(keys.map(|(i, (k, _))| (k.clone(), i)).collect())
+        self.index = OnceCell::new();
+    }
+}
+
+/// The key index of `properties`.
+fn key_index(properties: &[(RecordString, NativeValue)]) -> KeyIndex {
+    let mut index = KeyIndex::with_capacity(properties.len());
+    for (i, (key, _)) in properties.iter().enumerate() {
+        index.entry(key.clone()).or_insert(i);
+    }
+    index
+}
+
+/// Whether two of `properties` have the same key.
+fn has_duplicate_keys(properties: &[(RecordString, NativeValue)]) -> bool {
+    if properties.len() <= INDEX_FROM {
+        return properties.iter().enumerate().any(|(i, (key, _))| {
+            properties[..i]
+                .iter()
+                .any(|(earlier, _)| RecordString::ptr_eq(earlier, key) || earlier == key)
         });
     }
+    // Canonical array indices in increasing order are unique (an array's elements).
+    let mut last = None;
+    let increasing = properties.iter().all(|(key, _)| {
+        let index = array_index(key.as_units());
+        let ok = index.is_some() && index > last;
+        last = index;
+        ok
+    });
+    if increasing {
+        return false;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(properties.len());
+    !properties
+        .iter()
+        .all(|(key, _)| seen.insert(key.as_units()))
 }

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use super::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
-use crate::host::{ObjectKind, SerializeHost, ValueKind};
+use crate::host::{ObjectKind, PropertySnapshot, SerializeHost, ValueKind};
 use crate::record::{CloneString, RecordString};
 use crate::types::{BackingStore, PlatformSerialization, PlatformTransferData, SharedMemory};
 
@@ -150,6 +150,28 @@ impl SerializeHost for NativeHeap {
             Some(value) => Ok(Some(classify_shared(value))),
             None => Ok(None),
         }
+    }
+
+    /// Always (unless [turned off](NativeHeap::set_property_snapshots)), unless a property
+    /// holds [`NativeValue::Throwing`] (the walk then reads each property in turn and throws
+    /// when it reaches that one): every property is a data property and nothing in the walk
+    /// can change a heap object.
+    fn snapshot_own_properties(
+        &mut self,
+        object: &NativeObjectId,
+        snapshot: &mut PropertySnapshot<'_, NativeObjectId>,
+    ) -> bool {
+        if !self.property_snapshots() {
+            return false;
+        }
+        let Some(object) = self.object(*object) else {
+            return false;
+        };
+        snapshot.reserve(object.properties().len());
+        object.properties().iter().all(|(key, value)| {
+            !matches!(value, NativeValue::Throwing(_))
+                && snapshot.push(key.clone(), classify_shared(value))
+        })
     }
 
     /// Keys are shared with the record, not copied.

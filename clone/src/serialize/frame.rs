@@ -37,6 +37,20 @@ pub(super) enum Work<O, V> {
         /// ones move up in its place).
         delivered: usize,
     },
+    /// Step 26.4 for an object whose properties the host gave at once
+    /// ([`SerializeHost::snapshot_own_properties`]): primitives are in the record already;
+    /// what is left are the object values, `pending[next..end]` of the serializer's pending
+    /// objects (each with where its placeholder is).
+    Snapshot {
+        /// Where the object's pending values start (they are popped when it finishes).
+        begin: usize,
+        /// The next pending value.
+        next: usize,
+        /// Where the object's pending values end.
+        end: usize,
+        /// Where the placeholder of the value under way is in the record's properties.
+        at: usize,
+    },
     /// Step 26.1: a Map's `copiedList`, a key then a value per entry (boxed: frames of
     /// other objects stay small).
     Map(Box<MapWork<V>>),
@@ -90,11 +104,13 @@ impl<O, V> Frame<O, V> {
         &mut self,
         host: &mut H,
         properties: &Properties,
+        pending: &[(usize, O)],
     ) -> Result<Option<ValueKind<O, RecordString>>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
+        O: Clone,
     {
-        let input = match self.next_value(host, properties)? {
+        let input = match self.next_value(host, properties, pending)? {
             NextValue::Classified(kind) => return Ok(Some(kind)),
             NextValue::Value(value) => value,
             NextValue::Done => return Ok(None),
@@ -107,11 +123,24 @@ impl<O, V> Frame<O, V> {
         &mut self,
         host: &mut H,
         properties: &Properties,
+        pending: &[(usize, O)],
     ) -> Result<NextValue<O, V>, H::Error>
     where
         H: SerializeHost<Object = O, Value = V>,
+        O: Clone,
     {
         match &mut self.work {
+            Work::Snapshot { next, end, at, .. } => {
+                // 1. If ! HasOwnProperty(value, key) is true, then:
+                //    1. Let inputValue be ? value.[[Get]](key, value).
+                //    (Read already, when the object was started.)
+                let Some((position, object)) = pending.get(*next).filter(|_| *next < *end) else {
+                    return Ok(NextValue::Done);
+                };
+                *next += 1;
+                *at = *position;
+                Ok(NextValue::Classified(ValueKind::Object(object.clone())))
+            }
             Work::Properties {
                 object,
                 start,
@@ -177,6 +206,11 @@ impl<O, V> Frame<O, V> {
     /// of a platform record.
     pub(super) fn deliver(&mut self, memory: &mut Memory, output: RecordValue) {
         match &mut self.work {
+            Work::Snapshot { at, .. } => {
+                if let Some((_, slot)) = memory.properties.get_mut(*at) {
+                    *slot = output;
+                }
+            }
             Work::Properties {
                 start,
                 next,
@@ -225,6 +259,15 @@ impl<O, V> Frame<O, V> {
         }
     }
 
+    /// Where the object's pending values start, for an object whose properties the host
+    /// gave at once.
+    pub(super) fn pending_begin(&self) -> Option<usize> {
+        match &self.work {
+            Work::Snapshot { begin, .. } => Some(*begin),
+            _ => None,
+        }
+    }
+
     /// How many properties were delivered, for an object with properties.
     pub(super) fn delivered(&self) -> Option<usize> {
         match &self.work {
@@ -236,6 +279,7 @@ impl<O, V> Frame<O, V> {
     /// Where the value under way is inside this frame's object, for error paths.
     pub(super) fn segment<'a>(&'a self, properties: &'a Properties) -> Option<Segment<'a>> {
         match &self.work {
+            Work::Snapshot { at, .. } => properties.get(*at).map(|(key, _)| Segment::Key(key)),
             Work::Properties { start, next, .. } => next
                 .checked_sub(1)
                 .and_then(|i| properties.get(*start + i))

@@ -4,7 +4,7 @@ use super::frame::{Frame, MapWork, Work};
 use super::{Serializer, Step};
 use crate::check::with_article;
 use crate::error::SerializeError;
-use crate::host::{ObjectKind, SerializeHost, ValueKind};
+use crate::host::{ObjectKind, PropertySnapshot, SerializeHost, ValueKind};
 use crate::record::{
     CloneString, ObjectIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
     RecordValue, RegExpRecord,
@@ -301,6 +301,26 @@ impl<H: SerializeHost> Serializer<'_, H> {
             }
             // 4. Otherwise, for each key in ! EnumerableOwnProperties(value, key): (the frame)
             Deep::Properties => {
+                // (The host may give them all at once, when reading them now cannot be
+                // told apart from reading each in turn.)
+                let start = self.memory.properties.len();
+                let begin = self.pending.len();
+                let mut snapshot = PropertySnapshot {
+                    properties: &mut self.memory.properties,
+                    objects: &mut self.pending,
+                };
+                if host.snapshot_own_properties(&object, &mut snapshot) {
+                    let len = self.memory.properties.len().saturating_sub(start);
+                    self.memory.set_property_run(index, start, len)?;
+                    return Ok(Work::Snapshot {
+                        begin,
+                        next: begin,
+                        end: self.pending.len(),
+                        at: start,
+                    });
+                }
+                self.memory.properties.truncate(start);
+                self.pending.truncate(begin);
                 self.listed.clear();
                 host.append_enumerable_own_keys(&object, &mut self.listed)
                     .map_err(SerializeError::Host)?;
