@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use crate::error::DeserializeError;
 use crate::host::DeserializeHost;
 use crate::path::render_path;
-use crate::record::{RecordObject, SerializedRecord};
+use crate::record::{RecordObject, RecordValue, SerializedRecord};
 
-use frame::Frame;
+use frame::{Entry, Frame};
 
 /// StructuredDeserialize: builds the value a [`SerializedRecord`] describes, in the host's
 /// (target) realm.
@@ -59,7 +59,10 @@ pub fn structured_deserialize_owned<H: DeserializeHost>(
     mut record: SerializedRecord,
 ) -> Result<H::Value, DeserializeError<H::Error>> {
     let taken = take_buffers(&mut record);
-    Deserializer::new(host, &record, Some(taken), &[]).structured_deserialize()
+    let values = take_property_values(&mut record);
+    Deserializer::new(host, &record, Some(taken), &[])
+        .with_property_values(values)
+        .structured_deserialize()
 }
 
 /// ArrayBuffer contents moved out of an owned record, by record position: the byte length,
@@ -75,6 +78,29 @@ pub(crate) fn take_buffers(record: &mut SerializedRecord) -> Taken {
         }
     }
     taken
+}
+
+/// Moves the values of every Object's and Array's properties out of `record` (strings
+/// then change hands without touching their reference counts), if every such object has a
+/// run of its own: runs that overlap (only a record built by hand can have them) keep their
+/// values, and `None` is returned.
+pub(crate) fn take_property_values(record: &mut SerializedRecord) -> Option<Vec<RecordValue>> {
+    let mut runs = Vec::with_capacity(record.objects.len());
+    for object in &record.objects {
+        if let Some(range) = object.property_range() {
+            runs.push(range.positions()?);
+        }
+    }
+    if !runs.is_sorted_by_key(|run| run.start) {
+        runs.sort_unstable_by_key(|run| run.start);
+    }
+    let disjoint = runs
+        .windows(2)
+        .all(|pair| matches!(pair, [a, b] if a.end <= b.start));
+    disjoint.then(|| {
+        let properties = record.properties.iter_mut();
+        properties.map(|(_, value)| std::mem::take(value)).collect()
+    })
 }
 
 /// A value StructuredDeserializeWithTransfer received from a transfer data holder, before
@@ -105,6 +131,8 @@ pub(crate) struct Deserializer<'h, 'r, H: DeserializeHost> {
     taken: Option<Taken>,
     /// The values received from transfer data holders, by transfer index.
     received: &'r [Received<H::Object>],
+    /// The record's property values, moved out of an owned record (by position).
+    values: Option<Vec<RecordValue>>,
 }
 
 impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
@@ -129,7 +157,15 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             staged: Vec::new(),
             taken,
             received,
+            values: None,
         }
+    }
+
+    /// Takes the property values from `values` (moved out of the record, by position)
+    /// rather than from the record.
+    pub(crate) fn with_property_values(mut self, values: Option<Vec<RecordValue>>) -> Self {
+        self.values = values;
+        self
     }
 
     /// StructuredDeserialize(serialized, targetRealm, memory) for the record's root.
@@ -164,7 +200,18 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             };
             // Let deserialized be ? StructuredDeserialize(entry, targetRealm, memory).
             // (Steps 2–23 now; a new object's step 24 is the next frame.)
-            match self.deserialize_value(entry)? {
+            let step = match (entry, &mut self.values) {
+                (Entry::Property(at), Some(values)) => {
+                    let value = values.get_mut(at).map(std::mem::take).unwrap_or_default();
+                    self.deserialize_moved(value)?
+                }
+                (Entry::Property(at), None) => match self.record.properties.get(at) {
+                    Some((_, value)) => self.deserialize_value(value)?,
+                    None => continue,
+                },
+                (Entry::Value(value), _) => self.deserialize_value(value)?,
+            };
+            match step {
                 value::Step::Done(deserialized) => {
                     let frame = &mut self.stack[top];
                     frame

@@ -320,3 +320,38 @@ fn duplicate_keys_in_big_objects_and_unordered_big_arrays() {
     assert_eq!(arr.properties()[0].0, k("19"), "elements in record order");
     assert!(arr.has(&k("0")) && arr.has(&k("19")) && !arr.has(&k("20")));
 }
+
+#[test]
+fn runs_shared_by_two_objects_deserialize_alike_owned_or_not() {
+    // Only a record built by hand has two objects over one run; consuming the record must
+    // not lose the values the second object reads.
+    let mut record = rooted(vec![
+        object(vec![
+            ("a", RecordValue::Object(ObjectIndex(1))),
+            ("b", RecordValue::Object(ObjectIndex(2))),
+        ]),
+        object(vec![("x", RecordValue::String(k("shared")))]),
+        object(vec![]),
+    ]);
+    let run = record.objects[1].property_range().expect("a run");
+    if let RecordObject::Object { properties } = &mut record.objects[2] {
+        *properties = run;
+    }
+    let mut borrowed = NativeHeap::new();
+    let from_borrowed = structured_deserialize(&mut borrowed, &record).expect("deserializes");
+    let mut owned = NativeHeap::new();
+    let from_owned =
+        postern_clone::structured_deserialize_owned(&mut owned, record).expect("deserializes");
+    assert!(postern_clone::native::isomorphic(
+        (&borrowed, &from_borrowed),
+        (&owned, &from_owned)
+    ));
+    let NativeValue::Object(root) = from_owned else {
+        panic!("not an object")
+    };
+    let Some(NativeValue::Object(b)) = owned.object(root).and_then(|o| o.get(&k("b"))) else {
+        panic!("no b")
+    };
+    let b = owned.object(*b).expect("b");
+    assert_eq!(b.get(&k("x")), Some(&NativeValue::String(k("shared"))));
+}

@@ -5,6 +5,14 @@ use crate::host::DeserializeHost;
 use crate::path::Segment;
 use crate::record::{RecordObject, RecordValue, SerializedRecord};
 
+/// A serialized value a frame gives next.
+pub(super) enum Entry<'r> {
+    /// A Map's or Set's entry, or a platform object's field.
+    Value(&'r RecordValue),
+    /// The value of the property at this position of the record's properties.
+    Property(usize),
+}
+
 /// One object whose step 24 is under way.
 pub(super) struct Frame<O, V> {
     /// The position of its record (the spec's `serialized` in that call).
@@ -54,19 +62,15 @@ impl<O, V> Frame<O, V> {
     /// - step 24.2.1: each Set entry;
     /// - step 24.3.1: each Array or Object property's `[[Value]]`;
     /// - step 24.4.1: each field the platform object's serialization steps set.
-    pub(super) fn next_entry<'r>(
-        &mut self,
-        record: &'r SerializedRecord,
-    ) -> Option<&'r RecordValue> {
+    pub(super) fn next_entry<'r>(&mut self, record: &'r SerializedRecord) -> Option<Entry<'r>> {
         let i = self.next;
         if let Some(run) = &self.run {
-            let entry = run
+            let at = run
                 .start
                 .checked_add(i)
-                .filter(|&at| at < run.end)
-                .and_then(|at| record.properties.get(at))?;
+                .filter(|&at| at < run.end && at < record.properties.len())?;
             self.next += 1;
-            return Some(&entry.1);
+            return Some(Entry::Property(at));
         }
         let entry = match record.objects.get(self.index)? {
             RecordObject::Map { entries } => entries
@@ -80,7 +84,7 @@ impl<O, V> Frame<O, V> {
             other => record.properties_of(other)?.get(i).map(|(_, value)| value),
         }?;
         self.next += 1;
-        Some(entry)
+        Some(Entry::Value(entry))
     }
 
     /// Adds the deserialized value under way to the object:

@@ -231,6 +231,19 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         Ok(Step::Deep(value))
     }
 
+    /// [`deserialize_value`](Self::deserialize_value) of a value moved out of the record: a
+    /// String changes hands as it is.
+    pub(super) fn deserialize_moved(
+        &mut self,
+        serialized: RecordValue,
+    ) -> Result<Step<H::Value>, DeserializeError<H::Error>> {
+        match serialized {
+            // 5. If serialized.[[Type]] is "primitive", then set value to serialized.[[Value]].
+            RecordValue::String(s) => Ok(Step::Done(self.host.string_moved(s))),
+            other => self.deserialize_value(&other),
+        }
+    }
+
     /// The position of the record `index` refers to, checked against the record's length.
     pub(super) fn position(
         &self,

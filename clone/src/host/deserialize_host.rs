@@ -147,6 +147,13 @@ pub trait DeserializeHost {
         self.string(&CloneString::from(value))
     }
 
+    /// [`string`](Self::string) from code units moved out of an owned record.
+    ///
+    /// Default: [`string_shared`](Self::string_shared).
+    fn string_moved(&mut self, value: RecordString) -> Self::Value {
+        self.string_shared(&value)
+    }
+
     /// [`create_data_property`](Self::create_data_property) with a shared key.
     ///
     /// Default: the key copied into a [`CloneString`], then `create_data_property`.

@@ -54,6 +54,11 @@ impl DeserializeHost for NativeHeap {
         NativeValue::String(value.clone())
     }
 
+    /// Keeps the units as they are.
+    fn string_moved(&mut self, value: RecordString) -> NativeValue {
+        NativeValue::String(value)
+    }
+
     fn bigint(&mut self, digits: &str) -> Result<NativeValue, NativeError> {
         Ok(NativeValue::BigInt(digits.to_owned()))
     }
