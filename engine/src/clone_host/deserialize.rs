@@ -28,7 +28,7 @@ impl<'a> BoaDeserializeHost<'a> {
     }
 
     /// The current realm's constructor for a view kind.
-    fn view_constructor(&mut self, kind: ViewKind) -> Option<JsObject> {
+    fn view_constructor(&mut self, kind: ViewKind) -> JsObject {
         let constructors = self.context.intrinsics().constructors();
         let constructor = match kind {
             ViewKind::Int8 => constructors.typed_int8_array(),
@@ -38,15 +38,14 @@ impl<'a> BoaDeserializeHost<'a> {
             ViewKind::Uint16 => constructors.typed_uint16_array(),
             ViewKind::Int32 => constructors.typed_int32_array(),
             ViewKind::Uint32 => constructors.typed_uint32_array(),
+            ViewKind::Float16 => constructors.typed_float16_array(),
             ViewKind::Float32 => constructors.typed_float32_array(),
             ViewKind::Float64 => constructors.typed_float64_array(),
             ViewKind::BigInt64 => constructors.typed_bigint64_array(),
             ViewKind::BigUint64 => constructors.typed_biguint64_array(),
             ViewKind::DataView => constructors.data_view(),
-            // boa is built without its `float16` feature: there is no Float16Array.
-            ViewKind::Float16 => return None,
         };
-        Some(constructor.constructor())
+        constructor.constructor()
     }
 }
 
@@ -197,12 +196,7 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
         byte_offset: usize,
         length: Option<usize>,
     ) -> Result<JsObject, JsError> {
-        let Some(constructor) = self.view_constructor(kind) else {
-            return Err(data_clone_error(
-                self.context,
-                &format!("{} is not supported", kind.constructor_name()),
-            ));
-        };
+        let constructor = self.view_constructor(kind);
         let length = length.map_or_else(JsValue::undefined, |n| JsValue::new(n as f64));
         let args = [
             buffer.clone().into(),

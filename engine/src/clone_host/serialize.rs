@@ -225,6 +225,7 @@ fn view_kind(kind: TypedArrayKind) -> ViewKind {
         TypedArrayKind::Uint32 => ViewKind::Uint32,
         TypedArrayKind::BigInt64 => ViewKind::BigInt64,
         TypedArrayKind::BigUint64 => ViewKind::BigUint64,
+        TypedArrayKind::Float16 => ViewKind::Float16,
         TypedArrayKind::Float32 => ViewKind::Float32,
         TypedArrayKind::Float64 => ViewKind::Float64,
     }
