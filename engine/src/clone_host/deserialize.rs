@@ -180,8 +180,9 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
         _memory: &SharedMemory,
         _max_byte_length: Option<usize>,
     ) -> Result<JsObject, JsError> {
-        // TODO(spec): SharedArrayBuffers (steps 12-13) once agent clusters and cross-origin
-        // isolation are modelled; no record this engine makes holds one.
+        // TODO(spec): SharedArrayBuffers (steps 12-13) once cross-origin isolation is
+        // modelled: no record this engine makes holds one (serialization throws at step
+        // 13.1.1 first), so a record holding one was built elsewhere.
         Err(data_clone_error(
             self.context,
             "a SharedArrayBuffer cannot be deserialized in this agent cluster",

@@ -7,6 +7,8 @@
 //! internal slots are read through boa's Rust API or through native getters captured before
 //! any page script ran ([`RealmData`]).
 
+use std::sync::Arc;
+
 use boa_engine::builtins::array_buffer::SharedArrayBuffer;
 use boa_engine::builtins::dataview::DataView;
 use boa_engine::builtins::date::Date;
@@ -27,6 +29,7 @@ use postern_clone::{
 };
 
 use super::{BoaBytes, clone_string, data_clone_error, js_string};
+use crate::agent::AgentState;
 use crate::bindings::dom_exception;
 use crate::realm_data::RealmData;
 
@@ -122,6 +125,40 @@ impl<'a> BoaSerializeHost<'a> {
         };
         ObjectKind::ArrayBuffer {
             detached,
+            max_byte_length,
+        }
+    }
+
+    /// `[[ArrayBufferByteLength]]` (now) and `[[ArrayBufferMaxByteLength]]` of a
+    /// SharedArrayBuffer. Step 13.1 decides what becomes of it: without the cross-origin
+    /// isolated capability, a DataCloneError naming where it was found.
+    fn classify_shared_array_buffer(
+        &mut self,
+        object: &JsObject,
+        shared: &JsSharedArrayBuffer,
+    ) -> ObjectKind {
+        let growable = self
+            .intrinsics
+            .clone_getters
+            .shared_array_buffer_growable
+            .clone();
+        let max = self
+            .intrinsics
+            .clone_getters
+            .shared_array_buffer_max_byte_length
+            .clone();
+        let max_byte_length = if self
+            .call_getter(&growable, object)
+            .is_some_and(|v| v.to_boolean())
+        {
+            self.call_getter(&max, object)
+                .and_then(|v| v.as_number())
+                .map(|n| n as usize)
+        } else {
+            None
+        };
+        ObjectKind::SharedArrayBuffer {
+            byte_length: shared.byte_length(),
             max_byte_length,
         }
     }
@@ -307,14 +344,8 @@ impl SerializeHost for BoaSerializeHost<'_> {
         if let Ok(buffer) = JsArrayBuffer::from_object(object.clone()) {
             return self.classify_array_buffer(object, &buffer);
         }
-        if object.is::<SharedArrayBuffer>() {
-            // TODO(spec): SharedArrayBuffers (step 13.1) need the agent cluster and
-            // cross-origin isolation modelled, and [[ArrayBufferMaxByteLength]] of a growable
-            // one; until then they are refused as the spec refuses them without cross-origin
-            // isolation.
-            return ObjectKind::NotSerializable(
-                "a SharedArrayBuffer (the document is not cross-origin isolated)".into(),
-            );
+        if let Ok(shared) = JsSharedArrayBuffer::from_object(object.clone()) {
+            return self.classify_shared_array_buffer(object, &shared);
         }
         // 14. [[ViewedArrayBuffer]]
         if object.is::<TypedArray>() {
@@ -442,10 +473,20 @@ impl SerializeHost for BoaSerializeHost<'_> {
         }
     }
 
-    fn shared_array_buffer_memory(&mut self, _buffer: &JsObject) -> SharedMemory {
-        // Never called: SharedArrayBuffers are classified NotSerializable (see
-        // classify_object).
-        SharedMemory::new(std::sync::Arc::new(()), 0)
+    /// A handle on the SharedArrayBuffer's data block (boa's, which is `Send + Sync`),
+    /// tagged with the surrounding agent's agent cluster: each agent here is alone in its
+    /// agent cluster (there are no dedicated workers), so the agent's id names the cluster.
+    ///
+    /// Not reached yet: the serialization runs without the cross-origin isolated capability,
+    /// so step 13.1.1 throws first.
+    // TODO(spec): cross-origin isolation (COOP/COEP) for the capability, and the
+    // deserialization steps of a SharedArrayBuffer record (BoaDeserializeHost).
+    fn shared_array_buffer_memory(&mut self, buffer: &JsObject) -> SharedMemory {
+        let agent_cluster = AgentState::of(self.context).map_or(u64::MAX, |agent| agent.id.0);
+        let block = JsSharedArrayBuffer::from_object(buffer.clone())
+            .map(|shared| shared.inner())
+            .unwrap_or_else(|_| SharedArrayBuffer::empty());
+        SharedMemory::new(Arc::new(block), agent_cluster)
     }
 
     fn view_buffer(&mut self, view: &JsObject) -> JsObject {
