@@ -3,28 +3,35 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserialize>
 
+use boa_engine::builtins::object::OrdinaryObject;
 use boa_engine::object::builtins::{
     AlignedVec, JsArray, JsArrayBuffer, JsDate, JsMap, JsRegExp, JsSet,
 };
 use boa_engine::property::PropertyDescriptor;
 use boa_engine::{Context, JsBigInt, JsError, JsNativeError, JsObject, JsValue, js_string};
 use postern_clone::{
-    BackingStore, CloneString, DeserializeHost, ErrorName, PlatformTransferData, SharedMemory,
-    ViewKind,
+    BackingStore, CloneString, DeserializeHost, ErrorName, PlatformTransferData, RecordString,
+    SharedMemory, ViewKind,
 };
 
+use super::strings::BoaStrings;
 use super::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::bindings::dom_exception;
 
 /// Builds boa values in the current realm for StructuredDeserialize.
 pub struct BoaDeserializeHost<'a> {
     context: &'a mut Context,
+    /// The strings and keys made so far.
+    strings: BoaStrings,
 }
 
 impl<'a> BoaDeserializeHost<'a> {
     /// A host creating objects in `context`'s current realm (enter the target realm first).
     pub fn new(context: &'a mut Context) -> Self {
-        BoaDeserializeHost { context }
+        BoaDeserializeHost {
+            context,
+            strings: BoaStrings::default(),
+        }
     }
 
     /// The current realm's constructor for a view kind.
@@ -92,8 +99,17 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
                     .into()
             })
     }
+    /// A new ordinary object of the target realm's `%Object.prototype%`, on boa's shared
+    /// shapes (as an object literal is): objects given the same keys in the same order share
+    /// one shape rather than each building a property table of its own.
     fn create_object(&mut self) -> Result<JsObject, JsError> {
-        Ok(JsObject::with_object_proto(self.context.intrinsics()))
+        let prototype = self
+            .context
+            .intrinsics()
+            .constructors()
+            .object()
+            .prototype();
+        Ok(JsObject::new(self.context.root_shape(), prototype, OrdinaryObject).upcast())
     }
     fn create_array(&mut self, length: u32) -> Result<JsObject, JsError> {
         let array: JsObject = JsArray::new(self.context)?.into();
@@ -295,6 +311,39 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
                 .with_message("not a DOMException")
                 .into());
         }
+        Ok(())
+    }
+    /// Equal strings of a record share their units: the boa string made for the first
+    /// is given again for the others.
+    fn string_shared(&mut self, value: &RecordString) -> JsValue {
+        JsValue::new(self.strings.string(value))
+    }
+    /// The key's property key made once for all the objects of the record that have it.
+    ///
+    /// On an ordinary object (one this host made: extensible, and seen by no script yet)
+    /// CreateDataProperty always defines `{ [[Value]]: value, [[Writable]]: true,
+    /// [[Enumerable]]: true, [[Configurable]]: true }` (over a property of the same key too,
+    /// which is then configurable), so the property is put in boa's property map directly.
+    /// An Array goes through its `[[DefineOwnProperty]]`, which keeps `length` right.
+    fn create_data_property_shared(
+        &mut self,
+        object: &JsObject,
+        key: &RecordString,
+        value: JsValue,
+    ) -> Result<(), JsError> {
+        let key = self.strings.key(key);
+        if object.is_ordinary() {
+            object.insert_property(
+                key,
+                PropertyDescriptor::builder()
+                    .value(value)
+                    .writable(true)
+                    .enumerable(true)
+                    .configurable(true),
+            );
+            return Ok(());
+        }
+        object.create_data_property_or_throw(key, value, self.context)?;
         Ok(())
     }
     fn transfer_receiving_steps(

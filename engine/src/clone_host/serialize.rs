@@ -18,11 +18,14 @@ use boa_engine::{
 };
 use postern_clone::{
     BackingStore, CloneString, MapEntries, ObjectKind, PlatformSerialization, PlatformTransferData,
-    SerializeHost, SharedMemory, ValueKind,
+    RecordString, SerializeHost, SharedMemory, ValueKind,
 };
 
 mod classify;
+mod own_properties;
 
+use self::own_properties::has_ordinary_own_properties;
+use super::strings::RecordStrings;
 use super::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::agent::AgentState;
 use crate::bindings::dom_exception;
@@ -32,6 +35,8 @@ use crate::realm_data::RealmData;
 pub struct BoaSerializeHost<'a> {
     context: &'a mut Context,
     intrinsics: RealmData,
+    /// The record strings made so far.
+    strings: RecordStrings,
 }
 
 impl<'a> BoaSerializeHost<'a> {
@@ -42,6 +47,7 @@ impl<'a> BoaSerializeHost<'a> {
         Ok(BoaSerializeHost {
             context,
             intrinsics,
+            strings: RecordStrings::default(),
         })
     }
 }
@@ -248,4 +254,45 @@ impl SerializeHost for BoaSerializeHost<'_> {
     }
 
     fn set_detached(&mut self, _object: &JsObject) {}
+
+    // Fast paths: each key and string is copied once, into a record string shared by the
+    // equal ones (`strings`), and the own properties of ordinary objects and Arrays are read
+    // from boa's property map (`own_properties`).
+
+    fn classify_value_shared(&mut self, value: &JsValue) -> ValueKind<JsObject, RecordString> {
+        match value.variant() {
+            JsVariant::String(s) => ValueKind::String(self.strings.string(&s)),
+            // (Not a String: nothing to copy.)
+            _ => self.classify_value(value).map_string(RecordString::from),
+        }
+    }
+
+    fn append_enumerable_own_keys(
+        &mut self,
+        object: &JsObject,
+        keys: &mut Vec<RecordString>,
+    ) -> Result<(), JsError> {
+        if has_ordinary_own_properties(object) {
+            return self.append_ordinary_enumerable_own_keys(object, keys);
+        }
+        let own = self.enumerable_own_string_keys(object)?;
+        keys.extend(own.into_iter().map(RecordString::from));
+        Ok(())
+    }
+
+    fn get_own_property(
+        &mut self,
+        object: &JsObject,
+        key: &RecordString,
+    ) -> Result<Option<JsValue>, JsError> {
+        if has_ordinary_own_properties(object) {
+            return self.get_ordinary_own_property(object, key);
+        }
+        let key = CloneString::from(key);
+        if self.has_own_property(object, &key)? {
+            self.get(object, &key).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
 }

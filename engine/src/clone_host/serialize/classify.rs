@@ -23,6 +23,18 @@ impl BoaSerializeHost<'_> {
         getter.call(&object.clone().into(), &[], self.context).ok()
     }
 
+    /// An Array with the value of its own `length`.
+    fn classify_array(&mut self, object: &JsObject) -> ObjectKind {
+        // An Array's own "length" is a data property holding a uint32.
+        let length = object
+            .get(js_string!("length"), self.context)
+            .ok()
+            .and_then(|v| v.as_number())
+            .map(|n| n as u32)
+            .unwrap_or(0);
+        ObjectKind::Array { length }
+    }
+
     /// `[[DateValue]]` of a Date (NaN for an invalid date).
     fn date_value(&mut self, object: &JsObject) -> f64 {
         JsDate::from_object(object.clone())
@@ -215,7 +227,19 @@ impl BoaSerializeHost<'_> {
     }
 
     /// The internal slots of steps 7–24 of StructuredSerializeInternal, in that order.
+    ///
+    /// (Ordinary objects and Arrays, the most common, are recognised first: boa gives each
+    /// object one kind of internal data, so an object with neither's has none of the slots
+    /// of steps 7–17 and is not a platform object, and the answer is the spec order's.)
     pub(super) fn classify_object_slots(&mut self, object: &JsObject) -> ObjectKind {
+        // 24. An ordinary object (see above).
+        if object.is_ordinary() {
+            return ObjectKind::Ordinary;
+        }
+        // 18. An Array exotic object (see above).
+        if object.is_array() {
+            return self.classify_array(object);
+        }
         if object.is_callable() {
             return ObjectKind::Callable;
         }
@@ -278,17 +302,7 @@ impl BoaSerializeHost<'_> {
         if object.is::<Error>() {
             return ObjectKind::Error;
         }
-        // 18. An Array exotic object.
-        if object.is_array() {
-            // An Array's own "length" is a data property holding a uint32.
-            let length = object
-                .get(js_string!("length"), self.context)
-                .ok()
-                .and_then(|v| v.as_number())
-                .map(|n| n as u32)
-                .unwrap_or(0);
-            return ObjectKind::Array { length };
-        }
+        // 18. An Array exotic object: above.
         // 19-20. Platform objects.
         if dom_exception::name_and_message(object).is_some() {
             return ObjectKind::Platform {
@@ -298,10 +312,7 @@ impl BoaSerializeHost<'_> {
                 detached: false,
             };
         }
-        // 24. An ordinary object.
-        if object.is_ordinary() {
-            return ObjectKind::Ordinary;
-        }
+        // 24. An ordinary object: above.
         // 20-23. Other platform objects, other internal slots, exotic objects.
         ObjectKind::NotSerializable(describe_unsupported(object).into())
     }
