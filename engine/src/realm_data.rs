@@ -24,7 +24,8 @@ pub struct RealmData {
 }
 
 /// The original getters of `ArrayBuffer.prototype.resizable`,
-/// `ArrayBuffer.prototype.maxByteLength`, `RegExp.prototype.source` and
+/// `ArrayBuffer.prototype.maxByteLength`, `SharedArrayBuffer.prototype.growable`,
+/// `SharedArrayBuffer.prototype.maxByteLength`, `RegExp.prototype.source` and
 /// `RegExp.prototype.unicodeSets`: boa 0.22 has no public Rust accessor for
 /// `[[ArrayBufferMaxByteLength]]` or the `v` flag, and these native getters read the internal
 /// slots without running script.
@@ -34,6 +35,10 @@ pub struct CloneGetters {
     pub array_buffer_resizable: JsObject,
     /// `get ArrayBuffer.prototype.maxByteLength`.
     pub array_buffer_max_byte_length: JsObject,
+    /// `get SharedArrayBuffer.prototype.growable`.
+    pub shared_array_buffer_growable: JsObject,
+    /// `get SharedArrayBuffer.prototype.maxByteLength`.
+    pub shared_array_buffer_max_byte_length: JsObject,
     /// `get RegExp.prototype.source`.
     pub regexp_source: JsObject,
     /// `get RegExp.prototype.unicodeSets`.
@@ -55,6 +60,7 @@ impl RealmData {
         let object_keys = function(js_string!("keys"))?;
         let constructors = context.intrinsics().constructors();
         let array_buffer = constructors.array_buffer().prototype();
+        let shared_array_buffer = constructors.shared_array_buffer().prototype();
         let regexp = constructors.regexp().prototype();
         let mut getter = |prototype: &JsObject, name: JsString| -> Result<JsObject, JsError> {
             let descriptor = get_own_property_descriptor.call(
@@ -76,6 +82,11 @@ impl RealmData {
         let clone_getters = CloneGetters {
             array_buffer_resizable: getter(&array_buffer, js_string!("resizable"))?,
             array_buffer_max_byte_length: getter(&array_buffer, js_string!("maxByteLength"))?,
+            shared_array_buffer_growable: getter(&shared_array_buffer, js_string!("growable"))?,
+            shared_array_buffer_max_byte_length: getter(
+                &shared_array_buffer,
+                js_string!("maxByteLength"),
+            )?,
             regexp_source: getter(&regexp, js_string!("source"))?,
             regexp_unicode_sets: getter(&regexp, js_string!("unicodeSets"))?,
         };

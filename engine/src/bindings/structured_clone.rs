@@ -26,8 +26,14 @@ pub(crate) fn serialize_with_transfer(
 ) -> JsResult<SerializedWithTransfer> {
     let result = {
         let mut host = BoaSerializeHost::new(context)?;
-        // Deviation: cross-origin isolation is not modelled; no document is isolated.
-        structured_serialize_with_transfer(&mut host, value, transfer_list, false)
+        // The current settings object's cross-origin isolated capability is false: no
+        // document is cross-origin isolated, so a SharedArrayBuffer anywhere in `value`
+        // throws a DataCloneError naming where it is (StructuredSerializeInternal step
+        // 13.1.1), and postMessage sends nothing.
+        // TODO(spec): cross-origin isolation (COOP/COEP headers, the agent cluster's
+        // cross-origin isolation mode) for the capability to be true.
+        let cross_origin_isolated = false;
+        structured_serialize_with_transfer(&mut host, value, transfer_list, cross_origin_isolated)
     };
     match result {
         Ok(serialized) => Ok(serialized),

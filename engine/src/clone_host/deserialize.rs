@@ -3,32 +3,39 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserialize>
 
+use boa_engine::builtins::object::OrdinaryObject;
 use boa_engine::object::builtins::{
     AlignedVec, JsArray, JsArrayBuffer, JsDate, JsMap, JsRegExp, JsSet,
 };
 use boa_engine::property::PropertyDescriptor;
 use boa_engine::{Context, JsBigInt, JsError, JsNativeError, JsObject, JsValue, js_string};
 use postern_clone::{
-    BackingStore, CloneString, DeserializeHost, ErrorName, PlatformTransferData, SharedMemory,
-    ViewKind,
+    BackingStore, CloneString, DeserializeHost, ErrorName, PlatformTransferData, RecordString,
+    SharedMemory, ViewKind,
 };
 
+use super::strings::BoaStrings;
 use super::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::bindings::dom_exception;
 
 /// Builds boa values in the current realm for StructuredDeserialize.
 pub struct BoaDeserializeHost<'a> {
     context: &'a mut Context,
+    /// The strings and keys made so far.
+    strings: BoaStrings,
 }
 
 impl<'a> BoaDeserializeHost<'a> {
     /// A host creating objects in `context`'s current realm (enter the target realm first).
     pub fn new(context: &'a mut Context) -> Self {
-        BoaDeserializeHost { context }
+        BoaDeserializeHost {
+            context,
+            strings: BoaStrings::default(),
+        }
     }
 
     /// The current realm's constructor for a view kind.
-    fn view_constructor(&mut self, kind: ViewKind) -> Option<JsObject> {
+    fn view_constructor(&mut self, kind: ViewKind) -> JsObject {
         let constructors = self.context.intrinsics().constructors();
         let constructor = match kind {
             ViewKind::Int8 => constructors.typed_int8_array(),
@@ -38,15 +45,14 @@ impl<'a> BoaDeserializeHost<'a> {
             ViewKind::Uint16 => constructors.typed_uint16_array(),
             ViewKind::Int32 => constructors.typed_int32_array(),
             ViewKind::Uint32 => constructors.typed_uint32_array(),
+            ViewKind::Float16 => constructors.typed_float16_array(),
             ViewKind::Float32 => constructors.typed_float32_array(),
             ViewKind::Float64 => constructors.typed_float64_array(),
             ViewKind::BigInt64 => constructors.typed_bigint64_array(),
             ViewKind::BigUint64 => constructors.typed_biguint64_array(),
             ViewKind::DataView => constructors.data_view(),
-            // boa is built without its `float16` feature: there is no Float16Array.
-            ViewKind::Float16 => return None,
         };
-        Some(constructor.constructor())
+        constructor.constructor()
     }
 }
 
@@ -93,8 +99,17 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
                     .into()
             })
     }
+    /// A new ordinary object of the target realm's `%Object.prototype%`, on boa's shared
+    /// shapes (as an object literal is): objects given the same keys in the same order share
+    /// one shape rather than each building a property table of its own.
     fn create_object(&mut self) -> Result<JsObject, JsError> {
-        Ok(JsObject::with_object_proto(self.context.intrinsics()))
+        let prototype = self
+            .context
+            .intrinsics()
+            .constructors()
+            .object()
+            .prototype();
+        Ok(JsObject::new(self.context.root_shape(), prototype, OrdinaryObject).upcast())
     }
     fn create_array(&mut self, length: u32) -> Result<JsObject, JsError> {
         let array: JsObject = JsArray::new(self.context)?.into();
@@ -181,8 +196,9 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
         _memory: &SharedMemory,
         _max_byte_length: Option<usize>,
     ) -> Result<JsObject, JsError> {
-        // TODO(spec): SharedArrayBuffers (steps 12-13) once agent clusters and cross-origin
-        // isolation are modelled; no record this engine makes holds one.
+        // TODO(spec): SharedArrayBuffers (steps 12-13) once cross-origin isolation is
+        // modelled: no record this engine makes holds one (serialization throws at step
+        // 13.1.1 first), so a record holding one was built elsewhere.
         Err(data_clone_error(
             self.context,
             "a SharedArrayBuffer cannot be deserialized in this agent cluster",
@@ -197,12 +213,7 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
         byte_offset: usize,
         length: Option<usize>,
     ) -> Result<JsObject, JsError> {
-        let Some(constructor) = self.view_constructor(kind) else {
-            return Err(data_clone_error(
-                self.context,
-                &format!("{} is not supported", kind.constructor_name()),
-            ));
-        };
+        let constructor = self.view_constructor(kind);
         let length = length.map_or_else(JsValue::undefined, |n| JsValue::new(n as f64));
         let args = [
             buffer.clone().into(),
@@ -300,6 +311,39 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
                 .with_message("not a DOMException")
                 .into());
         }
+        Ok(())
+    }
+    /// Equal strings of a record share their units: the boa string made for the first
+    /// is given again for the others.
+    fn string_shared(&mut self, value: &RecordString) -> JsValue {
+        JsValue::new(self.strings.string(value))
+    }
+    /// The key's property key made once for all the objects of the record that have it.
+    ///
+    /// On an ordinary object (one this host made: extensible, and seen by no script yet)
+    /// CreateDataProperty always defines `{ [[Value]]: value, [[Writable]]: true,
+    /// [[Enumerable]]: true, [[Configurable]]: true }` (over a property of the same key too,
+    /// which is then configurable), so the property is put in boa's property map directly.
+    /// An Array goes through its `[[DefineOwnProperty]]`, which keeps `length` right.
+    fn create_data_property_shared(
+        &mut self,
+        object: &JsObject,
+        key: &RecordString,
+        value: JsValue,
+    ) -> Result<(), JsError> {
+        let key = self.strings.key(key);
+        if object.is_ordinary() {
+            object.insert_property(
+                key,
+                PropertyDescriptor::builder()
+                    .value(value)
+                    .writable(true)
+                    .enumerable(true)
+                    .configurable(true),
+            );
+            return Ok(());
+        }
+        object.create_data_property_or_throw(key, value, self.context)?;
         Ok(())
     }
     fn transfer_receiving_steps(

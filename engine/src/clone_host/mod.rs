@@ -9,6 +9,7 @@
 
 mod deserialize;
 mod serialize;
+mod strings;
 
 pub use deserialize::BoaDeserializeHost;
 pub use serialize::BoaSerializeHost;
