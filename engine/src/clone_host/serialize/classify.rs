@@ -87,22 +87,10 @@ impl BoaSerializeHost<'_> {
     /// `IsDetachedBuffer` and `[[ArrayBufferMaxByteLength]]` of an ArrayBuffer.
     fn classify_array_buffer(&mut self, object: &JsObject, buffer: &JsArrayBuffer) -> ObjectKind {
         let detached = buffer.data().is_none();
-        let resizable = self.intrinsics.clone_getters.array_buffer_resizable.clone();
-        let max = self
-            .intrinsics
-            .clone_getters
-            .array_buffer_max_byte_length
-            .clone();
-        let max_byte_length = if self
-            .call_getter(&resizable, object)
-            .is_some_and(|v| v.to_boolean())
-        {
-            self.call_getter(&max, object)
-                .and_then(|v| v.as_number())
-                .map(|n| n as usize)
-        } else {
-            None
-        };
+        let getters = &self.intrinsics.clone_getters;
+        let resizable = getters.array_buffer_resizable.clone();
+        let max = getters.array_buffer_max_byte_length.clone();
+        let max_byte_length = self.max_byte_length(object, &resizable, &max);
         ObjectKind::ArrayBuffer {
             detached,
             max_byte_length,
@@ -117,30 +105,33 @@ impl BoaSerializeHost<'_> {
         object: &JsObject,
         shared: &JsSharedArrayBuffer,
     ) -> ObjectKind {
-        let growable = self
-            .intrinsics
-            .clone_getters
-            .shared_array_buffer_growable
-            .clone();
-        let max = self
-            .intrinsics
-            .clone_getters
-            .shared_array_buffer_max_byte_length
-            .clone();
-        let max_byte_length = if self
-            .call_getter(&growable, object)
-            .is_some_and(|v| v.to_boolean())
-        {
-            self.call_getter(&max, object)
-                .and_then(|v| v.as_number())
-                .map(|n| n as usize)
-        } else {
-            None
-        };
+        let getters = &self.intrinsics.clone_getters;
+        let growable = getters.shared_array_buffer_growable.clone();
+        let max = getters.shared_array_buffer_max_byte_length.clone();
+        let max_byte_length = self.max_byte_length(object, &growable, &max);
         ObjectKind::SharedArrayBuffer {
             byte_length: shared.byte_length(),
             max_byte_length,
         }
+    }
+
+    /// `[[ArrayBufferMaxByteLength]]` of a buffer whose `resizable` (or `growable`) getter
+    /// says it has one, read with the realm's own getters.
+    fn max_byte_length(
+        &mut self,
+        object: &JsObject,
+        resizable: &JsObject,
+        max: &JsObject,
+    ) -> Option<usize> {
+        let has_max = self
+            .call_getter(resizable, object)
+            .is_some_and(|v| v.to_boolean());
+        if !has_max {
+            return None;
+        }
+        self.call_getter(max, object)
+            .and_then(|v| v.as_number())
+            .map(|n| n as usize)
     }
 
     /// `(byte length, detached)` of a view's buffer, or `None` if it is not a buffer.
