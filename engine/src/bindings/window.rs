@@ -73,6 +73,50 @@ fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
     Ok(JsValue::new(!open))
 }
 
+/// The `origin` getter of WindowOrWorkerGlobalScope.
+///
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>
+fn origin(context: &Context, window: WindowId) -> JsResult<JsValue> {
+    let state = AgentState::of(context)?;
+    // The origin getter steps are to return this's relevant settings object's origin,
+    // serialized. (The settings object's origin is its document's.)
+    let serialized = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.origin().ascii_serialization())
+        .unwrap_or_else(|| "null".to_owned());
+    Ok(JsValue::new(boa_engine::JsString::from(
+        serialized.as_str(),
+    )))
+}
+
+/// The setter of `origin`, a `[Replaceable]` attribute: the value replaces the accessor.
+///
+/// <https://webidl.spec.whatwg.org/#Replaceable>
+fn replace_origin(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // 1. Let O be the this value.
+    // (A this value that is not an object is ignored: there is no property to replace.)
+    if let Some(object) = this.as_object() {
+        // 4. Perform ? CreateDataPropertyOrThrow(O, id, V).
+        object.create_data_property_or_throw(js_string!("origin"), arg(args, 0), context)?;
+    }
+    // 5. Return undefined.
+    Ok(JsValue::undefined())
+}
+
+/// The `crossOriginIsolated` getter of WindowOrWorkerGlobalScope.
+///
+/// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-crossoriginisolated>
+fn cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    // The crossOriginIsolated getter steps are to return this's relevant settings object's
+    // cross-origin isolated capability.
+    // TODO(spec): cross-origin isolation (COOP/COEP) does not exist here, so the capability
+    // is always false (as is SharedArrayBuffer cloning's, step 13.1 of
+    // StructuredSerializeInternal).
+    Ok(JsValue::new(false))
+}
+
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
 fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
@@ -130,6 +174,20 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         global,
         "closed",
         NativeFunction::from_copy_closure(move |_, _, context| closed(context, window)),
+        None,
+    )?;
+    define_accessor(
+        context,
+        global,
+        "origin",
+        NativeFunction::from_copy_closure(move |_, _, context| origin(context, window)),
+        Some(NativeFunction::from_fn_ptr(replace_origin)),
+    )?;
+    define_accessor(
+        context,
+        global,
+        "crossOriginIsolated",
+        NativeFunction::from_fn_ptr(cross_origin_isolated),
         None,
     )?;
     define_accessor(
