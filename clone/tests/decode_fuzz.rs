@@ -1,13 +1,14 @@
 //! The `decode_record` fuzz target as a deterministic test: 200,000 inputs (seeded
 //! mutations of real encoded records, and random bytes after a valid header) are decoded,
-//! and whatever decodes is deserialized into the native model. Nothing may panic, and a
-//! record that passes validation (without transfers) never deserializes as Malformed.
+//! and whatever decodes is deserialized into the native model, from the record and consuming
+//! it. Nothing may panic, a record that passes validation (without transfers) never
+//! deserializes as Malformed, and both ways give the same value or the same error.
 
 mod common;
 
 use common::seeds::sample_records;
 use postern_clone::encoding::{MAGIC, VERSION};
-use postern_clone::native::NativeHeap;
+use postern_clone::native::{NativeHeap, isomorphic};
 use postern_clone::{
     DeserializeError, RecordObject, SerializedRecord, structured_deserialize,
     structured_deserialize_owned,
@@ -83,14 +84,26 @@ fn exercise(bytes: &[u8]) -> bool {
         .objects
         .iter()
         .any(|o| matches!(o, RecordObject::Transferred(_)));
-    let result = structured_deserialize(&mut NativeHeap::new(), &record);
+    let mut borrowed = NativeHeap::new();
+    let result = structured_deserialize(&mut borrowed, &record);
     if valid && !transfers {
         assert!(
             !matches!(result, Err(DeserializeError::Malformed(_))),
             "a valid record was Malformed: {result:?} for {record:?}"
         );
     }
-    let _ = structured_deserialize_owned(&mut NativeHeap::new(), record);
+    // Consuming the record (values moved out of it) gives the same value, or the same error.
+    let shown = format!("{record:?}");
+    let mut owned = NativeHeap::new();
+    let owned_result = structured_deserialize_owned(&mut owned, record);
+    match (&result, &owned_result) {
+        (Ok(a), Ok(b)) => assert!(
+            isomorphic((&borrowed, a), (&owned, b)),
+            "owned and borrowed differ for {shown}"
+        ),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "for {shown}"),
+        _ => panic!("owned {owned_result:?} and borrowed {result:?} differ for {shown}"),
+    }
     valid
 }
 
