@@ -39,7 +39,8 @@ mod serialize_host;
 
 pub use isomorphic::isomorphic;
 pub use kinds::{
-    NativeArrayBuffer, NativeInterface, NativePlatform, NativeSharedBuffer, NativeView, SharedBlock,
+    NativeArrayBuffer, NativeInterface, NativePlatform, NativeRegExp, NativeSharedBuffer,
+    NativeView, SharedBlock,
 };
 pub use object::NativeObject;
 pub use serialize_host::NativeError;
@@ -151,18 +152,14 @@ pub enum NativeKind {
     /// A Date (`[[DateValue]]`, NaN for an invalid date).
     Date(f64),
     /// A RegExp (`[[OriginalSource]]`, `[[OriginalFlags]]`; its `lastIndex` is a property).
-    RegExp {
-        /// `[[OriginalSource]]`.
-        source: CloneString,
-        /// `[[OriginalFlags]]`.
-        flags: String,
-    },
+    /// (Boxed, as the other rare kinds: an object of a common kind stays small.)
+    RegExp(Box<NativeRegExp>),
     /// An ArrayBuffer.
-    ArrayBuffer(NativeArrayBuffer),
+    ArrayBuffer(Box<NativeArrayBuffer>),
     /// A SharedArrayBuffer.
     SharedArrayBuffer(NativeSharedBuffer),
     /// A typed array or DataView.
-    View(NativeView),
+    View(Box<NativeView>),
     /// A Map (`[[MapData]]`, in insertion order).
     Map(Vec<(NativeValue, NativeValue)>),
     /// A Set (`[[SetData]]`, in insertion order).
@@ -171,7 +168,7 @@ pub enum NativeKind {
     /// property if it has one, else the prototype's; its `message` is its own property.
     Error(ErrorName),
     /// A platform object of an interface of the heap's registry.
-    Platform(NativePlatform),
+    Platform(Box<NativePlatform>),
 }
 
 /// An arena of [`NativeObject`]s, addressed by [`NativeObjectId`], with the registry of the

@@ -106,10 +106,10 @@ fn build((objects, root): &(Vec<GenObject>, Gen)) -> (NativeHeap, NativeValue) {
             GenKind::Number(n) => NativeKind::NumberObject(*n),
             GenKind::Error(name, _) => NativeKind::Error(ErrorName::ALL[name % 7]),
             GenKind::Buffer(bytes, resizable) => {
-                NativeKind::ArrayBuffer(postern_clone::native::NativeArrayBuffer {
+                NativeKind::ArrayBuffer(Box::new(postern_clone::native::NativeArrayBuffer {
                     data: Some(bytes.clone()),
                     max_byte_length: resizable.then_some(bytes.len() + 16),
-                })
+                }))
             }
             GenKind::View(..) => continue,
         };

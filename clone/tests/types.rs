@@ -83,10 +83,10 @@ fn regexp_keeps_source_and_flags_but_not_last_index() {
     assert!(object.properties().is_empty(), "lastIndex is not kept");
     assert_eq!(
         object.kind,
-        NativeKind::RegExp {
+        NativeKind::RegExp(Box::new(postern_clone::native::NativeRegExp {
             source: "a+(b|c)\\d".into(),
             flags: "gimsuy".into()
-        }
+        }))
     );
 }
 

@@ -3,7 +3,7 @@
 use super::serialize_host::NativeTransferData;
 use super::{
     NativeArrayBuffer, NativeError, NativeHeap, NativeKind, NativeObject, NativeObjectId,
-    NativePlatform, NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
+    NativePlatform, NativeRegExp, NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
 };
 use crate::host::DeserializeHost;
 use crate::record::{CloneString, RecordString};
@@ -142,10 +142,10 @@ impl DeserializeHost for NativeHeap {
         source: &CloneString,
         flags: &str,
     ) -> Result<NativeObjectId, NativeError> {
-        self.create(NativeKind::RegExp {
+        self.create(NativeKind::RegExp(Box::new(NativeRegExp {
             source: source.clone(),
             flags: flags.to_owned(),
-        })
+        })))
     }
 
     /// Adopts a `Vec<u8>` store as it is (O(1)); copies any other store.
@@ -154,10 +154,10 @@ impl DeserializeHost for NativeHeap {
         data: BackingStore,
         max_byte_length: Option<usize>,
     ) -> Result<NativeObjectId, NativeError> {
-        self.create(NativeKind::ArrayBuffer(NativeArrayBuffer {
+        self.create(NativeKind::ArrayBuffer(Box::new(NativeArrayBuffer {
             data: Some(data.into_vec()),
             max_byte_length,
-        }))
+        })))
     }
 
     /// A DataCloneError unless `memory` is of this heap's agent cluster and a
@@ -196,12 +196,12 @@ impl DeserializeHost for NativeHeap {
         if self.buffer_byte_length(*buffer).is_none() {
             return Err(NativeError::Thrown("TypeError: not an ArrayBuffer".into()));
         }
-        self.create(NativeKind::View(NativeView {
+        self.create(NativeKind::View(Box::new(NativeView {
             kind,
             buffer: *buffer,
             byte_offset,
             length,
-        }))
+        })))
     }
 
     fn create_map(&mut self) -> Result<NativeObjectId, NativeError> {
@@ -252,12 +252,12 @@ impl DeserializeHost for NativeHeap {
                 "{interface} is not exposed in the target realm"
             )));
         }
-        self.create(NativeKind::Platform(NativePlatform {
+        self.create(NativeKind::Platform(Box::new(NativePlatform {
             interface: interface.to_owned(),
             fields: Vec::new(),
             bytes: Vec::new(),
             detached: false,
-        }))
+        })))
     }
 
     fn deserialization_steps(

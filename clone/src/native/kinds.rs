@@ -4,7 +4,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::{NativeObjectId, NativeValue};
+use crate::record::CloneString;
 use crate::types::ViewKind;
+
+/// A RegExp's `[[OriginalSource]]` and `[[OriginalFlags]]` (its `lastIndex` is a property).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NativeRegExp {
+    /// `[[OriginalSource]]`.
+    pub source: CloneString,
+    /// `[[OriginalFlags]]`.
+    pub flags: String,
+}
 
 /// An ArrayBuffer's `[[ArrayBufferData]]` and `[[ArrayBufferMaxByteLength]]`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{
     NativeArrayBuffer, NativeHeap, NativeKind, NativeObject, NativeObjectId, NativePlatform,
-    NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
+    NativeRegExp, NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
 };
 use crate::record::CloneString;
 use crate::types::{ErrorName, ViewKind};
@@ -42,10 +42,10 @@ impl NativeHeap {
 
     /// `new RegExp(source, flags)` (nothing is compiled or checked).
     pub fn make_regexp(&mut self, source: impl Into<CloneString>, flags: &str) -> NativeValue {
-        self.make_kind(NativeKind::RegExp {
+        self.make_kind(NativeKind::RegExp(Box::new(NativeRegExp {
             source: source.into(),
             flags: flags.to_owned(),
-        })
+        })))
     }
 
     /// An ArrayBuffer holding `bytes` (moved in, not copied).
@@ -59,10 +59,10 @@ impl NativeHeap {
         bytes: Vec<u8>,
         max_byte_length: Option<usize>,
     ) -> NativeValue {
-        self.make_kind(NativeKind::ArrayBuffer(NativeArrayBuffer {
+        self.make_kind(NativeKind::ArrayBuffer(Box::new(NativeArrayBuffer {
             data: Some(bytes),
             max_byte_length,
-        }))
+        })))
     }
 
     /// A SharedArrayBuffer over a new block holding a copy of `bytes`, growable up to
@@ -88,12 +88,12 @@ impl NativeHeap {
         byte_offset: usize,
         length: Option<usize>,
     ) -> NativeValue {
-        self.make_kind(NativeKind::View(NativeView {
+        self.make_kind(NativeKind::View(Box::new(NativeView {
             kind,
             buffer,
             byte_offset,
             length,
-        }))
+        })))
     }
 
     /// A Map with `entries` in order (not deduplicated).
@@ -125,12 +125,12 @@ impl NativeHeap {
         interface: &str,
         fields: impl IntoIterator<Item = (String, NativeValue)>,
     ) -> NativeValue {
-        self.make_kind(NativeKind::Platform(NativePlatform {
+        self.make_kind(NativeKind::Platform(Box::new(NativePlatform {
             interface: interface.to_owned(),
             fields: fields.into_iter().collect(),
             bytes: Vec::new(),
             detached: false,
-        }))
+        })))
     }
 
     /// `new DOMException(message, name)`: fields `Name` and `Message`, as its serialization

@@ -82,9 +82,9 @@ impl SerializeHost for NativeHeap {
             NativeKind::BigIntObject(digits) => ObjectKind::BigIntObject(digits.clone()),
             NativeKind::StringObject(s) => ObjectKind::StringObject(s.clone()),
             NativeKind::Date(time) => ObjectKind::Date(*time),
-            NativeKind::RegExp { source, flags } => ObjectKind::RegExp {
-                source: source.clone(),
-                flags: flags.clone(),
+            NativeKind::RegExp(regexp) => ObjectKind::RegExp {
+                source: regexp.source.clone(),
+                flags: regexp.flags.clone(),
             },
             NativeKind::ArrayBuffer(buffer) => ObjectKind::ArrayBuffer {
                 detached: buffer.data.is_none(),
