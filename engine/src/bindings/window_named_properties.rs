@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, NativeFunction};
+use boa_engine::{Context, JsObject, NativeFunction};
 use postern_dom::BrowsingContextId;
 
 use crate::agent::AgentState;
@@ -25,12 +25,7 @@ pub(crate) fn define_frame_index(
     parent: WindowId,
     child: BrowsingContextId,
 ) {
-    let Some((realm, global, parent_bc)) = state
-        .windows
-        .borrow()
-        .get(&parent)
-        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
-    else {
+    let Some((realm, global, parent_bc)) = realm_global_and_browsing_context(state, parent) else {
         return;
     };
     let index = state
@@ -80,12 +75,7 @@ pub(crate) fn define_named_frame(
     if name.is_empty() || name.parse::<u32>().is_ok() {
         return;
     }
-    let Some((realm, global, parent_bc)) = state
-        .windows
-        .borrow()
-        .get(&parent)
-        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
-    else {
+    let Some((realm, global, parent_bc)) = realm_global_and_browsing_context(state, parent) else {
         return;
     };
     if global
@@ -114,4 +104,16 @@ pub(crate) fn define_named_frame(
     );
     let _ = crate::bindings::util::define_accessor(context, &global, &key, getter, None);
     context.enter_realm(previous);
+}
+
+/// The realm, global object and browsing context of `window`, if it lives in this agent.
+fn realm_global_and_browsing_context(
+    state: &AgentState,
+    window: WindowId,
+) -> Option<(boa_engine::realm::Realm, JsObject, BrowsingContextId)> {
+    state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
 }
