@@ -4,6 +4,7 @@
 
 mod buffer;
 mod frame;
+mod properties;
 mod value;
 
 use std::collections::HashMap;
@@ -11,9 +12,11 @@ use std::collections::HashMap;
 use crate::error::DeserializeError;
 use crate::host::DeserializeHost;
 use crate::path::render_path;
-use crate::record::{RecordObject, RecordValue, SerializedRecord};
+use crate::record::{RecordObject, SerializedRecord};
 
 use frame::{Entry, Frame};
+pub(crate) use properties::PropertyStore;
+use properties::PropertyValue;
 
 /// StructuredDeserialize: builds the value a [`SerializedRecord`] describes, in the host's
 /// (target) realm.
@@ -59,9 +62,9 @@ pub fn structured_deserialize_owned<H: DeserializeHost>(
     mut record: SerializedRecord,
 ) -> Result<H::Value, DeserializeError<H::Error>> {
     let taken = take_buffers(&mut record);
-    let values = take_property_values(&mut record);
+    let properties = PropertyStore::take(&mut record);
     Deserializer::new(host, &record, Some(taken), &[])
-        .with_property_values(values)
+        .with_properties(properties)
         .structured_deserialize()
 }
 
@@ -78,29 +81,6 @@ pub(crate) fn take_buffers(record: &mut SerializedRecord) -> Taken {
         }
     }
     taken
-}
-
-/// Moves the values of every Object's and Array's properties out of `record` (strings
-/// then change hands without touching their reference counts), if every such object has a
-/// run of its own: runs that overlap (only a record built by hand can have them) keep their
-/// values, and `None` is returned.
-pub(crate) fn take_property_values(record: &mut SerializedRecord) -> Option<Vec<RecordValue>> {
-    let mut runs = Vec::with_capacity(record.objects.len());
-    for object in &record.objects {
-        if let Some(range) = object.property_range() {
-            runs.push(range.positions()?);
-        }
-    }
-    if !runs.is_sorted_by_key(|run| run.start) {
-        runs.sort_unstable_by_key(|run| run.start);
-    }
-    let disjoint = runs
-        .windows(2)
-        .all(|pair| matches!(pair, [a, b] if a.end <= b.start));
-    disjoint.then(|| {
-        let properties = record.properties.iter_mut();
-        properties.map(|(_, value)| std::mem::take(value)).collect()
-    })
 }
 
 /// A value StructuredDeserializeWithTransfer received from a transfer data holder, before
@@ -131,8 +111,8 @@ pub(crate) struct Deserializer<'h, 'r, H: DeserializeHost> {
     taken: Option<Taken>,
     /// The values received from transfer data holders, by transfer index.
     received: &'r [Received<H::Object>],
-    /// The record's property values, moved out of an owned record (by position).
-    values: Option<Vec<RecordValue>>,
+    /// The record's `[[Properties]]`, read in place or moved out of an owned record.
+    properties: PropertyStore<'r>,
 }
 
 impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
@@ -157,14 +137,16 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             staged: Vec::new(),
             taken,
             received,
-            values: None,
+            properties: PropertyStore::borrowed(record),
         }
     }
 
-    /// Takes the property values from `values` (moved out of the record, by position)
-    /// rather than from the record.
-    pub(crate) fn with_property_values(mut self, values: Option<Vec<RecordValue>>) -> Self {
-        self.values = values;
+    /// Takes the properties from `properties` (moved out of the record) rather than from
+    /// the record, if they could be moved out.
+    pub(crate) fn with_properties(mut self, properties: Option<PropertyStore<'static>>) -> Self {
+        if let Some(properties) = properties {
+            self.properties = properties;
+        }
         self
     }
 
@@ -193,23 +175,20 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
         // 24. If deep is true, then: (for the root and, in place of recursion, every object
         //     below it; see Frame::next_entry for the steps of each kind of object)
         while let Some(top) = self.stack.len().checked_sub(1) {
-            let Some(entry) = self.stack[top].next_entry(self.record) else {
+            let Some(entry) = self.stack[top].next_entry(self.record, self.properties.len()) else {
                 // The object is done: the recursive call would return here.
                 self.finish_frame()?;
                 continue;
             };
             // Let deserialized be ? StructuredDeserialize(entry, targetRealm, memory).
             // (Steps 2–23 now; a new object's step 24 is the next frame.)
-            let step = match (entry, &mut self.values) {
-                (Entry::Property(at), Some(values)) => {
-                    let value = values.get_mut(at).map(std::mem::take).unwrap_or_default();
-                    self.deserialize_moved(value)?
-                }
-                (Entry::Property(at), None) => match self.record.properties.get(at) {
-                    Some((_, value)) => self.deserialize_value(value)?,
+            let step = match entry {
+                Entry::Property(at) => match self.properties.value(at) {
+                    Some(PropertyValue::Moved(value)) => self.deserialize_moved(value)?,
+                    Some(PropertyValue::Borrowed(value)) => self.deserialize_value(value)?,
                     None => continue,
                 },
-                (Entry::Value(value), _) => self.deserialize_value(value)?,
+                Entry::Value(value) => self.deserialize_value(value)?,
             };
             match step {
                 value::Step::Done(deserialized) => {
@@ -234,7 +213,12 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             return Ok(());
         };
         let value = done
-            .finish(&mut *self.host, self.record, &mut self.staged)
+            .finish(
+                &mut *self.host,
+                self.record,
+                &mut self.properties,
+                &mut self.staged,
+            )
             .map_err(DeserializeError::Host)?;
         if let Some(parent) = self.stack.last_mut() {
             parent
@@ -254,7 +238,7 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
         let segments = self
             .stack
             .iter()
-            .filter_map(|frame| frame.segment(self.record))
+            .filter_map(|frame| frame.segment(self.record, &self.properties))
             .chain(extra);
         DeserializeError::Malformed(describe(&render_path(segments)))
     }

@@ -3,7 +3,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
 
 use crate::check::BufferShape;
-use crate::deserialize::{Deserializer, Received, take_buffers, take_property_values};
+use crate::deserialize::{Deserializer, PropertyStore, Received, take_buffers};
 use crate::error::{DataCloneError, DeserializeError, SerializeError};
 use crate::host::{DeserializeHost, ObjectKind, SerializeHost};
 use crate::memory::Memory;
@@ -299,9 +299,9 @@ pub fn structured_deserialize_with_transfer<H: DeserializeHost>(
     // 4. Let deserialized be ? StructuredDeserialize(serializeWithTransferResult.[[Serialized]],
     //    targetRealm, memory).
     let taken = take_buffers(&mut record);
-    let values = take_property_values(&mut record);
+    let properties = PropertyStore::take(&mut record);
     let deserialized = Deserializer::new(host, &record, Some(taken), &received)
-        .with_property_values(values)
+        .with_properties(properties)
         .structured_deserialize()?;
 
     // 5. Return { [[Deserialized]]: deserialized, [[TransferredValues]]: transferredValues }.

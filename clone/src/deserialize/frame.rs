@@ -1,6 +1,7 @@
 //! The work stack of StructuredDeserialize's step 24: one frame per object whose nested
 //! values are being deserialized, in place of the spec's recursive calls.
 
+use super::PropertyStore;
 use crate::host::DeserializeHost;
 use crate::path::Segment;
 use crate::record::{RecordObject, RecordValue, SerializedRecord};
@@ -62,13 +63,19 @@ impl<O, V> Frame<O, V> {
     /// - step 24.2.1: each Set entry;
     /// - step 24.3.1: each Array or Object property's `[[Value]]`;
     /// - step 24.4.1: each field the platform object's serialization steps set.
-    pub(super) fn next_entry<'r>(&mut self, record: &'r SerializedRecord) -> Option<Entry<'r>> {
+    ///
+    /// (`properties` is how many properties the record has.)
+    pub(super) fn next_entry<'r>(
+        &mut self,
+        record: &'r SerializedRecord,
+        properties: usize,
+    ) -> Option<Entry<'r>> {
         let i = self.next;
         if let Some(run) = &self.run {
             let at = run
                 .start
                 .checked_add(i)
-                .filter(|&at| at < run.end && at < record.properties.len())?;
+                .filter(|&at| at < run.end && at < properties)?;
             self.next += 1;
             return Some(Entry::Property(at));
         }
@@ -81,7 +88,8 @@ impl<O, V> Frame<O, V> {
                 .fields
                 .get(i)
                 .map(|(_, value)| value),
-            other => record.properties_of(other)?.get(i).map(|(_, value)| value),
+            // (An Object's or Array's entries are its run, above.)
+            _ => None,
         }?;
         self.next += 1;
         Some(Entry::Value(entry))
@@ -139,17 +147,35 @@ impl<O, V> Frame<O, V> {
         self,
         host: &mut H,
         record: &SerializedRecord,
+        properties: &mut PropertyStore<'_>,
         staged: &mut Vec<V>,
     ) -> Result<V, H::Error>
     where
         H: DeserializeHost<Object = O, Value = V>,
     {
         let serialized = record.objects.get(self.index);
-        if let Some(properties) = self.run.and_then(|run| record.properties.get(run))
+        if let Some(run) = self.run
             && self.staged < staged.len()
         {
-            let keys = properties.iter().map(|(key, _)| key);
-            host.create_data_properties(&self.object, keys.zip(staged.drain(self.staged..)))?;
+            let values = staged.drain(self.staged..);
+            match properties {
+                PropertyStore::Borrowed(properties) => {
+                    if let Some(run) = properties.get(run) {
+                        let keys = run.iter().map(|(key, _)| key);
+                        host.create_data_properties(&self.object, keys.zip(values))?;
+                    }
+                }
+                PropertyStore::Owned(properties) => {
+                    if let Some(run) = properties.get_mut(run) {
+                        // Each key is taken once: the run is this object's alone.
+                        let keys = run.iter_mut().map(|(key, _)| key.take());
+                        let pairs = keys
+                            .zip(values)
+                            .filter_map(|(key, value)| Some((key?, value)));
+                        host.create_data_properties_moved(&self.object, pairs)?;
+                    }
+                }
+            }
         }
         if let Some(RecordObject::Platform(platform)) = serialized
             && let Some(platform) = platform_record(record, platform.0)
@@ -164,8 +190,15 @@ impl<O, V> Frame<O, V> {
     }
 
     /// Where the value under way is inside this frame's object, for error paths.
-    pub(super) fn segment<'r>(&self, record: &'r SerializedRecord) -> Option<Segment<'r>> {
+    pub(super) fn segment<'p>(
+        &self,
+        record: &'p SerializedRecord,
+        properties: &'p PropertyStore<'_>,
+    ) -> Option<Segment<'p>> {
         let i = self.next.checked_sub(1)?;
+        if let Some(run) = &self.run {
+            return properties.key(run.start.checked_add(i)?).map(Segment::Key);
+        }
         match record.objects.get(self.index)? {
             RecordObject::Map { entries } => Some(if i.is_multiple_of(2) {
                 Segment::MapKey(i / 2)
@@ -180,10 +213,7 @@ impl<O, V> Frame<O, V> {
                 .fields
                 .get(i)
                 .map(|(name, _)| Segment::Field(name)),
-            other => record
-                .properties_of(other)?
-                .get(i)
-                .map(|(key, _)| Segment::Key(key)),
+            _ => None,
         }
     }
 }

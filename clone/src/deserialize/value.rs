@@ -2,6 +2,7 @@
 
 use super::Deserializer;
 use super::frame::{Frame, platform_record};
+use super::properties::PropertyValue;
 use crate::check;
 use crate::error::DeserializeError;
 use crate::host::DeserializeHost;
@@ -55,13 +56,11 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         }
 
         // (An Object's or Array's properties must be in the record.)
-        let properties = match (
-            serialized.property_range(),
-            record.properties_of(serialized),
-        ) {
-            (_, Some(properties)) => properties.len(),
+        let run = self.properties.run_of(serialized);
+        let properties = match (serialized.property_range(), &run) {
+            (_, Some(run)) => run.len(),
             (Some(range), None) => {
-                let count = record.properties.len();
+                let count = self.properties.len();
                 return Err(self.malformed(None, |path| {
                     format!(
                         "{path} has properties {}..+{}, but the record has {count}",
@@ -218,17 +217,71 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         let value = self.host.object_value(&object);
 
         // 24. If deep is true, then:
-        //     (Its nested values are deserialized by structured_deserialize's loop.)
+        //     (Its nested values are deserialized by structured_deserialize's loop, or
+        //     here, for an Object or Array whose values are all simple primitives.)
         if !deep {
             return Ok(Step::Done(value));
         }
-        let run = serialized
-            .property_range()
-            .and_then(|range| range.positions());
+        let run = run.filter(|_| serialized.property_range().is_some());
         let staged = self.staged.len();
-        self.stack
-            .push(Frame::new(position, object, value.clone(), run, staged));
+        let frame = Frame::new(position, object, value.clone(), run, staged);
+        if let Some(run) = frame.run.clone()
+            && self.properties.all_simple(run.clone())
+        {
+            return self
+                .deserialize_simple_properties(frame, run)
+                .map(Step::Done);
+        }
+        self.stack.push(frame);
         Ok(Step::Deep(value))
+    }
+
+    /// Step 24.3 in full for an Object or Array whose property values are all primitives
+    /// other than BigInts (none can start another object or fail): the values are
+    /// deserialized, then created on the object, without a frame on the work stack.
+    fn deserialize_simple_properties(
+        &mut self,
+        frame: Frame<H::Object, H::Value>,
+        run: std::ops::Range<usize>,
+    ) -> Result<H::Value, DeserializeError<H::Error>> {
+        // 1. For each Record { [[Key]], [[Value]] } entry of serialized.[[Properties]]:
+        for at in run {
+            // 1. Let deserializedValue be ? StructuredDeserialize(entry.[[Value]],
+            //    targetRealm, memory).
+            let value = match self.properties.value(at) {
+                Some(PropertyValue::Moved(value)) => self.simple_moved(value),
+                Some(PropertyValue::Borrowed(value)) => self.simple(value),
+                None => continue,
+            };
+            self.staged.push(value);
+        }
+        // 2. Let result be ! CreateDataProperty(value, entry.[[Key]], deserializedValue).
+        // 3. Assert: result is true.
+        let host = &mut *self.host;
+        frame
+            .finish(host, self.record, &mut self.properties, &mut self.staged)
+            .map_err(DeserializeError::Host)
+    }
+
+    /// Step 5 for a simple primitive (see `PropertyStore::all_simple`).
+    fn simple(&mut self, serialized: &RecordValue) -> H::Value {
+        match serialized {
+            RecordValue::Undefined => self.host.undefined(),
+            RecordValue::Null => self.host.null(),
+            RecordValue::Boolean(b) => self.host.boolean(*b),
+            RecordValue::Number(n) => self.host.number(*n),
+            RecordValue::String(s) => self.host.string_shared(s),
+            // (Not simple: all_simple leaves them to the loop.)
+            RecordValue::BigInt(_) | RecordValue::Object(_) => self.host.undefined(),
+        }
+    }
+
+    /// [`simple`](Self::simple) for a value moved out of the record.
+    fn simple_moved(&mut self, serialized: RecordValue) -> H::Value {
+        match serialized {
+            RecordValue::String(s) => self.host.string_moved(s),
+            other => self.simple(&other),
+        }
     }
 
     /// [`deserialize_value`](Self::deserialize_value) of a value moved out of the record: a

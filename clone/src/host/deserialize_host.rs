@@ -183,6 +183,22 @@ pub trait DeserializeHost {
         Ok(())
     }
 
+    /// [`create_data_properties`](Self::create_data_properties) with keys moved out of an
+    /// owned record (a host that keeps [`RecordString`] keys takes them as they are).
+    ///
+    /// Default: [`create_data_property_shared`](Self::create_data_property_shared) for each
+    /// (as `create_data_properties`' default; a host overriding one overrides both).
+    fn create_data_properties_moved(
+        &mut self,
+        object: &Self::Object,
+        properties: impl Iterator<Item = (RecordString, Self::Value)>,
+    ) -> Result<(), Self::Error> {
+        for (key, value) in properties {
+            self.create_data_property_shared(object, &key, value)?;
+        }
+        Ok(())
+    }
+
     /// A hint: about `additional` more objects are about to be created.
     ///
     /// Default: nothing.

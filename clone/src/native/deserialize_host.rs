@@ -107,6 +107,15 @@ impl DeserializeHost for NativeHeap {
         Ok(())
     }
 
+    fn create_data_properties_moved(
+        &mut self,
+        object: &NativeObjectId,
+        properties: impl Iterator<Item = (RecordString, NativeValue)>,
+    ) -> Result<(), NativeError> {
+        self.known_mut(*object)?.set_all(properties);
+        Ok(())
+    }
+
     fn reserve_objects(&mut self, additional: usize) {
         self.reserve(additional);
     }
