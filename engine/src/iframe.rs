@@ -313,13 +313,7 @@ fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: N
     // 4. Inform the navigation API about child navigable destruction (no navigation API).
     // 5. Destroy a document and its descendants given navigable's active document: every
     //    window of the navigable and its descendants, wherever it runs.
-    let navigables = state
-        .ua
-        .with_tree(|tree| tree.inclusive_descendants(navigable));
-    let windows: Vec<WindowId> = navigables
-        .into_iter()
-        .filter_map(|bc| state.ua.active_window(bc))
-        .collect();
+    let windows = crate::navigation::active_windows_of_inclusive_descendants(state, navigable);
     // 6-9. Remove the navigable (and its descendants) from the tree.
     state.ua.with_tree_mut(|tree| tree.remove(navigable));
     crate::navigation::destroy_documents_where_they_live(state, windows);
@@ -327,12 +321,14 @@ fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: N
     stop_delaying_the_load_event(state, parent, iframe);
 }
 
-/// The attribute change steps of an iframe: a `src` set, changed or removed on an iframe with
-/// a content navigable processes the iframe attributes again (a navigation).
+/// The attribute change steps of an iframe: a `srcdoc` set, changed or removed, or a `src`
+/// set, changed or removed while there is no `srcdoc`, on an iframe with a content navigable
+/// processes the iframe attributes again (a navigation).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
-/// ("whenever an iframe element with a non-null content navigable ... has its src attribute
-/// set, changed, or removed")
+/// ("whenever an iframe element with a non-null content navigable has its srcdoc attribute
+/// set, changed, or removed" / "... has its src attribute set, changed, or removed" when it
+/// has no srcdoc attribute)
 pub(crate) fn iframe_attribute_change_steps(
     state: &Rc<AgentState>,
     context: &mut Context,
@@ -340,18 +336,19 @@ pub(crate) fn iframe_attribute_change_steps(
     element: NodeId,
     local_name: &str,
 ) {
-    let is_iframe = state.windows.borrow().get(&parent).is_some_and(|w| {
-        let document = w.document.borrow();
-        document.is_html_element(element, "iframe") && document.is_connected(element)
-    });
+    let (is_iframe, has_srcdoc) = state
+        .windows
+        .borrow()
+        .get(&parent)
+        .map_or((false, false), |w| {
+            let document = w.document.borrow();
+            (
+                document.is_html_element(element, "iframe") && document.is_connected(element),
+                document.get_attribute(element, "srcdoc").is_some(),
+            )
+        });
     // A srcdoc change always processes the attributes; a src change only when there is no
     // srcdoc attribute.
-    let has_srcdoc = state.windows.borrow().get(&parent).is_some_and(|w| {
-        w.document
-            .borrow()
-            .get_attribute(element, "srcdoc")
-            .is_some()
-    });
     let relevant = local_name == "srcdoc" || (local_name == "src" && !has_srcdoc);
     if !is_iframe || !relevant {
         return;

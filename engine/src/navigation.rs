@@ -8,7 +8,9 @@
 use std::rc::Rc;
 
 use boa_engine::{Context, JsValue};
-use postern_dom::{BrowsingContextId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url};
+use postern_dom::{
+    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url,
+};
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
@@ -92,9 +94,21 @@ pub(crate) fn navigate_to_srcdoc(
     source: String,
     origin: Origin,
 ) {
+    // 1. Let documentResource be entry's document state's resource (`source`).
+    // 2. Let response be a new response with URL about:srcdoc, header list
+    //    « (`Content-Type`, `text/html`) », and body the UTF-8 encoding of documentResource.
     let Ok(url) = Url::parse("about:srcdoc") else {
         return;
     };
+    // 3. Let responseOrigin be the result of determining the origin given response's URL,
+    //    targetSnapshotParams's sandboxing flags, and entry's document state's origin: for
+    //    about:srcdoc, the origin given (the iframe's document's).
+    // TODO(spec): step 3's sandboxing flags (no sandboxing yet: an opaque origin when the
+    // sandboxed origin browsing context flag is set), steps 4-5 (COOP enforcement, the policy
+    // container) and the rest of the navigation params of step 6.
+    // 6. Return a new navigation params (the response, its origin): the document is created
+    //    in this agent (its origin is the parent's), in a task of its own as for any other
+    //    response.
     let response = LoadedResponse {
         browsing_context,
         requested_url: url.clone(),
@@ -103,17 +117,11 @@ pub(crate) fn navigate_to_srcdoc(
         body: source.into_bytes(),
         failure: None,
     };
-    // The origin is the parent's: the document is created in this agent, in a task of its
-    // own as for any other response.
-    route_task(
-        state,
-        state.id,
-        Task::new(
-            TaskSource::Networking,
-            None,
-            AgentTask::LoadDocument(Box::new(response)),
-        ),
-    );
+    state.queue_a_task(Task::new(
+        TaskSource::Networking,
+        None,
+        AgentTask::LoadDocument(Box::new(response)),
+    ));
 }
 
 /// A fetched response on its way to the agent that creates its document.
@@ -172,23 +180,7 @@ pub(crate) fn load_document(
     };
     // The previous document is unloaded where it lives: its pending tasks and timers are
     // dropped.
-    if let Some(previous) = previous
-        && let Some(entry) = state.ua.window_entry(previous)
-    {
-        if entry.agent == state.id {
-            unload_document(state, previous);
-        } else {
-            route_task(
-                state,
-                entry.agent,
-                Task::new(
-                    TaskSource::Networking,
-                    None,
-                    AgentTask::UnloadDocument { window: previous },
-                ),
-            );
-        }
-    }
+    destroy_documents_where_they_live(state, previous);
     if let Some(reason) = failure {
         emit_console(
             state,
@@ -201,21 +193,68 @@ pub(crate) fn load_document(
     parse_document(state, context, window, &source);
 }
 
-/// Destroys the documents of `windows` in the agents that run them: each gets an
-/// `UnloadDocument` task (its pending tasks and timers are dropped there).
+/// Navigates `navigable` to `url` for a document of `initiator_origin`: the fetch runs as a
+/// networking task of this agent (one of `source_document`'s, if given, so dropped with it
+/// should that document be destroyed first), and the response goes to the agent of the new
+/// document's origin ([`navigate_and_load`]).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
+pub(crate) fn navigate(
+    state: &Rc<AgentState>,
+    navigable: BrowsingContextId,
+    url: Url,
+    initiator_origin: Origin,
+    source_document: Option<DocumentId>,
+) {
+    // TODO(spec): the navigate algorithm's checks (the "allowed by sandboxing to navigate"
+    // check, javascript: URLs, the ongoing navigation) and navigating to a fragment (same
+    // document, hashchange): a URL differing only in its fragment reloads. This is its
+    // fetch-and-load part.
+    state.queue_a_task(Task::new(
+        TaskSource::Networking,
+        source_document.map(document_key),
+        AgentTask::Navigate {
+            browsing_context: navigable,
+            url,
+            initiator_origin,
+        },
+    ));
+}
+
+/// The active windows of `navigable` and its descendants, wherever they run (in tree order).
+pub(crate) fn active_windows_of_inclusive_descendants(
+    state: &AgentState,
+    navigable: BrowsingContextId,
+) -> Vec<WindowId> {
+    let navigables = state
+        .ua
+        .with_tree(|tree| tree.inclusive_descendants(navigable));
+    navigables
+        .into_iter()
+        .filter_map(|bc| state.ua.active_window(bc))
+        .collect()
+}
+
+/// Destroys the documents of `windows` where they live: in this agent at once, in another
+/// by an `UnloadDocument` task (their pending tasks and timers are dropped there).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
-pub(crate) fn destroy_documents_where_they_live(state: &Rc<AgentState>, windows: Vec<WindowId>) {
+pub(crate) fn destroy_documents_where_they_live(
+    state: &Rc<AgentState>,
+    windows: impl IntoIterator<Item = WindowId>,
+) {
     for window in windows {
-        if let Some(entry) = state.ua.window_entry(window) {
+        let Some(entry) = state.ua.window_entry(window) else {
+            continue;
+        };
+        if entry.agent == state.id {
+            unload_document(state, window);
+        } else {
+            let task = AgentTask::UnloadDocument { window };
             route_task(
                 state,
                 entry.agent,
-                Task::new(
-                    TaskSource::Networking,
-                    None,
-                    AgentTask::UnloadDocument { window },
-                ),
+                Task::new(TaskSource::Networking, None, task),
             );
         }
     }

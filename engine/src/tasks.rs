@@ -46,10 +46,11 @@ pub(crate) enum AgentTask {
         /// The origin of the iframe's document (an about:srcdoc document inherits it).
         origin: Origin,
     },
-    /// Create the document of a response fetched by another agent (its origin belongs to
-    /// this agent's cluster).
+    /// Create the document of a fetched response (or an iframe's srcdoc) whose origin
+    /// belongs to this agent's cluster; the fetch may have run in another agent.
     LoadDocument(Box<crate::navigation::LoadedResponse>),
-    /// A window's document was replaced by a document in another agent: drop its tasks.
+    /// Destroy a document of this agent on behalf of another (replaced by a document there,
+    /// its iframe removed, its traversable closed): drop its tasks and timers.
     UnloadDocument {
         /// The window.
         window: WindowId,

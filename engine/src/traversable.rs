@@ -14,12 +14,10 @@ use std::rc::Rc;
 
 use boa_engine::Context;
 use postern_dom::{BrowsingContextId, Origin};
-use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
 use crate::error::EngineError;
-use crate::tasks::AgentTask;
 use crate::window::create_window;
 
 /// The origins of the active documents of the browsing contexts whose active Window runs
@@ -71,16 +69,16 @@ pub(crate) fn create_a_new_top_level_traversable(
     target_name: String,
 ) -> Result<BrowsingContextId, EngineError> {
     // 1. Let document be null.
-    match opener {
+    let traversable = match opener {
         // 2. If opener is null, then set document to the second return value of creating a
         //    new top-level browsing context and document.
         // Deviation: the creator-less initial about:blank document has an opaque origin,
         // so it belongs to another agent; it is not created here (the caller navigates the
         // traversable, to about:blank when nothing else: see `window_open_steps`), so that
         // loading it there can not race the navigation that replaces it.
-        None => Ok(state
+        None => state
             .ua
-            .with_tree_mut(|tree| tree.create_top_level(target_name))),
+            .with_tree_mut(|tree| tree.create_top_level(target_name)),
         // 3. Otherwise, set document to the second return value of creating a new
         //    auxiliary browsing context and document given opener.
         Some((opener, creator_origin)) => {
@@ -99,39 +97,18 @@ pub(crate) fn create_a_new_top_level_traversable(
                 state.ua.with_tree_mut(|tree| tree.remove(id));
                 return Err(error);
             }
-            Ok(id)
+            id
         }
-    }
-    // 4.-9. (document state, the traversable's session history) are not modelled: the
-    //    browsing context stands for its traversable.
+    };
+    // 4.-9. (document state, the traversable's session history)
+    // Deviation: not modelled: the browsing context stands for its traversable (there is no
+    // session history yet).
     // 10. If opener is non-null, legacy-clone a traversable storage shed. (No storage.)
-    // 11. Append traversable to the user agent's top-level traversable set (the tree).
+    // 11. Append traversable to the user agent's top-level traversable set. (Done: the
+    //     browsing context was added to the tree when it was created.)
     // 12. (WebDriver BiDi.)
     // 13. Return traversable.
-}
-
-/// Navigates `navigable` to `url` for a document of `source_origin`: the fetch runs as a
-/// networking task of this agent, and the response goes to the agent of the new
-/// document's origin (`navigation::navigate_and_load`).
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
-pub(crate) fn navigate(
-    state: &Rc<AgentState>,
-    navigable: BrowsingContextId,
-    url: Url,
-    source_origin: Origin,
-) {
-    // TODO(spec): the navigate algorithm's checks (sandboxing, javascript: URLs, fragment
-    // navigations, the ongoing navigation); this is its fetch-and-load part.
-    state.queue_a_task(Task::new(
-        TaskSource::Networking,
-        None,
-        AgentTask::Navigate {
-            browsing_context: navigable,
-            url,
-            initiator_origin: source_origin,
-        },
-    ));
+    Ok(traversable)
 }
 
 /// The task `window.close()` queued: definitely close the top-level traversable, then
@@ -146,13 +123,7 @@ pub(crate) fn definitely_close_a_top_level_traversable(
     // 1.-2. Check if unloading is canceled (beforeunload).
     // TODO(spec): steps 1-2 and the unload event of step 3.2 (no beforeunload or unload
     // events yet).
-    let navigables = state
-        .ua
-        .with_tree(|tree| tree.inclusive_descendants(traversable));
-    let windows: Vec<_> = navigables
-        .into_iter()
-        .filter_map(|bc| state.ua.active_window(bc))
-        .collect();
+    let windows = crate::navigation::active_windows_of_inclusive_descendants(state, traversable);
     // 3. Append session history traversal steps: destroy traversable (the tree's part).
     let removed = state
         .ua

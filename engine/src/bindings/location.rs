@@ -7,14 +7,11 @@ use std::rc::Rc;
 
 use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 use postern_dom::BrowsingContextId;
-use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use super::util::{arg, define_accessor, define_method, to_dom_string, type_error};
 use crate::agent::AgentState;
 use crate::ids::WindowId;
-use crate::tasks::AgentTask;
-use crate::window::document_key;
 
 /// Whether a navigation replaces the current session history entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,9 +203,7 @@ fn location_object_navigate(
     Ok(())
 }
 
-/// Navigate a navigable to a URL, from `source`'s document.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
+/// Navigate a navigable to a URL, from `source`'s document (the task is that document's).
 fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContextId, url: Url) {
     let Some((source_document, initiator_origin)) = state
         .windows
@@ -218,22 +213,12 @@ fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContext
     else {
         return;
     };
-    // TODO(spec): the "allowed by sandboxing to navigate" check, and navigating to a
-    // fragment (same document, hashchange) — a URL differing only in its fragment reloads.
-    // The fetch and the load run as a networking task of the source's agent; the new
-    // document is created in the agent of its origin.
-    crate::tasks::route_task(
+    crate::navigation::navigate(
         state,
-        state.id,
-        Task::new(
-            TaskSource::Networking,
-            Some(document_key(source_document)),
-            AgentTask::Navigate {
-                browsing_context: navigable,
-                url,
-                initiator_origin,
-            },
-        ),
+        navigable,
+        url,
+        initiator_origin,
+        Some(source_document),
     );
 }
 

@@ -25,10 +25,11 @@ use super::util::{arg, define_accessor, define_method, to_dom_string, type_error
 use super::window_proxy::window_proxy_for;
 use crate::agent::AgentState;
 use crate::ids::WindowId;
+use crate::navigation::navigate;
 use crate::post_message::incumbent_window;
 use crate::tasks::AgentTask;
 use crate::traversable::{
-    create_a_new_top_level_traversable, navigate, origins_of_active_documents, same_origin_in,
+    create_a_new_top_level_traversable, origins_of_active_documents, same_origin_in,
 };
 
 /// Defines `open`, `close`, `opener` and `name` on `window`'s global object.
@@ -49,7 +50,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             let state = AgentState::of(context)?;
             // 1. Let thisTraversable be this's navigable (null once another document
             //    replaced this window's).
-            match browsing_context_of(&state, window) {
+            match state.browsing_context_of(window) {
                 Some(bc) if state.ua.active_window(bc) == Some(window) => window_close(context, bc),
                 _ => Ok(JsValue::undefined()),
             }
@@ -74,15 +75,6 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         )),
     )?;
     Ok(())
-}
-
-/// The browsing context of `window` (the one whose active window it is, or was).
-fn browsing_context_of(state: &AgentState, window: WindowId) -> Option<BrowsingContextId> {
-    state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.browsing_context)
 }
 
 /// An optional DOMString argument: its default when absent or undefined.
@@ -206,12 +198,12 @@ pub(crate) fn window_open_steps(
                 if noopener {
                     // Deviation: see `create_a_new_top_level_traversable`; the initial
                     // document (opaque origin, in its own agent) is created now.
-                    navigate(state, created, url_record, Origin::new_opaque());
+                    navigate(state, created, url_record, Origin::new_opaque(), None);
                 }
             } else {
                 // 14.5. Otherwise, navigate targetNavigable to urlRecord using
                 //       sourceDocument, with referrerPolicy and exceptionsEnabled true.
-                navigate(state, created, url_record, source_origin);
+                navigate(state, created, url_record, source_origin, None);
             }
             created
         }
@@ -220,7 +212,7 @@ pub(crate) fn window_open_steps(
             // 15.1. If urlRecord is not null, then navigate targetNavigable to urlRecord
             //       using sourceDocument, with referrerPolicy and exceptionsEnabled true.
             if let Some(url) = url_record {
-                navigate(state, existing, url, source_origin);
+                navigate(state, existing, url, source_origin, None);
             }
             // 15.2. If noopener is false, then set targetNavigable's active browsing
             //       context's opener browsing context to sourceDocument's browsing context.
@@ -273,7 +265,7 @@ pub(crate) fn opener_window_proxy(
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
 fn opener_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
-    match browsing_context_of(&state, window) {
+    match state.browsing_context_of(window) {
         Some(bc) => opener_window_proxy(&state, context, window, bc),
         None => Ok(JsValue::null()),
     }
@@ -288,7 +280,7 @@ fn opener_setter(context: &mut Context, window: WindowId, value: &JsValue) -> Js
     // 1. If the given value is null and this's browsing context is non-null, then set
     //    this's browsing context's opener browsing context to null.
     if value.is_null() {
-        if let Some(bc) = browsing_context_of(&state, window) {
+        if let Some(bc) = state.browsing_context_of(window) {
             state
                 .ua
                 .with_tree_mut(|tree| tree.window_opener_setter_null(bc));
@@ -324,7 +316,7 @@ fn name_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return the empty string.
     // 2. Return this's navigable's target name.
-    let name = match browsing_context_of(&state, window) {
+    let name = match state.browsing_context_of(window) {
         Some(bc) if state.ua.active_window(bc) == Some(window) => state
             .ua
             .with_tree(|tree| tree.window_name_getter(bc).to_owned()),
@@ -342,7 +334,7 @@ fn name_setter(context: &mut Context, window: WindowId, value: &JsValue) -> JsRe
     // 1. If this's navigable is null, then return.
     // 2. Set this's navigable's active session history entry's document state's navigable
     //    target name to the given value.
-    if let Some(bc) = browsing_context_of(&state, window)
+    if let Some(bc) = state.browsing_context_of(window)
         && state.ua.active_window(bc) == Some(window)
     {
         state
@@ -363,7 +355,7 @@ pub(crate) fn window_close(
 ) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
     let incumbent = incumbent_window(context)?;
-    let Some(incumbent_bc) = browsing_context_of(&state, incumbent) else {
+    let Some(incumbent_bc) = state.browsing_context_of(incumbent) else {
         return Ok(JsValue::undefined());
     };
     let origins = origins_of_active_documents(&state);
