@@ -94,7 +94,7 @@ fn frames_example_nested_dynamic_and_removed_iframes_and_a_popup() {
             a("removed: frames.length 1; closed true and true"),
             a("opened a popup: closed false; same name finds it: true"),
             a(
-                r#"popup says {"from":"popup","hasOpener":true,"name":"helper"} from http://c.test; source is the popup: true"#
+                r#"popup says {"from":"popup","name":"helper"} from http://c.test; source is the popup: true"#
             ),
             a("closed the popup: true"),
             a("done"),

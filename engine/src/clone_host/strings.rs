@@ -223,6 +223,13 @@ mod tests {
         let record = strings.key(&name).unwrap_or_default();
         assert_eq!(record, RecordString::from("name"));
         assert_eq!(strings.property_key(&record), name);
+        assert!(
+            strings
+                .keys
+                .get(&address(&record))
+                .is_some_and(|(made, key)| RecordString::ptr_eq(made, &record) && *key == name),
+            "the key is remembered with the property key it stands for"
+        );
 
         let index = PropertyKey::from(7u32);
         let seven = strings.key(&index).unwrap_or_default();
@@ -257,6 +264,12 @@ mod tests {
         let b = strings.string(&shared.clone());
         assert_eq!(a, JsString::from("beta"));
         assert_eq!(a, b);
+        assert_eq!(
+            strings.strings.len(),
+            1,
+            "made once for the shared record string"
+        );
+        assert!(strings.strings.contains_key(&address(&shared)));
         let lone = RecordString::from(vec![0xD800, 0x61]);
         assert_eq!(strings.string(&lone).to_vec(), vec![0xD800, 0x61]);
         let wide = RecordString::from("\u{263a}");
@@ -269,6 +282,13 @@ mod tests {
         assert_eq!(strings.key(&RecordString::from("012")), not_index);
         let key = RecordString::from("id");
         assert_eq!(strings.key(&key), PropertyKey::from(JsString::from("id")));
+        let made = strings.keys.len();
         assert_eq!(strings.key(&key), PropertyKey::from(JsString::from("id")));
+        assert_eq!(
+            strings.keys.len(),
+            made,
+            "the second time, the key made before"
+        );
+        assert!(strings.keys.contains_key(&address(&key)));
     }
 }
