@@ -169,6 +169,17 @@ pub(crate) fn create_window(
     Ok(id)
 }
 
+/// The cross-origin isolated capability of the current settings object: false, as no
+/// document here is cross-origin isolated.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#concept-settings-object-cross-origin-isolated-capability>
+///
+/// TODO(spec): cross-origin isolation (COOP/COEP headers, the agent cluster's cross-origin
+/// isolation mode) for the capability to be true.
+pub(crate) fn cross_origin_isolated_capability() -> bool {
+    false
+}
+
 /// The key under which the event loop knows a window's document.
 pub(crate) fn document_key(document: DocumentId) -> DocumentKey {
     DocumentKey(document.0)

@@ -26,13 +26,10 @@ pub(crate) fn serialize_with_transfer(
 ) -> JsResult<SerializedWithTransfer> {
     let result = {
         let mut host = BoaSerializeHost::new(context)?;
-        // The current settings object's cross-origin isolated capability is false: no
-        // document is cross-origin isolated, so a SharedArrayBuffer anywhere in `value`
-        // throws a DataCloneError naming where it is (StructuredSerializeInternal step
-        // 13.1.1), and postMessage sends nothing.
-        // TODO(spec): cross-origin isolation (COOP/COEP headers, the agent cluster's
-        // cross-origin isolation mode) for the capability to be true.
-        let cross_origin_isolated = false;
+        // The current settings object's cross-origin isolated capability (false: a
+        // SharedArrayBuffer anywhere in `value` then throws a DataCloneError naming where it
+        // is, StructuredSerializeInternal step 13.1.1, and postMessage sends nothing).
+        let cross_origin_isolated = crate::window::cross_origin_isolated_capability();
         structured_serialize_with_transfer(&mut host, value, transfer_list, cross_origin_isolated)
     };
     match result {

@@ -60,11 +60,7 @@ fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
 fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
-    let bc = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.browsing_context);
+    let bc = state.browsing_context_of(window);
     // The steps are to return true if this's browsing context is null or its is closing is
     // true; otherwise false.
     let open = bc.is_some_and(|bc| {
@@ -93,15 +89,36 @@ fn origin(context: &Context, window: WindowId) -> JsResult<JsValue> {
 
 /// The setter of `origin`, a `[Replaceable]` attribute: the value replaces the accessor.
 ///
-/// <https://webidl.spec.whatwg.org/#Replaceable>
+/// <https://webidl.spec.whatwg.org/#dfn-attribute-setter>
 fn replace_origin(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    // 1. Let O be the this value.
-    // (A this value that is not an object is ignored: there is no property to replace.)
-    if let Some(object) = this.as_object() {
-        // 4. Perform ? CreateDataPropertyOrThrow(O, id, V).
-        object.create_data_property_or_throw(js_string!("origin"), arg(args, 0), context)?;
-    }
-    // 5. Return undefined.
+    // 1. If no arguments were passed, then throw a TypeError.
+    // 2. Let V be the value of the first argument passed.
+    let Some(value) = args.first() else {
+        return Err(type_error("the origin setter needs an argument"));
+    };
+    // 3. Let id be attribute's identifier. 4. Let idlObject be null.
+    // 5. If attribute is a regular attribute:
+    //    1. Let jsValue be the this value, if it is not null or undefined, or realm's global
+    //       object otherwise.
+    let js_value = if this.is_null_or_undefined() {
+        context.global_object()
+    } else {
+        match this.as_object() {
+            Some(object) => object.clone(),
+            // 3.-4. (A primitive does not implement Window: validThis is false.)
+            None => return Err(type_error("origin: this is not a Window")),
+        }
+    };
+    //    2. If jsValue is a platform object, then perform a security check.
+    //    3. Let validThis be true if jsValue implements target, or false otherwise.
+    //    4. If validThis is false, then throw a TypeError.
+    // Deviation: any object is taken as implementing Window (no security check): a Window
+    // is reached here as its global object or as a WindowProxy, which are not told apart
+    // from other objects yet. The value only ever becomes an own data property of it.
+    //    5. If attribute is declared with the [Replaceable] extended attribute, then:
+    //       1. Perform ? CreateDataPropertyOrThrow(jsValue, id, V).
+    js_value.create_data_property_or_throw(js_string!("origin"), value.clone(), context)?;
+    //       2. Return undefined.
     Ok(JsValue::undefined())
 }
 
@@ -111,10 +128,9 @@ fn replace_origin(this: &JsValue, args: &[JsValue], context: &mut Context) -> Js
 fn cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
     // The crossOriginIsolated getter steps are to return this's relevant settings object's
     // cross-origin isolated capability.
-    // TODO(spec): cross-origin isolation (COOP/COEP) does not exist here, so the capability
-    // is always false (as is SharedArrayBuffer cloning's, step 13.1 of
-    // StructuredSerializeInternal).
-    Ok(JsValue::new(false))
+    Ok(JsValue::new(
+        crate::window::cross_origin_isolated_capability(),
+    ))
 }
 
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.

@@ -71,7 +71,8 @@ impl SerializeHost for BoaSerializeHost<'_> {
         }
     }
 
-    /// The internal slots of steps 7–24 of StructuredSerializeInternal, in that order.
+    /// The internal slots of steps 7–24 of StructuredSerializeInternal (the answer the spec's
+    /// order gives; see `classify_object_slots` for the order the tests run in).
     fn classify_object(&mut self, object: &JsObject) -> ObjectKind {
         self.classify_object_slots(object)
     }
