@@ -2,14 +2,16 @@
 
 mod common;
 
-use std::sync::atomic::Ordering;
-use std::sync::mpsc;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{Steps, TestAgent, limits, never, send, spawn, steps, try_spawn, world_of};
 use postern_event_loop::{
-    DocumentKey, EventLoopHandle, RunLimits, RunOutcome, SpawnError, TaskSource, TimeMode,
+    AgentLoop, DocumentKey, EventLoop, EventLoopHandle, LoopState, RunLimits, RunOutcome,
+    SpawnError, TaskSource, TimeMode,
 };
 
 const GRACE: Duration = Duration::from_secs(10);
@@ -195,4 +197,68 @@ fn occupy(handle: &EventLoopHandle<Steps>, how_long: Duration) {
         }),
     );
     wait_started.recv().unwrap();
+}
+
+/// An agent that never has a task and takes a while to drop: its thread (and so its command
+/// channel) outlives a shutdown for that long.
+struct SlowToDrop(RefCell<EventLoop<Steps>>);
+
+impl AgentLoop for SlowToDrop {
+    type Steps = Steps;
+    fn run_one_turn(&mut self) -> LoopState {
+        LoopState::Idle { next_timer: None }
+    }
+    fn event_loop(&self) -> &RefCell<EventLoop<Steps>> {
+        &self.0
+    }
+}
+
+impl Drop for SlowToDrop {
+    fn drop(&mut self) {
+        thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_shutdown_between_two_turns_of_a_run_ends_the_run() {
+    for mode in [TimeMode::Real, TimeMode::Virtual] {
+        let (coordinator, world, handles) = world_of(mode, 1);
+        // Agent 2 is ready for a turn (an agent starts with work to look at) and is still
+        // draining its command channel after the shutdown when the run reaches it.
+        let slow = coordinator.spawn_agent(|event_loop| Ok(SlowToDrop(RefCell::new(event_loop))));
+        assert!(slow.is_ok());
+        let ran = Arc::new(AtomicBool::new(false));
+        let ran_in_task = Arc::clone(&ran);
+        send(
+            &handles[0],
+            TaskSource::DomManipulation,
+            steps(move |_| ran_in_task.store(true, Ordering::SeqCst)),
+        );
+        // Once agent 1's task has run (in virtual time: between agent 1's turn and agent
+        // 2's), another thread shuts the coordinator down without waiting for the threads.
+        let shut_down = AtomicBool::new(false);
+        let stop = || {
+            if ran.load(Ordering::SeqCst) && !shut_down.swap(true, Ordering::SeqCst) {
+                let other = coordinator.clone();
+                assert!(
+                    thread::spawn(move || other.shutdown(Duration::ZERO))
+                        .join()
+                        .is_ok()
+                );
+            }
+            false
+        };
+        // A run that missed the shutdown would go on until its wall limit (`TimeLimit`).
+        let limits = RunLimits {
+            time_limit: Duration::from_secs(3600),
+            wall_limit: Duration::from_secs(5),
+        };
+        assert_eq!(
+            coordinator.run_until(&stop, limits),
+            RunOutcome::Idle,
+            "{mode:?}"
+        );
+        assert!(shut_down.load(Ordering::SeqCst), "{mode:?}");
+        assert_eq!(world.trace(), [], "{mode:?}");
+    }
 }

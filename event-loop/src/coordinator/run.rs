@@ -12,6 +12,9 @@ use super::{AgentView, Coordinator, RunLimits, RunOutcome};
 use crate::agent_thread::Control;
 use crate::agent_thread::wait::recv_polling;
 
+/// How often a wait for the end of a turn looks for a shutdown.
+const SHUTDOWN_CHECK: Duration = Duration::from_millis(1);
+
 impl<T: Send + 'static> Coordinator<T> {
     /// Real time: the agents run on their own; watch for quiescence.
     pub(super) fn run_free(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
@@ -109,6 +112,9 @@ impl<T: Send + 'static> Coordinator<T> {
                 if !self.finish_turn(wall_left()) {
                     return RunOutcome::TimeLimit;
                 }
+                if self.is_shut_down() {
+                    return RunOutcome::Idle;
+                }
                 if stop() {
                     return RunOutcome::Stopped;
                 }
@@ -133,21 +139,41 @@ impl<T: Send + 'static> Coordinator<T> {
     }
 
     /// Waits (at most `remaining`) for the running turn, if any, to end; false if it did not.
+    ///
+    /// Also true once [`Coordinator::shutdown`] was called: an agent told to stop never
+    /// reports the end of a turn given to it meanwhile (its command channel may still take
+    /// the turn while its thread winds down).
     fn finish_turn(&self, remaining: Duration) -> bool {
         let mut turns = self.turns();
         let Some(running) = turns.running else {
             return true;
         };
         let deadline = Instant::now() + remaining;
+        let mut polled = false;
         loop {
-            match recv_polling(&self.shared.done, Some(deadline)) {
+            if self.is_shut_down() {
+                turns.running = None;
+                return true;
+            }
+            // In slices, so that a shutdown meanwhile is seen; only the first one polls
+            // before parking (most turns end within it).
+            let slice_end = deadline.min(Instant::now() + SHUTDOWN_CHECK);
+            let reported = if polled {
+                self.shared.done.recv_deadline(slice_end).map_err(|_| ())
+            } else {
+                polled = true;
+                recv_polling(&self.shared.done, Some(slice_end))
+            };
+            match reported {
                 Ok((_, turn)) if turn == running => {
                     turns.running = None;
                     return true;
                 }
                 // The late report of a turn already given up on.
                 Ok(_) => {}
-                Err(_) => return false,
+                Err(()) if Instant::now() >= deadline => return false,
+                // The end of a slice.
+                Err(()) => {}
             }
         }
     }
