@@ -120,7 +120,8 @@ pub(crate) struct AgentThread<T> {
     pub status: Arc<AgentStatus>,
     pub control: Receiver<Control>,
     pub incoming: Receiver<Task<T>>,
-    pub done: Sender<(AgentId, u64)>,
+    /// Virtual time: where the end of a turn is reported, by its number.
+    pub done: Sender<u64>,
 }
 
 enum Exit {
@@ -241,7 +242,7 @@ impl<T: Send + 'static> AgentThread<T> {
                         self.record_crash(&message);
                         // What the crash leaves is counted (and the agent's unit given back)
                         // before the coordinator's next look: it waits for quiescence.
-                        let _ = self.done.send((self.id, turn));
+                        let _ = self.done.send(turn);
                         return Exit::Crashed(message);
                     }
                     Ok(LoopState::RanTask) => {}
@@ -256,7 +257,7 @@ impl<T: Send + 'static> AgentThread<T> {
             self.status.has_work.store(has_work, Ordering::Release);
             self.common.activity.end();
             // The coordinator may be gone (shutting down); the next command says so.
-            let _ = self.done.send((self.id, turn));
+            let _ = self.done.send(turn);
         }
     }
 
@@ -292,7 +293,7 @@ impl<T: Send + 'static> AgentThread<T> {
                     self.common.activity.end();
                 }
                 Woke::Control(Control::Go(turn)) => {
-                    let _ = self.done.send((self.id, turn));
+                    let _ = self.done.send(turn);
                 }
                 Woke::Control(Control::Shutdown) | Woke::Timeout => break,
             }

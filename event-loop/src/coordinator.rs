@@ -91,9 +91,9 @@ struct Shared<T> {
     slots: Mutex<BTreeMap<AgentId, Slot<T>>>,
     next_agent: AtomicU64,
     shutting_down: AtomicBool,
-    done_sender: Sender<(AgentId, u64)>,
-    /// Virtual time: agents report the end of their turn here.
-    done: Receiver<(AgentId, u64)>,
+    done_sender: Sender<u64>,
+    /// Virtual time: agents report the end of their turn here, by its number.
+    done: Receiver<u64>,
     /// Virtual time: the number of the last turn given, and the turn still running, if any
     /// (a run cut short by its wall limit leaves one for the next run to wait for).
     turns: Mutex<Turns>,

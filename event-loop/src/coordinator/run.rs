@@ -165,7 +165,7 @@ impl<T: Send + 'static> Coordinator<T> {
                 recv_polling(&self.shared.done, Some(slice_end))
             };
             match reported {
-                Ok((_, turn)) if turn == running => {
+                Ok(turn) if turn == running => {
                     turns.running = None;
                     return true;
                 }
