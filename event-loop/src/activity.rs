@@ -82,11 +82,6 @@ impl Activity {
         self.snapshot().count()
     }
 
-    /// How many times anything started running so far (modulo 2^32).
-    pub fn epoch(&self) -> u64 {
-        self.snapshot().0 >> 32
-    }
-
     /// Waits until the count is zero or `timeout` passes; returns whether it is zero.
     pub fn wait_for_quiescence(&self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
@@ -135,7 +130,6 @@ mod tests {
         let after = activity.snapshot();
         assert!(after.is_quiescent());
         assert_ne!(before, after);
-        assert_eq!(activity.epoch(), 1);
     }
 
     #[test]
