@@ -9,8 +9,8 @@
 //!
 //! An epoch, bumped whenever an agent starts running, lets an observer check that what it read
 //! while the count was zero (each agent's next timer) was read during one quiescent stretch:
-//! the count and the epoch share one atomic word, so one [`Activity::snapshot`] before and one
-//! after the reads compare equal only if nothing started running in between.
+//! the count and the epoch share one atomic word, so one snapshot of it before and one after the
+//! reads compare equal only if nothing started running in between.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -32,16 +32,16 @@ pub struct Activity {
 
 /// The count and epoch of an [`Activity`] read at one instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ActivitySnapshot(u64);
+pub(crate) struct ActivitySnapshot(u64);
 
 impl ActivitySnapshot {
     /// The count then (0: quiescent).
-    pub fn count(self) -> u64 {
+    pub(crate) fn count(self) -> u64 {
         self.0 & COUNT_MASK
     }
 
     /// Whether nothing was running or in flight then.
-    pub fn is_quiescent(self) -> bool {
+    pub(crate) fn is_quiescent(self) -> bool {
         self.count() == 0
     }
 }
@@ -73,7 +73,7 @@ impl Activity {
     }
 
     /// The count and the epoch, read together.
-    pub fn snapshot(&self) -> ActivitySnapshot {
+    pub(crate) fn snapshot(&self) -> ActivitySnapshot {
         ActivitySnapshot(self.state.load(Ordering::SeqCst))
     }
 

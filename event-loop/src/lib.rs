@@ -21,7 +21,7 @@ pub mod processing;
 pub mod task;
 pub mod timer;
 
-pub use activity::{Activity, ActivitySnapshot};
+pub use activity::Activity;
 pub use agent_thread::{AgentLoop, CrashReport};
 pub use clock::{Clock, TimeMode};
 pub use coordinator::{Coordinator, RunLimits, RunOutcome, ShutdownReport, SpawnError};
