@@ -43,10 +43,6 @@ impl World {
     pub fn trace(&self) -> Vec<Event> {
         self.trace.lock().unwrap().clone()
     }
-
-    pub fn handle(&self, agent: AgentId) -> Option<EventLoopHandle<Steps>> {
-        self.handles.lock().unwrap().get(&agent).cloned()
-    }
 }
 
 /// Per-agent state the tests keep between tasks.
