@@ -159,28 +159,26 @@ impl<T: Send + 'static> AgentThread<T> {
             TimeMode::Real => self.run_free(&mut agent),
             TimeMode::Virtual => self.run_in_turns(&mut agent),
         };
+        self.drop_agent(agent);
         match exit {
-            Exit::Shutdown => {
-                // Tasks still queued are lost with the agent: count them.
-                let queued = agent.event_loop().borrow().queued_task_count() as u64;
-                self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
-                // Deviation: a panic while the JS engine is torn down is ignored (the agent
-                // is gone either way).
-                let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
-                self.drain_incoming();
-            }
-            Exit::Crashed(message) => {
-                // Tasks still queued are lost with the agent (the panic released any borrow
-                // of the loop while unwinding).
-                let queued = agent
-                    .event_loop()
-                    .try_borrow()
-                    .map_or(0, |event_loop| event_loop.queued_task_count() as u64);
-                self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
-                let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
-                self.crash_and_drain(message);
-            }
+            Exit::Shutdown => self.drain_incoming(),
+            Exit::Crashed(message) => self.crash_and_drain(message),
         }
+    }
+
+    /// Drops the agent once it stopped running, counting the tasks still queued in its loop
+    /// as lost with it.
+    fn drop_agent<A: AgentLoop<Steps = T>>(&self, agent: A) {
+        // Between turns nothing borrows the loop (after a crash, the panic released any
+        // borrow while unwinding); if something still does, its tasks cannot be counted.
+        let queued = agent
+            .event_loop()
+            .try_borrow()
+            .map_or(0, |event_loop| event_loop.queued_task_count() as u64);
+        self.common.lost_tasks.fetch_add(queued, Ordering::Relaxed);
+        // Deviation: a panic while the JS engine is torn down is ignored (the agent is gone
+        // either way).
+        let _ = catch_unwind(AssertUnwindSafe(move || drop(agent)));
     }
 
     /// Real time: run turns back to back; when idle, wait for a task from another thread, the
