@@ -178,7 +178,7 @@ impl<T: Send + 'static> Coordinator<T> {
         // The check and the insertion happen under the lock `shutdown` takes the agents
         // under: an agent is either refused or told to stop.
         let mut slots = self.slots();
-        if self.shared.shutting_down.load(Ordering::Acquire) {
+        if self.is_shut_down() {
             return Err(SpawnError::ShuttingDown);
         }
         let common = &self.shared.common;
@@ -219,6 +219,11 @@ impl<T: Send + 'static> Coordinator<T> {
             },
         );
         Ok(handle)
+    }
+
+    /// Whether [`Self::shutdown`] was called: no agent is left to run, and none can start.
+    fn is_shut_down(&self) -> bool {
+        self.shared.shutting_down.load(Ordering::Acquire)
     }
 
     fn turns(&self) -> MutexGuard<'_, Turns> {
@@ -273,7 +278,7 @@ impl<T: Send + 'static> Coordinator<T> {
     /// Under virtual time, work due exactly at `limits.time_limit` still runs; the clock never
     /// jumps past it. One `run_until` at a time per coordinator.
     pub fn run_until(&self, stop: &dyn Fn() -> bool, limits: RunLimits) -> RunOutcome {
-        if self.shared.shutting_down.load(Ordering::Acquire) {
+        if self.is_shut_down() {
             return RunOutcome::Idle;
         }
         match self.shared.common.mode {

@@ -5,7 +5,6 @@
 //! (each agent's thread runs the processing model; this only decides when the whole system is
 //! idle, and under virtual time when the clock moves).
 
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use super::{AgentView, Coordinator, RunLimits, RunOutcome};
@@ -120,11 +119,6 @@ impl<T: Send + 'static> Coordinator<T> {
                 }
             }
         }
-    }
-
-    /// Whether [`Coordinator::shutdown`] was called: no agent is left to run.
-    fn is_shut_down(&self) -> bool {
-        self.shared.shutting_down.load(Ordering::Acquire)
     }
 
     /// Tells an agent to take a turn.
