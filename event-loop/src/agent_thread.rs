@@ -19,10 +19,7 @@ use crate::clock::{Clock, TimeMode};
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
-
-pub(crate) mod wait;
-
-use wait::Woke;
+use crate::wait::{self, Woke};
 
 /// What a [`crate::Coordinator`] runs on an agent's thread: an agent that owns an event loop
 /// (a JS engine's agent, or a test's stand-in). It is built on its thread and never leaves it.

@@ -20,6 +20,7 @@ pub mod microtask;
 pub mod processing;
 pub mod task;
 pub mod timer;
+mod wait;
 
 pub use activity::Activity;
 pub use agent_thread::{AgentLoop, CrashReport};

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{AgentView, Coordinator, RunLimits, RunOutcome};
 use crate::agent_thread::Control;
-use crate::agent_thread::wait::recv_polling;
+use crate::wait::recv_polling;
 
 /// How often a wait for the end of a turn looks for a shutdown.
 const SHUTDOWN_CHECK: Duration = Duration::from_millis(1);

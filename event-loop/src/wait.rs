@@ -1,15 +1,17 @@
-//! How an idle agent thread waits for its next task, command, or timer deadline (and how the
-//! coordinator waits for the end of a turn under virtual time).
+//! Waiting on channels between threads, polling briefly before parking: how an idle agent
+//! thread waits for its next task, command, or timer deadline ([`wait`]), and how an agent
+//! waits for its turn and the coordinator for the end of a turn under virtual time
+//! ([`recv_polling`]).
 
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Select, TryRecvError};
 
-use super::Control;
+use crate::agent_thread::Control;
 use crate::task::Task;
 
 /// What ended a wait.
-pub(super) enum Woke<T> {
+pub(crate) enum Woke<T> {
     Task(Task<T>),
     Control(Control),
     Timeout,
@@ -28,7 +30,7 @@ const SPIN_STEPS: u32 = 7;
 /// waking it costs far more (tens of microseconds on a VM): so the wait first polls both
 /// channels for a while (spinning, then yielding to any other runnable thread), and only then
 /// blocks on both.
-pub(super) fn wait<T>(
+pub(crate) fn wait<T>(
     incoming: &Receiver<Task<T>>,
     control: &Receiver<Control>,
     timeout: Option<Duration>,
