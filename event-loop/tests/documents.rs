@@ -1,19 +1,21 @@
 //! The processing model under the coordinator: tasks of a document that is not fully active
-//! wait (the agent still counts as idle) and run once it is; a destroyed document's tasks are
-//! dropped.
+//! wait (the agent still counts as idle) and run once it is; a destroyed document's tasks and
+//! timers are dropped, and the run no longer waits for its timer.
 
 mod common;
 
 use std::time::Duration;
 
 use common::{limits, never, send, steps, world_of};
-use postern_event_loop::{DocumentKey, RunOutcome, TaskSource, TimeMode};
+use postern_event_loop::{DocumentKey, RunLimits, RunOutcome, TaskSource, TimeMode};
 
 const DOC: DocumentKey = DocumentKey(5);
 const GONE: DocumentKey = DocumentKey(6);
+const HOUR: Duration = Duration::from_secs(3600);
 
 #[test]
-fn tasks_of_an_inactive_document_wait_until_it_is_active_and_a_destroyed_ones_are_dropped() {
+fn tasks_of_an_inactive_document_wait_until_it_is_active_and_a_destroyed_ones_are_dropped_with_its_timers()
+ {
     for mode in [TimeMode::Real, TimeMode::Virtual] {
         let (coordinator, world, handles) = world_of(mode, 1);
         let agent = &handles[0];
@@ -53,26 +55,40 @@ fn tasks_of_an_inactive_document_wait_until_it_is_active_and_a_destroyed_ones_ar
             ["free", "doc 1", "doc 2", "doc 3"],
             "{mode:?}"
         );
-        // A destroyed document: its queued tasks and its timer are removed, never run.
+        // A destroyed document: its queued tasks and its pending timer are removed, never
+        // run, and the agent no longer reports the timer, so the run is idle at once (under
+        // virtual time the clock does not jump to the timer; under real time the run does
+        // not wait for it until its wall limit).
         send(
             agent,
             TaskSource::DomManipulation,
             steps(|ctx| {
-                ctx.set_active(GONE, false);
                 ctx.queue_local(TaskSource::Networking, Some(GONE), steps(|c| c.log("gone")));
                 ctx.queue_local(TaskSource::Networking, Some(GONE), steps(|c| c.log("gone")));
+                ctx.set_document_timeout(GONE, HOUR, steps(|c| c.log("gone timer")));
                 let removed = ctx.remove_tasks_of_document(GONE);
-                ctx.set_active(GONE, true);
                 ctx.log(format!("removed {removed}"));
             }),
         );
+        let short = RunLimits {
+            time_limit: 2 * HOUR,
+            wall_limit: Duration::from_secs(10),
+        };
         assert_eq!(
-            coordinator.run_until(&never, limits()),
+            coordinator.run_until(&never, short),
             RunOutcome::Idle,
             "{mode:?}"
         );
-        assert_eq!(logged(&world).last().map(String::as_str), Some("removed 2"));
-        assert!(!logged(&world).iter().any(|e| e == "gone"), "{mode:?}");
+        assert_eq!(
+            logged(&world).last().map(String::as_str),
+            Some("removed 3"),
+            "{mode:?}"
+        );
+        assert!(
+            !logged(&world).iter().any(|e| e.starts_with("gone")),
+            "{mode:?}"
+        );
+        assert!(coordinator.clock().now() < HOUR, "{mode:?}");
         let report = coordinator.shutdown(Duration::from_secs(10));
         assert_eq!(report.lost_tasks, 0);
         assert_eq!(report.stuck_threads, 0);

@@ -126,6 +126,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// Sets a timer whose task belongs to `document`.
+    pub fn set_document_timeout(&self, document: DocumentKey, delay: Duration, s: Steps) {
+        self.agent
+            .event_loop
+            .borrow_mut()
+            .run_steps_after_a_timeout(delay, Task::new(TaskSource::Timer, Some(document), s));
+    }
+
     pub fn set_active(&self, document: DocumentKey, active: bool) {
         let mut inactive = self.agent.inactive.borrow_mut();
         if active {
