@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{limits, never, send, steps, world_of};
+use common::{never, send, steps, wall_limited, world_of};
 use postern_event_loop::{RunOutcome, TaskSource, TimeMode};
 
 #[test]
@@ -26,14 +26,14 @@ fn a_50_ms_timer_fires_after_at_least_50_ms_of_wall_time_then_the_run_is_idle() 
             );
         }),
     );
-    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
-    let elapsed = started.elapsed();
+    assert_eq!(
+        coordinator.run_until(&never, wall_limited(Duration::from_secs(5))),
+        RunOutcome::Idle
+    );
     let trace = world.trace();
     assert_eq!(trace.len(), 1, "{trace:?}");
     let fired: u64 = trace[0].2["fired ".len()..].parse().unwrap();
     assert!(fired >= 50_000, "fired after {fired} µs");
-    assert!(elapsed >= Duration::from_millis(50));
-    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
     assert!(coordinator.crashes().is_empty());
     let report = coordinator.shutdown(Duration::from_secs(10));
     assert_eq!(report.stuck_threads, 0);

@@ -6,9 +6,11 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{Steps, TestAgent, limits, never, send, spawn, steps, try_spawn, world_of};
+use common::{
+    Steps, TestAgent, limits, never, send, spawn, steps, try_spawn, wall_limited, world_of,
+};
 use postern_event_loop::{
     AgentLoop, DocumentKey, EventLoop, EventLoopHandle, LoopState, RunLimits, RunOutcome,
     SpawnError, TaskSource, TimeMode,
@@ -68,9 +70,10 @@ fn real_time_shutdown_stops_every_thread_and_counts_what_is_left() {
             ))
             .is_err()
     );
-    let started = Instant::now();
-    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(
+        coordinator.run_until(&never, wall_limited(Duration::from_secs(5))),
+        RunOutcome::Idle
+    );
 }
 
 #[test]
@@ -89,9 +92,10 @@ fn virtual_time_shutdown_counts_tasks_that_never_had_a_turn() {
         coordinator.spawn_agent(|_| Err::<TestAgent, String>("unused".into())),
         Err(SpawnError::ShuttingDown)
     ));
-    let started = Instant::now();
-    assert_eq!(coordinator.run_until(&never, limits()), RunOutcome::Idle);
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(
+        coordinator.run_until(&never, wall_limited(Duration::from_secs(5))),
+        RunOutcome::Idle
+    );
 }
 
 #[test]
@@ -167,17 +171,12 @@ fn a_shutdown_from_another_thread_ends_a_run_in_progress() {
                 coordinator.shutdown(GRACE)
             })
         };
-        let started = Instant::now();
-        let limits = RunLimits {
-            time_limit: Duration::from_secs(3600),
-            wall_limit: Duration::from_secs(10),
-        };
+        // A run that missed the shutdown would go on until its wall limit (`TimeLimit`).
         assert_eq!(
-            coordinator.run_until(&never, limits),
+            coordinator.run_until(&never, wall_limited(Duration::from_secs(5))),
             RunOutcome::Idle,
             "{mode:?}"
         );
-        assert!(started.elapsed() < Duration::from_secs(5), "{mode:?}");
         let report = stopper.join().unwrap();
         assert_eq!(report.stuck_threads, 0);
         assert_eq!(report.lost_tasks, 1, "{mode:?}: the task it had queued");
@@ -249,12 +248,8 @@ fn a_shutdown_between_two_turns_of_a_run_ends_the_run() {
             false
         };
         // A run that missed the shutdown would go on until its wall limit (`TimeLimit`).
-        let limits = RunLimits {
-            time_limit: Duration::from_secs(3600),
-            wall_limit: Duration::from_secs(5),
-        };
         assert_eq!(
-            coordinator.run_until(&stop, limits),
+            coordinator.run_until(&stop, wall_limited(Duration::from_secs(5))),
             RunOutcome::Idle,
             "{mode:?}"
         );

@@ -231,6 +231,15 @@ pub fn limits() -> RunLimits {
     }
 }
 
+/// Generous limits but for the wall clock: a run that has not ended after `wall_limit`
+/// returns [`postern_event_loop::RunOutcome::TimeLimit`] (a hang guard).
+pub fn wall_limited(wall_limit: Duration) -> RunLimits {
+    RunLimits {
+        wall_limit,
+        ..limits()
+    }
+}
+
 pub fn never() -> bool {
     false
 }
