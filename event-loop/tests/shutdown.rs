@@ -142,7 +142,7 @@ fn an_agent_spawned_while_the_coordinator_shuts_down_is_stopped_or_refused() {
 }
 
 #[test]
-fn spawn_keeps_working_until_shutdown() {
+fn a_shutdown_after_a_run_to_idle_reports_no_lost_task_and_no_stuck_thread() {
     let (coordinator, world, _) = world_of(TimeMode::Virtual, 0);
     let h = spawn(&coordinator, &world);
     send(&h, TaskSource::PostedMessage, steps(|c| c.log("ran")));
