@@ -79,7 +79,8 @@ impl EventLoopHost<Steps> for Host<'_> {
             Steps::SetTimers(n) => {
                 let mut event_loop = self.event_loop.borrow_mut();
                 for i in 0..n {
-                    // Delays from 0 to 999 ms, in a scrambled order, some equal.
+                    // Delays from 0 to 999 ms in a scrambled order: 7,919 is coprime with
+                    // 1,000, so any 1,000 consecutive ones are distinct.
                     let delay = Duration::from_millis(i * 7_919 % 1_000);
                     let task = Task::new(TaskSource::Timer, None, Steps::Timer);
                     event_loop.run_steps_after_a_timeout(delay, task);
