@@ -7,10 +7,11 @@
 //! is zero exactly when no agent runs and nothing is in flight:
 //! the whole system is quiescent, and under virtual time the clock may jump.
 //!
-//! An epoch, bumped whenever an agent starts running, lets an observer check that what it read
-//! while the count was zero (each agent's next timer) was read during one quiescent stretch:
-//! the count and the epoch share one atomic word, so one snapshot of it before and one after the
-//! reads compare equal only if nothing started running in between.
+//! An epoch, bumped by every [`Activity::begin`] (an agent starting to run, a task being sent),
+//! lets an observer check that what it read while the count was zero (each agent's next timer)
+//! was read during one quiescent stretch: the count and the epoch share one atomic word, so one
+//! snapshot of it before and one after the reads compare equal only if nothing began in
+//! between.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};

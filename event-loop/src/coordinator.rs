@@ -11,8 +11,8 @@
 //! - under **real time** the agents run freely, each waiting on its channel and its next
 //!   timer; `run_until` returns once the system is quiescent with no timer pending;
 //! - under **virtual time** the agents take turns in agent-id order, one at a time (so the
-//!   same inputs give the same trace), and when none has work the clock jumps to the earliest
-//!   timer deadline of any agent.
+//!   same inputs give the same trace), and when none has work and the system is quiescent
+//!   (nothing in flight either) the clock jumps to the earliest timer deadline of any agent.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
