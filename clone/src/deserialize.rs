@@ -175,7 +175,7 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
         // 24. If deep is true, then: (for the root and, in place of recursion, every object
         //     below it; see Frame::next_entry for the steps of each kind of object)
         while let Some(top) = self.stack.len().checked_sub(1) {
-            let Some(entry) = self.stack[top].next_entry(self.record, self.properties.len()) else {
+            let Some(entry) = self.stack[top].next_entry(self.record) else {
                 // The object is done: the recursive call would return here.
                 self.finish_frame()?;
                 continue;
@@ -183,10 +183,9 @@ impl<'h, 'r, H: DeserializeHost> Deserializer<'h, 'r, H> {
             // Let deserialized be ? StructuredDeserialize(entry, targetRealm, memory).
             // (Steps 2–23 now; a new object's step 24 is the next frame.)
             let step = match entry {
-                Entry::Property(at) => match self.properties.value(at) {
-                    Some(PropertyValue::Moved(value)) => self.deserialize_moved(value)?,
-                    Some(PropertyValue::Borrowed(value)) => self.deserialize_value(value)?,
-                    None => continue,
+                Entry::Property(at) => match self.property_value(at)? {
+                    PropertyValue::Moved(value) => self.deserialize_moved(value)?,
+                    PropertyValue::Borrowed(value) => self.deserialize_value(value)?,
                 },
                 Entry::Value(value) => self.deserialize_value(value)?,
             };

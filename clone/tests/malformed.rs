@@ -6,7 +6,7 @@ use common::{Nested, array_record, flat, k, object_record};
 use postern_clone::native::{NativeHeap, NativeKind, NativeValue};
 use postern_clone::{
     DeserializeError, ObjectIndex, RecordObject, RecordValue, SerializedRecord,
-    structured_deserialize,
+    structured_deserialize, structured_deserialize_owned,
 };
 
 fn malformed(record: &SerializedRecord) -> String {
@@ -273,6 +273,12 @@ fn properties_out_of_range() {
     assert_eq!(
         malformed(&record),
         "value has properties 1..+1, but the record has 1"
+    );
+    // Consuming the record (its properties moved out) finds the same.
+    let owned = structured_deserialize_owned(&mut NativeHeap::new(), record.clone());
+    assert!(
+        matches!(&owned, Err(DeserializeError::Malformed(m)) if m == "value has properties 1..+1, but the record has 1"),
+        "{owned:?}"
     );
     record.objects[0] = RecordObject::Object {
         properties: postern_clone::PropertyRange {

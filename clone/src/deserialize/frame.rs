@@ -32,7 +32,8 @@ pub(super) struct Frame<O, V> {
     /// Where an Object's or Array's property values start in the deserializer's staged
     /// values (they are created on the object together, when it is done).
     pub(super) staged: usize,
-    /// An Object's or Array's `[[Properties]]`: where they are in the record's properties.
+    /// An Object's or Array's `[[Properties]]`: where they are in the record's properties
+    /// (within them: [`PropertyStore::run`] checked it).
     pub(super) run: Option<std::ops::Range<usize>>,
 }
 
@@ -63,19 +64,10 @@ impl<O, V> Frame<O, V> {
     /// - step 24.2.1: each Set entry;
     /// - step 24.3.1: each Array or Object property's `[[Value]]`;
     /// - step 24.4.1: each field the platform object's serialization steps set.
-    ///
-    /// (`properties` is how many properties the record has.)
-    pub(super) fn next_entry<'r>(
-        &mut self,
-        record: &'r SerializedRecord,
-        properties: usize,
-    ) -> Option<Entry<'r>> {
+    pub(super) fn next_entry<'r>(&mut self, record: &'r SerializedRecord) -> Option<Entry<'r>> {
         let i = self.next;
         if let Some(run) = &self.run {
-            let at = run
-                .start
-                .checked_add(i)
-                .filter(|&at| at < run.end && at < properties)?;
+            let at = run.start.checked_add(i).filter(|&at| at < run.end)?;
             self.next += 1;
             return Some(Entry::Property(at));
         }

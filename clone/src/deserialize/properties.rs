@@ -1,7 +1,7 @@
 //! The record's `[[Properties]]` as StructuredDeserialize reads them: borrowed from the
 //! record, or moved out of an owned one.
 
-use crate::record::{RecordObject, RecordString, RecordValue, SerializedRecord};
+use crate::record::{PropertyRange, RecordString, RecordValue, SerializedRecord};
 
 /// Every Object's and Array's `[[Properties]]`, by position in the record.
 ///
@@ -57,13 +57,10 @@ impl<'r> PropertyStore<'r> {
         }
     }
 
-    /// The properties of `object` (a record of this one): an empty run for records that
-    /// have none, `None` if its run is not within the properties.
-    pub(crate) fn run_of(&self, object: &RecordObject) -> Option<std::ops::Range<usize>> {
-        match object.property_range() {
-            Some(range) => range.positions().filter(|run| run.end <= self.len()),
-            None => Some(0..0),
-        }
+    /// The positions of an Object's or Array's properties `range`, or `None` if they are
+    /// not within the properties.
+    pub(crate) fn run(&self, range: PropertyRange) -> Option<std::ops::Range<usize>> {
+        range.positions().filter(|run| run.end <= self.len())
     }
 
     /// Whether the values in `run` are all simple primitives: undefined, null, Booleans,

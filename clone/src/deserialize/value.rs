@@ -17,7 +17,7 @@ pub(super) enum Step<V> {
     Deep(V),
 }
 
-impl<H: DeserializeHost> Deserializer<'_, '_, H> {
+impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
     /// Steps 2–23 of StructuredDeserialize for one serialized value, and the start of step
     /// 24 for a new object with deep true (its frame is pushed).
     ///
@@ -56,19 +56,20 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         }
 
         // (An Object's or Array's properties must be in the record.)
-        let run = self.properties.run_of(serialized);
-        let properties = match (serialized.property_range(), &run) {
-            (_, Some(run)) => run.len(),
-            (Some(range), None) => {
-                let count = self.properties.len();
-                return Err(self.malformed(None, |path| {
-                    format!(
-                        "{path} has properties {}..+{}, but the record has {count}",
-                        range.start, range.len
-                    )
-                }));
-            }
-            (None, None) => 0,
+        let run = match serialized.property_range() {
+            Some(range) => match self.properties.run(range) {
+                Some(run) => Some(run),
+                None => {
+                    let count = self.properties.len();
+                    return Err(self.malformed(None, |path| {
+                        format!(
+                            "{path} has properties {}..+{}, but the record has {count}",
+                            range.start, range.len
+                        )
+                    }));
+                }
+            },
+            None => None,
         };
 
         // 3. Let deep be false.
@@ -206,8 +207,10 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             }
         };
         let object = object.map_err(host_error)?;
-        if properties > 0 {
-            self.host.reserve_properties(&object, properties);
+        if let Some(run) = &run
+            && !run.is_empty()
+        {
+            self.host.reserve_properties(&object, run.len());
         }
 
         // 23. Set memory[serialized] to value.
@@ -222,7 +225,6 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         if !deep {
             return Ok(Step::Done(value));
         }
-        let run = run.filter(|_| serialized.property_range().is_some());
         let staged = self.staged.len();
         let frame = Frame::new(position, object, value.clone(), run, staged);
         if let Some(run) = frame.run.clone()
@@ -248,10 +250,9 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
         for at in run {
             // 1. Let deserializedValue be ? StructuredDeserialize(entry.[[Value]],
             //    targetRealm, memory).
-            let value = match self.properties.value(at) {
-                Some(PropertyValue::Moved(value)) => self.simple_moved(value),
-                Some(PropertyValue::Borrowed(value)) => self.simple(value),
-                None => continue,
+            let value = match self.property_value(at)? {
+                PropertyValue::Moved(value) => self.simple_moved(value),
+                PropertyValue::Borrowed(value) => self.simple(value),
             };
             self.staged.push(value);
         }
@@ -294,6 +295,26 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
             // 5. If serialized.[[Type]] is "primitive", then set value to serialized.[[Value]].
             RecordValue::String(s) => Ok(Step::Done(self.host.string_moved(s))),
             other => self.deserialize_value(&other),
+        }
+    }
+
+    /// The value of the property at `at`, in the run of an Object or Array under way, moved
+    /// out if the properties are owned.
+    pub(super) fn property_value(
+        &mut self,
+        at: usize,
+    ) -> Result<PropertyValue<'r>, DeserializeError<H::Error>> {
+        match self.properties.value(at) {
+            Some(value) => Ok(value),
+            // (Not reached: a run is checked to be within the properties when its object is
+            // created. Were it reached, skipping the value would give the keys after it the
+            // wrong values.)
+            None => {
+                let count = self.properties.len();
+                Err(self.malformed(None, |path| {
+                    format!("{path} refers to property {at}, but the record has {count}")
+                }))
+            }
         }
     }
 
