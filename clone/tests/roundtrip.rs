@@ -4,7 +4,10 @@ mod common;
 
 use common::{array_record, flat, id, k, object_record, round_trip};
 use postern_clone::native::{NativeHeap, NativeKind, NativeObject, NativeValue, isomorphic};
-use postern_clone::{ObjectIndex, RecordString, RecordValue};
+use postern_clone::{
+    ObjectIndex, RecordString, RecordValue, structured_deserialize, structured_deserialize_owned,
+    structured_serialize,
+};
 
 #[test]
 fn every_primitive_round_trips() {
@@ -87,6 +90,42 @@ fn object_keeps_property_order_and_values() {
             ]
         )
     );
+}
+
+#[test]
+fn simple_values_around_others_keep_their_places() {
+    // An object's leading simple primitives are deserialized at once, the rest (from the
+    // BigInt on) through the work stack: from the record and consuming it alike.
+    let mut heap = NativeHeap::new();
+    let inner = heap.make_object([("x", 1.0.into())]);
+    let value = heap.make_object([
+        ("a", 1.0.into()),
+        ("b", "s".into()),
+        ("big", NativeValue::BigInt("12".into())),
+        ("c", NativeValue::Null),
+        ("o", inner),
+        ("d", "t".into()),
+    ]);
+    let record = structured_serialize(&mut heap, &value).expect("serializes");
+    for owned in [false, true] {
+        let mut target = NativeHeap::new();
+        let copy = if owned {
+            structured_deserialize_owned(&mut target, record.clone())
+        } else {
+            structured_deserialize(&mut target, &record)
+        }
+        .expect("deserializes");
+        assert!(
+            isomorphic((&heap, &value), (&target, &copy)),
+            "owned: {owned}"
+        );
+        let object = target.object(id(&copy)).expect("object");
+        assert_eq!(
+            object.get(&k("big")),
+            Some(&NativeValue::BigInt("12".into()))
+        );
+        assert_eq!(object.get(&k("d")), Some(&NativeValue::from("t")));
+    }
 }
 
 #[test]

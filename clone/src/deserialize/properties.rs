@@ -1,7 +1,7 @@
 //! The record's `[[Properties]]` as StructuredDeserialize reads them: borrowed from the
 //! record, or moved out of an owned one.
 
-use crate::record::{PropertyRange, RecordString, RecordValue, SerializedRecord};
+use crate::record::{ObjectIndex, PropertyRange, RecordString, RecordValue, SerializedRecord};
 
 /// Every Object's and Array's `[[Properties]]`, by position in the record.
 ///
@@ -63,26 +63,24 @@ impl<'r> PropertyStore<'r> {
         range.positions().filter(|run| run.end <= self.len())
     }
 
-    /// Whether the values in `run` are all simple primitives: undefined, null, Booleans,
-    /// Numbers and Strings (deserializing them cannot fail or start an object).
-    pub(crate) fn all_simple(&self, run: std::ops::Range<usize>) -> bool {
-        let simple = |value: &RecordValue| {
-            matches!(
-                value,
-                RecordValue::Undefined
-                    | RecordValue::Null
-                    | RecordValue::Boolean(_)
-                    | RecordValue::Number(_)
-                    | RecordValue::String(_)
-            )
-        };
+    /// The value at `at` if it is a [simple primitive](Simple), moved out if the
+    /// properties are owned; `None` if it is not (it stays where it is).
+    pub(crate) fn take_simple(&mut self, at: usize) -> Option<Simple<'r>> {
         match self {
-            PropertyStore::Borrowed(properties) => properties
-                .get(run)
-                .is_some_and(|run| run.iter().all(|(_, value)| simple(value))),
-            PropertyStore::Owned(properties) => properties
-                .get(run)
-                .is_some_and(|run| run.iter().all(|(_, value)| simple(value))),
+            PropertyStore::Borrowed(properties) => {
+                let properties: &'r [(RecordString, RecordValue)] = properties;
+                Simple::of(&properties.get(at)?.1).ok()
+            }
+            PropertyStore::Owned(properties) => {
+                let (_, slot) = properties.get_mut(at)?;
+                match Simple::of_moved(std::mem::take(slot)) {
+                    Ok(simple) => Some(simple),
+                    Err(other) => {
+                        *slot = other;
+                        None
+                    }
+                }
+            }
         }
     }
 
@@ -108,5 +106,58 @@ impl<'r> PropertyStore<'r> {
                 .get_mut(at)
                 .map(|(_, value)| PropertyValue::Moved(std::mem::take(value))),
         }
+    }
+}
+
+/// A simple primitive: undefined, null, a Boolean, a Number or a String, which
+/// deserializes (step 5) without a check, cannot fail and starts no object.
+pub(crate) enum Simple<'r> {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// A Boolean.
+    Boolean(bool),
+    /// A Number.
+    Number(f64),
+    /// A String still in the record.
+    String(&'r RecordString),
+    /// A String moved out of an owned record.
+    MovedString(RecordString),
+}
+
+/// A primitive that is not [simple](Simple), or an object.
+pub(crate) enum NotSimple<'r> {
+    /// A BigInt's digits (not yet checked).
+    BigInt(&'r str),
+    /// An object record.
+    Object(ObjectIndex),
+}
+
+impl<'r> Simple<'r> {
+    /// `value` as a simple primitive, or what else it is.
+    pub(crate) fn of(value: &'r RecordValue) -> Result<Self, NotSimple<'r>> {
+        Ok(match value {
+            RecordValue::Undefined => Simple::Undefined,
+            RecordValue::Null => Simple::Null,
+            RecordValue::Boolean(b) => Simple::Boolean(*b),
+            RecordValue::Number(n) => Simple::Number(*n),
+            RecordValue::String(s) => Simple::String(s),
+            RecordValue::BigInt(digits) => return Err(NotSimple::BigInt(digits)),
+            RecordValue::Object(index) => return Err(NotSimple::Object(*index)),
+        })
+    }
+
+    /// `value`, moved out of an owned record, as a simple primitive, or `value` back if it
+    /// is not one.
+    pub(crate) fn of_moved(value: RecordValue) -> Result<Self, RecordValue> {
+        Ok(match value {
+            RecordValue::Undefined => Simple::Undefined,
+            RecordValue::Null => Simple::Null,
+            RecordValue::Boolean(b) => Simple::Boolean(b),
+            RecordValue::Number(n) => Simple::Number(n),
+            RecordValue::String(s) => Simple::MovedString(s),
+            other @ (RecordValue::BigInt(_) | RecordValue::Object(_)) => return Err(other),
+        })
     }
 }

@@ -2,7 +2,7 @@
 
 use super::Deserializer;
 use super::frame::{Frame, platform_record};
-use super::properties::PropertyValue;
+use super::properties::{NotSimple, PropertyValue, Simple};
 use crate::check;
 use crate::error::DeserializeError;
 use crate::host::DeserializeHost;
@@ -27,21 +27,17 @@ impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
         serialized: &RecordValue,
     ) -> Result<Step<H::Value>, DeserializeError<H::Error>> {
         let host_error = DeserializeError::Host;
-        let index = match serialized {
+        let index = match Simple::of(serialized) {
             // 5. If serialized.[[Type]] is "primitive", then set value to serialized.[[Value]].
             //    (Primitives are never in memory and never deep: steps 2–4 and 23–24 do
             //    nothing.)
-            RecordValue::Undefined => return Ok(Step::Done(self.host.undefined())),
-            RecordValue::Null => return Ok(Step::Done(self.host.null())),
-            RecordValue::Boolean(b) => return Ok(Step::Done(self.host.boolean(*b))),
-            RecordValue::Number(n) => return Ok(Step::Done(self.host.number(*n))),
-            RecordValue::String(s) => return Ok(Step::Done(self.host.string_shared(s))),
-            RecordValue::BigInt(digits) => {
+            Ok(simple) => return Ok(Step::Done(self.simple(simple))),
+            Err(NotSimple::BigInt(digits)) => {
                 self.check(None, check::bigint_digits(digits, "a BigInt"))?;
                 let value = self.host.bigint(digits).map_err(host_error)?;
                 return Ok(Step::Done(value));
             }
-            RecordValue::Object(index) => *index,
+            Err(NotSimple::Object(index)) => index,
         };
         let position = self.position(index, None)?;
         let record = self.record;
@@ -221,39 +217,41 @@ impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
 
         // 24. If deep is true, then:
         //     (Its nested values are deserialized by structured_deserialize's loop, or
-        //     here, for an Object or Array whose values are all simple primitives.)
+        //     here, an Object's or Array's leading simple primitives.)
         if !deep {
             return Ok(Step::Done(value));
         }
         let staged = self.staged.len();
         let frame = Frame::new(position, object, value.clone(), run, staged);
-        if let Some(run) = frame.run.clone()
-            && self.properties.all_simple(run.clone())
-        {
-            return self
-                .deserialize_simple_properties(frame, run)
-                .map(Step::Done);
+        if let Some(run) = frame.run.clone() {
+            return self.deserialize_simple_properties(frame, run);
         }
         self.stack.push(frame);
         Ok(Step::Deep(value))
     }
 
-    /// Step 24.3 in full for an Object or Array whose property values are all primitives
-    /// other than BigInts (none can start another object or fail): the values are
-    /// deserialized, then created on the object, without a frame on the work stack.
+    /// Step 24.3 for an Object's or Array's property values as long as they are simple
+    /// primitives (none can start another object or fail): they are deserialized at once,
+    /// without a frame on the work stack. If all of them are, the object is done here;
+    /// otherwise its frame goes on the work stack, from the first value that is not on.
     fn deserialize_simple_properties(
         &mut self,
-        frame: Frame<H::Object, H::Value>,
+        mut frame: Frame<H::Object, H::Value>,
         run: std::ops::Range<usize>,
-    ) -> Result<H::Value, DeserializeError<H::Error>> {
+    ) -> Result<Step<H::Value>, DeserializeError<H::Error>> {
         // 1. For each Record { [[Key]], [[Value]] } entry of serialized.[[Properties]]:
-        for at in run {
+        for (i, at) in run.enumerate() {
             // 1. Let deserializedValue be ? StructuredDeserialize(entry.[[Value]],
             //    targetRealm, memory).
-            let value = match self.property_value(at)? {
-                PropertyValue::Moved(value) => self.simple_moved(value),
-                PropertyValue::Borrowed(value) => self.simple(value),
+            let Some(simple) = self.properties.take_simple(at) else {
+                // (Not simple, so left in place: this value and those after it are the
+                // work stack's.)
+                frame.next = i;
+                let value = frame.value.clone();
+                self.stack.push(frame);
+                return Ok(Step::Deep(value));
             };
+            let value = self.simple(simple);
             self.staged.push(value);
         }
         // 2. Let result be ! CreateDataProperty(value, entry.[[Key]], deserializedValue).
@@ -261,27 +259,19 @@ impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
         let host = &mut *self.host;
         frame
             .finish(host, self.record, &mut self.properties, &mut self.staged)
+            .map(Step::Done)
             .map_err(DeserializeError::Host)
     }
 
-    /// Step 5 for a simple primitive (see `PropertyStore::all_simple`).
-    fn simple(&mut self, serialized: &RecordValue) -> H::Value {
-        match serialized {
-            RecordValue::Undefined => self.host.undefined(),
-            RecordValue::Null => self.host.null(),
-            RecordValue::Boolean(b) => self.host.boolean(*b),
-            RecordValue::Number(n) => self.host.number(*n),
-            RecordValue::String(s) => self.host.string_shared(s),
-            // (Not simple: all_simple leaves them to the loop.)
-            RecordValue::BigInt(_) | RecordValue::Object(_) => self.host.undefined(),
-        }
-    }
-
-    /// [`simple`](Self::simple) for a value moved out of the record.
-    fn simple_moved(&mut self, serialized: RecordValue) -> H::Value {
-        match serialized {
-            RecordValue::String(s) => self.host.string_moved(s),
-            other => self.simple(&other),
+    /// Step 5 for a simple primitive: value is serialized.[[Value]].
+    fn simple(&mut self, simple: Simple<'_>) -> H::Value {
+        match simple {
+            Simple::Undefined => self.host.undefined(),
+            Simple::Null => self.host.null(),
+            Simple::Boolean(b) => self.host.boolean(b),
+            Simple::Number(n) => self.host.number(n),
+            Simple::String(s) => self.host.string_shared(s),
+            Simple::MovedString(s) => self.host.string_moved(s),
         }
     }
 
@@ -291,10 +281,10 @@ impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
         &mut self,
         serialized: RecordValue,
     ) -> Result<Step<H::Value>, DeserializeError<H::Error>> {
-        match serialized {
+        match Simple::of_moved(serialized) {
             // 5. If serialized.[[Type]] is "primitive", then set value to serialized.[[Value]].
-            RecordValue::String(s) => Ok(Step::Done(self.host.string_moved(s))),
-            other => self.deserialize_value(&other),
+            Ok(simple) => Ok(Step::Done(self.simple(simple))),
+            Err(other) => self.deserialize_value(&other),
         }
     }
 
