@@ -54,16 +54,7 @@ impl SerializeHost for NativeHeap {
     type Error = NativeError;
 
     fn classify_value(&mut self, value: &NativeValue) -> ValueKind<NativeObjectId> {
-        match value {
-            NativeValue::Undefined | NativeValue::Throwing(_) => ValueKind::Undefined,
-            NativeValue::Null => ValueKind::Null,
-            NativeValue::Boolean(b) => ValueKind::Boolean(*b),
-            NativeValue::Number(n) => ValueKind::Number(*n),
-            NativeValue::BigInt(digits) => ValueKind::BigInt(digits.clone()),
-            NativeValue::String(s) => ValueKind::String(CloneString::from(s)),
-            NativeValue::Symbol(_) => ValueKind::Symbol,
-            NativeValue::Object(id) => ValueKind::Object(*id),
-        }
+        classify(value, |s| CloneString::from(s))
     }
 
     /// An id of no object of this heap is reported as not serializable, `"an unknown
@@ -381,11 +372,20 @@ impl SerializeHost for NativeHeap {
     }
 }
 
-/// What `value` is, its string shared (a property holding [`NativeValue::Throwing`] is
-/// read through [`get`](SerializeHost::get) and throws; anywhere else it is `undefined`).
+/// What `value` is, its string shared.
 fn classify_shared(value: &NativeValue) -> ValueKind<NativeObjectId, RecordString> {
+    classify(value, RecordString::clone)
+}
+
+/// What `value` is, its string given as `string` makes it (a property holding
+/// [`NativeValue::Throwing`] is read through [`get`](SerializeHost::get) and throws;
+/// anywhere else it is `undefined`).
+fn classify<S>(
+    value: &NativeValue,
+    string: impl FnOnce(&RecordString) -> S,
+) -> ValueKind<NativeObjectId, S> {
     match value {
-        NativeValue::String(s) => ValueKind::String(s.clone()),
+        NativeValue::String(s) => ValueKind::String(string(s)),
         NativeValue::Object(id) => ValueKind::Object(*id),
         NativeValue::Number(n) => ValueKind::Number(*n),
         NativeValue::Undefined | NativeValue::Throwing(_) => ValueKind::Undefined,
