@@ -137,27 +137,19 @@ impl SerializedRecord {
         for (i, (_, value)) in self.properties.iter().enumerate() {
             self.check_value(value, || format!("properties[{i}]"))?;
         }
-        // Where the previous run of properties ends.
-        let mut end = 0usize;
+        if let Some((i, properties)) = self.misplaced_property_run() {
+            return Err(format!(
+                "{} has properties {}..+{}, which are not after the previous object's within \
+                 the record's {}",
+                place(i),
+                properties.start,
+                properties.len,
+                self.properties.len()
+            ));
+        }
         for (i, object) in self.objects.iter().enumerate() {
             let at = |r: Result<(), String>| r.map_err(|what| format!("{} {what}", place(i)));
             match object {
-                RecordObject::Object { properties } | RecordObject::Array { properties, .. } => {
-                    let positions = properties
-                        .positions()
-                        .filter(|p| p.start >= end && p.end <= self.properties.len());
-                    let Some(positions) = positions else {
-                        return Err(format!(
-                            "{} has properties {}..+{}, which are not after the previous \
-                             object's within the record's {}",
-                            place(i),
-                            properties.start,
-                            properties.len,
-                            self.properties.len()
-                        ));
-                    };
-                    end = positions.end;
-                }
                 RecordObject::Map { entries } => {
                     for (key, value) in entries {
                         self.check_value(key, || place(i))?;
@@ -230,6 +222,8 @@ impl SerializedRecord {
                         self.check_value(value, || place(i))?;
                     }
                 }
+                // (Their runs of properties are checked above.)
+                RecordObject::Object { .. } | RecordObject::Array { .. } => {}
                 RecordObject::Boolean(_)
                 | RecordObject::Number(_)
                 | RecordObject::String(_)

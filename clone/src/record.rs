@@ -245,6 +245,25 @@ impl SerializedRecord {
         }
     }
 
+    /// The first Object or Array (its position and range) whose run of properties does not
+    /// start at or after the previous one's end, or is not within
+    /// [`properties`](Self::properties); `None` if every run is in the order of `objects`,
+    /// apart and in range (as serialization writes them).
+    pub(crate) fn misplaced_property_run(&self) -> Option<(usize, PropertyRange)> {
+        // Where the previous run ends.
+        let mut end = 0;
+        for (i, object) in self.objects.iter().enumerate() {
+            let Some(range) = object.property_range() else {
+                continue;
+            };
+            match range.positions() {
+                Some(run) if run.start >= end && run.end <= self.properties.len() => end = run.end,
+                _ => return Some((i, range)),
+            }
+        }
+        None
+    }
+
     /// Appends an Object or Array's `properties` to [`properties`](Self::properties) and
     /// returns their range (for building records by hand), or `None` if the record would
     /// hold more than `u32::MAX` properties.

@@ -31,17 +31,11 @@ impl<'r> PropertyStore<'r> {
     }
 
     /// The properties moved out of an owned `record`, if every Object and Array there has a
-    /// run of its own, after the previous one's (as serialization writes them); else
-    /// `None`, and the record keeps them.
+    /// run of its own, after the previous one's and within the properties (as serialization
+    /// writes them); else `None`, and the record keeps them.
     pub(crate) fn take(record: &mut SerializedRecord) -> Option<PropertyStore<'static>> {
-        let mut end = 0;
-        for object in &record.objects {
-            if let Some(run) = object.property_range().and_then(|range| range.positions()) {
-                if run.start < end {
-                    return None;
-                }
-                end = run.end;
-            }
+        if record.misplaced_property_run().is_some() {
+            return None;
         }
         let properties = std::mem::take(&mut record.properties);
         // (The same layout: collected in place, without a new allocation.)
