@@ -142,7 +142,7 @@ impl NativeObject {
         if has_duplicate_keys(&self.properties) {
             // Set one by one: a later value replaces an earlier one, in its place.
             let properties = std::mem::take(&mut self.properties);
-            self.index = OnceCell::new();
+            self.drop_index();
             for (key, value) in properties {
                 self.set(key, value);
             }
@@ -153,12 +153,12 @@ impl NativeObject {
     pub fn remove<K: AsRef<[u16]> + ?Sized>(&mut self, key: &K) -> Option<NativeValue> {
         let position = self.position(key.as_ref())?;
         let (_, value) = self.properties.remove(position);
-        self.reindex();
+        self.drop_index();
         Some(value)
     }
 
     /// Drops the key index; the next search builds it again if it is needed.
-    fn reindex(&mut self) {
+    fn drop_index(&mut self) {
         self.index = OnceCell::new();
     }
 }
