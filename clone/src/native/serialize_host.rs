@@ -137,8 +137,7 @@ impl SerializeHost for NativeHeap {
             _ => object.get(key),
         };
         match value {
-            Some(NativeValue::Throwing(message)) => Err(NativeError::Thrown(message.clone())),
-            Some(value) => Ok(Some(classify_shared(value))),
+            Some(value) => Ok(Some(classify_shared(read(value)?))),
             None => Ok(None),
         }
     }
@@ -176,20 +175,6 @@ impl SerializeHost for NativeHeap {
         Ok(())
     }
 
-    /// One lookup; a property holding [`NativeValue::Throwing`] throws (as
-    /// [`get`](SerializeHost::get) does).
-    fn get_own_property(
-        &mut self,
-        object: &NativeObjectId,
-        key: &RecordString,
-    ) -> Result<Option<NativeValue>, NativeError> {
-        match self.known(*object)?.get(key) {
-            Some(NativeValue::Throwing(message)) => Err(NativeError::Thrown(message.clone())),
-            Some(value) => Ok(Some(value.clone())),
-            None => Ok(None),
-        }
-    }
-
     /// Ids are positions in the heap.
     fn dense_identity_bound(&self) -> Option<usize> {
         Some(self.len())
@@ -221,8 +206,7 @@ impl SerializeHost for NativeHeap {
     ) -> Result<NativeValue, NativeError> {
         let found = self.known(*object)?;
         match found.get(key) {
-            Some(NativeValue::Throwing(message)) => Err(NativeError::Thrown(message.clone())),
-            Some(value) => Ok(value.clone()),
+            Some(value) => read(value).cloned(),
             None => match &found.kind {
                 NativeKind::Error(name) if key.as_units() == [0x6E, 0x61, 0x6D, 0x65] => {
                     Ok(NativeValue::from(name.as_str()))
@@ -369,6 +353,15 @@ impl SerializeHost for NativeHeap {
         {
             platform.detached = true;
         }
+    }
+}
+
+/// The value of a property as `[[Get]]` reads it: one holding [`NativeValue::Throwing`] is
+/// an accessor whose getter throws.
+fn read(value: &NativeValue) -> Result<&NativeValue, NativeError> {
+    match value {
+        NativeValue::Throwing(message) => Err(NativeError::Thrown(message.clone())),
+        value => Ok(value),
     }
 }
 
