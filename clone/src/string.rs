@@ -4,6 +4,7 @@
 
 use std::borrow::Borrow;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -57,8 +58,25 @@ impl fmt::Display for CloneString {
 /// Equality, ordering and hashing are those of the code units (equal pointers compare equal
 /// without reading them). Encoded as a sequence of code units, exactly as a [`CloneString`]
 /// is.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Default, PartialOrd, Ord)]
 pub struct RecordString(Arc<[u16]>);
+
+impl PartialEq for RecordString {
+    /// Shared units first, then the units. (`Arc`'s own `==` compares pointers first only
+    /// for sized contents, so not for `[u16]`.)
+    fn eq(&self, other: &Self) -> bool {
+        RecordString::ptr_eq(self, other) || self.as_units() == other.as_units()
+    }
+}
+
+impl Eq for RecordString {}
+
+impl Hash for RecordString {
+    /// The code units' hash (as [`Borrow<[u16]>`](Borrow) requires).
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_units().hash(state);
+    }
+}
 
 impl RecordString {
     /// The code units.
@@ -184,7 +202,12 @@ mod tests {
         let a = RecordString::from("key");
         let b = a.clone();
         assert!(RecordString::ptr_eq(&a, &b));
+        assert_eq!(a, b);
         assert_eq!(a, RecordString::from("key"));
+        assert_ne!(a, RecordString::from("kez"));
+        // Hashed as its units, so a map keyed by RecordStrings is searched by units.
+        let map = std::collections::HashMap::from([(a.clone(), 1)]);
+        assert_eq!(map.get(&[0x6B, 0x65, 0x79][..]), Some(&1));
         assert!(!RecordString::ptr_eq(&a, &RecordString::from("key")));
         assert_eq!(a, CloneString::from("key"));
         assert_eq!(format!("{a:?}"), "\"key\"");

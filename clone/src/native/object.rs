@@ -175,11 +175,10 @@ fn key_index(properties: &[(RecordString, NativeValue)]) -> KeyIndex {
 /// Whether two of `properties` have the same key.
 fn has_duplicate_keys(properties: &[(RecordString, NativeValue)]) -> bool {
     if properties.len() <= INDEX_FROM {
-        return properties.iter().enumerate().any(|(i, (key, _))| {
-            properties[..i]
-                .iter()
-                .any(|(earlier, _)| RecordString::ptr_eq(earlier, key) || earlier == key)
-        });
+        return properties
+            .iter()
+            .enumerate()
+            .any(|(i, (key, _))| properties[..i].iter().any(|(earlier, _)| earlier == key));
     }
     // Canonical array indices in increasing order are unique (an array's elements).
     let mut last = None;

@@ -131,9 +131,7 @@ impl SerializeHost for NativeHeap {
     ) -> Result<Option<ValueKind<NativeObjectId, RecordString>>, NativeError> {
         let object = self.known(*object)?;
         let value = match object.properties().get(position) {
-            Some((listed, value)) if RecordString::ptr_eq(listed, key) || listed == key => {
-                Some(value)
-            }
+            Some((listed, value)) if listed == key => Some(value),
             _ => object.get(key),
         };
         match value {
