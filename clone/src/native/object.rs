@@ -71,15 +71,11 @@ impl NativeObject {
                 .get_or_init(|| Box::new(key_index(&self.properties)));
             return index.get(key).copied();
         }
-        // The same units (a shared key) first: no comparison of contents.
+        // One pass: keys are unique, so a key that shares the units (found without a
+        // comparison of contents) is also the only one equal to them.
         self.properties
             .iter()
-            .position(|(k, _)| std::ptr::eq(k.as_units(), key))
-            .or_else(|| {
-                self.properties
-                    .iter()
-                    .position(|(k, _)| k.as_units() == key)
-            })
+            .position(|(k, _)| std::ptr::eq(k.as_units(), key) || k.as_units() == key)
     }
 
     /// The value of the own property `key` (a [`RecordString`] or a
