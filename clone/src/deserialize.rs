@@ -35,11 +35,14 @@ use properties::PropertyValue;
 /// # Errors
 ///
 /// - [`DeserializeError::Malformed`]: the record is not well formed: an
-///   [`ObjectIndex`](crate::ObjectIndex) out of range, a BigInt whose digits are not
-///   `-?[0-9]+`, RegExp flags that are not flags, a view that does not fit in its buffer or
-///   whose buffer is not an ArrayBuffer, a resizable ArrayBuffer longer than its maximum, a
-///   platform or transfer index out of range. The message names the place, as in
-///   `value.a[2] refers to object 7, but the record has 3 objects`.
+///   [`ObjectIndex`](crate::ObjectIndex) out of range, an Object's or Array's
+///   [`PropertyRange`](crate::PropertyRange) not within the record's properties, a BigInt
+///   whose digits are not `-?[0-9]+`, RegExp flags that are not flags, a view that does not
+///   fit in its buffer or whose buffer is not an ArrayBuffer, a resizable ArrayBuffer longer
+///   than its maximum, a platform or transfer index out of range; or an ArrayBuffer too
+///   large to copy (memory ran out; not when the record is consumed). The message names the
+///   place, as in `value.a[2] refers to object 7, but the record has 3 objects` or
+///   `value.items has properties 5..+2, but the record has 6`.
 /// - [`DeserializeError::Host`]: the host failed to create a value (including the spec's
 ///   DataCloneErrors of this side, which the host makes: a SharedArrayBuffer of another
 ///   agent cluster, a platform interface not exposed in the target realm).
@@ -52,7 +55,11 @@ pub fn structured_deserialize<H: DeserializeHost>(
 
 /// [`structured_deserialize`] consuming the record: ArrayBuffer contents move into the new
 /// ArrayBuffers (as `Vec<u8>` [`BackingStore`](crate::BackingStore)s the host may adopt
-/// without copying) instead of being copied.
+/// without copying) instead of being copied, and Objects' and Arrays' property keys and
+/// String values are handed to the host as they are
+/// ([`DeserializeHost::create_data_properties_moved`], [`DeserializeHost::string_moved`])
+/// rather than shared (a record whose runs of properties are out of order or overlap, which
+/// only one built by hand can have, keeps its properties; they are then shared).
 ///
 /// # Errors
 ///

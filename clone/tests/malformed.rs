@@ -292,7 +292,8 @@ fn properties_out_of_range() {
 
 #[test]
 fn duplicate_keys_in_big_objects_and_unordered_big_arrays() {
-    // Past 16 properties the deserializer checks keys with a set, not pairwise.
+    // Past 16 properties the native model (NativeObject::set_all) checks keys with a set,
+    // not pairwise, unless they are increasing array indices.
     let keys: Vec<String> = (0..20).map(|i| format!("k{i}")).collect();
     let mut properties: Vec<(&str, RecordValue)> = keys
         .iter()

@@ -168,8 +168,10 @@ pub trait DeserializeHost {
 
     /// Steps 24.3.1.2–3 for all of an Object's or Array's `[[Properties]]` at once, once
     /// their values are deserialized: `! CreateDataProperty(object, key, value)` for each
-    /// pair, in order. (The walk defers them to the end of the object's step 24, which no
-    /// script can observe: the object is new and nothing runs in between.)
+    /// pair, in order. (The walk defers them to the end of the object's step 24: a
+    /// deviation. No script runs during deserialization, so only a platform object's
+    /// deserialization steps could tell, and only by reaching, through a cycle, an ancestor
+    /// still being built.)
     ///
     /// Default: [`create_data_property_shared`](Self::create_data_property_shared) for each.
     fn create_data_properties<'k>(

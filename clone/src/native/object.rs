@@ -24,7 +24,7 @@ pub struct NativeObject {
     /// [`INDEX_FROM`] properties, and kept up to date from then on.
     #[allow(
         clippy::box_collection,
-        reason = "most objects have no index: boxed, it costs them 8 bytes rather than 32"
+        reason = "most objects have no index: boxed, it costs them 8 bytes rather than 48"
     )]
     index: OnceCell<Box<KeyIndex>>,
 }
