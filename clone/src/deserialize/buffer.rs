@@ -65,6 +65,10 @@ impl<H: DeserializeHost> Deserializer<'_, '_, H> {
                     // memcpy), as if the record were deserialized from a copy of itself.
                     None => match copy_bytes(data) {
                         Some(copy) => copy,
+                        // Deviation: running out of memory for the copy is a Malformed
+                        // error (the spec's record holds the block itself, so there is no
+                        // copy to fail; the algorithm cannot make the host's exceptions, and
+                        // the error has no variant for it).
                         None => {
                             return Err(self.malformed(extra, |path| {
                                 format!("{path} is an ArrayBuffer too large to copy")

@@ -301,8 +301,9 @@ impl<H: SerializeHost> Serializer<'_, H> {
             }
             // 4. Otherwise, for each key in ! EnumerableOwnProperties(value, key): (the frame)
             Deep::Properties => {
-                // (The host may give them all at once, when reading them now cannot be
-                // told apart from reading each in turn.)
+                // Deviation: the host may give them all at once
+                // (SerializeHost::snapshot_own_properties), when reading them now cannot be
+                // told apart from reading each in turn; script cannot observe it.
                 let start = self.memory.properties.len();
                 let begin = self.pending.len();
                 let mut snapshot = PropertySnapshot {
