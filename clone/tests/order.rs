@@ -4,7 +4,8 @@
 use postern_clone::native::{NativeError, NativeHeap, NativeObjectId, NativeValue};
 use postern_clone::{
     BackingStore, CloneString, MapEntries, ObjectKind, PlatformSerialization, PlatformTransferData,
-    SerializeError, SerializeHost, SharedMemory, ValueKind, structured_serialize,
+    RecordValue, SerializeError, SerializeHost, SharedMemory, ValueKind, structured_deserialize,
+    structured_serialize,
 };
 
 /// A host over a [`NativeHeap`] that logs every `[[Get]]` and can run "getter" side effects.
@@ -176,6 +177,61 @@ fn property_deleted_by_an_earlier_getter_is_skipped() {
     let properties = record.properties_of(&record.objects[0]).expect("in range");
     let keys: Vec<String> = properties.iter().map(|(k, _)| k.to_string()).collect();
     assert_eq!(keys, ["a", "c"]);
+    // c's value moved up with its key.
+    let values: Vec<&RecordValue> = properties.iter().map(|(_, v)| v).collect();
+    assert_eq!(
+        values,
+        [&RecordValue::Number(1.0), &RecordValue::Number(3.0)]
+    );
+}
+
+#[test]
+fn object_value_of_a_property_after_a_deleted_one_moves_up() {
+    let mut heap = NativeHeap::new();
+    let inner = heap.make_object([("x", 4.0.into())]);
+    let root = heap.make_object([("a", 1.0.into()), ("b", 2.0.into()), ("c", inner)]);
+    let NativeValue::Object(root_id) = root else {
+        unreachable!()
+    };
+    let mut spy = Spy {
+        heap,
+        log: Vec::new(),
+        deleter: Some((root_id, "a".into(), "b".into())),
+    };
+    let record = structured_serialize(&mut spy, &root).expect("serializes");
+    assert_eq!(
+        spy.log,
+        ["keys #1", "get #1.a", "get #1.c", "keys #0", "get #0.x"]
+    );
+    let properties = record.properties_of(&record.objects[0]).expect("in range");
+    let keys: Vec<String> = properties.iter().map(|(k, _)| k.to_string()).collect();
+    assert_eq!(keys, ["a", "c"]);
+    let Some((_, RecordValue::Object(c))) = properties.get(1) else {
+        panic!("c is not an object: {properties:?}")
+    };
+    let c = record.objects.get(c.0 as usize).expect("c's record");
+    let c_properties = record.properties_of(c).expect("in range");
+    assert_eq!(c_properties.len(), 1);
+    assert_eq!(c_properties[0].0.to_string(), "x");
+    assert_eq!(c_properties[0].1, RecordValue::Number(4.0));
+    // And the copy has a and c, c the object.
+    let mut target = NativeHeap::new();
+    let copy = structured_deserialize(&mut target, &record).expect("deserializes");
+    let NativeValue::Object(copy) = copy else {
+        panic!("not an object")
+    };
+    let copy = target.object(copy).expect("copy");
+    assert_eq!(copy.properties().len(), 2);
+    assert_eq!(
+        copy.get(&CloneString::from("a")),
+        Some(&NativeValue::Number(1.0))
+    );
+    let Some(NativeValue::Object(copied_c)) = copy.get(&CloneString::from("c")) else {
+        panic!("c is not an object in the copy")
+    };
+    let copied_c = target.object(*copied_c).expect("copied c");
+    assert_eq!(copied_c.properties().len(), 1);
+    assert_eq!(copied_c.properties()[0].1, NativeValue::Number(4.0));
 }
 
 #[test]
