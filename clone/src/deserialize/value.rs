@@ -233,7 +233,7 @@ impl<'r, H: DeserializeHost> Deserializer<'_, 'r, H> {
     /// Step 24.3 for an Object's or Array's property values as long as they are simple
     /// primitives (none can start another object or fail): they are deserialized at once,
     /// without a frame on the work stack. If all of them are, the object is done here;
-    /// otherwise its frame goes on the work stack, from the first value that is not on.
+    /// otherwise its frame goes on the work stack, from the first value that is not one.
     fn deserialize_simple_properties(
         &mut self,
         mut frame: Frame<H::Object, H::Value>,
