@@ -21,28 +21,24 @@
 //! ```
 
 mod agent;
-mod bindings;
-mod clone_host;
-pub mod console;
-pub mod error;
+pub mod cli;
+mod console;
+mod dom;
+pub mod embedder;
+mod event_loop;
+mod hr_time;
+mod html;
 pub mod ids;
-mod iframe;
-mod navigation;
-mod post_message;
-mod realm_data;
-mod rejections;
-mod script;
-mod tasks;
-mod time;
-mod traversable;
-pub mod user_agent;
-mod window;
+mod testing;
+mod webidl;
 pub mod wpt;
 
-pub use console::{CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole};
-pub use error::EngineError;
+pub use embedder::console_sink::{
+    CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole,
+};
+pub use embedder::error::EngineError;
+pub use embedder::options::{TestResultsFn, TestResultsHook, UserAgentOptions};
+pub use embedder::user_agent::UserAgent;
 pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;
 pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};
-pub use user_agent::{TestResultsHook, UserAgent, UserAgentOptions};
-pub mod cli;

@@ -8,9 +8,9 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use postern_dom::VirtualHosts;
 
-use crate::console::StdoutConsole;
-use crate::error::EngineError;
-use crate::user_agent::{UserAgent, UserAgentOptions};
+use crate::EngineError;
+use crate::StdoutConsole;
+use crate::{UserAgent, UserAgentOptions};
 use postern_event_loop::RunOutcome;
 use postern_event_loop::TimeMode;
 

@@ -12,8 +12,8 @@ use super::config;
 use super::discover::TestCase;
 use super::report::{FileStatus, SubtestResult, SubtestStatus, TestResult};
 use super::server::WptServer;
-use crate::console::CollectingConsole;
-use crate::user_agent::{TestResultsHook, UserAgent, UserAgentOptions};
+use crate::CollectingConsole;
+use crate::{TestResultsHook, UserAgent, UserAgentOptions};
 use postern_event_loop::RunOutcome;
 use postern_event_loop::TimeMode;
 

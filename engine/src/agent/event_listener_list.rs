@@ -1,0 +1,151 @@
+//! The event listener lists and event handlers of one window's event targets, as data (adding,
+//! removing and dispatch are in `dom/event_target.rs`).
+//!
+//! Spec: <https://dom.spec.whatwg.org/#event-listener-list>
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use boa_engine::JsObject;
+
+use crate::ids::NodeId;
+
+/// An event target within one window: the window itself or one of its document's nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum EventTargetKey {
+    /// The Window.
+    Window,
+    /// A node of the window's document.
+    Node(NodeId),
+}
+
+/// What a listener calls.
+#[derive(Clone)]
+pub(crate) enum ListenerCallback {
+    /// A function or an object with `handleEvent`.
+    Object(JsObject),
+    /// The event handler of this type (`onmessage`, ...), read when the listener runs.
+    EventHandler,
+}
+
+/// An event listener.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-listener>
+pub(crate) struct Listener {
+    /// The event type.
+    pub(crate) type_: String,
+    /// What it calls.
+    pub(crate) callback: ListenerCallback,
+    /// Whether it listens in the capturing phase.
+    pub(crate) capture: bool,
+    /// Whether it is removed after its first call.
+    pub(crate) once: bool,
+    /// Set once it is removed (a dispatch under way skips it).
+    pub(crate) removed: Cell<bool>,
+}
+
+/// The event listener lists and event handlers of one window's targets.
+#[derive(Default)]
+pub(crate) struct EventListeners {
+    /// Each target's event listener list.
+    pub(crate) lists: HashMap<EventTargetKey, Vec<Rc<Listener>>>,
+    /// Each target's event handlers by type (the compiled or assigned callback).
+    pub(crate) handlers: HashMap<(EventTargetKey, String), JsObject>,
+    /// Event handlers set by script or compiled from a content attribute already.
+    pub(crate) touched: HashSet<(EventTargetKey, String)>,
+}
+
+impl EventListeners {
+    /// Whether the event handler was never set by script nor compiled from its attribute.
+    pub(crate) fn handler_untouched(&self, target: EventTargetKey, type_: &str) -> bool {
+        !self.touched.contains(&(target, type_.to_string()))
+    }
+
+    /// Records that the event handler was set or compiled.
+    pub(crate) fn mark_handler_touched(&mut self, target: EventTargetKey, type_: &str) {
+        self.touched.insert((target, type_.to_string()));
+    }
+
+    /// Sets the event handler to `handler` and activates it with its listener first in the
+    /// target's list.
+    pub(crate) fn activate_event_handler_first(
+        &mut self,
+        target: EventTargetKey,
+        type_: &str,
+        handler: JsObject,
+    ) {
+        self.handlers.insert((target, type_.to_string()), handler);
+        let list = self.lists.entry(target).or_default();
+        let present = list
+            .iter()
+            .any(|l| l.type_ == type_ && matches!(l.callback, ListenerCallback::EventHandler));
+        if !present {
+            list.insert(
+                0,
+                Rc::new(Listener {
+                    type_: type_.to_string(),
+                    callback: ListenerCallback::EventHandler,
+                    capture: false,
+                    once: false,
+                    removed: Cell::new(false),
+                }),
+            );
+        }
+    }
+
+    /// Add an event listener.
+    ///
+    /// Spec: <https://dom.spec.whatwg.org/#add-an-event-listener>
+    pub(crate) fn add_an_event_listener(&mut self, target: EventTargetKey, listener: Listener) {
+        // 1-4. (Service worker warnings, signal, null callback: handled by the caller.)
+        // 5. If eventTarget's event listener list does not contain an event listener whose
+        //    type is listener's type, callback is listener's callback, and capture is
+        //    listener's capture, then append listener to eventTarget's event listener list.
+        let list = self.lists.entry(target).or_default();
+        let duplicate = list.iter().any(|l| {
+            l.type_ == listener.type_
+                && l.capture == listener.capture
+                && same_callback(l, &listener)
+        });
+        if !duplicate {
+            list.push(Rc::new(listener));
+        }
+    }
+
+    /// Remove an event listener.
+    ///
+    /// Spec: <https://dom.spec.whatwg.org/#remove-an-event-listener>
+    pub(crate) fn remove_an_event_listener(
+        &mut self,
+        target: EventTargetKey,
+        type_: &str,
+        callback: &ListenerCallback,
+        capture: bool,
+    ) {
+        if let Some(list) = self.lists.get_mut(&target) {
+            list.retain(|l| {
+                let matches = l.type_ == type_
+                    && l.capture == capture
+                    && same_callback_values(&l.callback, callback);
+                // 2. Set listener's removed to true and remove listener from the list.
+                if matches {
+                    l.removed.set(true);
+                }
+                !matches
+            });
+        }
+    }
+}
+
+fn same_callback(a: &Listener, b: &Listener) -> bool {
+    same_callback_values(&a.callback, &b.callback)
+}
+
+fn same_callback_values(a: &ListenerCallback, b: &ListenerCallback) -> bool {
+    match (a, b) {
+        (ListenerCallback::Object(a), ListenerCallback::Object(b)) => JsObject::equals(a, b),
+        (ListenerCallback::EventHandler, ListenerCallback::EventHandler) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,141 @@
+//! The tasks an agent runs, as `Send` data, and where they go.
+
+use std::rc::Rc;
+
+use postern_clone::SerializedWithTransfer;
+use postern_dom::{BrowsingContextId, Origin};
+use postern_event_loop::{AgentId, Task};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::ids::{NodeId, TimerHandle, WindowId};
+
+/// The target origin of a posted message, once parsed.
+#[derive(Clone, Debug)]
+pub(crate) enum TargetOrigin {
+    /// `"*"`: any origin.
+    Any,
+    /// Only this origin.
+    Origin(Origin),
+}
+
+/// A message on its way to a window: everything the task needs, as `Send` data.
+#[derive(Debug)]
+pub(crate) struct PostedMessage {
+    /// The Window it was posted to.
+    pub target: WindowId,
+    /// Who may receive it.
+    pub target_origin: TargetOrigin,
+    /// The incumbent settings object's origin (the sender's).
+    pub incumbent_origin: Origin,
+    /// The browsing context of the incumbent settings object's global (the sender's).
+    pub source: Option<BrowsingContextId>,
+    /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
+    pub record: SerializedWithTransfer,
+}
+
+/// A fetched response on its way to the agent that creates its document.
+#[derive(Debug)]
+pub(crate) struct LoadedResponse {
+    /// The browsing context navigated.
+    pub browsing_context: BrowsingContextId,
+    /// The URL asked for.
+    pub requested_url: Url,
+    /// The response's URL.
+    pub url: Url,
+    /// The new document's origin.
+    pub origin: Origin,
+    /// The response body.
+    pub body: Vec<u8>,
+    /// Why the load failed, if it did (the document is an error page then).
+    pub failure: Option<String>,
+}
+
+/// A task created by the timer initialization steps.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimerTask {
+    /// The global the timer belongs to.
+    pub window: WindowId,
+    /// The id scripts see.
+    pub handle: TimerHandle,
+    /// The uniqueHandle of the initialization that queued it.
+    pub unique: u64,
+    /// The task's timer nesting level.
+    pub nesting_level: u32,
+}
+
+/// The steps of a task, as data that can cross threads.
+#[derive(Debug)]
+pub(crate) enum AgentTask {
+    /// Load `url` into a browsing context (a navigation's final step).
+    Navigate {
+        /// The browsing context navigated.
+        browsing_context: BrowsingContextId,
+        /// Where to.
+        url: Url,
+        /// The origin of the document that started it (for `about:blank`).
+        initiator_origin: Origin,
+    },
+    /// Navigate a child navigable to `about:srcdoc` with its iframe's `srcdoc` as the
+    /// document's source.
+    NavigateToSrcdoc {
+        /// The browsing context navigated.
+        browsing_context: BrowsingContextId,
+        /// The srcdoc attribute's value.
+        source: String,
+        /// The origin of the iframe's document (an about:srcdoc document inherits it).
+        origin: Origin,
+    },
+    /// Create the document of a fetched response (or an iframe's srcdoc) whose origin
+    /// belongs to this agent's cluster; the fetch may have run in another agent.
+    LoadDocument(Box<LoadedResponse>),
+    /// Destroy a document of this agent on behalf of another (replaced by a document there,
+    /// its iframe removed, its traversable closed): drop its tasks and timers.
+    UnloadDocument {
+        /// The window.
+        window: WindowId,
+    },
+    /// Fire `DOMContentLoaded` at a window's document.
+    DomContentLoaded {
+        /// The window.
+        window: WindowId,
+    },
+    /// Fire `load` at a window, then let its container know.
+    WindowLoad {
+        /// The window.
+        window: WindowId,
+    },
+    /// The iframe load event steps for an iframe of `parent`'s document.
+    IframeLoad {
+        /// The window whose document holds the iframe.
+        parent: WindowId,
+        /// The iframe element.
+        iframe: NodeId,
+    },
+    /// Definitely close a top-level traversable (queued by `window.close()`).
+    DefinitelyClose {
+        /// The traversable.
+        traversable: BrowsingContextId,
+    },
+    /// A message posted with `window.postMessage`.
+    PostedMessage(PostedMessage),
+    /// A timer's task.
+    Timer(TimerTask),
+    /// The task "notify about rejected promises" queues: fire `unhandledrejection` for the
+    /// oldest list of rejected promises handed to the window.
+    NotifyRejectedPromises {
+        /// The window.
+        window: WindowId,
+    },
+}
+
+/// Queues `task` on `agent`'s event loop: directly when it is this agent, through the
+/// agent's channel otherwise.
+pub(crate) fn route_task(state: &Rc<AgentState>, agent: AgentId, task: Task<AgentTask>) {
+    if agent == state.id {
+        state.queue_a_task(task);
+    } else if !state.ua.send_task(agent, task) {
+        // The agent is gone (crashed or shut down): count what could not be delivered.
+        state.ua.count_dropped_message();
+    }
+}

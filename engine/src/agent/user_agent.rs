@@ -1,0 +1,220 @@
+//! What every agent of one user agent shares, between threads: the browsing-context tree, the
+//! directories of windows and documents, the agent cluster maps and the agent threads.
+//!
+//! The user agent at the state layer; the embedder's handle on it is the same concept one
+//! layer up, `embedder/user_agent.rs` (`UserAgent`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use postern_dom::{
+    AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
+    Origin, ResourceLoader, agent_cluster_key,
+};
+use postern_event_loop::{AgentId, Clock, Coordinator, Task};
+
+use crate::agent::tasks::AgentTask;
+use crate::embedder::console_sink::ConsoleSink;
+use crate::embedder::error::EngineError;
+use crate::embedder::options::{TestResultsHook, UserAgentOptions};
+use crate::ids::WindowId;
+
+/// Starts a new agent, on a thread of its own, for the user agent: given to the registry by
+/// the layer that knows how an agent runs (`event_loop::spawn_agent`), so that the state layer
+/// does not depend on the run loop.
+pub(crate) type SpawnAgent = fn(&Arc<UserAgentShared>) -> Result<AgentId, EngineError>;
+
+/// Where a window lives and what it shows.
+#[derive(Clone, Debug)]
+pub(crate) struct WindowEntry {
+    /// The agent whose thread runs it.
+    pub agent: AgentId,
+    /// Its browsing context.
+    pub browsing_context: BrowsingContextId,
+    /// Its document.
+    pub document: DocumentId,
+}
+
+/// A window found from its document.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WindowRef {
+    /// The window.
+    pub window: WindowId,
+    /// Its agent.
+    pub agent: AgentId,
+    /// Its browsing context.
+    pub browsing_context: BrowsingContextId,
+}
+
+/// What every agent of one user agent shares (`Send + Sync`).
+pub(crate) struct UserAgentShared {
+    tree: RwLock<BrowsingContextTree>,
+    windows: RwLock<HashMap<WindowId, WindowEntry>>,
+    documents: RwLock<HashMap<DocumentId, WindowId>>,
+    /// Runs the agents, each on its own thread.
+    pub coordinator: Coordinator<AgentTask>,
+    /// How a new agent is started.
+    spawn_agent: SpawnAgent,
+    /// The agent cluster maps of every browsing context group: which agent runs the documents
+    /// of each (group, agent cluster key).
+    agent_clusters: Mutex<HashMap<(Option<BrowsingContextGroupId>, AgentClusterKey), AgentId>>,
+    /// The embedder's resource loader.
+    pub loader: Arc<dyn ResourceLoader>,
+    /// The embedder's console.
+    pub console: Arc<dyn ConsoleSink>,
+    /// The time since the Unix epoch that the clock's time 0 stands for (`Date.now()` is
+    /// this plus the clock's time).
+    pub time_epoch: Duration,
+    /// Where test results go, if anywhere.
+    pub test_results: Option<TestResultsHook>,
+    /// See [`UserAgentOptions::loop_iteration_limit`].
+    pub loop_iteration_limit: u64,
+    next_window: AtomicU64,
+    next_document: AtomicU64,
+    dropped_messages: AtomicU64,
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl UserAgentShared {
+    /// The shared state of a new user agent, with no browsing context and no agent yet.
+    pub fn new(
+        loader: Arc<dyn ResourceLoader>,
+        console: Arc<dyn ConsoleSink>,
+        options: &UserAgentOptions,
+        time_epoch: Duration,
+        spawn_agent: SpawnAgent,
+    ) -> Self {
+        UserAgentShared {
+            tree: RwLock::new(BrowsingContextTree::new()),
+            windows: RwLock::new(HashMap::new()),
+            documents: RwLock::new(HashMap::new()),
+            coordinator: Coordinator::new(Clock::new(options.time)),
+            spawn_agent,
+            agent_clusters: Mutex::new(HashMap::new()),
+            loader,
+            console,
+            time_epoch,
+            test_results: options.test_results.clone(),
+            loop_iteration_limit: options.loop_iteration_limit,
+            next_window: AtomicU64::new(0),
+            next_document: AtomicU64::new(0),
+            dropped_messages: AtomicU64::new(0),
+        }
+    }
+
+    /// A fresh window id.
+    pub fn next_window_id(&self) -> WindowId {
+        WindowId(self.next_window.fetch_add(1, Ordering::Relaxed) + 1)
+    }
+
+    /// A fresh document id.
+    pub fn next_document_id(&self) -> DocumentId {
+        DocumentId(self.next_document.fetch_add(1, Ordering::Relaxed) + 1)
+    }
+
+    /// Records a new window and makes its document its browsing context's active document.
+    pub fn register_window(&self, window: WindowId, entry: WindowEntry) {
+        // A browsing context removed meanwhile gets no active document (the error says only
+        // that); the window is still recorded so that references to it resolve.
+        let _removed_meanwhile = write(&self.tree)
+            .set_active_document(entry.browsing_context, entry.document)
+            .is_err();
+        write(&self.documents).insert(entry.document, window);
+        write(&self.windows).insert(window, entry);
+    }
+
+    /// What is known of a window.
+    pub fn window_entry(&self, window: WindowId) -> Option<WindowEntry> {
+        read(&self.windows).get(&window).cloned()
+    }
+
+    /// The window whose document is `document`.
+    pub fn window_of_document(&self, document: DocumentId) -> Option<WindowRef> {
+        let window = *read(&self.documents).get(&document)?;
+        let entry = self.window_entry(window)?;
+        Some(WindowRef {
+            window,
+            agent: entry.agent,
+            browsing_context: entry.browsing_context,
+        })
+    }
+
+    /// The active window of a browsing context.
+    pub fn active_window(&self, browsing_context: BrowsingContextId) -> Option<WindowId> {
+        let document = read(&self.tree).get(browsing_context)?.active_document?;
+        read(&self.documents).get(&document).copied()
+    }
+
+    /// Reads the browsing-context tree.
+    pub fn with_tree<R>(&self, f: impl FnOnce(&BrowsingContextTree) -> R) -> R {
+        f(&read(&self.tree))
+    }
+
+    /// Changes the browsing-context tree.
+    pub fn with_tree_mut<R>(&self, f: impl FnOnce(&mut BrowsingContextTree) -> R) -> R {
+        f(&mut write(&self.tree))
+    }
+
+    /// Sends a task to another agent's event loop; `false` when that agent is gone.
+    pub fn send_task(&self, agent: AgentId, task: Task<AgentTask>) -> bool {
+        match self.coordinator.handle(agent) {
+            Some(handle) => handle.queue_a_task(task).is_ok(),
+            None => false,
+        }
+    }
+
+    /// Obtain a similar-origin window agent: the agent that runs documents of `origin` in the
+    /// browsing context group of `browsing_context`, started (on its own thread) the first time
+    /// its agent cluster key is needed in that group.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#obtain-similar-origin-window-agent>
+    pub fn obtain_a_similar_origin_window_agent(
+        self: &Arc<Self>,
+        origin: &Origin,
+        browsing_context: BrowsingContextId,
+    ) -> Result<AgentId, EngineError> {
+        // 1-5. Let key be the agent cluster key of origin in group (its site unless the group
+        //      is cross-origin isolated or remembers this origin as origin-keyed).
+        let key = self.with_tree_mut(|tree| {
+            let group = tree.group_of(browsing_context);
+            let key = group
+                .and_then(|g| tree.group_mut(g).ok())
+                .map(|g| g.obtain_agent_cluster_key(origin, false))
+                .unwrap_or_else(|| agent_cluster_key(origin));
+            (group, key)
+        });
+        // 6. If group's agent cluster map[key] does not exist, then: let agentCluster be a
+        //    new agent cluster, add a new similar-origin window agent to it, and set the map.
+        let mut clusters = self
+            .agent_clusters
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(agent) = clusters.get(&key) {
+            // 7. Return the single similar-origin window agent in the map's cluster.
+            return Ok(*agent);
+        }
+        let agent = (self.spawn_agent)(self)?;
+        clusters.insert(key, agent);
+        Ok(agent)
+    }
+
+    /// Counts a message that was not delivered (origin mismatch, target gone).
+    pub fn count_dropped_message(&self) {
+        self.dropped_messages.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many posted messages were dropped so far.
+    pub fn dropped_messages(&self) -> u64 {
+        self.dropped_messages.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,142 @@
+//! The engine-side state of a Window (its document, realm, global object, listeners, timers,
+//! load progress), as data; the Window interface is `html/window.rs`.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use boa_engine::JsObject;
+use boa_engine::realm::Realm;
+use postern_dom::{BrowsingContextId, Document, DocumentId, NodeId, Origin};
+use postern_event_loop::DocumentKey;
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::EventListeners;
+use crate::agent::map_of_active_timers::ActiveTimers;
+
+/// A document's current document readiness (`document.readyState`).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#current-document-readiness>
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum DocumentReadiness {
+    /// The document is loading (its parser runs).
+    Loading,
+    /// The parser finished; subresources may still load.
+    Interactive,
+    /// The load is done. (The initial value: a document created to be navigated to is reset
+    /// to "loading" before any script can observe it.)
+    #[default]
+    Complete,
+}
+
+impl DocumentReadiness {
+    /// The value `document.readyState` returns.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentReadiness::Loading => "loading",
+            DocumentReadiness::Interactive => "interactive",
+            DocumentReadiness::Complete => "complete",
+        }
+    }
+}
+
+/// How far a window's document has got towards its `load` event.
+#[derive(Debug, Default)]
+pub(crate) struct LoadState {
+    /// The document's current document readiness.
+    pub ready_state: DocumentReadiness,
+    /// The parser has finished (the document's "the end" ran).
+    pub parsing_done: bool,
+    /// The iframes whose content navigable's load still delays this document's load event.
+    pub pending_iframes: std::collections::HashSet<NodeId>,
+    /// The `load` event has been queued or fired.
+    pub load_queued: bool,
+}
+
+/// Engine-side state of one Window.
+pub(crate) struct Window {
+    /// The browsing context whose active window it is (or was).
+    pub browsing_context: BrowsingContextId,
+    /// Its associated Document's id.
+    pub document_id: DocumentId,
+    /// Its associated Document.
+    pub document: Rc<RefCell<Document>>,
+    /// Its realm.
+    pub realm: Realm,
+    /// Its global object.
+    pub global: JsObject,
+    /// Event listeners of the window and of its document's nodes.
+    pub listeners: EventListeners,
+    /// The map of setTimeout and setInterval IDs.
+    pub timers: ActiveTimers,
+    /// Its time origin, on the user agent's clock (when the window was created).
+    ///
+    /// Spec: <https://w3c.github.io/hr-time/#dfn-get-time-origin-timestamp>
+    pub time_origin: std::time::Duration,
+    /// WindowProxy objects for other browsing contexts, as seen from this realm.
+    pub proxies: HashMap<BrowsingContextId, JsObject>,
+    /// Cross-origin functions (e.g. `postMessage`) handed out through those proxies.
+    pub cross_origin_functions: HashMap<(BrowsingContextId, &'static str), JsObject>,
+    /// Wrapper objects of the document's nodes.
+    pub wrappers: HashMap<NodeId, JsObject>,
+    /// Progress towards the load event.
+    pub load: LoadState,
+}
+
+impl Window {
+    /// The document's origin.
+    pub fn origin(&self) -> Origin {
+        self.document.borrow().origin().clone()
+    }
+
+    /// The document's URL.
+    pub fn url(&self) -> Url {
+        self.document.borrow().url().clone()
+    }
+
+    /// The label console lines carry: the origin, or the URL when the origin is opaque.
+    pub fn console_label(&self) -> String {
+        let document = self.document.borrow();
+        if document.origin().is_opaque() {
+            document.url().to_string()
+        } else {
+            document.origin().ascii_serialization()
+        }
+    }
+}
+
+/// The key under which the event loop knows a window's document.
+pub(crate) fn document_key(document: DocumentId) -> DocumentKey {
+    DocumentKey(document.0)
+}
+
+/// Whether the document behind `key` is fully active: the active document of its browsing
+/// context, whose container document (if any) is fully active in turn.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#fully-active>
+pub(crate) fn is_fully_active(state: &AgentState, key: DocumentKey) -> bool {
+    let mut document = DocumentId(key.0);
+    // Bounded by the depth of the tree; the bound guards against a malformed tree.
+    for _ in 0..1024 {
+        let Some(entry) = state.ua.window_of_document(document) else {
+            return false;
+        };
+        let Some((active, container)) = state.ua.with_tree(|tree| {
+            tree.get(entry.browsing_context)
+                .map(|bc| (bc.active_document, bc.container))
+        }) else {
+            return false;
+        };
+        if active != Some(document) {
+            return false;
+        }
+        match container {
+            None => return true,
+            Some((container_document, _)) => document = container_document,
+        }
+    }
+    false
+}

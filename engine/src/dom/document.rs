@@ -1,0 +1,434 @@
+//! The `Document` interface, the global's `document` attribute, and the document's readiness.
+//!
+//! Spec: <https://dom.spec.whatwg.org/#interface-document>,
+//! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
+
+use std::rc::Rc;
+
+use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
+use postern_dom::{Document, HTML_NAMESPACE, NodeId};
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::window::DocumentReadiness;
+use crate::dom::event::create_event;
+use crate::dom::event_target::{define_event_handler, dispatch};
+use crate::dom::wrappers::{
+    NodeRef, accessor, getter, method, node_value, string_value, this_node, with_document,
+    with_document_mut,
+};
+use crate::ids::WindowId;
+use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::interface::Interface;
+
+// Node wrappers moved to `wrappers.rs`; this path stays for existing callers.
+pub(crate) use crate::dom::wrappers::wrapper;
+
+/// The document `this` stands for (a TypeError if it is not the document's wrapper).
+fn this_document(this: &JsValue, context: &Context) -> JsResult<NodeRef> {
+    let node = this_node(this)?;
+    if with_document(context, node.window, |d| d.document_node() == node.node)? {
+        Ok(node)
+    } else {
+        Err(type_error("'this' is not a Document"))
+    }
+}
+
+/// Update the current document readiness, firing `readystatechange` at the document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#update-the-current-document-readiness>
+pub(crate) fn update_the_current_document_readiness(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    readiness: DocumentReadiness,
+) {
+    let (realm, document) = {
+        let mut windows = state.windows.borrow_mut();
+        let Some(w) = windows.get_mut(&window) else {
+            return;
+        };
+        // 1. If document's current document readiness equals readinessValue, then return.
+        if w.load.ready_state == readiness {
+            return;
+        }
+        // 2. Set document's current document readiness to readinessValue.
+        w.load.ready_state = readiness;
+        let document = w.document.try_borrow().map(|d| d.document_node());
+        let Ok(document) = document else {
+            return;
+        };
+        (w.realm.clone(), document)
+    };
+    // 3. If document is associated with an HTML parser: the navigation timing steps.
+    // Deviation: there is no navigation timing here.
+    // 4. Fire an event named readystatechange at document.
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "readystatechange") {
+        let _ = dispatch(
+            state,
+            context,
+            window,
+            EventTargetKey::Node(document),
+            &event,
+        );
+    }
+    context.enter_realm(previous);
+}
+
+/// Strip and collapse ASCII whitespace.
+///
+/// Spec: <https://infra.spec.whatwg.org/#strip-and-collapse-ascii-whitespace>
+fn strip_and_collapse_ascii_whitespace(value: &str) -> String {
+    value.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The document element, if it is an SVG `svg` element.
+fn svg_document_element(d: &Document) -> Option<NodeId> {
+    d.document_element()
+        .filter(|&e| d.namespace(e) == Some(SVG_NAMESPACE) && d.local_name(e) == Some("svg"))
+}
+
+/// The first SVG `title` child of the SVG document element.
+fn svg_title(d: &Document, svg: NodeId) -> Option<NodeId> {
+    d.children(svg)
+        .iter()
+        .copied()
+        .find(|&c| d.namespace(c) == Some(SVG_NAMESPACE) && d.local_name(c) == Some("title"))
+}
+
+/// The title element: the first HTML `title` element in the document, in tree order.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#the-title-element-2>
+fn title_element(d: &Document) -> Option<NodeId> {
+    d.descendants(d.document_node())
+        .find(|&n| d.is_html_element(n, "title"))
+}
+
+/// `document.title`'s getter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn get_title(d: &Document) -> String {
+    let value = match svg_document_element(d) {
+        // 1. If the document element is an SVG svg element, then let value be the child text
+        //    content of the first SVG title element that is a child of the document element.
+        Some(svg) => svg_title(d, svg)
+            .map(|t| d.child_text(t))
+            .unwrap_or_default(),
+        // 2. Otherwise, let value be the child text content of the title element, or the
+        //    empty string if the title element is null.
+        None => title_element(d)
+            .map(|t| d.child_text(t))
+            .unwrap_or_default(),
+    };
+    // 3. Strip and collapse ASCII whitespace in value.
+    // 4. Return value.
+    strip_and_collapse_ascii_whitespace(&value)
+}
+
+/// `document.title`'s setter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn set_title(d: &mut Document, value: &str) {
+    let element = if let Some(svg) = svg_document_element(d) {
+        // 1. If the document element is an SVG svg element: the first SVG title child, or a
+        //    new one inserted as the document element's first child.
+        match svg_title(d, svg) {
+            Some(title) => title,
+            None => {
+                let title = d.create_element_ns(SVG_NAMESPACE, "title", Vec::new());
+                let first = d.children(svg).first().copied();
+                if d.insert_before(svg, title, first).is_err() {
+                    return;
+                }
+                title
+            }
+        }
+    } else if d
+        .document_element()
+        .is_some_and(|e| d.namespace(e) == Some(HTML_NAMESPACE))
+    {
+        // 2. Otherwise, if the document element is in the HTML namespace:
+        match (title_element(d), d.head()) {
+            // 2.1. If the title element is null and the head element is null, then return.
+            (None, None) => return,
+            // 2.2. If the title element is non-null, let element be the title element.
+            (Some(title), _) => title,
+            // 2.3. Otherwise: create a title element and append it to the head element.
+            (None, Some(head)) => {
+                let title = d.create_element("title");
+                if d.append_child(head, title).is_err() {
+                    return;
+                }
+                title
+            }
+        }
+    } else {
+        // 3. Otherwise, do nothing.
+        return;
+    };
+    // String replace all with the given value within element.
+    let _ = d.set_text_content(element, value);
+}
+
+fn install_creation_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    method(
+        context,
+        prototype,
+        "createElement",
+        1,
+        |this, args, context| {
+            let document = this_document(this, context)?;
+            let local_name = to_dom_string(&arg(args, 0), context)?;
+            // 1. If localName is not a valid element local name, then throw an
+            //    "InvalidCharacterError" DOMException.
+            if !is_valid_element_local_name(&local_name) {
+                return Err(crate::webidl::dom_exception::throw(
+                    context,
+                    "InvalidCharacterError",
+                    &format!("'{local_name}' is not a valid element name"),
+                ));
+            }
+            // 2. If this is an HTML document, then set localName to localName in ASCII lowercase.
+            // 3-4. TODO(spec): the `is` option (customized built-in elements).
+            // 5-7. Return the result of creating an element given this, localName, and the HTML
+            //      namespace.
+            let element =
+                with_document_mut(context, document.window, |d| d.create_element(&local_name))?;
+            node_value(context, document.window, Some(element))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createTextNode",
+        1,
+        |this, args, context| {
+            // Return a new Text node whose data is data and node document is this.
+            let document = this_document(this, context)?;
+            let data = to_dom_string(&arg(args, 0), context)?;
+            let node = with_document_mut(context, document.window, |d| d.create_text_node(&data))?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createComment",
+        1,
+        |this, args, context| {
+            // Return a new Comment node whose data is data and node document is this.
+            let document = this_document(this, context)?;
+            let data = to_dom_string(&arg(args, 0), context)?;
+            let node = with_document_mut(context, document.window, |d| d.create_comment(&data))?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "createDocumentFragment",
+        0,
+        |this, _, context| {
+            // Return a new DocumentFragment node whose node document is this.
+            let document = this_document(this, context)?;
+            let node =
+                with_document_mut(context, document.window, Document::create_document_fragment)?;
+            node_value(context, document.window, Some(node))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "getElementById",
+        1,
+        |this, args, context| {
+            let document = this_document(this, context)?;
+            let id = to_dom_string(&arg(args, 0), context)?;
+            let found = with_document(context, document.window, |d| d.get_element_by_id(&id))?;
+            node_value(context, document.window, found)
+        },
+    )
+}
+
+fn install_document_accessors(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    getter(context, prototype, "doctype", |this, _, context| {
+        // The doctype getter steps are to return the child of this that is a doctype;
+        // otherwise null.
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, |d| {
+            d.children(d.document_node())
+                .iter()
+                .copied()
+                .find(|&c| matches!(d.data(c), Some(postern_dom::NodeData::Doctype { .. })))
+        })?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "documentElement", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::document_element)?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "head", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::head)?;
+        node_value(context, document.window, found)
+    })?;
+    getter(context, prototype, "body", |this, _, context| {
+        let document = this_document(this, context)?;
+        let found = with_document(context, document.window, Document::body)?;
+        node_value(context, document.window, found)
+    })?;
+    // URL and documentURI both return this's URL, serialized.
+    for name in ["URL", "documentURI"] {
+        getter(context, prototype, name, |this, _, context| {
+            let document = this_document(this, context)?;
+            let url = with_document(context, document.window, |d| d.url().to_string())?;
+            Ok(string_value(&url))
+        })?;
+    }
+    accessor(
+        context,
+        prototype,
+        "title",
+        |this, _, context| {
+            let document = this_document(this, context)?;
+            let title = with_document(context, document.window, get_title)?;
+            Ok(string_value(&title))
+        },
+        |this, args, context| {
+            let document = this_document(this, context)?;
+            let value = to_dom_string(&arg(args, 0), context)?;
+            with_document_mut(context, document.window, |d| set_title(d, &value))?;
+            Ok(JsValue::undefined())
+        },
+    )?;
+    getter(context, prototype, "readyState", |this, _, context| {
+        // The readyState getter steps are to return this's current document readiness.
+        let document = this_document(this, context)?;
+        let state = AgentState::of(context)?;
+        let readiness = state
+            .windows
+            .borrow()
+            .get(&document.window)
+            .map(|w| w.load.ready_state)
+            .unwrap_or_default();
+        Ok(string_value(readiness.as_str()))
+    })?;
+    getter(context, prototype, "defaultView", |this, _, context| {
+        // 1. If this's browsing context is null, then return null.
+        // 2. Return this's browsing context's WindowProxy object.
+        // Deviation: the window's global object stands in for its WindowProxy (as `window`
+        // does).
+        let document = this_document(this, context)?;
+        let state = AgentState::of(context)?;
+        let global = state
+            .windows
+            .borrow()
+            .get(&document.window)
+            .map(|w| JsValue::from(w.global.clone()));
+        Ok(global.unwrap_or_else(JsValue::null))
+    })
+}
+
+/// Defines the `Document` interface's members on its prototype.
+pub(crate) fn install_document_interface(
+    context: &mut Context,
+    document: &Interface,
+) -> JsResult<()> {
+    let prototype = &document.prototype;
+    crate::dom::element::define_parent_node_members(context, prototype)?;
+    crate::dom::element::define_get_elements_by_tag_name(context, prototype)?;
+    install_creation_methods(context, prototype)?;
+    install_document_accessors(context, prototype)?;
+    accessor(
+        context,
+        prototype,
+        "domain",
+        document_domain_get,
+        document_domain_set,
+    )?;
+    define_event_handler(context, prototype, "readystatechange")?;
+    // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first light).
+    define_event_handler(context, prototype, "DOMContentLoaded")
+}
+
+/// `document.domain`'s getter: the origin's effective domain.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+fn document_domain_get(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let domain = with_document(context, document.window, |d| {
+        postern_dom::document_domain_getter(d.origin())
+    })?;
+    Ok(string_value(&domain))
+}
+
+/// `document.domain`'s setter: checks the value (SecurityError) and sets the origin's domain,
+/// which loosens same origin-domain checks between same-site documents that both set it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+///
+/// Deviation: each Document holds its own copy of its origin, so documents that share an
+/// origin in the spec (an about:blank iframe and its creator) do not see each other's domain.
+fn document_domain_set(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    // Step 1's "browsing context": the document is its browsing context's active document.
+    let has_browsing_context = state.ua.window_entry(document.window).is_some_and(|entry| {
+        state.ua.active_window(entry.browsing_context) == Some(document.window)
+    });
+    let result = with_document_mut(context, document.window, |d| {
+        let mut origin = d.origin().clone();
+        let result = postern_dom::document_domain_setter(
+            &mut origin,
+            &value,
+            postern_dom::DocumentDomainSetterContext {
+                has_browsing_context,
+                ..Default::default()
+            },
+        );
+        if result.is_ok() {
+            d.set_origin(origin);
+        }
+        result
+    })?;
+    match result {
+        Ok(()) => Ok(JsValue::undefined()),
+        Err(error) => Err(crate::webidl::dom_exception::throw(
+            context,
+            error.dom_exception_name(),
+            &error.to_string(),
+        )),
+    }
+}
+
+/// Defines the `document` attribute of the global.
+pub(crate) fn define_document_attribute(
+    context: &mut Context,
+    global: &JsObject,
+    window: WindowId,
+) -> JsResult<()> {
+    // Deviation: `document` is an accessor on the global instead of [LegacyUnforgeable].
+    define_accessor(
+        context,
+        global,
+        "document",
+        NativeFunction::from_copy_closure(move |_, _, context| {
+            let state = AgentState::of(context)?;
+            let node = state
+                .windows
+                .borrow()
+                .get(&window)
+                .and_then(|w| w.document.try_borrow().ok().map(|d| d.document_node()));
+            node_value(context, window, node)
+        }),
+        None,
+    )
+}

@@ -1,0 +1,466 @@
+//! The `EventTarget` interface: listeners, event handler attributes, and dispatch.
+//!
+//! Spec: <https://dom.spec.whatwg.org/#interface-eventtarget>
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::{EventTargetKey, Listener, ListenerCallback};
+use crate::agent::realm_data::RealmData;
+use crate::dom::event::{phase, with_event};
+use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
+use crate::ids::WindowId;
+use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+
+/// The (window, target) that `this` designates: a node wrapper, or else the current realm's
+/// window.
+fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
+    if let Some(node) = this
+        .as_object()
+        .and_then(|o| crate::dom::wrappers::node_of(&o))
+    {
+        return Ok((node.window, EventTargetKey::Node(node.node)));
+    }
+    // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
+    // bare `addEventListener(...)` call, designates it).
+    Ok((
+        RealmData::of_current_realm(context)?.window,
+        EventTargetKey::Window,
+    ))
+}
+
+/// Flattens the `options` argument of add/removeEventListener.
+fn flatten_options(options: &JsValue, context: &mut Context) -> JsResult<(bool, bool)> {
+    if let Some(dict) = options.as_object() {
+        let capture = dict.get(js_string!("capture"), context)?.to_boolean();
+        let once = dict.get(js_string!("once"), context)?.to_boolean();
+        Ok((capture, once))
+    } else {
+        Ok((options.to_boolean(), false))
+    }
+}
+
+/// `addEventListener(type, callback, options)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-eventtarget-addeventlistener>
+fn add_event_listener(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let (window, target) = resolve_target(this, context)?;
+    let type_ = to_dom_string(&arg(args, 0), context)?;
+    let callback = arg(args, 1);
+    let (capture, once) = flatten_options(&arg(args, 2), context)?;
+    // 2. If listener's callback is null, then return.
+    let Some(callback) = callback.as_object() else {
+        if callback.is_null_or_undefined() {
+            return Ok(JsValue::undefined());
+        }
+        return Err(type_error(
+            "addEventListener: the callback is not an object",
+        ));
+    };
+    let state = AgentState::of(context)?;
+    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+        w.listeners.add_an_event_listener(
+            target,
+            Listener {
+                type_,
+                callback: ListenerCallback::Object(callback.clone()),
+                capture,
+                once,
+                removed: Cell::new(false),
+            },
+        );
+    }
+    Ok(JsValue::undefined())
+}
+
+/// `removeEventListener(type, callback, options)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener>
+fn remove_event_listener(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let (window, target) = resolve_target(this, context)?;
+    let type_ = to_dom_string(&arg(args, 0), context)?;
+    let (capture, _) = flatten_options(&arg(args, 2), context)?;
+    let Some(callback) = arg(args, 1).as_object() else {
+        return Ok(JsValue::undefined());
+    };
+    let state = AgentState::of(context)?;
+    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+        w.listeners.remove_an_event_listener(
+            target,
+            &type_,
+            &ListenerCallback::Object(callback.clone()),
+            capture,
+        );
+    }
+    Ok(JsValue::undefined())
+}
+
+/// `dispatchEvent(event)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent>
+fn dispatch_event(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (window, target) = resolve_target(this, context)?;
+    let event = arg(args, 0);
+    let Some(event_object) = event.as_object() else {
+        return Err(type_error("dispatchEvent: argument is not an Event"));
+    };
+    // 1. If event's dispatch flag is set, or if its initialized flag is not set, then throw
+    //    an "InvalidStateError" DOMException.
+    if with_event(&event, |e| e.dispatch)? {
+        return Err(crate::webidl::dom_exception::throw(
+            context,
+            "InvalidStateError",
+            "The event is already being dispatched.",
+        ));
+    }
+    // 2. Initialize event's isTrusted attribute to false.
+    with_event(&event, |e| e.is_trusted = false)?;
+    // 3. Return the result of dispatching event to this.
+    let state = AgentState::of(context)?;
+    let not_canceled = dispatch(&state, context, window, target, &event_object)?;
+    Ok(JsValue::new(not_canceled))
+}
+
+/// The object scripts see for a target.
+fn target_value(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    target: EventTargetKey,
+) -> JsResult<JsValue> {
+    match target {
+        EventTargetKey::Window => Ok(state
+            .windows
+            .borrow()
+            .get(&window)
+            .map(|w| JsValue::from(w.global.clone()))
+            .unwrap_or_default()),
+        EventTargetKey::Node(node) => {
+            Ok(crate::dom::wrappers::wrapper(state, context, window, node)?.into())
+        }
+    }
+}
+
+/// Dispatch `event` to a target that has no parent in the event path (a Window, or a node
+/// for an event that does not bubble), and return whether it was not canceled.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-dispatch>
+pub(crate) fn dispatch(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    target: EventTargetKey,
+    event: &JsObject,
+) -> JsResult<bool> {
+    let event_value = JsValue::from(event.clone());
+    let type_ = with_event(&event_value, |e| e.type_.clone())?;
+    crate::html::content_attributes::activate_content_attribute_handler(
+        state, context, window, target, &type_,
+    );
+    let target_object = target_value(state, context, window, target)?;
+    // 1. Set event's dispatch flag.
+    // 2-5. targetOverride is target; event's target is set to it.
+    with_event(&event_value, |e| {
+        e.dispatch = true;
+        e.target = target_object.clone();
+        e.event_phase = phase::AT_TARGET;
+        e.current_target = target_object.clone();
+    })?;
+    // TODO(spec): steps 5.4-5.13: the event path through the node tree (capture and bubble
+    // phases) for targets with parents.
+    inner_invoke(state, context, window, target, &event_value, &target_object)?;
+    // 6-10. Unset the phase, currentTarget and flags.
+    with_event(&event_value, |e| {
+        e.event_phase = phase::NONE;
+        e.current_target = JsValue::null();
+        e.dispatch = false;
+        e.stop_propagation = false;
+        e.stop_immediate_propagation = false;
+    })?;
+    // 12. Return false if event's canceled flag is set; otherwise true.
+    with_event(&event_value, |e| !e.canceled)
+}
+
+/// Inner invoke: call each listener of the event's type in order.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke>
+fn inner_invoke(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    target: EventTargetKey,
+    event: &JsValue,
+    current_target: &JsValue,
+) -> JsResult<()> {
+    let type_ = with_event(event, |e| e.type_.clone())?;
+    // "Let listeners be a clone of event's currentTarget's event listener list", so
+    // listeners added during dispatch do not run now.
+    let listeners: Vec<Rc<Listener>> = state
+        .windows
+        .borrow()
+        .get(&window)
+        .and_then(|w| w.listeners.lists.get(&target).cloned())
+        .unwrap_or_default();
+    // 1. For each listener of listeners, whose removed is false:
+    for listener in listeners.iter().filter(|l| !l.removed.get()) {
+        // 1.1. If event's type attribute value is not listener's type, then continue.
+        if listener.type_ != type_ {
+            continue;
+        }
+        // 1.4. If listener's once is true, then remove an event listener.
+        if listener.once
+            && let Some(w) = state.windows.borrow_mut().get_mut(&window)
+        {
+            w.listeners.remove_an_event_listener(
+                target,
+                &listener.type_,
+                &listener.callback,
+                listener.capture,
+            );
+        }
+        // 1.9-1.10. Call a user object's operation with listener's callback, "handleEvent",
+        // « event », and event's currentTarget; if this throws, report the exception.
+        let result = match &listener.callback {
+            ListenerCallback::Object(callback) => {
+                call_listener(state, context, window, callback, event, current_target)
+            }
+            ListenerCallback::EventHandler => call_event_handler(
+                state,
+                context,
+                window,
+                target,
+                &type_,
+                event,
+                current_target,
+            ),
+        };
+        if let Err(error) = result {
+            report_the_exception(state, context, Some(window), &error);
+        }
+        // 1.12. If event's stop immediate propagation flag is set, then break.
+        if with_event(event, |e| e.stop_immediate_propagation)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn call_listener(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    callback: &JsObject,
+    event: &JsValue,
+    current_target: &JsValue,
+) -> JsResult<()> {
+    if callback.is_callable() {
+        invoke_a_callback(
+            state,
+            context,
+            window,
+            callback,
+            current_target,
+            std::slice::from_ref(event),
+        )?;
+        return Ok(());
+    }
+    let handle_event = callback.get(js_string!("handleEvent"), context)?;
+    let Some(handle_event) = handle_event.as_callable() else {
+        return Err(type_error("handleEvent is not callable"));
+    };
+    invoke_a_callback(
+        state,
+        context,
+        window,
+        &handle_event,
+        &callback.clone().into(),
+        std::slice::from_ref(event),
+    )?;
+    Ok(())
+}
+
+/// The event handler processing algorithm.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-event-handler-processing-algorithm>
+fn call_event_handler(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    target: EventTargetKey,
+    type_: &str,
+    event: &JsValue,
+    current_target: &JsValue,
+) -> JsResult<()> {
+    // 1. Let callback be the result of getting the current value of the event handler.
+    let handler = state.windows.borrow().get(&window).and_then(|w| {
+        w.listeners
+            .handlers
+            .get(&(target, type_.to_string()))
+            .cloned()
+    });
+    // 2. If callback is null, then return.
+    let Some(handler) = handler else {
+        return Ok(());
+    };
+    if !handler.is_callable() {
+        return Ok(());
+    }
+    // 3. Let special error event handling be true if event is an ErrorEvent object, event's
+    //    type is "error", and event's currentTarget implements the WindowOrWorkerGlobalScope
+    //    mixin. Otherwise, let special error event handling be false.
+    let special_error_arguments = if type_ == "error" && target == EventTargetKey::Window {
+        crate::html::error_event::on_error_event_handler_arguments(event)
+    } else {
+        None
+    };
+    // 4. Process the Event object event: invoke callback with « message, filename, lineno,
+    //    colno, error » if special error event handling is true, otherwise with « event »;
+    //    the callback this value is event's currentTarget. An exception propagates.
+    let arguments = match &special_error_arguments {
+        Some(arguments) => arguments.as_slice(),
+        None => std::slice::from_ref(event),
+    };
+    let return_value =
+        invoke_a_callback(state, context, window, &handler, current_target, arguments)?;
+    // 5. Process return value: if special error event handling is true, true cancels the
+    //    event; otherwise false does.
+    let cancel = match special_error_arguments {
+        Some(_) => return_value.as_boolean() == Some(true),
+        None => return_value.as_boolean() == Some(false),
+    };
+    if cancel {
+        // Set event's canceled flag (only a cancelable event can be canceled).
+        with_event(event, |e| {
+            if e.cancelable {
+                e.canceled = true;
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads an event handler IDL attribute.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
+pub(crate) fn get_event_handler(
+    context: &mut Context,
+    this: &JsValue,
+    type_: &str,
+) -> JsResult<JsValue> {
+    let (window, target) = resolve_target(this, context)?;
+    let state = AgentState::of(context)?;
+    let handler = state.windows.borrow().get(&window).and_then(|w| {
+        w.listeners
+            .handlers
+            .get(&(target, type_.to_string()))
+            .cloned()
+    });
+    Ok(handler.map(JsValue::from).unwrap_or_else(JsValue::null))
+}
+
+/// Sets an event handler IDL attribute: a non-object value sets it to null; the first
+/// non-null value activates it (adds its listener, whose position then stays fixed).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
+pub(crate) fn set_event_handler(
+    context: &mut Context,
+    this: &JsValue,
+    type_: &str,
+    value: &JsValue,
+) -> JsResult<JsValue> {
+    let (window, target) = resolve_target(this, context)?;
+    let state = AgentState::of(context)?;
+    let mut windows = state.windows.borrow_mut();
+    let Some(w) = windows.get_mut(&window) else {
+        return Ok(JsValue::undefined());
+    };
+    let slot = (target, type_.to_string());
+    w.listeners.touched.insert(slot.clone());
+    match value.as_object() {
+        // 1. If the given value is null, deactivate the event handler.
+        None => {
+            w.listeners.handlers.remove(&slot);
+            w.listeners.remove_an_event_listener(
+                target,
+                type_,
+                &ListenerCallback::EventHandler,
+                false,
+            );
+        }
+        // 2. Otherwise: set the handler's value, and activate it.
+        Some(handler) => {
+            w.listeners.handlers.insert(slot, handler.clone());
+            w.listeners.add_an_event_listener(
+                target,
+                Listener {
+                    type_: type_.to_string(),
+                    callback: ListenerCallback::EventHandler,
+                    capture: false,
+                    once: false,
+                    removed: Cell::new(false),
+                },
+            );
+        }
+    }
+    Ok(JsValue::undefined())
+}
+
+/// Defines `addEventListener`, `removeEventListener`, `dispatchEvent` on `object`.
+pub(crate) fn define_event_target_members(
+    context: &mut Context,
+    object: &JsObject,
+) -> JsResult<()> {
+    define_method(
+        context,
+        object,
+        "addEventListener",
+        2,
+        NativeFunction::from_fn_ptr(add_event_listener),
+    )?;
+    define_method(
+        context,
+        object,
+        "removeEventListener",
+        2,
+        NativeFunction::from_fn_ptr(remove_event_listener),
+    )?;
+    define_method(
+        context,
+        object,
+        "dispatchEvent",
+        1,
+        NativeFunction::from_fn_ptr(dispatch_event),
+    )?;
+    Ok(())
+}
+
+/// Defines the event handler attribute `on{type_}` on `object`.
+pub(crate) fn define_event_handler(
+    context: &mut Context,
+    object: &JsObject,
+    type_: &'static str,
+) -> JsResult<()> {
+    let name = format!("on{type_}");
+    define_accessor(
+        context,
+        object,
+        &name,
+        NativeFunction::from_copy_closure(move |this, _, context| {
+            get_event_handler(context, this, type_)
+        }),
+        Some(NativeFunction::from_copy_closure(
+            move |this, args, context| set_event_handler(context, this, type_, &arg(args, 0)),
+        )),
+    )
+}

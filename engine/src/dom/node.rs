@@ -1,0 +1,340 @@
+//! The `Node` interface's members.
+//!
+//! Spec: <https://dom.spec.whatwg.org/#interface-node>
+
+use boa_engine::{Context, JsObject, JsResult, JsValue};
+use postern_dom::{Document, NodeData, NodeId};
+
+use crate::agent::AgentState;
+use crate::dom::wrappers::{
+    NodeRef, accessor, getter, method, node_arg, node_value, nodes_array, nullable_node_arg,
+    string_value, this_node, throw_dom_error, with_document, with_document_mut,
+};
+use crate::ids::WindowId;
+use crate::webidl::conversions::{arg, to_dom_string};
+use crate::webidl::interface::{Interface, define_constants};
+
+/// Both nodes are in the same document (the arena of one window).
+fn same_document(context: &mut Context, a: NodeRef, b: NodeRef) -> JsResult<()> {
+    if a.window == b.window {
+        return Ok(());
+    }
+    // Deviation: adopting a node into another document is not supported by the arena DOM.
+    // TODO(spec): adopt (https://dom.spec.whatwg.org/#concept-node-adopt).
+    Err(crate::webidl::dom_exception::throw(
+        context,
+        "NotSupportedError",
+        "moving nodes between documents is not supported",
+    ))
+}
+
+/// The `nodeType` of a node.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-nodetype>
+fn node_type(data: &NodeData) -> u16 {
+    match data {
+        NodeData::Element { .. } => 1,
+        NodeData::Text(_) => 3,
+        NodeData::Comment(_) => 8,
+        NodeData::Document => 9,
+        NodeData::Doctype { .. } => 10,
+        NodeData::DocumentFragment => 11,
+    }
+}
+
+/// The `nodeName` of a node.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-nodename>
+fn node_name(data: &NodeData) -> String {
+    match data {
+        // Element: its HTML-uppercased qualified name.
+        NodeData::Element { .. } => crate::dom::element::html_uppercased_qualified_name(data),
+        NodeData::Text(_) => "#text".into(),
+        NodeData::Comment(_) => "#comment".into(),
+        NodeData::Document => "#document".into(),
+        NodeData::Doctype { name } => name.clone(),
+        NodeData::DocumentFragment => "#document-fragment".into(),
+    }
+}
+
+/// A getter returning a related node of `this` (parent, first child, ...).
+fn related(
+    this: &JsValue,
+    context: &mut Context,
+    pick: fn(&Document, NodeId) -> Option<NodeId>,
+) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let found = with_document(context, node.window, |d| pick(d, node.node))?;
+    node_value(context, node.window, found)
+}
+
+/// `appendChild` and `insertBefore`: pre-insert `node` into `parent` before `child`
+/// (postern-dom's `Document::insert_before` runs the algorithm's steps), with a DOMException
+/// for its errors.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-node-pre-insert>
+fn pre_insert_node(
+    context: &mut Context,
+    parent: NodeRef,
+    node: NodeRef,
+    child: Option<NodeRef>,
+) -> JsResult<JsValue> {
+    same_document(context, parent, node)?;
+    if child.is_some_and(|c| c.window != parent.window) {
+        // A child from another document is not a child of parent.
+        return Err(crate::webidl::dom_exception::throw(
+            context,
+            "NotFoundError",
+            "the reference child is not a child of this node",
+        ));
+    }
+    let result = with_document_mut(context, parent.window, |d| {
+        d.insert_before(parent.node, node.node, child.map(|c| c.node))
+    })?;
+    match result {
+        Ok(inserted) => {
+            // The post-connection steps: an iframe that became connected gets its content
+            // navigable. (A fragment's children were inserted: walk from the parent.)
+            // TODO(spec): the other insertion and post-connection steps (e.g. preparing an
+            // inserted script).
+            let state = AgentState::of(context)?;
+            crate::html::iframe::run_post_connection_steps_for_iframes(
+                &state,
+                context,
+                parent.window,
+                parent.node,
+            );
+            node_value(context, parent.window, Some(inserted))
+        }
+        Err(error) => Err(throw_dom_error(context, &error)),
+    }
+}
+
+fn install_tree_accessors(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    getter(context, prototype, "nodeType", |this, _, context| {
+        let node = this_node(this)?;
+        let value = with_document(context, node.window, |d| d.data(node.node).map(node_type))?;
+        Ok(value.map(JsValue::new).unwrap_or_default())
+    })?;
+    getter(context, prototype, "nodeName", |this, _, context| {
+        let node = this_node(this)?;
+        let name = with_document(context, node.window, |d| d.data(node.node).map(node_name))?;
+        Ok(name.map(|n| string_value(&n)).unwrap_or_default())
+    })?;
+    getter(context, prototype, "parentNode", |this, _, context| {
+        related(this, context, Document::parent)
+    })?;
+    getter(context, prototype, "parentElement", |this, _, context| {
+        related(this, context, |d, n| {
+            d.parent(n).filter(|p| d.is_element(*p))
+        })
+    })?;
+    getter(context, prototype, "firstChild", |this, _, context| {
+        related(this, context, |d, n| d.children(n).first().copied())
+    })?;
+    getter(context, prototype, "lastChild", |this, _, context| {
+        related(this, context, |d, n| d.children(n).last().copied())
+    })?;
+    getter(context, prototype, "previousSibling", |this, _, context| {
+        related(this, context, Document::previous_sibling)
+    })?;
+    getter(context, prototype, "nextSibling", |this, _, context| {
+        related(this, context, Document::next_sibling)
+    })?;
+    getter(context, prototype, "ownerDocument", |this, _, context| {
+        // The ownerDocument getter steps are to return null, if this is a document;
+        // otherwise this's node document.
+        related(this, context, |d, n| {
+            (n != d.document_node()).then(|| d.document_node())
+        })
+    })?;
+    // Deviation: an Array snapshot stands in for the live NodeList.
+    getter(context, prototype, "childNodes", |this, _, context| {
+        let node = this_node(this)?;
+        let children = with_document(context, node.window, |d| d.children(node.node).to_vec())?;
+        nodes_array(context, node.window, children)
+    })?;
+    getter(context, prototype, "isConnected", |this, _, context| {
+        let node = this_node(this)?;
+        let connected = with_document(context, node.window, |d| d.is_connected(node.node))?;
+        Ok(JsValue::new(connected))
+    })?;
+    Ok(())
+}
+
+fn install_mutation_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
+    method(
+        context,
+        prototype,
+        "hasChildNodes",
+        0,
+        |this, _, context| {
+            let node = this_node(this)?;
+            let has = with_document(context, node.window, |d| !d.children(node.node).is_empty())?;
+            Ok(JsValue::new(has))
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "appendChild",
+        1,
+        |this, args, context| {
+            // The appendChild(node) method steps are to return the result of appending node to
+            // this (pre-insert node into this before null).
+            let parent = this_node(this)?;
+            let node = node_arg(&arg(args, 0))?;
+            pre_insert_node(context, parent, node, None)
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "insertBefore",
+        2,
+        |this, args, context| {
+            // The insertBefore(node, child) method steps are to return the result of
+            // pre-inserting node into this before child.
+            let parent = this_node(this)?;
+            let node = node_arg(&arg(args, 0))?;
+            let child = nullable_node_arg(&arg(args, 1))?;
+            pre_insert_node(context, parent, node, child)
+        },
+    )?;
+    method(
+        context,
+        prototype,
+        "removeChild",
+        1,
+        |this, args, context| {
+            // The removeChild(child) method steps are to return the result of pre-removing child
+            // from this.
+            let parent = this_node(this)?;
+            let child = node_arg(&arg(args, 0))?;
+            if parent.window != child.window {
+                return Err(crate::webidl::dom_exception::throw(
+                    context,
+                    "NotFoundError",
+                    "the node is not a child of this node",
+                ));
+            }
+            let result = with_document_mut(context, parent.window, |d| {
+                d.remove_child(parent.node, child.node)
+            })?;
+            match result {
+                Ok(removed) => {
+                    run_removing_steps(context, parent.window, &[removed])?;
+                    node_value(context, parent.window, Some(removed))
+                }
+                Err(error) => Err(throw_dom_error(context, &error)),
+            }
+        },
+    )?;
+    method(context, prototype, "contains", 1, |this, args, context| {
+        // The contains(other) method steps are to return true if other is an inclusive
+        // descendant of this; otherwise false (including when other is null).
+        let node = this_node(this)?;
+        let Some(other) = nullable_node_arg(&arg(args, 0))? else {
+            return Ok(JsValue::new(false));
+        };
+        if other.window != node.window {
+            return Ok(JsValue::new(false));
+        }
+        let contains = with_document(context, node.window, |d| {
+            let mut current = Some(other.node);
+            // Bounded by the arena's size (a tree is never deeper).
+            for _ in 0..=d.node_count() {
+                match current {
+                    Some(c) if c == node.node => return true,
+                    Some(c) => current = d.parent(c),
+                    None => return false,
+                }
+            }
+            false
+        })?;
+        Ok(JsValue::new(contains))
+    })?;
+    Ok(())
+}
+
+/// Defines the `Node` interface's members on its interface (and prototype) object.
+pub(crate) fn install_node_interface(context: &mut Context, node: &Interface) -> JsResult<()> {
+    define_constants(
+        context,
+        node,
+        &[
+            ("ELEMENT_NODE", 1),
+            ("ATTRIBUTE_NODE", 2),
+            ("TEXT_NODE", 3),
+            ("CDATA_SECTION_NODE", 4),
+            ("ENTITY_REFERENCE_NODE", 5),
+            ("ENTITY_NODE", 6),
+            ("PROCESSING_INSTRUCTION_NODE", 7),
+            ("COMMENT_NODE", 8),
+            ("DOCUMENT_NODE", 9),
+            ("DOCUMENT_TYPE_NODE", 10),
+            ("DOCUMENT_FRAGMENT_NODE", 11),
+            ("NOTATION_NODE", 12),
+        ],
+    )?;
+    let prototype = &node.prototype;
+    install_tree_accessors(context, prototype)?;
+    install_mutation_methods(context, prototype)?;
+    accessor(
+        context,
+        prototype,
+        "textContent",
+        |this, _, context| {
+            let node = this_node(this)?;
+            let text = with_document(context, node.window, |d| d.text_content(node.node))?;
+            Ok(text.map(|t| string_value(&t)).unwrap_or_else(JsValue::null))
+        },
+        |this, args, context| {
+            // The textContent setter steps are to, if the given value is null, act as if it
+            // was the empty string instead, and then set text content with this and the
+            // given value.
+            let node = this_node(this)?;
+            set_text_content_or_empty(context, node, &arg(args, 0))
+        },
+    )
+}
+
+/// Sets `node`'s text content to `value`, a null value acting as the empty string (the
+/// `textContent` setter, and CharacterData's `data` setter with [LegacyNullToEmptyString]).
+///
+/// Spec: <https://dom.spec.whatwg.org/#set-text-content>
+pub(crate) fn set_text_content_or_empty(
+    context: &mut Context,
+    node: NodeRef,
+    value: &JsValue,
+) -> JsResult<JsValue> {
+    let value = if value.is_null() {
+        String::new()
+    } else {
+        to_dom_string(value, context)?
+    };
+    let (old_children, result) = with_document_mut(context, node.window, |d| {
+        let old_children = d.children(node.node).to_vec();
+        (old_children, d.set_text_content(node.node, &value))
+    })?;
+    result.map_err(|e| throw_dom_error(context, &e))?;
+    // The children it replaced were removed.
+    run_removing_steps(context, node.window, &old_children)?;
+    Ok(JsValue::undefined())
+}
+
+/// The removing steps for subtrees just removed from `window`'s document (an iframe's:
+/// destroy its child navigable).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-node-remove-ext>
+pub(crate) fn run_removing_steps(
+    context: &mut Context,
+    window: WindowId,
+    removed: &[NodeId],
+) -> JsResult<()> {
+    let state = AgentState::of(context)?;
+    for root in removed {
+        crate::html::iframe::iframe_removing_steps(&state, window, *root);
+    }
+    Ok(())
+}

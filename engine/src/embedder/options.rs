@@ -1,0 +1,54 @@
+//! What the embedder hands a user agent: how it runs, and where test results go.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use postern_event_loop::TimeMode;
+
+/// Receives test results that a page hands to `__postern_test_results__(json)` (defined only
+/// when this hook is set): whether the window is a top-level one, and the JSON text.
+#[derive(Clone)]
+pub struct TestResultsHook(pub Arc<TestResultsFn>);
+
+/// The function behind a [`TestResultsHook`].
+pub type TestResultsFn = dyn Fn(bool, &str) + Send + Sync;
+
+impl std::fmt::Debug for TestResultsHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TestResultsHook")
+    }
+}
+
+/// How a [`UserAgent`](crate::UserAgent) runs.
+#[derive(Clone, Debug)]
+pub struct UserAgentOptions {
+    /// Real or virtual time.
+    pub time: TimeMode,
+    /// Stop when the clock reaches this (virtual or real time since start).
+    pub time_limit: Duration,
+    /// Stop after this much wall-clock time whatever the clock says (guards pages that never
+    /// go idle, such as an endless message loop under virtual time).
+    pub wall_limit: Duration,
+    /// Where test results go (the WPT runner sets it).
+    pub test_results: Option<TestResultsHook>,
+    /// The most iterations one JS loop may run before it is stopped with an uncatchable
+    /// error (guards against pages that never yield; `u64::MAX` for no limit).
+    pub loop_iteration_limit: u64,
+    /// What `Date.now()` says when the clock starts, as time since the Unix epoch; `None`:
+    /// the wall-clock time when the user agent is created. Fix it (with virtual time) for
+    /// runs that print dates and must repeat exactly.
+    pub wall_clock_start: Option<Duration>,
+}
+
+impl Default for UserAgentOptions {
+    fn default() -> Self {
+        UserAgentOptions {
+            time: TimeMode::Real,
+            time_limit: Duration::from_secs(30),
+            wall_limit: Duration::from_secs(60),
+            test_results: None,
+            loop_iteration_limit: u64::MAX,
+            wall_clock_start: None,
+        }
+    }
+}

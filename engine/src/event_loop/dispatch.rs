@@ -1,0 +1,48 @@
+//! The dispatcher: runs each kind of [`AgentTask`] by calling the algorithm it stands for.
+
+use std::rc::Rc;
+
+use boa_engine::Context;
+
+use crate::agent::AgentState;
+use crate::agent::tasks::AgentTask;
+use crate::html::iframe::iframe_load_event_steps;
+use crate::html::navigation::{
+    fire_dom_content_loaded, fire_window_load, load_document, navigate_and_load,
+    navigate_to_srcdoc, unload_document,
+};
+use crate::html::scripting::rejections::fire_unhandled_rejections;
+use crate::html::timers::run_timer_task;
+use crate::html::traversable::definitely_close_a_top_level_traversable;
+use crate::html::web_messaging::post_message::run_posted_message_task;
+
+/// Runs one task's steps.
+pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task: AgentTask) {
+    match task {
+        AgentTask::Navigate {
+            browsing_context,
+            url,
+            initiator_origin,
+        } => navigate_and_load(state, browsing_context, url, initiator_origin),
+        AgentTask::NavigateToSrcdoc {
+            browsing_context,
+            source,
+            origin,
+        } => navigate_to_srcdoc(state, browsing_context, source, origin),
+        AgentTask::LoadDocument(response) => load_document(state, context, *response),
+        AgentTask::UnloadDocument { window } => unload_document(state, window),
+        AgentTask::DomContentLoaded { window } => fire_dom_content_loaded(state, context, window),
+        AgentTask::WindowLoad { window } => fire_window_load(state, context, window),
+        AgentTask::IframeLoad { parent, iframe } => {
+            iframe_load_event_steps(state, context, parent, iframe)
+        }
+        AgentTask::DefinitelyClose { traversable } => {
+            definitely_close_a_top_level_traversable(state, traversable)
+        }
+        AgentTask::PostedMessage(message) => run_posted_message_task(state, context, message),
+        AgentTask::Timer(timer) => run_timer_task(state, context, timer),
+        AgentTask::NotifyRejectedPromises { window } => {
+            fire_unhandled_rejections(state, context, window)
+        }
+    }
+}

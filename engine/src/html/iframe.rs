@@ -1,0 +1,370 @@
+//! The iframe element: its content navigable is created when it becomes connected (parsed or
+//! inserted by script), navigated when its `src` changes, and destroyed when it is removed.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+
+use std::rc::Rc;
+
+use boa_engine::Context;
+use postern_dom::{BrowsingContextId, NodeId};
+use postern_event_loop::{Task, TaskSource};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::tasks::AgentTask;
+use crate::agent::window::document_key;
+use crate::dom::event::create_event;
+use crate::dom::event_target::dispatch;
+use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::navigation::maybe_queue_window_load;
+use crate::html::scripting::script::emit_console;
+use crate::html::window::create_window;
+use crate::html::window_proxy::child_of_container;
+use crate::ids::WindowId;
+
+/// Who connected the iframe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Insertion {
+    /// The HTML parser.
+    Parser,
+    /// A script (appendChild, insertBefore).
+    Script,
+}
+
+/// The iframe HTML element post-connection steps, for `iframe`, now connected in `parent`'s
+/// document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+/// ("The iframe HTML element post-connection steps")
+pub(crate) fn iframe_post_connection_steps(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+    insertion: Insertion,
+) {
+    // 1. Create a new child navigable for insertedNode.
+    let Some(child) = create_a_new_child_navigable(state, context, parent, iframe) else {
+        return;
+    };
+    // 2-3. If insertedNode has a sandbox attribute, parse the sandboxing directive.
+    // TODO(spec): steps 2-3, sandboxing.
+    // 4. Process the iframe attributes for insertedNode, with initialInsertion set to true.
+    process_the_iframe_attributes(state, context, parent, iframe, child, true, insertion);
+}
+
+/// The post-connection steps for every iframe that `inserted` (and its descendants) brought
+/// into `parent`'s document, in tree order.
+pub(crate) fn run_post_connection_steps_for_iframes(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    inserted: NodeId,
+) {
+    let iframes: Vec<NodeId> = {
+        let windows = state.windows.borrow();
+        let Some(w) = windows.get(&parent) else {
+            return;
+        };
+        let document = w.document.borrow();
+        if !document.is_connected(inserted) {
+            return;
+        }
+        std::iter::once(inserted)
+            .chain(document.descendants(inserted))
+            .filter(|node| document.is_html_element(*node, "iframe"))
+            .collect()
+    };
+    for iframe in iframes {
+        // An iframe moved within its document keeps the navigable it has.
+        if child_of_container(state, parent, iframe).is_none() {
+            iframe_post_connection_steps(state, context, parent, iframe, Insertion::Script);
+        }
+    }
+}
+
+/// Create a new child navigable: a child browsing context whose container is `iframe`, with
+/// its initial `about:blank` Window (same origin as the creator, so in this agent).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#create-a-new-child-navigable>
+fn create_a_new_child_navigable(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+) -> Option<BrowsingContextId> {
+    let (parent_bc, parent_document, parent_origin, name): (_, _, _, String) =
+        state.windows.borrow().get(&parent).map(|w| {
+            let document = w.document.borrow();
+            (
+                w.browsing_context,
+                w.document_id,
+                document.origin().clone(),
+                document
+                    .get_attribute(iframe, "name")
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })?;
+    let name_for_tree = name.clone();
+    // 1-4. Let parentNavigable be element's node navigable; group, browsingContext and
+    //      document: a new browsing context in the parent's group.
+    let child = match state.ua.with_tree_mut(|tree| {
+        tree.create_child(parent_bc, (parent_document, iframe), name_for_tree)
+    }) {
+        Ok(child) => child,
+        Err(error) => {
+            emit_console(
+                state,
+                parent,
+                ConsoleLevel::Error,
+                format!("iframe: {error}"),
+            );
+            return None;
+        }
+    };
+    // 5-9. The initial about:blank document, same origin as its creator.
+    let blank = Url::parse("about:blank").ok()?;
+    if let Err(error) = create_window(state, context, child, blank, parent_origin) {
+        emit_console(state, parent, ConsoleLevel::Error, error.to_string());
+        return None;
+    }
+    // 10. Set element's content navigable to navigable (the tree records the container).
+    crate::html::window_named_properties::define_frame_index(state, context, parent, child);
+    crate::html::window_named_properties::define_named_frame(state, context, parent, &name);
+    // The iframe delays its document's load event until its own load is done.
+    if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
+        w.load.pending_iframes.insert(iframe);
+    }
+    Some(child)
+}
+
+/// Process the iframe attributes.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#process-the-iframe-attributes>
+fn process_the_iframe_attributes(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+    child: BrowsingContextId,
+    initial_insertion: bool,
+    insertion: Insertion,
+) {
+    let Some((src, srcdoc, base, parent_document, parent_origin)) =
+        state.windows.borrow().get(&parent).map(|w| {
+            let document = w.document.borrow();
+            (
+                document.get_attribute(iframe, "src").map(str::to_string),
+                document.get_attribute(iframe, "srcdoc").map(str::to_string),
+                document.url().clone(),
+                w.document_id,
+                document.origin().clone(),
+            )
+        })
+    else {
+        return;
+    };
+    // 1. If element's srcdoc attribute is specified, then:
+    if let Some(srcdoc) = srcdoc {
+        //  1. Let documentResource be element's srcdoc attribute value.
+        //  2. Navigate an iframe or frame given element, about:srcdoc, the empty string, and
+        //     with navigationType "replace" and documentResource (its origin is the parent
+        //     document's: "about:srcdoc" documents inherit it).
+        state.queue_a_task(Task::new(
+            TaskSource::Networking,
+            Some(document_key(parent_document)),
+            AgentTask::NavigateToSrcdoc {
+                browsing_context: child,
+                source: srcdoc,
+                origin: parent_origin,
+            },
+        ));
+        return;
+    }
+    // 2. Otherwise:
+    //    1. Let url be the result of running the shared attribute processing steps for iframe
+    //       and frame elements given element and initialInsertion.
+    //    2. If url is null, then return.
+    let url = shared_attribute_processing_steps(src.as_deref(), &base);
+    //    3. If url matches about:blank and initialInsertion is true, then:
+    if postern_dom::loader::matches_about_blank(&url) && initial_insertion {
+        //   1. Run the iframe load event steps given element.
+        match insertion {
+            Insertion::Script => iframe_load_event_steps(state, context, parent, iframe),
+            // Deviation: while the parser runs, the steps are queued (the parser's own
+            // script state is not re-entered).
+            Insertion::Parser => state.queue_a_task(Task::new(
+                TaskSource::DomManipulation,
+                Some(document_key(parent_document)),
+                AgentTask::IframeLoad { parent, iframe },
+            )),
+        }
+        //   2. Return.
+        return;
+    }
+    //    4-6. Navigate an iframe or frame given element, url and referrerPolicy (the fetch
+    //         and load run as a networking task of this agent).
+    state.queue_a_task(Task::new(
+        TaskSource::Networking,
+        Some(document_key(parent_document)),
+        AgentTask::Navigate {
+            browsing_context: child,
+            url,
+            initiator_origin: parent_origin,
+        },
+    ));
+}
+
+/// The shared attribute processing steps for iframe and frame elements: the URL to load.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#shared-attribute-processing-steps-for-iframe-and-frame-elements>
+fn shared_attribute_processing_steps(src: Option<&str>, base: &Url) -> Url {
+    // 1. Let url be the URL about:blank.
+    let blank = || Url::parse("about:blank").unwrap_or_else(|_| base.clone());
+    // 2. If element has a src attribute specified, and its value is not the empty string,
+    //    then: let maybeURL be the result of encoding-parsing a URL given that value,
+    //    relative to element's node document; if it is not failure, set url to it.
+    let url = match src.map(str::trim) {
+        Some(src) if !src.is_empty() => base.join(src).unwrap_or_else(|_| blank()),
+        _ => blank(),
+    };
+    // 3. If the inclusive ancestor navigables of element's node navigable contains a
+    //    navigable whose active document's URL equals url (fragments excluded), return null.
+    // TODO(spec): step 3 (recursion guard).
+    // 4-5. (javascript: URLs and the referrer policy.)
+    // 6. Return url.
+    url
+}
+
+/// The iframe load event steps: fire `load` at the iframe element; it no longer delays its
+/// document's load event.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#iframe-load-event-steps>
+pub(crate) fn iframe_load_event_steps(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+) {
+    // 1. Assert: element's content navigable is not null. (A load that completes after the
+    //    iframe was removed fires nothing.)
+    if child_of_container(state, parent, iframe).is_none() {
+        return;
+    }
+    let Some(realm) = state.windows.borrow().get(&parent).map(|w| w.realm.clone()) else {
+        return;
+    };
+    // 2-5. (Timing info.)
+    // 6. Fire an event named load at element.
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "load") {
+        let _ = dispatch(state, context, parent, EventTargetKey::Node(iframe), &event);
+    }
+    context.enter_realm(previous);
+    stop_delaying_the_load_event(state, parent, iframe);
+}
+
+/// The iframe no longer delays its document's load event.
+fn stop_delaying_the_load_event(state: &Rc<AgentState>, parent: WindowId, iframe: NodeId) {
+    let was_pending = state
+        .windows
+        .borrow_mut()
+        .get_mut(&parent)
+        .is_some_and(|w| w.load.pending_iframes.remove(&iframe));
+    if was_pending {
+        maybe_queue_window_load(state, parent);
+    }
+}
+
+/// The iframe HTML element removing steps, for every iframe in the subtree `removed` that was
+/// just removed from `parent`'s document: destroy a child navigable.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+/// ("The iframe HTML element removing steps")
+pub(crate) fn iframe_removing_steps(state: &Rc<AgentState>, parent: WindowId, removed: NodeId) {
+    let iframes: Vec<NodeId> = {
+        let windows = state.windows.borrow();
+        let Some(w) = windows.get(&parent) else {
+            return;
+        };
+        let document = w.document.borrow();
+        std::iter::once(removed)
+            .chain(document.descendants(removed))
+            .filter(|node| document.is_html_element(*node, "iframe"))
+            .collect()
+    };
+    for iframe in iframes {
+        destroy_a_child_navigable(state, parent, iframe);
+    }
+}
+
+/// Destroy a child navigable: the iframe's browsing context and every descendant leave the
+/// tree; their documents are no longer fully active, and their tasks and timers are dropped
+/// in the agents that run them.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#destroy-a-child-navigable>
+fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: NodeId) {
+    // 1. Let navigable be container's content navigable.
+    // 2. If navigable is null, then return.
+    let Some(navigable) = child_of_container(state, parent, iframe) else {
+        return;
+    };
+    // 3. Set container's content navigable to null (the navigable leaves the tree below).
+    // 4. Inform the navigation API about child navigable destruction (no navigation API).
+    // 5. Destroy a document and its descendants given navigable's active document: every
+    //    window of the navigable and its descendants, wherever it runs.
+    let windows =
+        crate::html::navigation::active_windows_of_inclusive_descendants(state, navigable);
+    // 6-9. Remove the navigable (and its descendants) from the tree.
+    state.ua.with_tree_mut(|tree| tree.remove(navigable));
+    crate::html::navigation::destroy_documents_where_they_live(state, windows);
+    // A removed iframe no longer delays its document's load event.
+    stop_delaying_the_load_event(state, parent, iframe);
+}
+
+/// The attribute change steps of an iframe: a `srcdoc` set, changed or removed, or a `src`
+/// set, changed or removed while there is no `srcdoc`, on an iframe with a content navigable
+/// processes the iframe attributes again (a navigation).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+/// ("whenever an iframe element with a non-null content navigable has its srcdoc attribute
+/// set, changed, or removed" / "... has its src attribute set, changed, or removed" when it
+/// has no srcdoc attribute)
+pub(crate) fn iframe_attribute_change_steps(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    element: NodeId,
+    local_name: &str,
+) {
+    let (is_iframe, has_srcdoc) = state
+        .windows
+        .borrow()
+        .get(&parent)
+        .map_or((false, false), |w| {
+            let document = w.document.borrow();
+            (
+                document.is_html_element(element, "iframe") && document.is_connected(element),
+                document.get_attribute(element, "srcdoc").is_some(),
+            )
+        });
+    // A srcdoc change always processes the attributes; a src change only when there is no
+    // srcdoc attribute.
+    let relevant = local_name == "srcdoc" || (local_name == "src" && !has_srcdoc);
+    if !is_iframe || !relevant {
+        return;
+    }
+    if let Some(child) = child_of_container(state, parent, element) {
+        process_the_iframe_attributes(
+            state,
+            context,
+            parent,
+            element,
+            child,
+            false,
+            Insertion::Script,
+        );
+    }
+}

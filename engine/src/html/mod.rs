@@ -1,0 +1,55 @@
+//! The HTML Standard: the Window and the objects around it, browsing contexts and
+//! navigation, the iframe element, timers, scripting, structured data and messaging.
+//!
+//! One file per interface; the algorithm files of a chapter beside its interfaces. Everything
+//! a window's realm sees is installed by [`install_window_globals`] before any of its scripts
+//! run.
+
+pub(crate) mod content_attributes;
+pub(crate) mod error_event;
+pub(crate) mod html_element;
+pub(crate) mod iframe;
+pub(crate) mod location;
+pub(crate) mod navigation;
+pub(crate) mod promise_rejection_event;
+pub(crate) mod scripting;
+pub(crate) mod structured_data;
+pub(crate) mod timers;
+pub(crate) mod traversable;
+pub(crate) mod web_messaging;
+pub(crate) mod window;
+pub(crate) mod window_named_properties;
+pub(crate) mod window_open;
+pub(crate) mod window_proxy;
+
+use boa_engine::{Context, JsResult};
+
+use crate::console;
+use crate::dom;
+use crate::dom::event;
+use crate::hr_time::performance;
+use crate::html::scripting::rejections;
+use crate::html::structured_data::structured_clone;
+use crate::ids::WindowId;
+use crate::testing as test_results;
+use crate::webidl::dom_exception;
+
+/// Installs the Window interface's members and the other interfaces into the current realm
+/// (the realm of `window`).
+pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) -> JsResult<()> {
+    let global = context.global_object();
+    dom_exception::install(context)?;
+    event::install(context)?;
+    error_event::install(context)?;
+    promise_rejection_event::install(context, &global)?;
+    rejections::install(context);
+    dom::install(context, &global, window)?;
+    window::install(context, &global, window)?;
+    window_open::install(context, &global, window)?;
+    timers::install(context, &global, window)?;
+    performance::install(context, &global, window)?;
+    console::install(context, &global, window)?;
+    structured_clone::install(context, &global)?;
+    test_results::install(context, &global, window)?;
+    Ok(())
+}

@@ -1,0 +1,486 @@
+//! Loading documents into browsing contexts: navigation's last step, the parser driving
+//! scripts and iframes, and the load events.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html>,
+//! <https://html.spec.whatwg.org/multipage/parsing.html#the-end>,
+//! <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
+
+use std::rc::Rc;
+
+use boa_engine::{Context, JsValue};
+use postern_dom::{
+    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url,
+};
+use postern_event_loop::{Task, TaskSource};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::tasks::{AgentTask, LoadedResponse, route_task};
+use crate::agent::window::{DocumentReadiness, document_key};
+use crate::dom::document::update_the_current_document_readiness;
+use crate::dom::event::create_event;
+use crate::dom::event_target::dispatch;
+use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::scripting::script::{emit_console, run_a_classic_script};
+use crate::html::window::create_window;
+use crate::ids::WindowId;
+
+/// Loads `url` into `browsing_context`: fetch it, then create its Document and Window in the
+/// agent of the new document's agent cluster (this agent, or another one on its own thread).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry>
+pub(crate) fn navigate_and_load(
+    state: &Rc<AgentState>,
+    browsing_context: BrowsingContextId,
+    url: Url,
+    initiator_origin: Origin,
+) {
+    // A navigable destroyed meanwhile (its iframe removed) navigates nowhere.
+    if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+        return;
+    }
+    // Fetch the resource through the embedder's loader.
+    let (body, final_url, failure) = match state.ua.loader.load(&url) {
+        Ok(resource) => (resource.body, resource.url, None),
+        Err(error) => (Vec::new(), url.clone(), Some(error.to_string())),
+    };
+    // The new document's origin: about:blank inherits its initiator's; a failed load gets an
+    // opaque origin (an error page); otherwise the URL's origin.
+    let origin = if failure.is_some() {
+        Origin::new_opaque()
+    } else if final_url.scheme() == "about" {
+        initiator_origin
+    } else {
+        origin_of_url(&final_url)
+    };
+    let response = LoadedResponse {
+        browsing_context,
+        requested_url: url,
+        url: final_url,
+        origin,
+        body,
+        failure,
+    };
+    // Obtain a similar-origin window agent for the document's origin: the Window and its
+    // realm are created there, in a task of its own (as when a response arrives from the
+    // network: what was queued meanwhile runs first, against the old document).
+    match state
+        .ua
+        .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
+    {
+        Ok(agent) => route_task(
+            state,
+            agent,
+            Task::new(
+                TaskSource::Networking,
+                None,
+                AgentTask::LoadDocument(Box::new(response)),
+            ),
+        ),
+        Err(error) => {
+            if let Some(previous) = state.ua.active_window(browsing_context) {
+                emit_console(state, previous, ConsoleLevel::Error, error.to_string());
+            }
+        }
+    }
+}
+
+/// Navigates `browsing_context` to `about:srcdoc`, whose document's source is the iframe's
+/// `srcdoc` attribute and whose origin is the iframe's document's.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
+pub(crate) fn navigate_to_srcdoc(
+    state: &Rc<AgentState>,
+    browsing_context: BrowsingContextId,
+    source: String,
+    origin: Origin,
+) {
+    // 1. Let documentResource be entry's document state's resource (`source`).
+    // 2. Let response be a new response with URL about:srcdoc, header list
+    //    « (`Content-Type`, `text/html`) », and body the UTF-8 encoding of documentResource.
+    let Ok(url) = Url::parse("about:srcdoc") else {
+        return;
+    };
+    // 3. Let responseOrigin be the result of determining the origin given response's URL,
+    //    targetSnapshotParams's sandboxing flags, and entry's document state's origin: for
+    //    about:srcdoc, the origin given (the iframe's document's).
+    // TODO(spec): step 3's sandboxing flags (no sandboxing yet: an opaque origin when the
+    // sandboxed origin browsing context flag is set), steps 4-5 (COOP enforcement, the policy
+    // container) and the rest of the navigation params of step 6.
+    // 6. Return a new navigation params (the response, its origin): the document is created
+    //    in this agent (its origin is the parent's), in a task of its own as for any other
+    //    response.
+    let response = LoadedResponse {
+        browsing_context,
+        requested_url: url.clone(),
+        url,
+        origin,
+        body: source.into_bytes(),
+        failure: None,
+    };
+    state.queue_a_task(Task::new(
+        TaskSource::Networking,
+        None,
+        AgentTask::LoadDocument(Box::new(response)),
+    ));
+}
+
+/// Creates and initializes the Document and Window for a response, replaces the browsing
+/// context's previous document, and parses it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#initialise-the-document-object>
+pub(crate) fn load_document(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    response: LoadedResponse,
+) {
+    let LoadedResponse {
+        browsing_context,
+        requested_url,
+        url,
+        origin,
+        body,
+        failure,
+    } = response;
+    if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+        return;
+    }
+    let previous = state.ua.active_window(browsing_context);
+    let window = match create_window(state, context, browsing_context, url, origin) {
+        Ok(window) => {
+            // Create and initialize a Document object: its current document readiness is
+            // "loading".
+            if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+                w.load.ready_state = DocumentReadiness::Loading;
+            }
+            window
+        }
+        Err(error) => {
+            if let Some(previous) = previous {
+                emit_console(state, previous, ConsoleLevel::Error, error.to_string());
+            }
+            return;
+        }
+    };
+    // The previous document is unloaded where it lives: its pending tasks and timers are
+    // dropped.
+    destroy_documents_where_they_live(state, previous);
+    if let Some(reason) = failure {
+        emit_console(
+            state,
+            window,
+            ConsoleLevel::Error,
+            format!("Failed to load {requested_url}: {reason}"),
+        );
+    }
+    let source = String::from_utf8_lossy(&body).into_owned();
+    parse_document(state, context, window, &source);
+}
+
+/// Navigates `navigable` to `url` for a document of `initiator_origin`: the fetch runs as a
+/// networking task of this agent (one of `source_document`'s, if given, so dropped with it
+/// should that document be destroyed first), and the response goes to the agent of the new
+/// document's origin ([`navigate_and_load`]).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
+pub(crate) fn navigate(
+    state: &Rc<AgentState>,
+    navigable: BrowsingContextId,
+    url: Url,
+    initiator_origin: Origin,
+    source_document: Option<DocumentId>,
+) {
+    // TODO(spec): the navigate algorithm's checks (the "allowed by sandboxing to navigate"
+    // check, javascript: URLs, the ongoing navigation) and navigating to a fragment (same
+    // document, hashchange): a URL differing only in its fragment reloads. This is its
+    // fetch-and-load part.
+    state.queue_a_task(Task::new(
+        TaskSource::Networking,
+        source_document.map(document_key),
+        AgentTask::Navigate {
+            browsing_context: navigable,
+            url,
+            initiator_origin,
+        },
+    ));
+}
+
+/// The active windows of `navigable` and its descendants, wherever they run (in tree order).
+pub(crate) fn active_windows_of_inclusive_descendants(
+    state: &AgentState,
+    navigable: BrowsingContextId,
+) -> Vec<WindowId> {
+    let navigables = state
+        .ua
+        .with_tree(|tree| tree.inclusive_descendants(navigable));
+    navigables
+        .into_iter()
+        .filter_map(|bc| state.ua.active_window(bc))
+        .collect()
+}
+
+/// Destroys the documents of `windows` where they live: in this agent at once, in another
+/// by an `UnloadDocument` task (their pending tasks and timers are dropped there).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
+pub(crate) fn destroy_documents_where_they_live(
+    state: &Rc<AgentState>,
+    windows: impl IntoIterator<Item = WindowId>,
+) {
+    for window in windows {
+        let Some(entry) = state.ua.window_entry(window) else {
+            continue;
+        };
+        if entry.agent == state.id {
+            unload_document(state, window);
+        } else {
+            let task = AgentTask::UnloadDocument { window };
+            route_task(
+                state,
+                entry.agent,
+                Task::new(TaskSource::Networking, None, task),
+            );
+        }
+    }
+}
+
+/// Drops a document's pending tasks and timers once another document replaced it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
+pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
+    let document = state.windows.borrow().get(&window).map(|w| w.document_id);
+    if let Some(document) = document {
+        state
+            .event_loop
+            .borrow_mut()
+            .remove_tasks_of_document(document_key(document));
+    }
+}
+
+/// Parses the document's source, pausing for each script and noting each iframe, then runs
+/// "the end".
+fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowId, source: &str) {
+    let Some(document) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| Rc::clone(&w.document))
+    else {
+        return;
+    };
+    let mut parser = HtmlParser::new(document, source);
+    loop {
+        match parser.next_event() {
+            ParseEvent::IframeInserted(node) => {
+                crate::html::iframe::iframe_post_connection_steps(
+                    state,
+                    context,
+                    window,
+                    node,
+                    crate::html::iframe::Insertion::Parser,
+                );
+            }
+            ParseEvent::ScriptReady(node) => {
+                prepare_the_script_element(state, context, window, node)
+            }
+            ParseEvent::Finished => break,
+        }
+    }
+    the_end(state, context, window);
+}
+
+/// Whether a script element's `type` makes it a classic script.
+fn is_classic_script_type(type_: Option<&str>) -> bool {
+    match type_.map(str::trim) {
+        None | Some("") => true,
+        Some(t) => matches!(
+            t.to_ascii_lowercase().as_str(),
+            "text/javascript"
+                | "application/javascript"
+                | "application/ecmascript"
+                | "text/ecmascript"
+                | "text/jscript"
+                | "text/livescript"
+                | "application/x-javascript"
+                | "text/x-javascript"
+        ),
+    }
+}
+
+/// Prepare the script element, for parser-inserted classic scripts: inline text, or the
+/// `src` resource fetched through the loader, run at once.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>
+fn prepare_the_script_element(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    node: NodeId,
+) {
+    let Some((src, type_, text, base)) = state.windows.borrow().get(&window).map(|w| {
+        let document = w.document.borrow();
+        (
+            document.get_attribute(node, "src").map(str::to_string),
+            document.get_attribute(node, "type").map(str::to_string),
+            document.child_text(node),
+            document.url().clone(),
+        )
+    }) else {
+        return;
+    };
+    // 9-12. If the script's type is not a JavaScript MIME type, return.
+    // TODO(spec): module scripts.
+    if !is_classic_script_type(type_.as_deref()) {
+        return;
+    }
+    let source = match src {
+        // 31. If el has a src content attribute: fetch a classic script.
+        Some(src) => match base.join(&src) {
+            Ok(url) => match state.ua.loader.load(&url) {
+                Ok(resource) if resource.status < 400 => {
+                    String::from_utf8_lossy(&resource.body).into_owned()
+                }
+                Ok(resource) => {
+                    emit_console(
+                        state,
+                        window,
+                        ConsoleLevel::Error,
+                        format!("Failed to load script {url}: status {}", resource.status),
+                    );
+                    return;
+                }
+                Err(error) => {
+                    emit_console(
+                        state,
+                        window,
+                        ConsoleLevel::Error,
+                        format!("Failed to load script {url}: {error}"),
+                    );
+                    return;
+                }
+            },
+            Err(_) => return,
+        },
+        // 32. Otherwise: the element's child text content.
+        None => text,
+    };
+    // Execute the script element: run the classic script.
+    run_a_classic_script(state, context, window, &source);
+}
+
+/// The end: after parsing, queue DOMContentLoaded, and the load event once nothing delays
+/// it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end>
+fn the_end(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    // 3. Update the current document readiness to "interactive".
+    update_the_current_document_readiness(state, context, window, DocumentReadiness::Interactive);
+    let Some(document) = state.windows.borrow().get(&window).map(|w| w.document_id) else {
+        return;
+    };
+    // 4. Queue a global task on the DOM manipulation task source given the Document's
+    //    relevant global object to fire DOMContentLoaded.
+    state.queue_a_task(Task::new(
+        TaskSource::DomManipulation,
+        Some(document_key(document)),
+        AgentTask::DomContentLoaded { window },
+    ));
+    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
+        w.load.parsing_done = true;
+    }
+    // 7. Spin the event loop until nothing delays the load event, then queue the load.
+    maybe_queue_window_load(state, window);
+}
+
+/// Queues the window's load event once parsing is done and no child delays it.
+pub(crate) fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) {
+    let ready = {
+        let mut windows = state.windows.borrow_mut();
+        match windows.get_mut(&window) {
+            Some(w)
+                if w.load.parsing_done
+                    && w.load.pending_iframes.is_empty()
+                    && !w.load.load_queued =>
+            {
+                w.load.load_queued = true;
+                Some(w.document_id)
+            }
+            _ => None,
+        }
+    };
+    if let Some(document) = ready {
+        state.queue_a_task(Task::new(
+            TaskSource::DomManipulation,
+            Some(document_key(document)),
+            AgentTask::WindowLoad { window },
+        ));
+    }
+}
+
+/// Fires `DOMContentLoaded` at the document (it bubbles; the document has no ancestors).
+pub(crate) fn fire_dom_content_loaded(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+) {
+    let Some((realm, node)) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.document.borrow().document_node()))
+    else {
+        return;
+    };
+    let previous = context.enter_realm(realm);
+    if let Ok(event) = create_event(context, "DOMContentLoaded") {
+        let _ = crate::dom::event::with_event(&JsValue::from(event.clone()), |e| e.bubbles = true);
+        let _ = dispatch(state, context, window, EventTargetKey::Node(node), &event);
+    }
+    context.enter_realm(previous);
+}
+
+/// Fires `load` at the window, then, for a child navigable, queues the iframe load event
+/// steps on its container.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-end> (step 7) and
+/// <https://html.spec.whatwg.org/multipage/document-lifecycle.html#completely-finish-loading>
+pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    // 9.1. Update the current document readiness to "complete".
+    update_the_current_document_readiness(state, context, window, DocumentReadiness::Complete);
+    let Some((realm, bc)) = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.browsing_context))
+    else {
+        return;
+    };
+    let previous = context.enter_realm(realm);
+    // TODO(spec): the legacy target override (the event's target is the Document).
+    if let Ok(event) = create_event(context, "load") {
+        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+    }
+    context.enter_realm(previous);
+    // Completely finish loading: if the container is an iframe, queue an element task on the
+    // DOM manipulation task source given container to run the iframe load event steps.
+    let container = state
+        .ua
+        .with_tree(|tree| tree.get(bc).and_then(|b| b.container));
+    if let Some((container_document, iframe)) = container
+        && let Some(parent) = state.ua.window_of_document(container_document)
+    {
+        route_task(
+            state,
+            parent.agent,
+            Task::new(
+                TaskSource::DomManipulation,
+                Some(document_key(container_document)),
+                AgentTask::IframeLoad {
+                    parent: parent.window,
+                    iframe,
+                },
+            ),
+        );
+    }
+}

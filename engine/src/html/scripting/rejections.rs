@@ -1,0 +1,223 @@
+//! Unhandled promise rejections: the host's HostPromiseRejectionTracker, and "notify about
+//! rejected promises" at the end of each microtask checkpoint, which fires
+//! `unhandledrejection` at the window.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#unhandled-promise-rejections>
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
+use boa_engine::context::HostHooks;
+use boa_engine::object::builtins::JsPromise;
+use boa_engine::{Context, Finalize, JsData, JsObject, JsValue, Trace};
+use postern_event_loop::{Task, TaskSource};
+
+use crate::agent::AgentState;
+use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::tasks::AgentTask;
+use crate::agent::window::document_key;
+use crate::dom::event_target::dispatch;
+use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::promise_rejection_event::create_promise_rejection_event;
+use crate::html::scripting::script::emit_console;
+use crate::ids::WindowId;
+
+/// The host hooks of every agent's context: boa's defaults, except the promise rejection
+/// tracker.
+pub(crate) struct PosternHostHooks;
+
+impl HostHooks for PosternHostHooks {
+    fn promise_rejection_tracker(
+        &self,
+        promise: &JsObject<Promise>,
+        operation: OperationType,
+        context: &mut Context,
+    ) {
+        host_promise_rejection_tracker(promise.clone().upcast(), operation, context);
+    }
+}
+
+/// A promise handed to a queued notification task.
+#[derive(Trace, Finalize)]
+struct QueuedRejection {
+    promise: JsObject,
+    /// Whether it got a handler since (stands in for [[PromiseIsHandled]]).
+    #[unsafe_ignore_trace]
+    handled: bool,
+}
+
+/// A window global's rejected promises, kept in its realm.
+#[derive(Trace, Finalize, JsData, Default)]
+pub(crate) struct RejectedPromises {
+    /// The about-to-be-notified rejected promises list.
+    about_to_be_notified: Vec<JsObject>,
+    /// The lists handed to queued notification tasks, oldest first (the task running now
+    /// reads the first).
+    queued: VecDeque<Vec<QueuedRejection>>,
+}
+
+/// Gives the current realm (a window's) its rejected-promise lists.
+pub(crate) fn install(context: &mut Context) {
+    context
+        .realm()
+        .host_defined_mut()
+        .insert(RejectedPromises::default());
+}
+
+/// HostPromiseRejectionTracker(promise, operation).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-hostpromiserejectiontracker-implementation>
+fn host_promise_rejection_tracker(
+    promise: JsObject,
+    operation: OperationType,
+    context: &mut Context,
+) {
+    // 1. Let script be the running script.
+    // 2. If script is a classic script and script's muted errors is true, then return.
+    // TODO(spec): muted errors (classic scripts fetched cross-origin without CORS).
+    // 3. Let realm be the current realm.
+    // 4. If script is not null, then set realm to script's realm.
+    // Deviation: boa does not expose the running script; the current realm stands in.
+    let realm = context.realm().clone();
+    // 5. Let global be realm's global object.
+    let mut host_defined = realm.host_defined_mut();
+    let Some(rejected) = host_defined.get_mut::<RejectedPromises>() else {
+        return;
+    };
+    match operation {
+        // 6. If operation is "reject", then append promise to global's about-to-be-notified
+        //    rejected promises list.
+        OperationType::Reject => rejected.about_to_be_notified.push(promise),
+        // 7. If operation is "handle", then:
+        OperationType::Handle => {
+            // 7.1. If global's about-to-be-notified rejected promises list contains promise,
+            //      then remove promise from that list and return.
+            let list = &mut rejected.about_to_be_notified;
+            if let Some(i) = list.iter().position(|p| JsObject::equals(p, &promise)) {
+                list.remove(i);
+                return;
+            }
+            // Deviation: boa does not expose [[PromiseIsHandled]], which the queued task
+            // reads; a promise handed to a queued task is marked handled here instead.
+            for entry in rejected.queued.iter_mut().flatten() {
+                if JsObject::equals(&entry.promise, &promise) {
+                    entry.handled = true;
+                }
+            }
+            // TODO(spec): 7.2-7.4, the outstanding rejected promises weak set and the
+            // rejectionhandled event.
+        }
+    }
+}
+
+/// Notify about rejected promises, for the global of each window of this agent (called at
+/// the end of every microtask checkpoint).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#notify-about-rejected-promises>
+pub(crate) fn notify_about_rejected_promises(state: &Rc<AgentState>) {
+    let windows: Vec<_> = state
+        .windows
+        .borrow()
+        .iter()
+        .map(|(id, w)| (*id, w.realm.clone(), w.document_id))
+        .collect();
+    for (window, realm, document) in windows {
+        {
+            let mut host_defined = realm.host_defined_mut();
+            let Some(rejected) = host_defined.get_mut::<RejectedPromises>() else {
+                continue;
+            };
+            // 1. Let list be a clone of global's about-to-be-notified rejected promises list.
+            // 2. If list is empty, then return.
+            if rejected.about_to_be_notified.is_empty() {
+                continue;
+            }
+            // 3. Clear global's about-to-be-notified rejected promises list.
+            let list = std::mem::take(&mut rejected.about_to_be_notified);
+            rejected.queued.push_back(
+                list.into_iter()
+                    .map(|promise| QueuedRejection {
+                        promise,
+                        handled: false,
+                    })
+                    .collect(),
+            );
+        }
+        // 4. Queue a global task on the DOM manipulation task source given global to run
+        //    the steps of `fire_unhandled_rejections`.
+        state.queue_a_task(Task::new(
+            TaskSource::DomManipulation,
+            Some(document_key(document)),
+            AgentTask::NotifyRejectedPromises { window },
+        ));
+    }
+}
+
+/// The steps of the task "notify about rejected promises" queues (its step 4.1), for the
+/// oldest list handed to `window`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#notify-about-rejected-promises>
+pub(crate) fn fire_unhandled_rejections(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+) {
+    let Some(realm) = state.windows.borrow().get(&window).map(|w| w.realm.clone()) else {
+        return;
+    };
+    let previous = context.enter_realm(realm.clone());
+    // 4.1. For each promise p of list:
+    for index in 0.. {
+        let entry = realm
+            .host_defined()
+            .get::<RejectedPromises>()
+            .and_then(|r| r.queued.front())
+            .and_then(|list| list.get(index))
+            .map(|e| (e.promise.clone(), e.handled));
+        let Some((promise, handled)) = entry else {
+            break;
+        };
+        // 4.1.1. If p.[[PromiseIsHandled]] is true, then continue.
+        if handled {
+            continue;
+        }
+        // 4.1.2. Let notCanceled be the result of firing an event named unhandledrejection
+        //        at global, using PromiseRejectionEvent, with the cancelable attribute
+        //        initialized to true, the promise attribute initialized to p, and the reason
+        //        attribute initialized to p.[[PromiseResult]].
+        let reason = match JsPromise::from_object(promise.clone()).map(|p| p.state()) {
+            Ok(PromiseState::Rejected(reason)) => reason,
+            _ => JsValue::undefined(),
+        };
+        let not_canceled = match create_promise_rejection_event(
+            context,
+            "unhandledrejection",
+            promise,
+            reason.clone(),
+        ) {
+            Ok(event) => {
+                dispatch(state, context, window, EventTargetKey::Window, &event).unwrap_or(true)
+            }
+            Err(_) => true,
+        };
+        // 4.1.3. If notCanceled is true, then the user agent may report p.[[PromiseResult]]
+        //        to a developer console.
+        if not_canceled {
+            let text = crate::console::format_value(context, &reason, true);
+            emit_console(
+                state,
+                window,
+                ConsoleLevel::Error,
+                format!("Uncaught (in promise) {text}"),
+            );
+        }
+        // 4.1.4. If p.[[PromiseIsHandled]] is false, then append p to global's outstanding
+        //        rejected promises weak set.
+        // TODO(spec): the outstanding rejected promises weak set (for rejectionhandled).
+    }
+    if let Some(rejected) = realm.host_defined_mut().get_mut::<RejectedPromises>() {
+        rejected.queued.pop_front();
+    }
+    context.enter_realm(previous);
+}

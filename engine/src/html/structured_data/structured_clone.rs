@@ -1,0 +1,166 @@
+//! `structuredClone(value, options)` and the conversions between clone errors and exceptions.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
+
+use boa_engine::{
+    Context, JsError, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
+    js_string,
+};
+use postern_clone::{
+    DeserializeError, SerializeError, SerializedWithTransfer, structured_deserialize_with_transfer,
+    structured_serialize_with_transfer,
+};
+
+use crate::html::structured_data::{BoaDeserializeHost, BoaSerializeHost};
+use crate::webidl::conversions::{arg, define_method, type_error};
+
+/// StructuredSerializeWithTransfer(value, transferList) in the current realm, with errors
+/// a DataCloneError becomes a "DataCloneError" DOMException, an exception thrown by a
+/// getter propagates.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializewithtransfer>
+pub(crate) fn serialize_with_transfer(
+    context: &mut Context,
+    value: &JsValue,
+    transfer_list: &[JsObject],
+) -> JsResult<SerializedWithTransfer> {
+    let result = {
+        let mut host = BoaSerializeHost::new(context)?;
+        // The current settings object's cross-origin isolated capability (false: a
+        // SharedArrayBuffer anywhere in `value` then throws a DataCloneError naming where it
+        // is, StructuredSerializeInternal step 13.1.1, and postMessage sends nothing).
+        let cross_origin_isolated =
+            crate::html::scripting::environments::cross_origin_isolated_capability();
+        structured_serialize_with_transfer(&mut host, value, transfer_list, cross_origin_isolated)
+    };
+    match result {
+        Ok(serialized) => Ok(serialized),
+        Err(SerializeError::DataClone(error)) => Err(crate::webidl::dom_exception::throw(
+            context,
+            "DataCloneError",
+            &error.message,
+        )),
+        Err(SerializeError::Host(error)) => Err(error),
+    }
+}
+
+/// StructuredDeserializeWithTransfer(serializeWithTransferResult, the current realm):
+/// `[[Deserialized]]` (the transferred values are only ArrayBuffers so far, reachable from it).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
+pub(crate) fn deserialize_with_transfer(
+    context: &mut Context,
+    serialized: SerializedWithTransfer,
+) -> JsResult<JsValue> {
+    let mut host = BoaDeserializeHost::new(context);
+    match structured_deserialize_with_transfer(&mut host, serialized) {
+        Ok((value, _transferred)) => Ok(value),
+        Err(DeserializeError::Host(error)) => Err(error),
+        Err(DeserializeError::Malformed(reason)) => Err(JsError::from(
+            JsNativeError::typ().with_message(format!("malformed serialized record: {reason}")),
+        )),
+    }
+}
+
+/// Converts a JS value to an IDL `sequence<object>`, by the iterator protocol.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#js-sequence>
+pub(crate) fn sequence_of_objects(
+    value: &JsValue,
+    context: &mut Context,
+) -> JsResult<Vec<JsObject>> {
+    // 1. If V is not an Object, throw a TypeError.
+    let Some(object) = value.as_object() else {
+        return Err(type_error("The value is not a sequence."));
+    };
+    // 2. Let method be ? GetMethod(V, %Symbol.iterator%).
+    let method = object.get(JsSymbol::iterator(), context)?;
+    // 3. If method is undefined, throw a TypeError.
+    let method = match method.as_object() {
+        Some(method) if method.is_callable() => method,
+        _ if method.is_null_or_undefined() => {
+            return Err(type_error("The value is not iterable."));
+        }
+        _ => return Err(type_error("The value's @@iterator is not callable.")),
+    };
+    // 4. Return the result of creating a sequence from V and method:
+    //    1. Let iteratorRecord be ? GetIteratorFromMethod(iterable, method).
+    let iterator = method.call(value, &[], context)?;
+    let Some(iterator) = iterator.as_object() else {
+        return Err(type_error("The iterator is not an object."));
+    };
+    let next = iterator.get(js_string!("next"), context)?;
+    let Some(next) = next.as_object().filter(|n| n.is_callable()) else {
+        return Err(type_error("The iterator's next is not callable."));
+    };
+    //    2. Let i be 0.
+    let mut items = Vec::new();
+    //    3. Repeat:
+    loop {
+        //  1. Let next be ? IteratorStepValue(iteratorRecord).
+        let result = next.call(&iterator.clone().into(), &[], context)?;
+        let Some(result) = result.as_object() else {
+            return Err(type_error("The iterator result is not an object."));
+        };
+        //  2. If next is done, then return an IDL sequence value of type sequence<T> of
+        //     length i, where the value of the element at index j is Sj.
+        if result.get(js_string!("done"), context)?.to_boolean() {
+            return Ok(items);
+        }
+        //  3. Initialize Si to the result of converting next to an IDL value of type T.
+        let item = result.get(js_string!("value"), context)?;
+        let Some(item) = item.as_object() else {
+            return Err(type_error("A sequence<object> entry is not an object."));
+        };
+        //  4. Set i to i + 1.
+        items.push(item);
+    }
+}
+
+/// `structuredClone(value, options)`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
+fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // (WebIDL: `any value` is required; `optional StructuredSerializeOptions options = {}`,
+    // a dictionary with `sequence<object> transfer = []`.)
+    if args.is_empty() {
+        return Err(crate::webidl::conversions::type_error(
+            "Failed to execute 'structuredClone' on 'Window': 1 argument required, but only 0 present.",
+        ));
+    }
+    let options = arg(args, 1);
+    let transfer = if options.is_null_or_undefined() {
+        Vec::new()
+    } else if let Some(options) = options.as_object() {
+        let transfer = options.get(js_string!("transfer"), context)?;
+        if transfer.is_undefined() {
+            Vec::new()
+        } else {
+            sequence_of_objects(&transfer, context)?
+        }
+    } else {
+        return Err(type_error(
+            "Failed to execute 'structuredClone': The provided value is not of type \
+             'StructuredSerializeOptions'.",
+        ));
+    };
+    // 1. Let serialized be ? StructuredSerializeWithTransfer(value, options["transfer"]).
+    let serialized = serialize_with_transfer(context, &arg(args, 0), &transfer)?;
+    // 2. Let deserializeRecord be ? StructuredDeserializeWithTransfer(serialized, this's
+    //    relevant realm).
+    //    (The current realm is the global's own: structuredClone is not called across
+    //    realms with a different `this` here.)
+    // 3. Return deserializeRecord.[[Deserialized]].
+    deserialize_with_transfer(context, serialized)
+}
+
+/// Defines `structuredClone` on `global`.
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    define_method(
+        context,
+        global,
+        "structuredClone",
+        1,
+        NativeFunction::from_fn_ptr(structured_clone),
+    )
+}

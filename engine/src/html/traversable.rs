@@ -1,0 +1,138 @@
+//! Top-level traversables that script opens and closes: creating one for `window.open()`
+//! (with its initial `about:blank` Window when it has an opener), navigating a navigable
+//! chosen by name, and definitely closing one after `window.close()`.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#top-level-traversables>,
+//! <https://html.spec.whatwg.org/multipage/document-sequences.html#closing-browsing-contexts>
+//!
+//! The browsing-context tree (shared by every agent) holds the contexts; the Windows live
+//! in the agents that run their documents, so destroying a traversable sends each of its
+//! documents' agents an `UnloadDocument` task.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use boa_engine::Context;
+use postern_dom::{BrowsingContextId, Origin};
+use url::Url;
+
+use crate::agent::AgentState;
+use crate::embedder::error::EngineError;
+use crate::html::window::create_window;
+
+/// The origins of the active documents of the browsing contexts whose active Window runs
+/// in this agent.
+///
+/// A browsing context missing from the map shows a document of another agent, which is
+/// another site, so never the same origin as a document here: a `same_origin` question
+/// about a context of this agent (the current or incumbent one, as the rules for choosing
+/// a navigable and the close steps ask) is answered by the map alone, without taking the
+/// tree's lock (the callers hold it).
+pub(crate) fn origins_of_active_documents(
+    state: &AgentState,
+) -> HashMap<BrowsingContextId, Origin> {
+    let candidates: Vec<_> = state
+        .windows
+        .borrow()
+        .iter()
+        .map(|(id, w)| (*id, w.browsing_context, w.origin()))
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|(id, bc, _)| state.ua.active_window(*bc) == Some(*id))
+        .map(|(_, bc, origin)| (bc, origin))
+        .collect()
+}
+
+/// Whether the active documents of `a` and `b` are same origin, per `origins` (see
+/// [`origins_of_active_documents`]).
+pub(crate) fn same_origin_in(
+    origins: &HashMap<BrowsingContextId, Origin>,
+    a: BrowsingContextId,
+    b: BrowsingContextId,
+) -> bool {
+    match (origins.get(&a), origins.get(&b)) {
+        (Some(a), Some(b)) => a.is_same_origin(b),
+        _ => false,
+    }
+}
+
+/// Create a new top-level traversable named `target_name`: an auxiliary browsing context
+/// in the group of `opener` (the opener's browsing context, and its active document's
+/// origin), or, with no opener, a top-level browsing context in a new group.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#creating-a-new-top-level-traversable>
+pub(crate) fn create_a_new_top_level_traversable(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    opener: Option<(BrowsingContextId, Origin)>,
+    target_name: String,
+) -> Result<BrowsingContextId, EngineError> {
+    // 1. Let document be null.
+    let traversable = match opener {
+        // 2. If opener is null, then set document to the second return value of creating a
+        //    new top-level browsing context and document.
+        // Deviation: the creator-less initial about:blank document has an opaque origin,
+        // so it belongs to another agent; it is not created here (the caller navigates the
+        // traversable, to about:blank when nothing else: see `window_open_steps`), so that
+        // loading it there can not race the navigation that replaces it.
+        None => state
+            .ua
+            .with_tree_mut(|tree| tree.create_top_level(target_name)),
+        // 3. Otherwise, set document to the second return value of creating a new
+        //    auxiliary browsing context and document given opener.
+        Some((opener, creator_origin)) => {
+            let id = state
+                .ua
+                .with_tree_mut(|tree| {
+                    tree.create_a_new_auxiliary_browsing_context(opener, target_name)
+                })
+                .map_err(|error| EngineError::Setup(error.to_string()))?;
+            // The initial about:blank document: same origin as its creator (the opener's
+            // active document, which is in this agent), so its Window lives here and
+            // exists as soon as window.open() returns.
+            let blank =
+                Url::parse("about:blank").map_err(|error| EngineError::Setup(error.to_string()))?;
+            if let Err(error) = create_window(state, context, id, blank, creator_origin) {
+                state.ua.with_tree_mut(|tree| tree.remove(id));
+                return Err(error);
+            }
+            id
+        }
+    };
+    // 4.-9. (document state, the traversable's session history)
+    // Deviation: not modelled: the browsing context stands for its traversable (there is no
+    // session history yet).
+    // 10. If opener is non-null, legacy-clone a traversable storage shed. (No storage.)
+    // 11. Append traversable to the user agent's top-level traversable set. (Done: the
+    //     browsing context was added to the tree when it was created.)
+    // 12. (WebDriver BiDi.)
+    // 13. Return traversable.
+    Ok(traversable)
+}
+
+/// The task `window.close()` queued: definitely close the top-level traversable, then
+/// destroy its documents (and its descendants') wherever they run: their tasks and timers
+/// are dropped.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#definitely-close-a-top-level-traversable>
+pub(crate) fn definitely_close_a_top_level_traversable(
+    state: &Rc<AgentState>,
+    traversable: BrowsingContextId,
+) {
+    // 1.-2. Check if unloading is canceled (beforeunload).
+    // TODO(spec): steps 1-2 and the unload event of step 3.2 (no beforeunload or unload
+    // events yet).
+    let windows =
+        crate::html::navigation::active_windows_of_inclusive_descendants(state, traversable);
+    // 3. Append session history traversal steps: destroy traversable (the tree's part).
+    let removed = state
+        .ua
+        .with_tree_mut(|tree| tree.definitely_close_a_top_level_traversable(traversable));
+    if removed.is_err() {
+        // Already destroyed (closed twice, or by the embedder).
+        return;
+    }
+    // Destroy a top-level traversable, step 2: destroy each document (where it lives).
+    crate::html::navigation::destroy_documents_where_they_live(state, windows);
+}

@@ -1,0 +1,5 @@
+//! Web messaging: cross-document messaging (`window.postMessage`) and its `MessageEvent`.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html>
+
+pub(crate) mod post_message;

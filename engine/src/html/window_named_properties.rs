@@ -1,0 +1,119 @@
+//! The Window's indexed and named properties: `window[i]` and `window[name]` return the
+//! WindowProxy of a child navigable.
+//!
+//! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#accessing-other-browsing-contexts>
+
+use std::rc::Rc;
+
+use boa_engine::{Context, JsObject, NativeFunction};
+use postern_dom::BrowsingContextId;
+
+use crate::agent::AgentState;
+use crate::ids::WindowId;
+
+/// Makes `parent[index]` (and `frames[index]`) return the WindowProxy of the parent's
+/// index-th child navigable, for the index the new child got.
+///
+/// Deviation: an accessor property on the global object stands in for the WindowProxy's
+/// [[GetOwnProperty]] over the document-tree child navigables; once defined it stays (it
+/// returns undefined when the index is out of range again after a removal).
+// TODO(spec): the child navigables follow creation order, not the tree order of their
+// containers, when a script inserts an iframe before an existing one.
+pub(crate) fn define_frame_index(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    child: BrowsingContextId,
+) {
+    let Some((realm, global, parent_bc)) = realm_global_and_browsing_context(state, parent) else {
+        return;
+    };
+    let index = state
+        .ua
+        .with_tree(|tree| tree.children(parent_bc).iter().position(|c| *c == child));
+    let Some(index) = index else {
+        return;
+    };
+    let key = index.to_string();
+    if global
+        .has_own_property(boa_engine::JsString::from(key.as_str()), context)
+        .unwrap_or(true)
+    {
+        return;
+    }
+    let previous = context.enter_realm(realm);
+    let getter = NativeFunction::from_copy_closure(move |_, _, context| {
+        let state = AgentState::of(context)?;
+        let child = state
+            .ua
+            .with_tree(|tree| tree.children(parent_bc).get(index).copied());
+        match child {
+            Some(child) => {
+                crate::html::window_proxy::window_proxy_for(&state, context, parent, child)
+            }
+            None => Ok(boa_engine::JsValue::undefined()),
+        }
+    });
+    let _ = crate::webidl::conversions::define_accessor(context, &global, &key, getter, None);
+    context.enter_realm(previous);
+}
+
+/// Named access on the Window: `parent[name]` (and a bare `name` in its scripts) returns the
+/// WindowProxy of the child navigable whose target name is `name`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#named-access-on-the-window-object>
+///
+/// Deviation: an accessor defined on the global object when a child with that name is
+/// created stands in for the Window's named properties (names given later, through
+/// `window.name`, are not added; an existing property of the global keeps precedence).
+pub(crate) fn define_named_frame(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    name: &str,
+) {
+    if name.is_empty() || name.parse::<u32>().is_ok() {
+        return;
+    }
+    let Some((realm, global, parent_bc)) = realm_global_and_browsing_context(state, parent) else {
+        return;
+    };
+    if global
+        .has_own_property(boa_engine::JsString::from(name), context)
+        .unwrap_or(true)
+    {
+        return;
+    }
+    let previous = context.enter_realm(realm);
+    let key = name.to_string();
+    let getter = NativeFunction::from_copy_closure_with_captures(
+        move |_, _, name: &boa_engine::JsString, context| {
+            let state = AgentState::of(context)?;
+            let name = name.to_std_string_escaped();
+            let child = state
+                .ua
+                .with_tree(|tree| tree.child_by_name(parent_bc, &name));
+            match child {
+                Some(child) => {
+                    crate::html::window_proxy::window_proxy_for(&state, context, parent, child)
+                }
+                None => Ok(boa_engine::JsValue::undefined()),
+            }
+        },
+        boa_engine::JsString::from(key.as_str()),
+    );
+    let _ = crate::webidl::conversions::define_accessor(context, &global, &key, getter, None);
+    context.enter_realm(previous);
+}
+
+/// The realm, global object and browsing context of `window`, if it lives in this agent.
+fn realm_global_and_browsing_context(
+    state: &AgentState,
+    window: WindowId,
+) -> Option<(boa_engine::realm::Realm, JsObject, BrowsingContextId)> {
+    state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
+}
