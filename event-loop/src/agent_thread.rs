@@ -16,6 +16,7 @@ use crossbeam_channel::{Receiver, Sender};
 
 use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
+use crate::control::Control;
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
@@ -39,16 +40,6 @@ pub struct CrashReport {
     pub agent: AgentId,
     /// The panic's message.
     pub message: String,
-}
-
-/// Commands from the coordinator to an agent's thread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Control {
-    /// Virtual time: run until idle (or a budget of turns), then report done with this turn's
-    /// number (so a late report of an earlier turn is never taken for this one's).
-    Go(u64),
-    /// Stop: the user agent shuts down.
-    Shutdown,
 }
 
 const NO_TIMER: u64 = u64::MAX;
