@@ -3,6 +3,9 @@
 //!
 //! `cargo bench -p postern-clone -- --warm-up-time 1 --measurement-time 3`
 
+// Bench code: a setup that fails should stop the bench, loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

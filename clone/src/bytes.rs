@@ -40,6 +40,8 @@ fn advise_huge_pages(block: &mut [std::mem::MaybeUninit<u8>]) {
     // allocation). MADV_HUGEPAGE changes only how the kernel backs those pages, never their
     // contents or validity, so no Rust invariant depends on it. The advice is optional: a
     // failure (e.g. huge pages disabled) leaves the block as it was, and is ignored.
+    // The crate's one audited unsafe block (the workspace denies `unsafe_code`).
+    #[allow(unsafe_code)]
     unsafe {
         libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
     }

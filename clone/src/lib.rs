@@ -17,8 +17,6 @@
 //! transferable, and runs its serialization, deserialization, transfer and
 //! transfer-receiving steps when asked; nothing about any interface is built in.
 
-#![warn(missing_docs)]
-
 mod bytes;
 mod check;
 pub mod deserialize;

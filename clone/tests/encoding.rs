@@ -1,5 +1,8 @@
 //! The byte encoding of records: round trips, and hostile input refused cleanly.
 
+// Test code (helpers outside #[test] fns too): a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::seeds::sample_records;

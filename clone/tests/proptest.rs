@@ -1,6 +1,9 @@
 //! Random graphs, with sharing and cycles: they round-trip to an isomorphic graph, and the
 //! record (or the error) is exactly what a plain recursive reading of the spec produces.
 
+// Test code (helpers outside #[test] fns too): a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::HashMap;

@@ -41,8 +41,6 @@
 //! assert_eq!(document.borrow().get_elements_by_tag_name("p").len(), 1);
 //! ```
 
-#![warn(missing_docs)]
-
 pub mod browsing_context;
 pub mod browsing_context_group;
 pub mod choosing_a_navigable;

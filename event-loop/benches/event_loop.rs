@@ -2,6 +2,9 @@
 //! agents under a coordinator (against a bare crossbeam-channel round trip), and timers under
 //! virtual time.
 
+// Bench code: a setup that fails should stop the bench, loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::cell::RefCell;
 use std::hint::black_box;
 use std::sync::{Arc, Mutex};

@@ -16,6 +16,7 @@ use crossbeam_channel::{Receiver, Sender};
 
 use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
+use crate::control::Control;
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
@@ -39,16 +40,6 @@ pub struct CrashReport {
     pub agent: AgentId,
     /// The panic's message.
     pub message: String,
-}
-
-/// Commands from the coordinator to an agent's thread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Control {
-    /// Virtual time: run until idle (or a budget of turns), then report done with this turn's
-    /// number (so a late report of an earlier turn is never taken for this one's).
-    Go(u64),
-    /// Stop: the user agent shuts down.
-    Shutdown,
 }
 
 const NO_TIMER: u64 = u64::MAX;
@@ -99,10 +90,16 @@ impl AgentStatus {
 /// What every agent thread of one coordinator shares with it.
 #[derive(Debug)]
 pub(crate) struct Common {
+    /// Real or virtual time, for every agent of the coordinator.
     pub mode: TimeMode,
+    /// The clock every agent's loop reads.
     pub clock: Clock,
+    /// Running agents and tasks in flight: the count that tells when the system is quiescent.
     pub activity: Arc<Activity>,
+    /// Tasks that never ran: left in a stopped agent's loop or channel, or sent to it after it
+    /// crashed.
     pub lost_tasks: AtomicU64,
+    /// Each agent that crashed, once, in the order the crashes were recorded.
     pub crashes: Mutex<Vec<CrashReport>>,
 }
 
@@ -112,10 +109,15 @@ const TURN_BUDGET: usize = 64;
 
 /// One agent's thread.
 pub(crate) struct AgentThread<T> {
+    /// The agent.
     pub id: AgentId,
+    /// What it shares with the coordinator and the other agents.
     pub common: Arc<Common>,
+    /// What it publishes for the coordinator.
     pub status: Arc<AgentStatus>,
+    /// Commands from the coordinator.
     pub control: Receiver<Control>,
+    /// Tasks sent to the agent's loop from other threads (through its `EventLoopHandle`).
     pub incoming: Receiver<Task<T>>,
     /// Virtual time: where the end of a turn is reported, by its number.
     pub done: Sender<u64>,

@@ -14,6 +14,7 @@
 pub mod activity;
 pub mod agent_thread;
 pub mod clock;
+mod control;
 pub mod coordinator;
 pub mod ids;
 pub mod microtask;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Select, TryRecvError};
 
-use crate::agent_thread::Control;
+use crate::control::Control;
 use crate::task::Task;
 
 /// What ended a wait.

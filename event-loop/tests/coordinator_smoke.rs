@@ -1,5 +1,8 @@
 //! Smoke test of the coordinator: two agents ping-pong across threads in both time modes.
 
+// Test code (helpers outside #[test] fns too): a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -1,5 +1,8 @@
 //! Shutdown: every thread stops, what is left is counted lost, nothing starts afterwards.
 
+// Test code (helpers outside #[test] fns too): a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::cell::RefCell;

@@ -1,4 +1,7 @@
 //! Steps 12–16 of StructuredDeserialize: ArrayBuffers, SharedArrayBuffers and their views.
+//!
+//! The deserializing half of buffer handling: `serialize/buffer.rs` is the serializing half,
+//! and `types/buffer.rs` holds the buffer contents ([`crate::BackingStore`]) both move.
 
 use super::Deserializer;
 use crate::bytes::copy_bytes;

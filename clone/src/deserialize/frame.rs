@@ -1,5 +1,7 @@
 //! The work stack of StructuredDeserialize's step 24: one frame per object whose nested
 //! values are being deserialized, in place of the spec's recursive calls.
+//!
+//! The deserializing half; `serialize/frame.rs` is the same work stack for serialization.
 
 use super::PropertyStore;
 use crate::host::DeserializeHost;

@@ -1,4 +1,7 @@
 //! Steps 2–23 of StructuredDeserialize for one serialized value, and the start of step 24.
+//!
+//! The deserializing half; `serialize/value.rs` is the serializing half (the same per-value
+//! work, for StructuredSerializeInternal).
 
 use super::Deserializer;
 use super::frame::{Frame, platform_record};

@@ -1,4 +1,7 @@
 //! [`DeserializeHost`]: write access to an engine's target realm.
+//!
+//! The trait, at the host-interface layer; `native/deserialize_host.rs` is its implementation
+//! for the crate's own value model ([`crate::native::NativeHeap`]).
 
 use crate::record::{CloneString, RecordString};
 use crate::types::{BackingStore, ErrorName, PlatformTransferData, SharedMemory, ViewKind};

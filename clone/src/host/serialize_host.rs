@@ -1,4 +1,7 @@
 //! [`SerializeHost`]: read access to an engine's values.
+//!
+//! The trait, at the host-interface layer; `native/serialize_host.rs` is its implementation
+//! for the crate's own value model ([`crate::native::NativeHeap`]).
 
 use super::{MapEntries, ObjectKind, PropertySnapshot, ValueKind};
 use crate::record::{CloneString, RecordString};

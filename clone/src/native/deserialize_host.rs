@@ -1,4 +1,7 @@
 //! [`DeserializeHost`] for [`NativeHeap`].
+//!
+//! The same concept as `host/deserialize_host.rs` one layer down: that file declares the
+//! trait, this one implements it for the native model.
 
 use super::serialize_host::NativeTransferData;
 use super::{

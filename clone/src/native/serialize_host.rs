@@ -1,4 +1,7 @@
 //! [`SerializeHost`] for [`NativeHeap`], and the model's exceptions.
+//!
+//! The same concept as `host/serialize_host.rs` one layer down: that file declares the trait,
+//! this one implements it for the native model.
 
 use thiserror::Error;
 

@@ -1,5 +1,8 @@
 //! Steps 13 and 14 of StructuredSerializeInternal: ArrayBuffers, SharedArrayBuffers and
 //! their views.
+//!
+//! The serializing half of buffer handling: `deserialize/buffer.rs` is the deserializing half,
+//! and `types/buffer.rs` holds the buffer contents ([`crate::BackingStore`]) both move.
 
 use super::Serializer;
 use crate::bytes::copy_bytes;

@@ -1,5 +1,7 @@
 //! The work stack of StructuredSerializeInternal's step 26: one frame per object whose
 //! nested values are being serialized, in place of the spec's recursive calls.
+//!
+//! The serializing half; `deserialize/frame.rs` is the same work stack for deserialization.
 
 use crate::host::{SerializeHost, ValueKind};
 use crate::memory::Memory;

@@ -1,4 +1,7 @@
 //! Steps 2–25 of StructuredSerializeInternal for one value, and the start of step 26.
+//!
+//! The serializing half; `deserialize/value.rs` is the deserializing half (the same per-value
+//! work, for StructuredDeserialize).
 
 use super::frame::{Frame, MapWork, Work};
 use super::{Serializer, Step};

@@ -1,5 +1,8 @@
 //! ArrayBuffer contents that can move between hosts without a copy, and the shared memory
 //! of a SharedArrayBuffer.
+//!
+//! The buffer contents as data; the steps that serialize and deserialize buffers are
+//! `serialize/buffer.rs` and `deserialize/buffer.rs`.
 
 use std::any::Any;
 use std::fmt;

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
+// Test helpers: a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use postern_clone::native::{NativeHeap, NativeValue, isomorphic};
 use postern_clone::{RecordString, SerializedRecord, structured_deserialize, structured_serialize};

@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use super::{AgentView, Coordinator, RunLimits, RunOutcome};
-use crate::agent_thread::Control;
+use crate::control::Control;
 use crate::wait::recv_polling;
 
 /// How often a wait for the end of a turn looks for a shutdown.

@@ -3,6 +3,8 @@
 //! agents.
 
 #![allow(dead_code)]
+// Test helpers: a failed unwrap/expect is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::cell::{RefCell, RefMut};
 use std::collections::{BTreeMap, HashMap, HashSet};

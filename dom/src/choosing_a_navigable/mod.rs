@@ -331,5 +331,4 @@ pub fn is_familiar_with(
 }
 
 #[cfg(test)]
-#[path = "choosing_a_navigable_tests.rs"]
 mod tests;

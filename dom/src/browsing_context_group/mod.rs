@@ -265,5 +265,4 @@ impl BrowsingContextTree {
 }
 
 #[cfg(test)]
-#[path = "browsing_context_group_tests.rs"]
 mod tests;

@@ -24,8 +24,9 @@ use crossbeam_channel::{Receiver, Sender};
 use thiserror::Error;
 
 use crate::activity::Activity;
-use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, Control, CrashReport};
+use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, CrashReport};
 use crate::clock::{Clock, TimeMode};
+use crate::control::Control;
 use crate::ids::AgentId;
 use crate::processing::{EventLoop, EventLoopHandle};
 use crate::task::Task;

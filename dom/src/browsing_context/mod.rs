@@ -308,5 +308,4 @@ impl BrowsingContextTree {
 }
 
 #[cfg(test)]
-#[path = "browsing_context_tests.rs"]
 mod tests;

@@ -239,5 +239,4 @@ pub(crate) fn without_domain(origin: &Origin) -> Origin {
 }
 
 #[cfg(test)]
-#[path = "site_tests.rs"]
 mod tests;

@@ -324,5 +324,4 @@ pub fn window_open_returns_null(
 }
 
 #[cfg(test)]
-#[path = "window_open_tests.rs"]
 mod tests;

@@ -251,5 +251,4 @@ pub fn origin_of_url(url: &Url) -> Origin {
 }
 
 #[cfg(test)]
-#[path = "origin_tests.rs"]
 mod tests;

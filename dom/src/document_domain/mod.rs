@@ -186,5 +186,4 @@ pub fn document_domain_setter(
 }
 
 #[cfg(test)]
-#[path = "document_domain_tests.rs"]
 mod tests;

@@ -207,5 +207,4 @@ impl BrowsingContextTree {
 }
 
 #[cfg(test)]
-#[path = "window_state_tests.rs"]
 mod tests;
