@@ -8,10 +8,12 @@ use boa_engine::object::builtins::JsArray;
 use boa_engine::{Context, JsObject, JsResult, JsValue, JsVariant, NativeFunction, js_string};
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::scripting::script::emit_console;
 use crate::ids::WindowId;
 use crate::webidl::conversions::define_method;
+use crate::webidl::dom_exception::DomException;
 
 const MAX_DEPTH: usize = 4;
 const MAX_ITEMS: usize = 100;
@@ -70,9 +72,7 @@ fn format_object(
         return format!("function {name}()");
     }
     if object.is::<boa_engine::builtins::error::Error>()
-        || object
-            .downcast_ref::<crate::webidl::dom_exception::DomException>()
-            .is_some()
+        || object.downcast_ref::<DomException>().is_some()
     {
         let name = get_string(context, object, "name").unwrap_or_else(|| "Error".into());
         let message = get_string(context, object, "message").unwrap_or_default();
@@ -109,7 +109,7 @@ fn format_object(
         }
         format!("[{}]", items.join(", "))
     } else {
-        let keys = crate::agent::realm_data::RealmData::of_current_realm(context)
+        let keys = RealmData::of_current_realm(context)
             .ok()
             .and_then(|d| {
                 d.object_keys

@@ -6,6 +6,7 @@
 use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::NodeData;
 
+use crate::dom::node;
 use crate::dom::wrappers::{NodeRef, accessor, getter, string_value, this_node, with_document};
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::interface::Interface;
@@ -42,7 +43,7 @@ pub(crate) fn install_character_data_interface(
             // For a CharacterData node, set text content is exactly replace data with offset 0
             // and count its length.
             let (node, _) = this_data(this, context)?;
-            crate::dom::node::set_text_content_or_empty(context, node, &arg(args, 0))
+            node::set_text_content_or_empty(context, node, &arg(args, 0))
         },
     )?;
     getter(context, prototype, "length", |this, _, context| {

@@ -12,6 +12,7 @@ use postern_dom::{Document, HTML_NAMESPACE, NodeId};
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::window::DocumentReadiness;
+use crate::dom::element;
 use crate::dom::event::create_event;
 use crate::dom::event_target::{define_event_handler, dispatch};
 use crate::dom::wrappers::{
@@ -20,6 +21,7 @@ use crate::dom::wrappers::{
 };
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::dom_exception;
 use crate::webidl::interface::Interface;
 
 // Node wrappers moved to `wrappers.rs`; this path stays for existing callers.
@@ -184,7 +186,7 @@ fn install_creation_methods(context: &mut Context, prototype: &JsObject) -> JsRe
             // 1. If localName is not a valid element local name, then throw an
             //    "InvalidCharacterError" DOMException.
             if !is_valid_element_local_name(&local_name) {
-                return Err(crate::webidl::dom_exception::throw(
+                return Err(dom_exception::throw(
                     context,
                     "InvalidCharacterError",
                     &format!("'{local_name}' is not a valid element name"),
@@ -338,8 +340,8 @@ pub(crate) fn install_document_interface(
     document: &Interface,
 ) -> JsResult<()> {
     let prototype = &document.prototype;
-    crate::dom::element::define_parent_node_members(context, prototype)?;
-    crate::dom::element::define_get_elements_by_tag_name(context, prototype)?;
+    element::define_parent_node_members(context, prototype)?;
+    element::define_get_elements_by_tag_name(context, prototype)?;
     install_creation_methods(context, prototype)?;
     install_document_accessors(context, prototype)?;
     accessor(
@@ -401,7 +403,7 @@ fn document_domain_set(
     })?;
     match result {
         Ok(()) => Ok(JsValue::undefined()),
-        Err(error) => Err(crate::webidl::dom_exception::throw(
+        Err(error) => Err(dom_exception::throw(
             context,
             error.dom_exception_name(),
             &error.to_string(),

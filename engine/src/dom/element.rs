@@ -6,11 +6,16 @@
 use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
 use postern_dom::{HTML_NAMESPACE, NodeData};
 
+use crate::agent::AgentState;
+use crate::dom::node;
+use crate::dom::selector;
 use crate::dom::wrappers::{
     NodeRef, getter, method, node_value, nodes_array, string_value, this_node, throw_dom_error,
     with_document, with_document_mut,
 };
+use crate::html::iframe;
 use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::dom_exception;
 use crate::webidl::interface::Interface;
 
 /// An element's HTML-uppercased qualified name (`tagName`).
@@ -72,9 +77,9 @@ pub(crate) fn set_content_attribute(
 ///
 /// Spec: <https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>
 fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -> JsResult<()> {
-    let state = crate::agent::AgentState::of(context)?;
+    let state = AgentState::of(context)?;
     let local_name = name.to_ascii_lowercase();
-    crate::html::iframe::iframe_attribute_change_steps(
+    iframe::iframe_attribute_change_steps(
         &state,
         context,
         element.window,
@@ -182,11 +187,11 @@ pub(crate) fn define_parent_node_members(
         let node = this_node(this)?;
         let selectors = to_dom_string(&arg(args, 0), context)?;
         let found = with_document(context, node.window, |d| {
-            crate::dom::selector::scope_match_a_selectors_string(d, node.node, &selectors)
+            selector::scope_match_a_selectors_string(d, node.node, &selectors)
         })?;
         match found {
             Some(found) => Ok((node, found)),
-            None => Err(crate::webidl::dom_exception::throw(
+            None => Err(dom_exception::throw(
                 context,
                 "SyntaxError",
                 &format!("'{selectors}' is not a supported selector"),
@@ -312,7 +317,7 @@ fn install_attribute_methods(context: &mut Context, prototype: &JsObject) -> JsR
             d.remove_child(parent, element.node).ok()
         })?;
         if let Some(removed) = removed {
-            crate::dom::node::run_removing_steps(context, element.window, &[removed])?;
+            node::run_removing_steps(context, element.window, &[removed])?;
         }
         Ok(JsValue::undefined())
     })

@@ -11,6 +11,8 @@ use boa_engine::{
     js_string,
 };
 
+use crate::html::error_event::ErrorEvent;
+use crate::html::promise_rejection_event::PromiseRejectionEvent;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 
 /// `Event.eventPhase` values.
@@ -87,12 +89,10 @@ pub(crate) fn with_event<R>(this: &JsValue, f: impl FnOnce(&mut EventState) -> R
     if let Some(mut event) = object.downcast_mut::<MessageEvent>() {
         return Ok(f(&mut event.state));
     }
-    if let Some(mut event) = object.downcast_mut::<crate::html::error_event::ErrorEvent>() {
+    if let Some(mut event) = object.downcast_mut::<ErrorEvent>() {
         return Ok(f(&mut event.state));
     }
-    if let Some(mut event) =
-        object.downcast_mut::<crate::html::promise_rejection_event::PromiseRejectionEvent>()
-    {
+    if let Some(mut event) = object.downcast_mut::<PromiseRejectionEvent>() {
         return Ok(f(&mut event.state));
     }
     Err(type_error("'this' is not an Event"))

@@ -11,17 +11,18 @@ use crate::agent::AgentState;
 use crate::agent::event_listener_list::{EventTargetKey, Listener, ListenerCallback};
 use crate::agent::realm_data::RealmData;
 use crate::dom::event::{phase, with_event};
+use crate::dom::wrappers;
+use crate::html::content_attributes;
+use crate::html::error_event;
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::dom_exception;
 
 /// The (window, target) that `this` designates: a node wrapper, or else the current realm's
 /// window.
 fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
-    if let Some(node) = this
-        .as_object()
-        .and_then(|o| crate::dom::wrappers::node_of(&o))
-    {
+    if let Some(node) = this.as_object().and_then(|o| wrappers::node_of(&o)) {
         return Ok((node.window, EventTargetKey::Node(node.node)));
     }
     // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
@@ -118,7 +119,7 @@ fn dispatch_event(this: &JsValue, args: &[JsValue], context: &mut Context) -> Js
     // 1. If event's dispatch flag is set, or if its initialized flag is not set, then throw
     //    an "InvalidStateError" DOMException.
     if with_event(&event, |e| e.dispatch)? {
-        return Err(crate::webidl::dom_exception::throw(
+        return Err(dom_exception::throw(
             context,
             "InvalidStateError",
             "The event is already being dispatched.",
@@ -146,9 +147,7 @@ fn target_value(
             .get(&window)
             .map(|w| JsValue::from(w.global.clone()))
             .unwrap_or_default()),
-        EventTargetKey::Node(node) => {
-            Ok(crate::dom::wrappers::wrapper(state, context, window, node)?.into())
-        }
+        EventTargetKey::Node(node) => Ok(wrappers::wrapper(state, context, window, node)?.into()),
     }
 }
 
@@ -165,9 +164,7 @@ pub(crate) fn dispatch(
 ) -> JsResult<bool> {
     let event_value = JsValue::from(event.clone());
     let type_ = with_event(&event_value, |e| e.type_.clone())?;
-    crate::html::content_attributes::activate_content_attribute_handler(
-        state, context, window, target, &type_,
-    );
+    content_attributes::activate_content_attribute_handler(state, context, window, target, &type_);
     let target_object = target_value(state, context, window, target)?;
     // 1. Set event's dispatch flag.
     // 2-5. targetOverride is target; event's target is set to it.
@@ -320,7 +317,7 @@ fn call_event_handler(
     //    type is "error", and event's currentTarget implements the WindowOrWorkerGlobalScope
     //    mixin. Otherwise, let special error event handling be false.
     let special_error_arguments = if type_ == "error" && target == EventTargetKey::Window {
-        crate::html::error_event::on_error_event_handler_arguments(event)
+        error_event::on_error_event_handler_arguments(event)
     } else {
         None
     };

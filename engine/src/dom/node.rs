@@ -6,12 +6,15 @@ use boa_engine::{Context, JsObject, JsResult, JsValue};
 use postern_dom::{Document, NodeData, NodeId};
 
 use crate::agent::AgentState;
+use crate::dom::element;
 use crate::dom::wrappers::{
     NodeRef, accessor, getter, method, node_arg, node_value, nodes_array, nullable_node_arg,
     string_value, this_node, throw_dom_error, with_document, with_document_mut,
 };
+use crate::html::iframe;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string};
+use crate::webidl::dom_exception;
 use crate::webidl::interface::{Interface, define_constants};
 
 /// Both nodes are in the same document (the arena of one window).
@@ -21,7 +24,7 @@ fn same_document(context: &mut Context, a: NodeRef, b: NodeRef) -> JsResult<()> 
     }
     // Deviation: adopting a node into another document is not supported by the arena DOM.
     // TODO(spec): adopt (https://dom.spec.whatwg.org/#concept-node-adopt).
-    Err(crate::webidl::dom_exception::throw(
+    Err(dom_exception::throw(
         context,
         "NotSupportedError",
         "moving nodes between documents is not supported",
@@ -48,7 +51,7 @@ fn node_type(data: &NodeData) -> u16 {
 fn node_name(data: &NodeData) -> String {
     match data {
         // Element: its HTML-uppercased qualified name.
-        NodeData::Element { .. } => crate::dom::element::html_uppercased_qualified_name(data),
+        NodeData::Element { .. } => element::html_uppercased_qualified_name(data),
         NodeData::Text(_) => "#text".into(),
         NodeData::Comment(_) => "#comment".into(),
         NodeData::Document => "#document".into(),
@@ -82,7 +85,7 @@ fn pre_insert_node(
     same_document(context, parent, node)?;
     if child.is_some_and(|c| c.window != parent.window) {
         // A child from another document is not a child of parent.
-        return Err(crate::webidl::dom_exception::throw(
+        return Err(dom_exception::throw(
             context,
             "NotFoundError",
             "the reference child is not a child of this node",
@@ -98,7 +101,7 @@ fn pre_insert_node(
             // TODO(spec): the other insertion and post-connection steps (e.g. preparing an
             // inserted script).
             let state = AgentState::of(context)?;
-            crate::html::iframe::run_post_connection_steps_for_iframes(
+            iframe::run_post_connection_steps_for_iframes(
                 &state,
                 context,
                 parent.window,
@@ -212,7 +215,7 @@ fn install_mutation_methods(context: &mut Context, prototype: &JsObject) -> JsRe
             let parent = this_node(this)?;
             let child = node_arg(&arg(args, 0))?;
             if parent.window != child.window {
-                return Err(crate::webidl::dom_exception::throw(
+                return Err(dom_exception::throw(
                     context,
                     "NotFoundError",
                     "the node is not a child of this node",
@@ -334,7 +337,7 @@ pub(crate) fn run_removing_steps(
 ) -> JsResult<()> {
     let state = AgentState::of(context)?;
     for root in removed {
-        crate::html::iframe::iframe_removing_steps(&state, window, *root);
+        iframe::iframe_removing_steps(&state, window, *root);
     }
     Ok(())
 }

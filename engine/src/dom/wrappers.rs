@@ -15,6 +15,7 @@ use postern_dom::{Document, DomError, HTML_NAMESPACE, NodeData};
 use crate::agent::AgentState;
 use crate::ids::{NodeId, WindowId};
 use crate::webidl::conversions::{define_accessor, define_method, type_error};
+use crate::webidl::dom_exception;
 
 /// What a node wrapper points at.
 #[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
@@ -214,7 +215,7 @@ pub(crate) fn throw_dom_error(context: &mut Context, error: &DomError) -> JsErro
         .strip_prefix(name)
         .and_then(|m| m.strip_prefix(": "))
         .unwrap_or(&text);
-    crate::webidl::dom_exception::throw(context, name, message)
+    dom_exception::throw(context, name, message)
 }
 
 /// Defines a read-only attribute.

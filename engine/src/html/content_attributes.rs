@@ -9,7 +9,10 @@ use boa_engine::{Context, JsObject, JsResult, JsValue, Script, Source};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
+use crate::dom::document;
+use crate::html::scripting::script;
 use crate::ids::{NodeId, WindowId};
+use crate::webidl::conversions;
 
 /// The event handlers of the Window that `<body>` (and `<frameset>`) content attributes set.
 ///
@@ -90,15 +93,15 @@ fn compile_event_handler(
         Script::parse(Source::from_bytes(&source), Some(realm), context)?.evaluate(context)?;
     let factory = factory
         .as_callable()
-        .ok_or_else(|| crate::webidl::conversions::type_error("event handler factory"))?;
+        .ok_or_else(|| conversions::type_error("event handler factory"))?;
     let document_node = state
         .windows
         .borrow()
         .get(&window)
         .map(|w| w.document.borrow().document_node())
-        .ok_or_else(|| crate::webidl::conversions::type_error("the window is gone"))?;
-    let document = crate::dom::document::wrapper(state, context, window, document_node)?;
-    let element = crate::dom::document::wrapper(state, context, window, element)?;
+        .ok_or_else(|| conversions::type_error("the window is gone"))?;
+    let document = document::wrapper(state, context, window, document_node)?;
+    let element = document::wrapper(state, context, window, element)?;
     let handler = factory.call(
         &JsValue::undefined(),
         &[document.into(), element.into()],
@@ -106,7 +109,7 @@ fn compile_event_handler(
     )?;
     handler
         .as_object()
-        .ok_or_else(|| crate::webidl::conversions::type_error("event handler"))
+        .ok_or_else(|| conversions::type_error("event handler"))
 }
 
 /// Before an event of `type_` is dispatched at `target`: if an event handler content
@@ -153,11 +156,6 @@ pub(crate) fn activate_content_attribute_handler(
             }
         }
         // 3.8. If body is not parsable: report the error; the handler is null.
-        Err(error) => crate::html::scripting::script::report_the_exception(
-            state,
-            context,
-            Some(window),
-            &error,
-        ),
+        Err(error) => script::report_the_exception(state, context, Some(window), &error),
     }
 }

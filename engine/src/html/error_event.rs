@@ -14,6 +14,8 @@ use boa_engine::{
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
+use crate::console;
+use crate::dom::event::Event;
 use crate::dom::event::{EventState, accessor, event_init, new_state};
 use crate::dom::event_target::dispatch;
 use crate::ids::WindowId;
@@ -114,7 +116,7 @@ impl Class for ErrorEvent {
 pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     context.register_global_class::<ErrorEvent>()?;
     if let (Some(event), Some(error_event)) = (
-        context.get_global_class::<crate::dom::event::Event>(),
+        context.get_global_class::<Event>(),
         context.get_global_class::<ErrorEvent>(),
     ) {
         error_event
@@ -169,7 +171,7 @@ pub(crate) fn extract_error_information(
     //    attributes[colno] to implementation-defined values derived from exception.
     // The message is what a console prints for an uncaught exception (as Chromium does).
     let described = match &value {
-        Some(value) => crate::console::format_value(context, value, true),
+        Some(value) => console::format_value(context, value, true),
         None => exception.to_string(),
     };
     // Deviation: the script's URL is not known here; the document's URL stands in. The line

@@ -7,13 +7,16 @@
 use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
 use crate::dom::element::{
     content_attribute, define_reflected_string, set_content_attribute, this_element,
 };
 use crate::dom::event_target::define_event_handler;
+use crate::dom::wrappers;
 use crate::dom::wrappers::{
     HtmlElementPrototype, getter, string_value, throw_dom_error, with_document, with_document_mut,
 };
+use crate::html::window_proxy;
 use crate::webidl::conversions::{arg, define_accessor, to_dom_string};
 use crate::webidl::interface::{Interface, create_an_interface_object};
 
@@ -197,12 +200,10 @@ fn define_content_window(context: &mut Context, prototype: &JsObject) -> JsResul
         let node = this_element(this, context)?;
         let state = AgentState::of(context)?;
         // An iframe inserted by script has no content navigable yet (see the insertion TODO).
-        let Some(child) =
-            crate::html::window_proxy::child_of_container(&state, node.window, node.node)
-        else {
+        let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
             return Ok(JsValue::null());
         };
-        crate::html::window_proxy::window_proxy_for(&state, context, node.window, child)
+        window_proxy::window_proxy_for(&state, context, node.window, child)
     })
 }
 
@@ -216,16 +217,14 @@ fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsRes
         let node = this_element(this, context)?;
         let state = AgentState::of(context)?;
         // 1. If container's content navigable is null, then return null.
-        let Some(child) =
-            crate::html::window_proxy::child_of_container(&state, node.window, node.node)
-        else {
+        let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
             return Ok(JsValue::null());
         };
         // 2. Let document be container's content navigable's active document.
         let Some(active) = state.ua.active_window(child) else {
             return Ok(JsValue::null());
         };
-        let viewer = crate::agent::realm_data::RealmData::of_current_realm(context)?.window;
+        let viewer = RealmData::of_current_realm(context)?.window;
         // 3. If document's origin and the origin specified by the current settings object are
         //    not same origin-domain, then return null. (A document in another agent is
         //    another site, never same origin-domain.)
@@ -238,7 +237,7 @@ fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsRes
             .get(&active)
             .and_then(|a| a.document.try_borrow().ok().map(|d| d.document_node()));
         // 4. Return document.
-        crate::dom::wrappers::node_value(context, active, document)
+        wrappers::node_value(context, active, document)
     })
 }
 
@@ -246,7 +245,7 @@ fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsRes
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/semantics.html#dom-title-text>
 fn define_title_text(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    crate::dom::wrappers::accessor(
+    wrappers::accessor(
         context,
         prototype,
         "text",

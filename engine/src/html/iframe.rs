@@ -17,9 +17,11 @@ use crate::agent::window::document_key;
 use crate::dom::event::create_event;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::navigation;
 use crate::html::navigation::maybe_queue_window_load;
 use crate::html::scripting::script::emit_console;
 use crate::html::window::create_window;
+use crate::html::window_named_properties;
 use crate::html::window_proxy::child_of_container;
 use crate::ids::WindowId;
 
@@ -131,8 +133,8 @@ fn create_a_new_child_navigable(
         return None;
     }
     // 10. Set element's content navigable to navigable (the tree records the container).
-    crate::html::window_named_properties::define_frame_index(state, context, parent, child);
-    crate::html::window_named_properties::define_named_frame(state, context, parent, &name);
+    window_named_properties::define_frame_index(state, context, parent, child);
+    window_named_properties::define_named_frame(state, context, parent, &name);
     // The iframe delays its document's load event until its own load is done.
     if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
         w.load.pending_iframes.insert(iframe);
@@ -315,11 +317,10 @@ fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: N
     // 4. Inform the navigation API about child navigable destruction (no navigation API).
     // 5. Destroy a document and its descendants given navigable's active document: every
     //    window of the navigable and its descendants, wherever it runs.
-    let windows =
-        crate::html::navigation::active_windows_of_inclusive_descendants(state, navigable);
+    let windows = navigation::active_windows_of_inclusive_descendants(state, navigable);
     // 6-9. Remove the navigable (and its descendants) from the tree.
     state.ua.with_tree_mut(|tree| tree.remove(navigable));
-    crate::html::navigation::destroy_documents_where_they_live(state, windows);
+    navigation::destroy_documents_where_they_live(state, windows);
     // A removed iframe no longer delays its document's load event.
     stop_delaying_the_load_event(state, parent, iframe);
 }

@@ -10,8 +10,11 @@ use postern_dom::BrowsingContextId;
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::html::navigation;
+use crate::html::scripting::environments;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::dom_exception;
 
 /// Whether a navigation replaces the current session history entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,11 +129,11 @@ fn url_and_navigable(state: &AgentState, window: WindowId) -> JsResult<(Url, Bro
 /// origin-domain).
 fn check_same_origin_domain(context: &mut Context, window: WindowId) -> JsResult<()> {
     let state = AgentState::of(context)?;
-    let incumbent = crate::html::scripting::environments::incumbent_window(context)?;
+    let incumbent = environments::incumbent_window(context)?;
     if state.same_origin_domain(incumbent, window) {
         Ok(())
     } else {
-        Err(crate::webidl::dom_exception::throw(
+        Err(dom_exception::throw(
             context,
             "SecurityError",
             "Blocked a frame from accessing a cross-origin Location.",
@@ -163,14 +166,14 @@ fn navigate_to_value(
 /// window's document URL here); a failure is a "SyntaxError" DOMException.
 fn parse_relative_to_entry(context: &mut Context, value: &str) -> JsResult<Url> {
     let state = AgentState::of(context)?;
-    let incumbent = crate::html::scripting::environments::incumbent_window(context)?;
+    let incumbent = environments::incumbent_window(context)?;
     let base = state.windows.borrow().get(&incumbent).map(|w| w.url());
     let parsed = match base {
         Some(base) => base.join(value),
         None => Url::parse(value),
     };
     parsed.map_err(|_| {
-        crate::webidl::dom_exception::throw(
+        dom_exception::throw(
             context,
             "SyntaxError",
             &format!("Failed to navigate: '{value}' is not a valid URL."),
@@ -191,7 +194,7 @@ fn location_object_navigate(
     // 1. Let navigable be location's relevant global object's navigable.
     // 2. Let sourceDocument be the incumbent global object's associated Document.
     let state = AgentState::of(context)?;
-    let incumbent = crate::html::scripting::environments::incumbent_window(context)?;
+    let incumbent = environments::incumbent_window(context)?;
     // 3. If location's relevant Document is not yet completely loaded, and the incumbent
     //    global object does not have transient activation, then set historyHandling to
     //    "replace". (No session history here: every navigation replaces.)
@@ -213,7 +216,7 @@ fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContext
     else {
         return;
     };
-    crate::html::navigation::navigate(
+    navigation::navigate(
         state,
         navigable,
         url,
@@ -368,7 +371,7 @@ pub(crate) fn cross_origin_location(
         &location,
         "href",
         NativeFunction::from_copy_closure(|_, _, context| {
-            Err(crate::webidl::dom_exception::throw(
+            Err(dom_exception::throw(
                 context,
                 "SecurityError",
                 "Blocked a frame from reading a cross-origin location.",
@@ -397,7 +400,7 @@ pub(crate) fn cross_origin_location(
     // exotic object's cross-origin [[Get]] and [[Set]].
     let deny = || {
         NativeFunction::from_copy_closure(|_, _, context| {
-            Err(crate::webidl::dom_exception::throw(
+            Err(dom_exception::throw(
                 context,
                 "SecurityError",
                 "Blocked a frame from accessing a cross-origin Location.",

@@ -19,9 +19,12 @@ use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::tasks::{AgentTask, LoadedResponse, route_task};
 use crate::agent::window::{DocumentReadiness, document_key};
 use crate::dom::document::update_the_current_document_readiness;
+use crate::dom::event;
 use crate::dom::event::create_event;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::iframe;
+use crate::html::iframe::Insertion;
 use crate::html::scripting::script::{emit_console, run_a_classic_script};
 use crate::html::window::create_window;
 use crate::ids::WindowId;
@@ -273,12 +276,12 @@ fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowI
     loop {
         match parser.next_event() {
             ParseEvent::IframeInserted(node) => {
-                crate::html::iframe::iframe_post_connection_steps(
+                iframe::iframe_post_connection_steps(
                     state,
                     context,
                     window,
                     node,
-                    crate::html::iframe::Insertion::Parser,
+                    Insertion::Parser,
                 );
             }
             ParseEvent::ScriptReady(node) => {
@@ -434,7 +437,7 @@ pub(crate) fn fire_dom_content_loaded(
     };
     let previous = context.enter_realm(realm);
     if let Ok(event) = create_event(context, "DOMContentLoaded") {
-        let _ = crate::dom::event::with_event(&JsValue::from(event.clone()), |e| e.bubbles = true);
+        let _ = event::with_event(&JsValue::from(event.clone()), |e| e.bubbles = true);
         let _ = dispatch(state, context, window, EventTargetKey::Node(node), &event);
     }
     context.enter_realm(previous);

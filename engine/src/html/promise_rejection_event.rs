@@ -5,6 +5,7 @@
 use boa_engine::class::{Class, ClassBuilder};
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace, js_string};
 
+use crate::dom::event::Event;
 use crate::dom::event::{EventState, accessor, event_init, new_state};
 use crate::dom::event_target::define_event_handler;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
@@ -77,7 +78,7 @@ impl Class for PromiseRejectionEvent {
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
     context.register_global_class::<PromiseRejectionEvent>()?;
     if let (Some(event), Some(rejection_event)) = (
-        context.get_global_class::<crate::dom::event::Event>(),
+        context.get_global_class::<Event>(),
         context.get_global_class::<PromiseRejectionEvent>(),
     ) {
         rejection_event

@@ -12,6 +12,7 @@ use crate::agent::AgentState;
 use crate::agent::map_of_active_timers::{ActiveTimer, TimerHandler};
 use crate::agent::tasks::{AgentTask, TimerTask};
 use crate::agent::window::document_key;
+use crate::html::scripting::script;
 use crate::ids::{TimerHandle, WindowId};
 use crate::webidl::conversions::{arg, define_method, to_dom_string};
 
@@ -128,30 +129,15 @@ pub(crate) fn run_timer_task(state: &Rc<AgentState>, context: &mut Context, task
                 .get(&task.window)
                 .map(|w| JsValue::from(w.global.clone()))
                 .unwrap_or_default();
-            if let Err(error) = crate::html::scripting::script::invoke_a_callback(
-                state,
-                context,
-                task.window,
-                &f,
-                &this,
-                &arguments,
-            ) {
-                crate::html::scripting::script::report_the_exception(
-                    state,
-                    context,
-                    Some(task.window),
-                    &error,
-                );
+            if let Err(error) =
+                script::invoke_a_callback(state, context, task.window, &f, &this, &arguments)
+            {
+                script::report_the_exception(state, context, Some(task.window), &error);
             }
         }
         // 9.6. Otherwise: create a classic script from handler and run it.
         TimerHandler::Source(source) => {
-            crate::html::scripting::script::run_a_classic_script(
-                state,
-                context,
-                task.window,
-                &source,
-            );
+            script::run_a_classic_script(state, context, task.window, &source);
         }
     }
     // 9.7-9.8. If id does not exist in the map, or map[id] is not uniqueHandle, abort.

@@ -18,6 +18,7 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::embedder::error::EngineError;
+use crate::html::navigation;
 use crate::html::window::create_window;
 
 /// The origins of the active documents of the browsing contexts whose active Window runs
@@ -123,8 +124,7 @@ pub(crate) fn definitely_close_a_top_level_traversable(
     // 1.-2. Check if unloading is canceled (beforeunload).
     // TODO(spec): steps 1-2 and the unload event of step 3.2 (no beforeunload or unload
     // events yet).
-    let windows =
-        crate::html::navigation::active_windows_of_inclusive_descendants(state, traversable);
+    let windows = navigation::active_windows_of_inclusive_descendants(state, traversable);
     // 3. Append session history traversal steps: destroy traversable (the tree's part).
     let removed = state
         .ua
@@ -134,5 +134,5 @@ pub(crate) fn definitely_close_a_top_level_traversable(
         return;
     }
     // Destroy a top-level traversable, step 2: destroy each document (where it lives).
-    crate::html::navigation::destroy_documents_where_they_live(state, windows);
+    navigation::destroy_documents_where_they_live(state, windows);
 }

@@ -18,7 +18,14 @@ use crate::agent::realm_data::RealmData;
 use crate::agent::user_agent::WindowEntry;
 use crate::agent::window::{LoadState, Window};
 use crate::dom::event_target::define_event_handler;
+use crate::dom::wrappers;
 use crate::embedder::error::EngineError;
+use crate::html;
+use crate::html::location;
+use crate::html::scripting::environments;
+use crate::html::web_messaging::post_message;
+use crate::html::window_open;
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, define_method, type_error};
 
@@ -58,12 +65,12 @@ fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     // 5. If container's node document's origin is not same origin-domain with the current
     //    settings object's origin, then return null. (A container in another agent is on
     //    another site.)
-    let viewer = crate::agent::realm_data::RealmData::of_current_realm(context)?.window;
+    let viewer = RealmData::of_current_realm(context)?.window;
     if !state.same_origin_domain(viewer, parent.window) {
         return Ok(JsValue::null());
     }
     // 6. Return container.
-    crate::dom::wrappers::node_value(context, parent.window, Some(element))
+    wrappers::node_value(context, parent.window, Some(element))
 }
 
 /// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
@@ -76,8 +83,7 @@ fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
     // The steps are to return true if this's browsing context is null or its is closing is
     // true; otherwise false.
     let open = bc.is_some_and(|bc| {
-        state.ua.active_window(bc) == Some(window)
-            && !crate::html::window_open::is_closed(&state, bc)
+        state.ua.active_window(bc) == Some(window) && !window_open::is_closed(&state, bc)
     });
     Ok(JsValue::new(!open))
 }
@@ -142,7 +148,7 @@ fn cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResul
     // The crossOriginIsolated getter steps are to return this's relevant settings object's
     // cross-origin isolated capability.
     Ok(JsValue::new(
-        crate::html::scripting::environments::cross_origin_isolated_capability(),
+        environments::cross_origin_isolated_capability(),
     ))
 }
 
@@ -162,9 +168,7 @@ fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsVal
         })
     });
     match related {
-        Some(related) => {
-            crate::html::window_proxy::window_proxy_for(&state, context, window, related)
-        }
+        Some(related) => window_proxy::window_proxy_for(&state, context, window, related),
         None => Ok(JsValue::null()),
     }
 }
@@ -255,7 +259,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         "postMessage",
         1,
         NativeFunction::from_copy_closure(move |_, args, context| {
-            crate::html::web_messaging::post_message::post_message_to_window(context, window, args)
+            post_message::post_message_to_window(context, window, args)
         }),
     )?;
     for type_ in ["message", "messageerror", "load", "error"] {
@@ -268,7 +272,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         1,
         NativeFunction::from_fn_ptr(queue_microtask),
     )?;
-    let location = crate::html::location::create_location(context, window)?;
+    let location = location::create_location(context, window)?;
     define_accessor(
         context,
         global,
@@ -279,7 +283,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         ),
         Some(NativeFunction::from_copy_closure(
             move |_, args, context| {
-                crate::html::location::put_forwards_href(context, window, &arg(args, 0))?;
+                location::put_forwards_href(context, window, &arg(args, 0))?;
                 Ok(JsValue::undefined())
             },
         )),
@@ -330,7 +334,7 @@ pub(crate) fn create_window(
     let installed = (|| {
         let data = RealmData::capture(id, context)?;
         realm.host_defined_mut().insert(data);
-        crate::html::install_window_globals(context, id)
+        html::install_window_globals(context, id)
     })();
     let global = context.global_object();
     context.enter_realm(previous);

@@ -9,7 +9,9 @@ use boa_engine::{Context, JsObject, NativeFunction};
 use postern_dom::BrowsingContextId;
 
 use crate::agent::AgentState;
+use crate::html::window_proxy;
 use crate::ids::WindowId;
+use crate::webidl::conversions;
 
 /// Makes `parent[index]` (and `frames[index]`) return the WindowProxy of the parent's
 /// index-th child navigable, for the index the new child got.
@@ -48,13 +50,11 @@ pub(crate) fn define_frame_index(
             .ua
             .with_tree(|tree| tree.children(parent_bc).get(index).copied());
         match child {
-            Some(child) => {
-                crate::html::window_proxy::window_proxy_for(&state, context, parent, child)
-            }
+            Some(child) => window_proxy::window_proxy_for(&state, context, parent, child),
             None => Ok(boa_engine::JsValue::undefined()),
         }
     });
-    let _ = crate::webidl::conversions::define_accessor(context, &global, &key, getter, None);
+    let _ = conversions::define_accessor(context, &global, &key, getter, None);
     context.enter_realm(previous);
 }
 
@@ -94,15 +94,13 @@ pub(crate) fn define_named_frame(
                 .ua
                 .with_tree(|tree| tree.child_by_name(parent_bc, &name));
             match child {
-                Some(child) => {
-                    crate::html::window_proxy::window_proxy_for(&state, context, parent, child)
-                }
+                Some(child) => window_proxy::window_proxy_for(&state, context, parent, child),
                 None => Ok(boa_engine::JsValue::undefined()),
             }
         },
         boa_engine::JsString::from(key.as_str()),
     );
-    let _ = crate::webidl::conversions::define_accessor(context, &global, &key, getter, None);
+    let _ = conversions::define_accessor(context, &global, &key, getter, None);
     context.enter_realm(previous);
 }
 

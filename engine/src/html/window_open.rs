@@ -31,6 +31,7 @@ use crate::html::traversable::{
 use crate::html::window_proxy::window_proxy_for;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::dom_exception;
 
 /// Defines `open`, `close`, `opener` and `name` on `window`'s global object.
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
@@ -139,7 +140,7 @@ pub(crate) fn window_open_steps(
         match source_url.join(url) {
             Ok(parsed) => Some(parsed),
             Err(error) => {
-                return Err(crate::webidl::dom_exception::throw(
+                return Err(dom_exception::throw(
                     context,
                     "SyntaxError",
                     &format!(

@@ -17,8 +17,13 @@ use boa_engine::{
 };
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
+use crate::html::location;
+use crate::html::web_messaging::post_message;
+use crate::html::window_open;
 use crate::ids::{BrowsingContextId, NodeId, WindowId};
 use crate::webidl::conversions::{arg, function, type_error};
+use crate::webidl::dom_exception;
 
 /// What a WindowProxy's target carries.
 #[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
@@ -144,7 +149,7 @@ fn resolve(state: &AgentState, target: ProxyTarget) -> Resolved {
 }
 
 fn security_error(context: &mut Context, key: &PropertyKey) -> boa_engine::JsError {
-    crate::webidl::dom_exception::throw(
+    dom_exception::throw(
         context,
         "SecurityError",
         &format!("Blocked a frame from accessing a cross-origin property \"{key}\"."),
@@ -201,10 +206,8 @@ fn cross_origin_get(
             window_proxy_for(state, context, target.viewer, top)?
         }
         "length" => JsValue::new(state.ua.with_tree(|t| t.children(bc).len()) as u32),
-        "closed" => JsValue::new(crate::html::window_open::is_closed(state, bc)),
-        "opener" => {
-            crate::html::window_open::opener_window_proxy(state, context, target.viewer, bc)?
-        }
+        "closed" => JsValue::new(window_open::is_closed(state, bc)),
+        "opener" => window_open::opener_window_proxy(state, context, target.viewer, bc)?,
         "postMessage" | "close" | "focus" | "blur" => {
             cross_origin_function(state, context, target, &name)?
         }
@@ -236,7 +239,7 @@ fn cross_origin_location(
     {
         return Ok(location.into());
     }
-    let location = crate::html::location::cross_origin_location(context, target.browsing_context)?;
+    let location = location::cross_origin_location(context, target.browsing_context)?;
     if let Some(w) = state.windows.borrow_mut().get_mut(&target.viewer) {
         w.cross_origin_functions.insert(key, location.clone());
     }
@@ -266,12 +269,10 @@ fn cross_origin_function(
     let bc = target.browsing_context;
     let body = match key {
         "postMessage" => NativeFunction::from_copy_closure(move |_, args, context| {
-            crate::html::web_messaging::post_message::post_message_to_browsing_context(
-                context, bc, args,
-            )
+            post_message::post_message_to_browsing_context(context, bc, args)
         }),
         "close" => NativeFunction::from_copy_closure(move |_, _, context| {
-            crate::html::window_open::window_close(context, bc)
+            window_open::window_close(context, bc)
         }),
         // TODO(spec): focus/blur (there is no focus); they do nothing.
         _ => NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined())),
@@ -356,11 +357,7 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
         // CrossOriginSet: `location` (its setter navigates) is the only settable
         // cross-origin property.
         Resolved::CrossOrigin if key == PropertyKey::from(js_string!("location")) => {
-            crate::html::location::cross_origin_set_location(
-                context,
-                target.browsing_context,
-                &arg(args, 2),
-            )?;
+            location::cross_origin_set_location(context, target.browsing_context, &arg(args, 2))?;
             Ok(JsValue::new(true))
         }
         Resolved::CrossOrigin => Err(security_error(context, &key)),
@@ -393,7 +390,7 @@ fn trap_get_own_property_descriptor(
     let state = AgentState::of(context)?;
     match resolve(&state, target) {
         Resolved::SameOrigin(global) => {
-            let get_own = crate::agent::realm_data::RealmData::of_current_realm(context)?
+            let get_own = RealmData::of_current_realm(context)?
                 .get_own_property_descriptor
                 .clone();
             let descriptor =

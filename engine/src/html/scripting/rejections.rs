@@ -17,6 +17,7 @@ use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::tasks::AgentTask;
 use crate::agent::window::document_key;
+use crate::console;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::promise_rejection_event::create_promise_rejection_event;
@@ -204,7 +205,7 @@ pub(crate) fn fire_unhandled_rejections(
         // 4.1.3. If notCanceled is true, then the user agent may report p.[[PromiseResult]]
         //        to a developer console.
         if not_canceled {
-            let text = crate::console::format_value(context, &reason, true);
+            let text = console::format_value(context, &reason, true);
             emit_console(
                 state,
                 window,

@@ -15,6 +15,7 @@ pub(crate) mod structured_clone;
 pub(crate) use deserialize_host::BoaDeserializeHost;
 pub(crate) use serialize_host::BoaSerializeHost;
 
+use crate::webidl::dom_exception;
 use boa_engine::object::builtins::AlignedVec;
 use boa_engine::{Context, JsError, JsString};
 use postern_clone::{ByteStore, CloneString};
@@ -42,5 +43,5 @@ fn js_string(string: &CloneString) -> JsString {
 
 /// A "DataCloneError" DOMException of the current realm.
 fn data_clone_error(context: &mut Context, message: &str) -> JsError {
-    crate::webidl::dom_exception::throw(context, "DataCloneError", message)
+    dom_exception::throw(context, "DataCloneError", message)
 }

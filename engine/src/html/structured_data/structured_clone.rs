@@ -11,8 +11,11 @@ use postern_clone::{
     structured_serialize_with_transfer,
 };
 
+use crate::html::scripting::environments;
 use crate::html::structured_data::{BoaDeserializeHost, BoaSerializeHost};
+use crate::webidl::conversions;
 use crate::webidl::conversions::{arg, define_method, type_error};
+use crate::webidl::dom_exception;
 
 /// StructuredSerializeWithTransfer(value, transferList) in the current realm, with errors
 /// a DataCloneError becomes a "DataCloneError" DOMException, an exception thrown by a
@@ -29,13 +32,12 @@ pub(crate) fn serialize_with_transfer(
         // The current settings object's cross-origin isolated capability (false: a
         // SharedArrayBuffer anywhere in `value` then throws a DataCloneError naming where it
         // is, StructuredSerializeInternal step 13.1.1, and postMessage sends nothing).
-        let cross_origin_isolated =
-            crate::html::scripting::environments::cross_origin_isolated_capability();
+        let cross_origin_isolated = environments::cross_origin_isolated_capability();
         structured_serialize_with_transfer(&mut host, value, transfer_list, cross_origin_isolated)
     };
     match result {
         Ok(serialized) => Ok(serialized),
-        Err(SerializeError::DataClone(error)) => Err(crate::webidl::dom_exception::throw(
+        Err(SerializeError::DataClone(error)) => Err(dom_exception::throw(
             context,
             "DataCloneError",
             &error.message,
@@ -124,7 +126,7 @@ fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
     // (WebIDL: `any value` is required; `optional StructuredSerializeOptions options = {}`,
     // a dictionary with `sequence<object> transfer = []`.)
     if args.is_empty() {
-        return Err(crate::webidl::conversions::type_error(
+        return Err(conversions::type_error(
             "Failed to execute 'structuredClone' on 'Window': 1 argument required, but only 0 present.",
         ));
     }

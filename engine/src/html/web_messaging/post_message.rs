@@ -17,14 +17,19 @@ use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::tasks;
 use crate::agent::tasks::{AgentTask, PostedMessage, TargetOrigin};
 use crate::agent::window::document_key;
 use crate::dom::event::{MessageFields, create_message_event, frozen_array};
 use crate::dom::event_target::dispatch;
 use crate::html::scripting::environments::incumbent_window;
+use crate::html::scripting::script;
+use crate::html::structured_data::structured_clone;
 use crate::html::structured_data::structured_clone::sequence_of_objects;
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::dom_exception;
 
 /// The arguments of `postMessage` after WebIDL overload resolution.
 struct PostMessageArguments {
@@ -153,7 +158,7 @@ fn window_post_message_steps(
     let Some(target_origin) = parse_target_origin(&arguments.target_origin, &incumbent_origin)
     else {
         // 5.2. If parsedURL is failure, then throw a "SyntaxError" DOMException.
-        return Err(crate::webidl::dom_exception::throw(
+        return Err(dom_exception::throw(
             context,
             "SyntaxError",
             &format!(
@@ -167,7 +172,7 @@ fn window_post_message_steps(
     //    transfer). Rethrow any exceptions.
     //    (Only ArrayBuffers are transferable so far.)
     // TODO(spec): MessagePort transfer (its transfer steps, and newPorts in step 8.6).
-    let record = crate::html::structured_data::structured_clone::serialize_with_transfer(
+    let record = structured_clone::serialize_with_transfer(
         context,
         &arguments.message,
         &arguments.transfer,
@@ -187,7 +192,7 @@ fn window_post_message_steps(
             record,
         }),
     );
-    crate::agent::tasks::route_task(&state, entry.agent, task);
+    tasks::route_task(&state, entry.agent, task);
     Ok(())
 }
 
@@ -222,7 +227,7 @@ pub(crate) fn run_posted_message_task(
     let result = deliver(state, context, message);
     context.enter_realm(previous);
     if let Err(error) = result {
-        crate::html::scripting::script::report_the_exception(state, context, Some(target), &error);
+        script::report_the_exception(state, context, Some(target), &error);
     }
 }
 
@@ -234,16 +239,13 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
     // 8.3. Let source be the WindowProxy object corresponding to incumbentSettings's global
     //      object.
     let source = match message.source {
-        Some(bc) => crate::html::window_proxy::window_proxy_for(state, context, target, bc)?,
+        Some(bc) => window_proxy::window_proxy_for(state, context, target, bc)?,
         None => JsValue::null(),
     };
     // 8.4. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransfer
     //      Result, targetRealm). If this throws, fire "messageerror" at targetWindow with
     //      origin and source, and return.
-    let data = match crate::html::structured_data::structured_clone::deserialize_with_transfer(
-        context,
-        message.record,
-    ) {
+    let data = match structured_clone::deserialize_with_transfer(context, message.record) {
         Ok(data) => data,
         Err(_) => {
             let fields = MessageFields {
