@@ -1,19 +1,71 @@
-//! The `Event` and `MessageEvent` interfaces.
+//! The `Event` interface: the DOM's event state and flags, shared by every event interface.
 //!
-//! Spec: <https://dom.spec.whatwg.org/#interface-event>,
-//! <https://html.spec.whatwg.org/multipage/comms.html#the-messageevent-interface>
+//! An interface that inherits from Event (`MessageEvent`, `ErrorEvent`, ...) keeps what it adds
+//! as an [`EventDetail`] inside the same [`Event`] object data, so the base reads and writes its
+//! own state without knowing its subclasses.
+//!
+//! Spec: <https://dom.spec.whatwg.org/#interface-event>
 
-use boa_engine::class::{Class, ClassBuilder};
-use boa_engine::object::builtins::JsArray;
-use boa_engine::property::Attribute;
+use std::any::Any;
+
 use boa_engine::{
-    Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, NativeFunction, Trace,
-    js_string,
+    Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace, js_string,
 };
 
-use crate::html::error_event::ErrorEvent;
-use crate::html::promise_rejection_event::PromiseRejectionEvent;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::declaration::{
+    Attribute, Constant, Constructor, InterfaceDeclaration, Operation,
+};
+use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
+
+/// `interface Event`: what scripts see.
+///
+/// Spec: <https://dom.spec.whatwg.org/#interface-event>
+pub(crate) const EVENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Event",
+    inherits: None,
+    constructor: Some(Constructor {
+        length: 1,
+        steps: construct,
+    }),
+    constants: &[
+        Constant {
+            name: "NONE",
+            value: phase::NONE,
+        },
+        Constant {
+            name: "CAPTURING_PHASE",
+            value: 1,
+        },
+        Constant {
+            name: "AT_TARGET",
+            value: phase::AT_TARGET,
+        },
+        Constant {
+            name: "BUBBLING_PHASE",
+            value: 3,
+        },
+    ],
+    attributes: &[
+        Attribute::readonly("type", get_type),
+        Attribute::readonly("target", get_target),
+        Attribute::readonly("srcElement", get_target),
+        Attribute::readonly("currentTarget", get_current_target),
+        Attribute::readonly("eventPhase", get_event_phase),
+        Attribute::readonly("bubbles", get_bubbles),
+        Attribute::readonly("cancelable", get_cancelable),
+        Attribute::readonly("defaultPrevented", get_default_prevented),
+        Attribute::readonly("composed", get_composed),
+        Attribute::readonly("isTrusted", get_is_trusted).unforgeable(),
+        Attribute::readonly("timeStamp", get_time_stamp),
+    ],
+    operations: &[
+        Operation::new("stopPropagation", 0, stop_propagation),
+        Operation::new("stopImmediatePropagation", 0, stop_immediate_propagation),
+        Operation::new("preventDefault", 0, prevent_default),
+    ],
+    static_operations: &[],
+};
 
 /// `Event.eventPhase` values.
 pub(crate) mod phase {
@@ -52,147 +104,85 @@ pub(crate) struct EventState {
     pub current_target: JsValue,
 }
 
-/// The extra fields of a MessageEvent.
-#[derive(Trace, Finalize, Default)]
-pub(crate) struct MessageFields {
-    pub data: JsValue,
-    #[unsafe_ignore_trace]
-    pub origin: String,
-    #[unsafe_ignore_trace]
-    pub last_event_id: String,
-    pub source: JsValue,
-    /// A frozen array of MessagePorts.
-    pub ports: JsValue,
+/// What an interface inheriting from Event adds to an event (its extra attributes' values).
+pub(crate) trait EventDetail: Trace + Any {
+    /// The detail as `Any`, for its own interface to downcast.
+    fn as_any(&self) -> &dyn Any;
 }
 
-/// An `Event` object's data.
-#[derive(Trace, Finalize, JsData, Default)]
+/// An event object's data: the event state, and the detail of its interface if it inherits
+/// from Event.
+#[derive(Trace, Finalize, JsData)]
 pub(crate) struct Event {
+    /// The DOM's event state.
     pub state: EventState,
-}
-
-/// A `MessageEvent` object's data.
-#[derive(Trace, Finalize, JsData, Default)]
-pub(crate) struct MessageEvent {
-    pub state: EventState,
-    pub message: MessageFields,
+    /// What the event's interface adds, if it is not `Event` itself.
+    pub detail: Option<Box<dyn EventDetail>>,
 }
 
 /// Runs `f` on the event state of `this`, which may be any kind of event.
 pub(crate) fn with_event<R>(this: &JsValue, f: impl FnOnce(&mut EventState) -> R) -> JsResult<R> {
-    let object = this
-        .as_object()
-        .ok_or_else(|| type_error("'this' is not an Event"))?;
-    if let Some(mut event) = object.downcast_mut::<Event>() {
-        return Ok(f(&mut event.state));
-    }
-    if let Some(mut event) = object.downcast_mut::<MessageEvent>() {
-        return Ok(f(&mut event.state));
-    }
-    if let Some(mut event) = object.downcast_mut::<ErrorEvent>() {
-        return Ok(f(&mut event.state));
-    }
-    if let Some(mut event) = object.downcast_mut::<PromiseRejectionEvent>() {
-        return Ok(f(&mut event.state));
-    }
-    Err(type_error("'this' is not an Event"))
-}
-
-fn with_message<R>(this: &JsValue, f: impl FnOnce(&MessageFields) -> R) -> JsResult<R> {
     this.as_object()
-        .and_then(|o| o.downcast_ref::<MessageEvent>().map(|e| f(&e.message)))
-        .ok_or_else(|| type_error("'this' is not a MessageEvent"))
+        .and_then(|object| object.downcast_mut::<Event>().map(|mut e| f(&mut e.state)))
+        .ok_or_else(|| type_error("'this' is not an Event"))
 }
 
-pub(crate) type Getter = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
-
-/// Defines a read-only attribute on a class's prototype.
-pub(crate) fn accessor(class: &mut ClassBuilder<'_>, name: &str, getter: Getter) {
-    let realm = class.context().realm().clone();
-    let get = NativeFunction::from_fn_ptr(getter).to_js_function(&realm);
-    class.accessor(
-        JsString::from(name),
-        Some(get),
-        None,
-        Attribute::CONFIGURABLE | Attribute::ENUMERABLE,
-    );
+/// Runs `f` on the detail of `this` if it is an event whose detail is a `D`.
+pub(crate) fn with_detail<D: EventDetail, R>(
+    this: &JsValue,
+    interface: &str,
+    f: impl FnOnce(&D) -> R,
+) -> JsResult<R> {
+    let object = this.as_object();
+    let event = object.as_ref().and_then(|o| o.downcast_ref::<Event>());
+    event
+        .as_ref()
+        .and_then(|e| e.detail.as_ref())
+        .and_then(|d| d.as_any().downcast_ref::<D>())
+        .map(f)
+        .ok_or_else(|| type_error(format!("'this' is not a {interface}")))
 }
 
-fn method(class: &mut ClassBuilder<'_>, name: &str, length: usize, body: Getter) {
-    class.method(
-        JsString::from(name),
-        length,
-        NativeFunction::from_fn_ptr(body),
-    );
+/// `new Event(type, eventInitDict)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-event-event>
+fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let new_target = new_target(this, "Event")?;
+    let (state, _) = constructor_state("Event", 1, args, context)?;
+    let event = Event {
+        state,
+        detail: None,
+    };
+    Ok(create_an_object_implementing(context, "Event", Some(&new_target), event)?.into())
 }
 
-fn init_event_members(class: &mut ClassBuilder<'_>) {
-    accessor(class, "type", |this, _, _| {
-        with_event(this, |e| JsString::from(e.type_.as_str()).into())
-    });
-    accessor(class, "target", |this, _, _| {
-        with_event(this, |e| e.target.clone())
-    });
-    accessor(class, "srcElement", |this, _, _| {
-        with_event(this, |e| e.target.clone())
-    });
-    accessor(class, "currentTarget", |this, _, _| {
-        with_event(this, |e| e.current_target.clone())
-    });
-    accessor(class, "eventPhase", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.event_phase))
-    });
-    accessor(class, "bubbles", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.bubbles))
-    });
-    accessor(class, "cancelable", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.cancelable))
-    });
-    accessor(class, "composed", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.composed))
-    });
-    accessor(class, "defaultPrevented", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.canceled))
-    });
-    // TODO(spec): isTrusted is [LegacyUnforgeable]: an own property of each instance.
-    accessor(class, "isTrusted", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.is_trusted))
-    });
-    accessor(class, "timeStamp", |this, _, _| {
-        with_event(this, |e| JsValue::new(e.time_stamp))
-    });
-    method(class, "stopPropagation", 0, |this, _, _| {
-        with_event(this, |e| e.stop_propagation = true)?;
-        Ok(JsValue::undefined())
-    });
-    method(class, "stopImmediatePropagation", 0, |this, _, _| {
-        with_event(this, |e| {
-            e.stop_propagation = true;
-            e.stop_immediate_propagation = true;
-        })?;
-        Ok(JsValue::undefined())
-    });
-    method(class, "preventDefault", 0, |this, _, _| {
-        with_event(this, |e| {
-            if e.cancelable {
-                e.canceled = true;
-            }
-        })?;
-        Ok(JsValue::undefined())
-    });
-    for (name, value) in [
-        ("NONE", 0),
-        ("CAPTURING_PHASE", 1),
-        ("AT_TARGET", 2),
-        ("BUBBLING_PHASE", 3),
-    ] {
-        class.property(JsString::from(name), value, Attribute::ENUMERABLE);
-        class.static_property(JsString::from(name), value, Attribute::ENUMERABLE);
+/// The common part of every event constructor: the `type` argument and the `EventInit`
+/// members of the dictionary (the second argument, returned for the subclass's own members).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-constructor>
+pub(crate) fn constructor_state(
+    interface: &str,
+    required: usize,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<(EventState, JsValue)> {
+    if args.len() < required {
+        return Err(type_error(format!(
+            "Failed to construct '{interface}': {required} argument{} required, but only {} present.",
+            if required == 1 { "" } else { "s" },
+            args.len()
+        )));
     }
+    let type_ = to_dom_string(&arg(args, 0), context)?;
+    let init = arg(args, 1);
+    // 1-2. Create an event; set its initialized flag. 3. Initialize its type attribute.
+    // 4. For each member of eventInitDict, set the attribute of the same name.
+    let flags = event_init(&init, context)?;
+    Ok((new_state(type_, flags), init))
 }
 
-/// EventInit's members, read from a dictionary argument.
-pub(crate) fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bool)> {
+/// EventInit's members (bubbles, cancelable, composed), read from a dictionary argument.
+fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bool)> {
     let Some(init) = init.as_object() else {
         if init.is_null_or_undefined() {
             return Ok((false, false, false));
@@ -215,141 +205,94 @@ pub(crate) fn new_state(type_: String, init: (bool, bool, bool)) -> EventState {
     state
 }
 
-impl Class for Event {
-    const NAME: &'static str = "Event";
-    const LENGTH: usize = 1;
-
-    fn init(class: &mut ClassBuilder<'_>) -> JsResult<()> {
-        init_event_members(class);
-        Ok(())
-    }
-
-    fn data_constructor(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Self> {
-        if args.is_empty() {
-            return Err(type_error("Event constructor: 1 argument required"));
-        }
-        let type_ = to_dom_string(&arg(args, 0), context)?;
-        let init = event_init(&arg(args, 1), context)?;
-        Ok(Event {
-            state: new_state(type_, init),
-        })
-    }
-}
-
-impl Class for MessageEvent {
-    const NAME: &'static str = "MessageEvent";
-    const LENGTH: usize = 1;
-
-    fn init(class: &mut ClassBuilder<'_>) -> JsResult<()> {
-        accessor(class, "data", |this, _, _| {
-            with_message(this, |m| m.data.clone())
-        });
-        accessor(class, "origin", |this, _, _| {
-            with_message(this, |m| JsString::from(m.origin.as_str()).into())
-        });
-        accessor(class, "lastEventId", |this, _, _| {
-            with_message(this, |m| JsString::from(m.last_event_id.as_str()).into())
-        });
-        accessor(class, "source", |this, _, _| {
-            with_message(this, |m| m.source.clone())
-        });
-        accessor(class, "ports", |this, _, _| {
-            with_message(this, |m| m.ports.clone())
-        });
-        Ok(())
-    }
-
-    fn data_constructor(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Self> {
-        if args.is_empty() {
-            return Err(type_error("MessageEvent constructor: 1 argument required"));
-        }
-        let type_ = to_dom_string(&arg(args, 0), context)?;
-        let init_value = arg(args, 1);
-        let init = event_init(&init_value, context)?;
-        let mut message = MessageFields::default();
-        if let Some(dict) = init_value.as_object() {
-            // MessageEventInit, members in lexicographic order as WebIDL reads them.
-            // `any data = null`: an absent member takes its default.
-            message.data = match dict.get(js_string!("data"), context)? {
-                v if v.is_undefined() => JsValue::null(),
-                v => v,
-            };
-            let last = dict.get(js_string!("lastEventId"), context)?;
-            if !last.is_undefined() {
-                message.last_event_id = to_dom_string(&last, context)?;
-            }
-            let origin = dict.get(js_string!("origin"), context)?;
-            if !origin.is_undefined() {
-                message.origin = to_dom_string(&origin, context)?;
-            }
-            // TODO(spec): ports must be a sequence<MessagePort>; source a WindowProxy,
-            // MessagePort or ServiceWorker (TypeError otherwise).
-            message.source = match dict.get(js_string!("source"), context)? {
-                v if v.is_undefined() => JsValue::null(),
-                v => v,
-            };
-            let ports = dict.get(js_string!("ports"), context)?;
-            message.ports = frozen_array(&ports, context)?;
-        } else {
-            message.data = JsValue::null();
-            message.source = JsValue::null();
-            message.ports = frozen_array(&JsValue::undefined(), context)?;
-        }
-        Ok(MessageEvent {
-            state: new_state(type_, init),
-            message,
-        })
-    }
-}
-
-/// A frozen array of the values of `list` (an iterable's elements by index), or an empty one.
-pub(crate) fn frozen_array(list: &JsValue, context: &mut Context) -> JsResult<JsValue> {
-    let array = JsArray::new(context)?;
-    if let Some(object) = list.as_object() {
-        let length = object
-            .get(js_string!("length"), context)?
-            .to_length(context)?;
-        for i in 0..length {
-            array.push(object.get(i, context)?, context)?;
-        }
-    }
-    let object: JsObject = array.into();
-    object.set_integrity_level(boa_engine::object::IntegrityLevel::Frozen, context)?;
-    Ok(object.into())
-}
-
-/// Registers `Event` and `MessageEvent` (inheriting from it) in the current realm.
-pub(crate) fn install(context: &mut Context) -> JsResult<()> {
-    context.register_global_class::<Event>()?;
-    context.register_global_class::<MessageEvent>()?;
-    if let (Some(event), Some(message_event)) = (
-        context.get_global_class::<Event>(),
-        context.get_global_class::<MessageEvent>(),
-    ) {
-        message_event
-            .prototype()
-            .set_prototype(Some(event.prototype()));
-        message_event
-            .constructor()
-            .set_prototype(Some(event.constructor()));
-    }
-    Ok(())
+/// A new trusted event of the current realm implementing `interface` (Event or one inheriting
+/// from it, whose detail is `detail`), with `bubbles`/`cancelable` as given.
+pub(crate) fn create_trusted_event(
+    context: &mut Context,
+    interface: &str,
+    type_: &str,
+    flags: (bool, bool),
+    detail: Option<Box<dyn EventDetail>>,
+) -> JsResult<JsObject> {
+    let mut state = new_state(type_.into(), (flags.0, flags.1, false));
+    state.is_trusted = true;
+    create_an_object_implementing(context, interface, None, Event { state, detail })
 }
 
 /// A new trusted `Event` of the current realm.
 pub(crate) fn create_event(context: &mut Context, type_: &str) -> JsResult<JsObject> {
-    let mut state = new_state(type_.into(), (false, false, false));
-    state.is_trusted = true;
-    Event::from_data(Event { state }, context)
+    create_trusted_event(context, "Event", type_, (false, false), None)
 }
 
-/// A new trusted `MessageEvent` of the current realm.
-pub(crate) fn create_message_event(
-    context: &mut Context,
-    type_: &str,
-    message: MessageFields,
-) -> JsResult<JsObject> {
-    let mut state = new_state(type_.into(), (false, false, false));
-    state.is_trusted = true;
-    MessageEvent::from_data(MessageEvent { state, message }, context)
+/// Installs `Event` in the current realm.
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    install_interface(context, global, &EVENT)?;
+    Ok(())
+}
+
+fn get_type(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsString::from(e.type_.as_str()).into())
+}
+
+fn get_target(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| e.target.clone())
+}
+
+fn get_current_target(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| e.current_target.clone())
+}
+
+fn get_event_phase(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.event_phase))
+}
+
+fn get_bubbles(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.bubbles))
+}
+
+fn get_cancelable(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.cancelable))
+}
+
+fn get_default_prevented(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.canceled))
+}
+
+fn get_composed(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.composed))
+}
+
+fn get_is_trusted(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.is_trusted))
+}
+
+fn get_time_stamp(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| JsValue::new(e.time_stamp))
+}
+
+/// `stopPropagation()`: set this's stop propagation flag.
+fn stop_propagation(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| e.stop_propagation = true)?;
+    Ok(JsValue::undefined())
+}
+
+/// `stopImmediatePropagation()`: set this's stop propagation and stop immediate propagation
+/// flags.
+fn stop_immediate_propagation(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| {
+        e.stop_propagation = true;
+        e.stop_immediate_propagation = true;
+    })?;
+    Ok(JsValue::undefined())
+}
+
+/// `preventDefault()`: set the canceled flag if this is cancelable (and not in a passive
+/// listener).
+fn prevent_default(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_event(this, |e| {
+        if e.cancelable {
+            e.canceled = true;
+        }
+    })?;
+    Ok(JsValue::undefined())
 }

@@ -65,13 +65,13 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     let html_elements = install_html_element_interfaces(context, global, &html_element)?;
 
     context.realm().host_defined_mut().insert(DomPrototypes {
-        document: html_document.prototype,
-        document_type: document_type.prototype,
-        document_fragment: document_fragment.prototype,
-        element: element.prototype,
-        html_element: html_element.prototype,
-        text: text.prototype,
-        comment: comment.prototype,
+        document: html_document.prototype.clone(),
+        document_type: document_type.prototype.clone(),
+        document_fragment: document_fragment.prototype.clone(),
+        element: element.prototype.clone(),
+        html_element: html_element.prototype.clone(),
+        text: text.prototype.clone(),
+        comment: comment.prototype.clone(),
         html_elements,
     });
     define_document_attribute(context, global, window)

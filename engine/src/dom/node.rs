@@ -14,6 +14,7 @@ use crate::dom::wrappers::{
 use crate::html::iframe;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string};
+use crate::webidl::declaration::Constant;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{Interface, define_constants};
 
@@ -260,26 +261,63 @@ fn install_mutation_methods(context: &mut Context, prototype: &JsObject) -> JsRe
     Ok(())
 }
 
+/// `Node`'s constants.
+const NODE_CONSTANTS: &[Constant] = &[
+    Constant {
+        name: "ELEMENT_NODE",
+        value: 1,
+    },
+    Constant {
+        name: "ATTRIBUTE_NODE",
+        value: 2,
+    },
+    Constant {
+        name: "TEXT_NODE",
+        value: 3,
+    },
+    Constant {
+        name: "CDATA_SECTION_NODE",
+        value: 4,
+    },
+    Constant {
+        name: "ENTITY_REFERENCE_NODE",
+        value: 5,
+    },
+    Constant {
+        name: "ENTITY_NODE",
+        value: 6,
+    },
+    Constant {
+        name: "PROCESSING_INSTRUCTION_NODE",
+        value: 7,
+    },
+    Constant {
+        name: "COMMENT_NODE",
+        value: 8,
+    },
+    Constant {
+        name: "DOCUMENT_NODE",
+        value: 9,
+    },
+    Constant {
+        name: "DOCUMENT_TYPE_NODE",
+        value: 10,
+    },
+    Constant {
+        name: "DOCUMENT_FRAGMENT_NODE",
+        value: 11,
+    },
+    Constant {
+        name: "NOTATION_NODE",
+        value: 12,
+    },
+];
+
 /// Defines the `Node` interface's members on its interface (and prototype) object.
 pub(crate) fn install_node_interface(context: &mut Context, node: &Interface) -> JsResult<()> {
-    define_constants(
-        context,
-        node,
-        &[
-            ("ELEMENT_NODE", 1),
-            ("ATTRIBUTE_NODE", 2),
-            ("TEXT_NODE", 3),
-            ("CDATA_SECTION_NODE", 4),
-            ("ENTITY_REFERENCE_NODE", 5),
-            ("ENTITY_NODE", 6),
-            ("PROCESSING_INSTRUCTION_NODE", 7),
-            ("COMMENT_NODE", 8),
-            ("DOCUMENT_NODE", 9),
-            ("DOCUMENT_TYPE_NODE", 10),
-            ("DOCUMENT_FRAGMENT_NODE", 11),
-            ("NOTATION_NODE", 12),
-        ],
-    )?;
+    for target in [&node.object, &node.prototype] {
+        define_constants(context, target, NODE_CONSTANTS)?;
+    }
     let prototype = &node.prototype;
     install_tree_accessors(context, prototype)?;
     install_mutation_methods(context, prototype)?;

@@ -6,7 +6,8 @@
 
 use std::rc::Rc;
 
-use boa_engine::class::{Class, ClassBuilder};
+use std::any::Any;
+
 use boa_engine::realm::Realm;
 use boa_engine::{
     Context, Finalize, JsData, JsError, JsObject, JsResult, JsString, JsValue, Trace, js_string,
@@ -15,11 +16,34 @@ use boa_engine::{
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::console;
-use crate::dom::event::Event;
-use crate::dom::event::{EventState, accessor, event_init, new_state};
+use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
 use crate::dom::event_target::dispatch;
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::conversions::to_dom_string;
+use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
+use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
+
+/// `interface ErrorEvent : Event`: what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-errorevent-interface>
+pub(crate) const ERROR_EVENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "ErrorEvent",
+    inherits: Some("Event"),
+    constructor: Some(Constructor {
+        length: 1,
+        steps: construct,
+    }),
+    constants: &[],
+    attributes: &[
+        Attribute::readonly("message", get_message),
+        Attribute::readonly("filename", get_filename),
+        Attribute::readonly("lineno", get_lineno),
+        Attribute::readonly("colno", get_colno),
+        Attribute::readonly("error", get_error),
+    ],
+    operations: &[],
+    static_operations: &[],
+};
 
 /// An ErrorEvent's own attributes (also "error information", the map "report the exception"
 /// builds).
@@ -36,96 +60,75 @@ pub(crate) struct ErrorFields {
     pub error: JsValue,
 }
 
-/// An `ErrorEvent` object's data.
-#[derive(Trace, Finalize, JsData, Default)]
-pub(crate) struct ErrorEvent {
-    pub state: EventState,
-    pub fields: ErrorFields,
+impl EventDetail for ErrorFields {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
 fn with_fields<R>(this: &JsValue, f: impl FnOnce(&ErrorFields) -> R) -> JsResult<R> {
-    this.as_object()
-        .and_then(|o| o.downcast_ref::<ErrorEvent>().map(|e| f(&e.fields)))
-        .ok_or_else(|| type_error("'this' is not an ErrorEvent"))
+    with_detail(this, "ErrorEvent", f)
 }
 
-impl Class for ErrorEvent {
-    const NAME: &'static str = "ErrorEvent";
-    const LENGTH: usize = 1;
+fn get_message(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_fields(this, |f| JsString::from(f.message.as_str()).into())
+}
 
-    fn init(class: &mut ClassBuilder<'_>) -> JsResult<()> {
-        accessor(class, "message", |this, _, _| {
-            with_fields(this, |f| JsString::from(f.message.as_str()).into())
-        });
-        accessor(class, "filename", |this, _, _| {
-            with_fields(this, |f| JsString::from(f.filename.as_str()).into())
-        });
-        accessor(class, "lineno", |this, _, _| {
-            with_fields(this, |f| JsValue::new(f.lineno))
-        });
-        accessor(class, "colno", |this, _, _| {
-            with_fields(this, |f| JsValue::new(f.colno))
-        });
-        accessor(class, "error", |this, _, _| {
-            with_fields(this, |f| f.error.clone())
-        });
-        Ok(())
-    }
+fn get_filename(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_fields(this, |f| JsString::from(f.filename.as_str()).into())
+}
 
-    /// `new ErrorEvent(type, eventInitDict)`.
-    ///
-    /// Spec: <https://dom.spec.whatwg.org/#concept-event-constructor>
-    fn data_constructor(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Self> {
-        if args.is_empty() {
-            return Err(type_error("ErrorEvent constructor: 1 argument required"));
+fn get_lineno(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_fields(this, |f| JsValue::new(f.lineno))
+}
+
+fn get_colno(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_fields(this, |f| JsValue::new(f.colno))
+}
+
+fn get_error(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_fields(this, |f| f.error.clone())
+}
+
+/// `new ErrorEvent(type, eventInitDict)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-constructor>
+fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let new_target = new_target(this, "ErrorEvent")?;
+    // EventInit's members first, then ErrorEventInit's in lexicographic order; absent
+    // members keep their defaults ("", 0, and undefined for error).
+    let (state, init) = constructor_state("ErrorEvent", 1, args, context)?;
+    let mut fields = ErrorFields::default();
+    if let Some(dict) = init.as_object() {
+        let colno = dict.get(js_string!("colno"), context)?;
+        if !colno.is_undefined() {
+            fields.colno = colno.to_u32(context)?;
         }
-        let type_ = to_dom_string(&arg(args, 0), context)?;
-        let init_value = arg(args, 1);
-        // EventInit's members first, then ErrorEventInit's in lexicographic order; absent
-        // members keep their defaults ("", 0, and undefined for error).
-        let init = event_init(&init_value, context)?;
-        let mut fields = ErrorFields::default();
-        if let Some(dict) = init_value.as_object() {
-            let colno = dict.get(js_string!("colno"), context)?;
-            if !colno.is_undefined() {
-                fields.colno = colno.to_u32(context)?;
-            }
-            fields.error = dict.get(js_string!("error"), context)?;
-            let filename = dict.get(js_string!("filename"), context)?;
-            if !filename.is_undefined() {
-                fields.filename = to_dom_string(&filename, context)?;
-            }
-            let lineno = dict.get(js_string!("lineno"), context)?;
-            if !lineno.is_undefined() {
-                fields.lineno = lineno.to_u32(context)?;
-            }
-            let message = dict.get(js_string!("message"), context)?;
-            if !message.is_undefined() {
-                fields.message = to_dom_string(&message, context)?;
-            }
+        fields.error = dict.get(js_string!("error"), context)?;
+        let filename = dict.get(js_string!("filename"), context)?;
+        if !filename.is_undefined() {
+            fields.filename = to_dom_string(&filename, context)?;
         }
-        Ok(ErrorEvent {
-            state: new_state(type_, init),
-            fields,
-        })
+        let lineno = dict.get(js_string!("lineno"), context)?;
+        if !lineno.is_undefined() {
+            fields.lineno = lineno.to_u32(context)?;
+        }
+        let message = dict.get(js_string!("message"), context)?;
+        if !message.is_undefined() {
+            fields.message = to_dom_string(&message, context)?;
+        }
     }
+    let event = Event {
+        state,
+        detail: Some(Box::new(fields)),
+    };
+    Ok(create_an_object_implementing(context, "ErrorEvent", Some(&new_target), event)?.into())
 }
 
 /// Registers `ErrorEvent` (inheriting from `Event`) in the current realm, and gives the realm
 /// its "in error reporting mode" flag.
-pub(crate) fn install(context: &mut Context) -> JsResult<()> {
-    context.register_global_class::<ErrorEvent>()?;
-    if let (Some(event), Some(error_event)) = (
-        context.get_global_class::<Event>(),
-        context.get_global_class::<ErrorEvent>(),
-    ) {
-        error_event
-            .prototype()
-            .set_prototype(Some(event.prototype()));
-        error_event
-            .constructor()
-            .set_prototype(Some(event.constructor()));
-    }
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    install_interface(context, global, &ERROR_EVENT)?;
     context
         .realm()
         .host_defined_mut()
@@ -213,14 +216,12 @@ pub(crate) fn fire_error_event(
     window: WindowId,
     info: ErrorFields,
 ) -> JsResult<bool> {
-    let mut event_state = new_state("error".into(), (false, true, false));
-    event_state.is_trusted = true;
-    let event = ErrorEvent::from_data(
-        ErrorEvent {
-            state: event_state,
-            fields: info,
-        },
+    let event = create_trusted_event(
         context,
+        "ErrorEvent",
+        "error",
+        (false, true),
+        Some(Box::new(info)),
     )?;
     dispatch(state, context, window, EventTargetKey::Window, &event)
 }
@@ -228,14 +229,14 @@ pub(crate) fn fire_error_event(
 /// If `event` is an ErrorEvent, the arguments an `OnErrorEventHandler` receives: message,
 /// filename, lineno, colno, error.
 pub(crate) fn on_error_event_handler_arguments(event: &JsValue) -> Option<[JsValue; 5]> {
-    let object: JsObject = event.as_object()?;
-    let event = object.downcast_ref::<ErrorEvent>()?;
-    let f = &event.fields;
-    Some([
-        JsString::from(f.message.as_str()).into(),
-        JsString::from(f.filename.as_str()).into(),
-        JsValue::new(f.lineno),
-        JsValue::new(f.colno),
-        f.error.clone(),
-    ])
+    with_fields(event, |f| {
+        [
+            JsString::from(f.message.as_str()).into(),
+            JsString::from(f.filename.as_str()).into(),
+            JsValue::new(f.lineno),
+            JsValue::new(f.colno),
+            f.error.clone(),
+        ]
+    })
+    .ok()
 }

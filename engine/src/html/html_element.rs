@@ -186,7 +186,7 @@ pub(crate) fn install_html_element_interfaces(
         }
         prototypes.push(HtmlElementPrototype {
             local_name: interface.local_name,
-            prototype: created.prototype,
+            prototype: created.prototype.clone(),
         });
     }
     Ok(prototypes)

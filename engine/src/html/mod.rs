@@ -30,6 +30,7 @@ use crate::dom::event;
 use crate::hr_time::performance;
 use crate::html::scripting::rejections;
 use crate::html::structured_data::structured_clone;
+use crate::html::web_messaging::message_event;
 use crate::ids::WindowId;
 use crate::testing as test_results;
 use crate::webidl::dom_exception;
@@ -38,9 +39,10 @@ use crate::webidl::dom_exception;
 /// (the realm of `window`).
 pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) -> JsResult<()> {
     let global = context.global_object();
-    dom_exception::install(context)?;
-    event::install(context)?;
-    error_event::install(context)?;
+    dom_exception::install(context, &global)?;
+    event::install(context, &global)?;
+    message_event::install(context, &global)?;
+    error_event::install(context, &global)?;
     promise_rejection_event::install(context, &global)?;
     rejections::install(context);
     dom::install(context, &global, window)?;

@@ -2,92 +2,96 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-promiserejectionevent-interface>
 
-use boa_engine::class::{Class, ClassBuilder};
-use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace, js_string};
+use std::any::Any;
 
-use crate::dom::event::Event;
-use crate::dom::event::{EventState, accessor, event_init, new_state};
+use boa_engine::{Context, Finalize, JsObject, JsResult, JsValue, Trace, js_string};
+
+use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
 use crate::dom::event_target::define_event_handler;
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::conversions::type_error;
+use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
+use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
 
-/// A `PromiseRejectionEvent` object's data.
-#[derive(Trace, Finalize, JsData, Default)]
-pub(crate) struct PromiseRejectionEvent {
-    pub state: EventState,
+/// `interface PromiseRejectionEvent : Event`: what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#the-promiserejectionevent-interface>
+pub(crate) const PROMISE_REJECTION_EVENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "PromiseRejectionEvent",
+    inherits: Some("Event"),
+    constructor: Some(Constructor {
+        length: 2,
+        steps: construct,
+    }),
+    constants: &[],
+    attributes: &[
+        Attribute::readonly("promise", get_promise),
+        Attribute::readonly("reason", get_reason),
+    ],
+    operations: &[],
+    static_operations: &[],
+};
+
+/// What a PromiseRejectionEvent adds to an event.
+#[derive(Trace, Finalize, Default)]
+pub(crate) struct PromiseRejectionFields {
+    /// `promise`.
     pub promise: JsValue,
+    /// `reason`.
     pub reason: JsValue,
 }
 
-fn with_this<R>(this: &JsValue, f: impl FnOnce(&PromiseRejectionEvent) -> R) -> JsResult<R> {
-    this.as_object()
-        .and_then(|o| o.downcast_ref::<PromiseRejectionEvent>().map(|e| f(&e)))
-        .ok_or_else(|| type_error("'this' is not a PromiseRejectionEvent"))
+impl EventDetail for PromiseRejectionFields {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
-impl Class for PromiseRejectionEvent {
-    const NAME: &'static str = "PromiseRejectionEvent";
-    const LENGTH: usize = 2;
+fn with_this<R>(this: &JsValue, f: impl FnOnce(&PromiseRejectionFields) -> R) -> JsResult<R> {
+    with_detail(this, "PromiseRejectionEvent", f)
+}
 
-    fn init(class: &mut ClassBuilder<'_>) -> JsResult<()> {
-        accessor(class, "promise", |this, _, _| {
-            with_this(this, |e| e.promise.clone())
-        });
-        accessor(class, "reason", |this, _, _| {
-            with_this(this, |e| e.reason.clone())
-        });
-        Ok(())
-    }
+fn get_promise(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_this(this, |e| e.promise.clone())
+}
 
-    /// `new PromiseRejectionEvent(type, eventInitDict)`: the dictionary and its `promise`
-    /// member are required.
-    ///
-    /// Spec: <https://dom.spec.whatwg.org/#concept-event-constructor>
-    fn data_constructor(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Self> {
-        if args.len() < 2 {
-            return Err(type_error(
-                "PromiseRejectionEvent constructor: 2 arguments required",
-            ));
-        }
-        let type_ = to_dom_string(&arg(args, 0), context)?;
-        let init_value = arg(args, 1);
-        // EventInit's members first, then PromiseRejectionEventInit's in lexicographic order.
-        let init = event_init(&init_value, context)?;
-        let (promise, reason) = match init_value.as_object() {
-            Some(dict) => (
-                dict.get(js_string!("promise"), context)?,
-                dict.get(js_string!("reason"), context)?,
-            ),
-            None => (JsValue::undefined(), JsValue::undefined()),
-        };
-        // `required object promise`: a TypeError when missing or not an object.
-        if !promise.is_object() {
-            return Err(type_error(
-                "PromiseRejectionEvent constructor: 'promise' must be an object",
-            ));
-        }
-        Ok(PromiseRejectionEvent {
-            state: new_state(type_, init),
-            promise,
-            reason,
-        })
+fn get_reason(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_this(this, |e| e.reason.clone())
+}
+
+/// `new PromiseRejectionEvent(type, eventInitDict)`: the dictionary and its `promise`
+/// member are required.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-constructor>
+fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let new_target = new_target(this, "PromiseRejectionEvent")?;
+    // EventInit's members first, then PromiseRejectionEventInit's in lexicographic order.
+    let (state, init) = constructor_state("PromiseRejectionEvent", 2, args, context)?;
+    let (promise, reason) = match init.as_object() {
+        Some(dict) => (
+            dict.get(js_string!("promise"), context)?,
+            dict.get(js_string!("reason"), context)?,
+        ),
+        None => (JsValue::undefined(), JsValue::undefined()),
+    };
+    // `required object promise`: a TypeError when missing or not an object.
+    if !promise.is_object() {
+        return Err(type_error(
+            "Failed to construct 'PromiseRejectionEvent': required member promise is undefined.",
+        ));
     }
+    let event = Event {
+        state,
+        detail: Some(Box::new(PromiseRejectionFields { promise, reason })),
+    };
+    let object =
+        create_an_object_implementing(context, "PromiseRejectionEvent", Some(&new_target), event)?;
+    Ok(object.into())
 }
 
 /// Registers `PromiseRejectionEvent` (inheriting from `Event`) in the current realm, and the
 /// global's `onunhandledrejection` and `onrejectionhandled` event handlers.
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
-    context.register_global_class::<PromiseRejectionEvent>()?;
-    if let (Some(event), Some(rejection_event)) = (
-        context.get_global_class::<Event>(),
-        context.get_global_class::<PromiseRejectionEvent>(),
-    ) {
-        rejection_event
-            .prototype()
-            .set_prototype(Some(event.prototype()));
-        rejection_event
-            .constructor()
-            .set_prototype(Some(event.constructor()));
-    }
+    install_interface(context, global, &PROMISE_REJECTION_EVENT)?;
     define_event_handler(context, global, "unhandledrejection")?;
     define_event_handler(context, global, "rejectionhandled")
 }
@@ -99,14 +103,15 @@ pub(crate) fn create_promise_rejection_event(
     promise: JsObject,
     reason: JsValue,
 ) -> JsResult<JsObject> {
-    let mut state = new_state(type_.into(), (false, true, false));
-    state.is_trusted = true;
-    PromiseRejectionEvent::from_data(
-        PromiseRejectionEvent {
-            state,
-            promise: promise.into(),
-            reason,
-        },
+    let detail = PromiseRejectionFields {
+        promise: promise.into(),
+        reason,
+    };
+    create_trusted_event(
         context,
+        "PromiseRejectionEvent",
+        type_,
+        (false, true),
+        Some(Box::new(detail)),
     )
 }

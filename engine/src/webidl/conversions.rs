@@ -1,9 +1,11 @@
 //! Small helpers shared by the bindings.
 
-use boa_engine::object::FunctionObjectBuilder;
+use boa_engine::object::builtins::JsArray;
+use boa_engine::object::{FunctionObjectBuilder, IntegrityLevel};
 use boa_engine::property::PropertyDescriptor;
 use boa_engine::{
     Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string,
 };
 
 /// A function object of the current realm.
@@ -78,4 +80,23 @@ pub(crate) fn to_dom_string(value: &JsValue, context: &mut Context) -> JsResult<
 /// A TypeError.
 pub(crate) fn type_error(message: impl Into<String>) -> JsError {
     JsNativeError::typ().with_message(message.into()).into()
+}
+
+/// A `FrozenArray<T>` of the values of `list` (an array-like's elements by index), or an empty
+/// one: a new array, frozen.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#es-frozen-array>
+pub(crate) fn frozen_array(list: &JsValue, context: &mut Context) -> JsResult<JsValue> {
+    let array = JsArray::new(context)?;
+    if let Some(object) = list.as_object() {
+        let length = object
+            .get(js_string!("length"), context)?
+            .to_length(context)?;
+        for i in 0..length {
+            array.push(object.get(i, context)?, context)?;
+        }
+    }
+    let object: JsObject = array.into();
+    object.set_integrity_level(IntegrityLevel::Frozen, context)?;
+    Ok(object.into())
 }

@@ -2,14 +2,134 @@
 //!
 //! Spec: <https://webidl.spec.whatwg.org/#idl-DOMException>
 
-use boa_engine::class::{Class, ClassBuilder};
-use boa_engine::property::Attribute;
 use boa_engine::{
-    Context, Finalize, JsData, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    Trace, js_string,
+    Context, Finalize, JsData, JsError, JsObject, JsResult, JsString, JsValue, Trace,
 };
 
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, Constant, Constructor, InterfaceDeclaration};
+use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
+
+/// `interface DOMException`: what scripts see.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#idl-DOMException>
+pub(crate) const DOM_EXCEPTION: InterfaceDeclaration = InterfaceDeclaration {
+    name: "DOMException",
+    inherits: None,
+    constructor: Some(Constructor {
+        length: 0,
+        steps: construct,
+    }),
+    constants: &[
+        Constant {
+            name: "INDEX_SIZE_ERR",
+            value: 1,
+        },
+        Constant {
+            name: "DOMSTRING_SIZE_ERR",
+            value: 2,
+        },
+        Constant {
+            name: "HIERARCHY_REQUEST_ERR",
+            value: 3,
+        },
+        Constant {
+            name: "WRONG_DOCUMENT_ERR",
+            value: 4,
+        },
+        Constant {
+            name: "INVALID_CHARACTER_ERR",
+            value: 5,
+        },
+        Constant {
+            name: "NO_DATA_ALLOWED_ERR",
+            value: 6,
+        },
+        Constant {
+            name: "NO_MODIFICATION_ALLOWED_ERR",
+            value: 7,
+        },
+        Constant {
+            name: "NOT_FOUND_ERR",
+            value: 8,
+        },
+        Constant {
+            name: "NOT_SUPPORTED_ERR",
+            value: 9,
+        },
+        Constant {
+            name: "INUSE_ATTRIBUTE_ERR",
+            value: 10,
+        },
+        Constant {
+            name: "INVALID_STATE_ERR",
+            value: 11,
+        },
+        Constant {
+            name: "SYNTAX_ERR",
+            value: 12,
+        },
+        Constant {
+            name: "INVALID_MODIFICATION_ERR",
+            value: 13,
+        },
+        Constant {
+            name: "NAMESPACE_ERR",
+            value: 14,
+        },
+        Constant {
+            name: "INVALID_ACCESS_ERR",
+            value: 15,
+        },
+        Constant {
+            name: "VALIDATION_ERR",
+            value: 16,
+        },
+        Constant {
+            name: "TYPE_MISMATCH_ERR",
+            value: 17,
+        },
+        Constant {
+            name: "SECURITY_ERR",
+            value: 18,
+        },
+        Constant {
+            name: "NETWORK_ERR",
+            value: 19,
+        },
+        Constant {
+            name: "ABORT_ERR",
+            value: 20,
+        },
+        Constant {
+            name: "URL_MISMATCH_ERR",
+            value: 21,
+        },
+        Constant {
+            name: "QUOTA_EXCEEDED_ERR",
+            value: 22,
+        },
+        Constant {
+            name: "TIMEOUT_ERR",
+            value: 23,
+        },
+        Constant {
+            name: "INVALID_NODE_TYPE_ERR",
+            value: 24,
+        },
+        Constant {
+            name: "DATA_CLONE_ERR",
+            value: 25,
+        },
+    ],
+    attributes: &[
+        Attribute::readonly("name", get_name),
+        Attribute::readonly("message", get_message),
+        Attribute::readonly("code", get_code),
+    ],
+    operations: &[],
+    static_operations: &[],
+};
 
 /// The legacy code of each DOMException name that has one.
 ///
@@ -41,37 +161,6 @@ fn legacy_code(name: &str) -> u16 {
     }
 }
 
-/// The legacy constants of DOMException (`DOMException.DATA_CLONE_ERR` and the rest).
-///
-/// Spec: <https://webidl.spec.whatwg.org/#idl-DOMException>
-const LEGACY_CONSTANTS: [(&str, u16); 25] = [
-    ("INDEX_SIZE_ERR", 1),
-    ("DOMSTRING_SIZE_ERR", 2),
-    ("HIERARCHY_REQUEST_ERR", 3),
-    ("WRONG_DOCUMENT_ERR", 4),
-    ("INVALID_CHARACTER_ERR", 5),
-    ("NO_DATA_ALLOWED_ERR", 6),
-    ("NO_MODIFICATION_ALLOWED_ERR", 7),
-    ("NOT_FOUND_ERR", 8),
-    ("NOT_SUPPORTED_ERR", 9),
-    ("INUSE_ATTRIBUTE_ERR", 10),
-    ("INVALID_STATE_ERR", 11),
-    ("SYNTAX_ERR", 12),
-    ("INVALID_MODIFICATION_ERR", 13),
-    ("NAMESPACE_ERR", 14),
-    ("INVALID_ACCESS_ERR", 15),
-    ("VALIDATION_ERR", 16),
-    ("TYPE_MISMATCH_ERR", 17),
-    ("SECURITY_ERR", 18),
-    ("NETWORK_ERR", 19),
-    ("ABORT_ERR", 20),
-    ("URL_MISMATCH_ERR", 21),
-    ("QUOTA_EXCEEDED_ERR", 22),
-    ("TIMEOUT_ERR", 23),
-    ("INVALID_NODE_TYPE_ERR", 24),
-    ("DATA_CLONE_ERR", 25),
-];
-
 /// A DOMException's name and message.
 #[derive(Debug, Trace, Finalize, JsData)]
 pub(crate) struct DomException {
@@ -87,81 +176,52 @@ fn with_this<R>(this: &JsValue, f: impl FnOnce(&DomException) -> R) -> JsResult<
         .ok_or_else(|| type_error("'this' is not a DOMException"))
 }
 
-impl Class for DomException {
-    const NAME: &'static str = "DOMException";
-    const LENGTH: usize = 0;
-
-    fn init(class: &mut ClassBuilder<'_>) -> JsResult<()> {
-        let realm = class.context().realm().clone();
-        let getter = |f: fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>| {
-            Some(NativeFunction::from_fn_ptr(f).to_js_function(&realm))
-        };
-        let attr = Attribute::CONFIGURABLE | Attribute::ENUMERABLE;
-        class.accessor(
-            js_string!("name"),
-            getter(|this, _, _| with_this(this, |d| JsString::from(d.name.as_str()).into())),
-            None,
-            attr,
-        );
-        class.accessor(
-            js_string!("message"),
-            getter(|this, _, _| with_this(this, |d| JsString::from(d.message.as_str()).into())),
-            None,
-            attr,
-        );
-        class.accessor(
-            js_string!("code"),
-            getter(|this, _, _| with_this(this, |d| JsValue::new(legacy_code(&d.name)))),
-            None,
-            attr,
-        );
-        // The legacy code constants, on the interface object and its prototype.
-        for (constant, value) in LEGACY_CONSTANTS {
-            let constant_attr = Attribute::ENUMERABLE;
-            class.static_property(JsString::from(constant), value, constant_attr);
-            class.property(JsString::from(constant), value, constant_attr);
-        }
-        Ok(())
-    }
-
-    fn data_constructor(
-        _new_target: &JsValue,
-        args: &[JsValue],
-        context: &mut Context,
-    ) -> JsResult<Self> {
-        // constructor(optional DOMString message = "", optional DOMString name = "Error")
-        let message = match arg(args, 0) {
-            v if v.is_undefined() => String::new(),
-            v => to_dom_string(&v, context)?,
-        };
-        let name = match arg(args, 1) {
-            v if v.is_undefined() => "Error".to_string(),
-            v => to_dom_string(&v, context)?,
-        };
-        Ok(DomException { name, message })
-    }
+/// `constructor(optional DOMString message = "", optional DOMString name = "Error")`
+///
+/// Spec: <https://webidl.spec.whatwg.org/#dom-domexception-domexception>
+fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let new_target = new_target(this, "DOMException")?;
+    let message = match arg(args, 0) {
+        v if v.is_undefined() => String::new(),
+        v => to_dom_string(&v, context)?,
+    };
+    let name = match arg(args, 1) {
+        v if v.is_undefined() => "Error".to_string(),
+        v => to_dom_string(&v, context)?,
+    };
+    // 1. Set this's name to name. 2. Set this's message to message.
+    let data = DomException { name, message };
+    Ok(create_an_object_implementing(context, "DOMException", Some(&new_target), data)?.into())
 }
 
-/// Registers `DOMException` in the current realm, with `Error.prototype` as its prototype's
-/// prototype.
-pub(crate) fn install(context: &mut Context) -> JsResult<()> {
-    context.register_global_class::<DomException>()?;
-    let error_prototype = context.intrinsics().constructors().error().prototype();
-    if let Some(class) = context.get_global_class::<DomException>() {
-        class.prototype().set_prototype(Some(error_prototype));
-    }
+/// `name`: this's name.
+fn get_name(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_this(this, |d| JsString::from(d.name.as_str()).into())
+}
+
+/// `message`: this's message.
+fn get_message(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_this(this, |d| JsString::from(d.message.as_str()).into())
+}
+
+/// `code`: the legacy code of this's name, or 0.
+fn get_code(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    with_this(this, |d| JsValue::new(legacy_code(&d.name)))
+}
+
+/// Installs `DOMException` in the current realm.
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    install_interface(context, global, &DOM_EXCEPTION)?;
     Ok(())
 }
 
 /// A new DOMException object of the current realm.
 pub(crate) fn create(context: &mut Context, name: &str, message: &str) -> JsResult<JsObject> {
-    DomException::from_data(
-        DomException {
-            name: name.into(),
-            message: message.into(),
-        },
-        context,
-    )
+    let data = DomException {
+        name: name.into(),
+        message: message.into(),
+    };
+    create_an_object_implementing(context, "DOMException", None, data)
 }
 
 /// A thrown DOMException of the current realm.

@@ -1,56 +1,116 @@
-//! Interface objects and interface prototype objects for interfaces without constructors
-//! (`Node`, `Element`, ...): enough for `instanceof` and for reaching `X.prototype`.
+//! Interface objects from declarations: [`install_interface`] turns an
+//! [`InterfaceDeclaration`] into the interface object, the interface prototype object and
+//! their properties, with the descriptors Web IDL gives them, and
+//! [`create_an_object_implementing`] makes instances.
 //!
-//! Spec: <https://webidl.spec.whatwg.org/#interface-object>,
-//! <https://webidl.spec.whatwg.org/#interface-prototype-object>
+//! Spec: <https://webidl.spec.whatwg.org/#es-interfaces>
+
+use std::collections::HashMap;
 
 use boa_engine::object::FunctionObjectBuilder;
+use boa_engine::object::NativeObject;
 use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsObject, JsResult, JsString, JsSymbol, NativeFunction, js_string};
+use boa_engine::{
+    Context, Finalize, JsData, JsObject, JsResult, JsString, JsSymbol, JsValue, NativeFunction,
+    Trace, js_string,
+};
 
 use crate::webidl::conversions::type_error;
+use crate::webidl::declaration::{
+    Attribute, Constant, InterfaceDeclaration, Operation, Setter, Steps,
+};
 
-/// An interface's two objects.
-#[derive(Clone)]
+/// An interface's two objects in one realm, and what each of its instances gets as own
+/// properties.
+#[derive(Clone, Trace, Finalize)]
 pub(crate) struct Interface {
     /// The interface object (`Node`).
     pub object: JsObject,
     /// The interface prototype object (`Node.prototype`).
     pub prototype: JsObject,
+    /// The `[LegacyUnforgeable]` members of the interface and its ancestors (the spec's
+    /// [[Unforgeables]]): defined on every new instance, with the same function objects.
+    unforgeables: Vec<PropertyDescriptor>,
+    #[unsafe_ignore_trace]
+    unforgeable_names: Vec<JsString>,
 }
 
-/// Create an interface object for an interface without a constructor operation, with its
-/// interface prototype object, and define it on `global`.
+/// The interfaces installed in one realm, by identifier (kept in the realm's host-defined
+/// slot).
+#[derive(Default, Trace, Finalize, JsData)]
+pub(crate) struct RealmInterfaces {
+    interfaces: Vec<Interface>,
+    #[unsafe_ignore_trace]
+    index: HashMap<&'static str, usize>,
+}
+
+impl RealmInterfaces {
+    fn insert(&mut self, name: &'static str, interface: Interface) {
+        self.index.insert(name, self.interfaces.len());
+        self.interfaces.push(interface);
+    }
+
+    fn get(&self, name: &str) -> Option<&Interface> {
+        self.index.get(name).and_then(|i| self.interfaces.get(*i))
+    }
+}
+
+/// The interface `name` of the current realm.
+pub(crate) fn interface_in_current_realm(context: &Context, name: &str) -> JsResult<Interface> {
+    context
+        .realm()
+        .host_defined()
+        .get::<RealmInterfaces>()
+        .and_then(|interfaces| interfaces.get(name).cloned())
+        .ok_or_else(|| type_error(format!("{name} is not installed in this realm")))
+}
+
+/// Installs `declaration` in the current realm: creates its interface object and interface
+/// prototype object with their members, and defines the interface object on `global`.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#create-an-interface-object>
-pub(crate) fn create_an_interface_object(
+pub(crate) fn install_interface(
     context: &mut Context,
     global: &JsObject,
-    name: &str,
-    parent: Option<&Interface>,
+    declaration: &InterfaceDeclaration,
 ) -> JsResult<Interface> {
-    // 1. Let steps be I's overridden constructor steps if they exist, or the following steps
-    //    otherwise: throw a TypeError.
-    let steps = NativeFunction::from_fn_ptr(|_, _, _| Err(type_error("Illegal constructor")));
+    let parent = match declaration.inherits {
+        Some(parent) => Some(interface_in_current_realm(context, parent)?),
+        None => None,
+    };
+    // 1. Let steps be I's constructor steps, or else steps that throw a TypeError.
+    let (steps, length) = match &declaration.constructor {
+        Some(constructor) => (constructor.steps, constructor.length),
+        None => (illegal_constructor as Steps, 0),
+    };
     // 2-4. Let F be CreateBuiltinFunction(steps, « [[Unforgeables]] », realm,
     //      constructorProto), where constructorProto is the parent's interface object or
     //      %Function.prototype%.
-    // 7. Perform SetFunctionName(F, id). 9. Perform SetFunctionLength(F, 0).
-    let object: JsObject = FunctionObjectBuilder::new(context.realm(), steps)
-        .name(JsString::from(name))
-        .length(0)
-        .constructor(true)
-        .build()
-        .into();
-    if let Some(parent) = parent {
+    // 7. Perform SetFunctionName(F, id). 9. Perform SetFunctionLength(F, length).
+    let object: JsObject =
+        FunctionObjectBuilder::new(context.realm(), NativeFunction::from_fn_ptr(steps))
+            .name(JsString::from(declaration.name))
+            .length(length)
+            .constructor(true)
+            .build()
+            .into();
+    if let Some(parent) = &parent {
         object.set_prototype(Some(parent.object.clone()));
     }
+    // 10. Define the constants of interface I on F given realm.
+    define_constants(context, &object, declaration.constants)?;
     // 11. Let proto be the result of creating an interface prototype object of interface I in
     //     realm: an ordinary object whose [[Prototype]] is the parent's interface prototype
     //     object, or %Object.prototype%.
-    let parent_prototype = match parent {
+    let parent_prototype = match &parent {
         Some(parent) => parent.prototype.clone(),
         None => context.intrinsics().constructors().object().prototype(),
+    };
+    //     If the interface is DOMException, its [[Prototype]] is %Error.prototype%.
+    let parent_prototype = if declaration.name == "DOMException" {
+        context.intrinsics().constructors().error().prototype()
+    } else {
+        parent_prototype
     };
     let prototype = JsObject::with_null_proto();
     prototype.set_prototype(Some(parent_prototype));
@@ -65,7 +125,46 @@ pub(crate) fn create_an_interface_object(
             .configurable(false),
         context,
     )?;
-    // The interface prototype object's "constructor" property is the interface object.
+    // 13. Define the static operations of I on F.
+    define_operations(context, &object, declaration.static_operations)?;
+    // The interface prototype object: its constants, regular attributes and operations, its
+    // "constructor" property and its @@toStringTag.
+    // [LegacyUnforgeable] members are not on the prototype but on each instance: their
+    // descriptors are kept, with the parent's, for `create_an_object_implementing`.
+    define_constants(context, &prototype, declaration.constants)?;
+    let (mut unforgeable_names, mut unforgeables) = match &parent {
+        Some(parent) => (
+            parent.unforgeable_names.clone(),
+            parent.unforgeables.clone(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    for attribute in declaration.attributes {
+        let descriptor = attribute_descriptor(context, attribute);
+        if attribute.unforgeable {
+            unforgeable_names.push(JsString::from(attribute.name));
+            unforgeables.push(descriptor);
+        } else {
+            prototype.define_property_or_throw(
+                JsString::from(attribute.name),
+                descriptor,
+                context,
+            )?;
+        }
+    }
+    for operation in declaration.operations {
+        let descriptor = operation_descriptor(context, operation);
+        if operation.unforgeable {
+            unforgeable_names.push(JsString::from(operation.name));
+            unforgeables.push(descriptor);
+        } else {
+            prototype.define_property_or_throw(
+                JsString::from(operation.name),
+                descriptor,
+                context,
+            )?;
+        }
+    }
     prototype.define_property_or_throw(
         js_string!("constructor"),
         PropertyDescriptor::builder()
@@ -75,11 +174,10 @@ pub(crate) fn create_an_interface_object(
             .configurable(true),
         context,
     )?;
-    // Its @@toStringTag is the interface's identifier.
     prototype.define_property_or_throw(
         JsSymbol::to_string_tag(),
         PropertyDescriptor::builder()
-            .value(JsString::from(name))
+            .value(JsString::from(declaration.name))
             .writable(false)
             .enumerable(false)
             .configurable(true),
@@ -88,7 +186,7 @@ pub(crate) fn create_an_interface_object(
     // The interface object is a property of the global: writable, not enumerable,
     // configurable.
     global.define_property_or_throw(
-        JsString::from(name),
+        JsString::from(declaration.name),
         PropertyDescriptor::builder()
             .value(object.clone())
             .writable(true)
@@ -96,30 +194,270 @@ pub(crate) fn create_an_interface_object(
             .configurable(true),
         context,
     )?;
-    Ok(Interface { object, prototype })
+    let interface = Interface {
+        object,
+        prototype,
+        unforgeables,
+        unforgeable_names,
+    };
+    let mut host_defined = context.realm().host_defined_mut();
+    if host_defined.get::<RealmInterfaces>().is_none() {
+        host_defined.insert(RealmInterfaces::default());
+    }
+    if let Some(interfaces) = host_defined.get_mut::<RealmInterfaces>() {
+        interfaces.insert(declaration.name, interface.clone());
+    }
+    Ok(interface)
 }
 
-/// Defines constants (`Node.ELEMENT_NODE`, ...) on an interface object and its prototype:
+/// The steps of an interface object without a constructor operation.
+fn illegal_constructor(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    Err(type_error("Illegal constructor"))
+}
+
+/// `new.target`, checked: constructor steps called without `new` throw a TypeError.
+pub(crate) fn new_target(this: &JsValue, interface: &str) -> JsResult<JsObject> {
+    this.as_object()
+        .filter(|target| target.is_constructor())
+        .ok_or_else(|| {
+            type_error(format!(
+                "Failed to construct '{interface}': Please use the 'new' operator, this DOM object constructor cannot be called as a function."
+            ))
+        })
+}
+
+/// A new object implementing interface `interface` of the current realm with `data` as its
+/// internal state: its prototype is `new_target.prototype` (for a constructor) or the
+/// interface prototype object, and it gets the interface's `[LegacyUnforgeable]` members as
+/// own properties.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#internally-create-a-new-object-implementing-the-interface>
+pub(crate) fn create_an_object_implementing<T: NativeObject>(
+    context: &mut Context,
+    interface: &str,
+    new_target: Option<&JsObject>,
+    data: T,
+) -> JsResult<JsObject> {
+    let interface = interface_in_current_realm(context, interface)?;
+    // 3. If newTarget is given: let prototype be ? Get(newTarget, "prototype"); if it is not
+    //    an Object, the interface prototype object of newTarget's realm.
+    //    Deviation: the current realm stands in for newTarget's realm.
+    // 4. Otherwise let prototype be the interface prototype object in realm.
+    let prototype = match new_target {
+        Some(target) => target.get(js_string!("prototype"), context)?.as_object(),
+        None => None,
+    }
+    .unwrap_or_else(|| interface.prototype.clone());
+    // 7. Let instance be MakeBasicObject(slots) with [[Prototype]] prototype.
+    let instance = JsObject::from_proto_and_data(prototype, data);
+    // 9. Let unforgeables be the value of the [[Unforgeables]] slot of the interface object.
+    // 10. Let unforgeablesKeys be ! unforgeables.[[OwnPropertyKeys]](); for each key,
+    //     perform ! DefinePropertyOrThrow(instance, key, its descriptor).
+    for (name, descriptor) in interface
+        .unforgeable_names
+        .iter()
+        .zip(interface.unforgeables.iter())
+    {
+        instance.define_property_or_throw(name.clone(), descriptor.clone(), context)?;
+    }
+    Ok(instance)
+}
+
+/// A function object of the current realm.
+pub(crate) fn function(
+    context: &mut Context,
+    name: &str,
+    length: usize,
+    body: NativeFunction,
+) -> JsObject {
+    FunctionObjectBuilder::new(context.realm(), body)
+        .name(JsString::from(name))
+        .length(length)
+        .build()
+        .into()
+}
+
+/// Defines the constants of an interface on `target` (the interface object or its prototype):
 /// not writable, enumerable, not configurable.
 ///
-/// Spec: <https://webidl.spec.whatwg.org/#es-constants>
+/// Spec: <https://webidl.spec.whatwg.org/#define-the-constants>
 pub(crate) fn define_constants(
     context: &mut Context,
-    interface: &Interface,
-    constants: &[(&str, u16)],
+    target: &JsObject,
+    constants: &[Constant],
 ) -> JsResult<()> {
-    for (name, value) in constants {
-        for target in [&interface.object, &interface.prototype] {
-            target.define_property_or_throw(
-                JsString::from(*name),
-                PropertyDescriptor::builder()
-                    .value(*value)
-                    .writable(false)
-                    .enumerable(true)
-                    .configurable(false),
-                context,
-            )?;
-        }
+    for constant in constants {
+        target.define_property_or_throw(
+            JsString::from(constant.name),
+            PropertyDescriptor::builder()
+                .value(constant.value)
+                .writable(false)
+                .enumerable(true)
+                .configurable(false),
+            context,
+        )?;
     }
     Ok(())
+}
+
+/// Defines attributes on `target` (see [`attribute_descriptor`]).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#define-the-attributes>
+pub(crate) fn define_attributes(
+    context: &mut Context,
+    target: &JsObject,
+    attributes: &[Attribute],
+) -> JsResult<()> {
+    for attribute in attributes {
+        let descriptor = attribute_descriptor(context, attribute);
+        target.define_property_or_throw(JsString::from(attribute.name), descriptor, context)?;
+    }
+    Ok(())
+}
+
+/// An attribute's property: an accessor with a getter named `get <name>` (length 0) and a
+/// setter named `set <name>` (length 1) or none, enumerable, configurable unless
+/// `[LegacyUnforgeable]`.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#define-the-attributes>
+fn attribute_descriptor(context: &mut Context, attribute: &Attribute) -> PropertyDescriptor {
+    // 2.1. Let getter be the result of creating an attribute getter.
+    let getter = function(
+        context,
+        &format!("get {}", attribute.name),
+        0,
+        NativeFunction::from_fn_ptr(attribute.getter),
+    );
+    // 2.2. Let setter be the result of creating an attribute setter (undefined for a
+    //      readonly attribute without [Replaceable] or [PutForwards]).
+    let setter: JsValue = match attribute.setter {
+        Setter::ReadOnly => JsValue::undefined(),
+        Setter::Steps(steps) => function(
+            context,
+            &format!("set {}", attribute.name),
+            1,
+            NativeFunction::from_fn_ptr(steps),
+        )
+        .into(),
+        Setter::Replaceable => function(
+            context,
+            &format!("set {}", attribute.name),
+            1,
+            NativeFunction::from_copy_closure_with_captures(
+                |this, args, name: &JsString, context| {
+                    replaceable_setter(this, args, name, context)
+                },
+                JsString::from(attribute.name),
+            ),
+        )
+        .into(),
+    };
+    // 2.3-2.5. Let desc be PropertyDescriptor{[[Get]]: getter, [[Set]]: setter,
+    //          [[Enumerable]]: true, [[Configurable]]: configurable}, where configurable is
+    //          false if the attribute is unforgeable and true otherwise.
+    PropertyDescriptor::builder()
+        .get(getter)
+        .set(setter)
+        .enumerable(true)
+        .configurable(!attribute.unforgeable)
+        .build()
+}
+
+/// The setter of a `[Replaceable]` attribute: CreateDataPropertyOrThrow(this, id, V).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#dfn-attribute-setter> (step 4.5)
+fn replaceable_setter(
+    this: &JsValue,
+    args: &[JsValue],
+    name: &JsString,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let value = args.first().cloned().unwrap_or_default();
+    let Some(this) = this.as_object() else {
+        return Err(type_error("Illegal invocation"));
+    };
+    this.create_data_property_or_throw(name.clone(), value, context)?;
+    Ok(JsValue::undefined())
+}
+
+/// Defines operations on `target` (see [`operation_descriptor`]).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#define-the-operations>
+pub(crate) fn define_operations(
+    context: &mut Context,
+    target: &JsObject,
+    operations: &[Operation],
+) -> JsResult<()> {
+    for operation in operations {
+        let descriptor = operation_descriptor(context, operation);
+        target.define_property_or_throw(JsString::from(operation.name), descriptor, context)?;
+    }
+    Ok(())
+}
+
+/// An operation's property: a data property holding a function with the operation's name and
+/// length; writable, enumerable, configurable unless `[LegacyUnforgeable]`.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#define-the-operations>
+fn operation_descriptor(context: &mut Context, operation: &Operation) -> PropertyDescriptor {
+    // 2.1-2.2. Let method be the result of creating an operation function.
+    let method = function(
+        context,
+        operation.name,
+        operation.length,
+        NativeFunction::from_fn_ptr(operation.steps),
+    );
+    // 2.3-2.5. Let modifiable be false if the operation is unforgeable and true otherwise;
+    //          desc is PropertyDescriptor{[[Value]]: method, [[Writable]]: modifiable,
+    //          [[Enumerable]]: true, [[Configurable]]: modifiable}.
+    PropertyDescriptor::builder()
+        .value(method)
+        .writable(!operation.unforgeable)
+        .enumerable(true)
+        .configurable(!operation.unforgeable)
+        .build()
+}
+
+/// Defines the members of an interface whose single instance is the global object itself
+/// (Window): its attributes and operations go on `global`.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#Global>
+pub(crate) fn define_global_members(
+    context: &mut Context,
+    global: &JsObject,
+    declaration: &InterfaceDeclaration,
+) -> JsResult<()> {
+    define_constants(context, global, declaration.constants)?;
+    define_attributes(context, global, declaration.attributes)?;
+    define_operations(context, global, declaration.operations)
+}
+
+/// Creates an interface object without a constructor and without members (they are defined by
+/// hand on the returned objects), and defines it on `global`.
+///
+/// Deviation: a transition for interfaces not yet declared with an [`InterfaceDeclaration`];
+/// it goes away when the last of them is.
+pub(crate) fn create_an_interface_object(
+    context: &mut Context,
+    global: &JsObject,
+    name: &'static str,
+    parent: Option<&Interface>,
+) -> JsResult<Interface> {
+    let declaration = InterfaceDeclaration {
+        name,
+        inherits: None,
+        constructor: None,
+        constants: &[],
+        attributes: &[],
+        operations: &[],
+        static_operations: &[],
+    };
+    let interface = install_interface(context, global, &declaration)?;
+    if let Some(parent) = parent {
+        interface.object.set_prototype(Some(parent.object.clone()));
+        interface
+            .prototype
+            .set_prototype(Some(parent.prototype.clone()));
+    }
+    Ok(interface)
 }

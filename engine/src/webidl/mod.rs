@@ -4,5 +4,6 @@
 //! Spec: <https://webidl.spec.whatwg.org/>
 
 pub(crate) mod conversions;
+pub(crate) mod declaration;
 pub(crate) mod dom_exception;
 pub(crate) mod interface;

@@ -2,4 +2,5 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html>
 
+pub(crate) mod message_event;
 pub(crate) mod post_message;

@@ -20,14 +20,15 @@ use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::tasks;
 use crate::agent::tasks::{AgentTask, PostedMessage, TargetOrigin};
 use crate::agent::window::document_key;
-use crate::dom::event::{MessageFields, create_message_event, frozen_array};
 use crate::dom::event_target::dispatch;
 use crate::html::scripting::environments::incumbent_window;
 use crate::html::scripting::script;
 use crate::html::structured_data::structured_clone;
 use crate::html::structured_data::structured_clone::sequence_of_objects;
+use crate::html::web_messaging::message_event::{MessageFields, create_message_event};
 use crate::html::window_proxy;
 use crate::ids::WindowId;
+use crate::webidl::conversions::frozen_array;
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::dom_exception;
 

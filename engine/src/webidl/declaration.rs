@@ -1,0 +1,143 @@
+//! The declarative form of an interface: what scripts see of it — its name, constructor,
+//! constants, attributes and operations with their Web IDL shape — as a table each interface
+//! file opens with. `webidl/interface.rs` turns a declaration into objects.
+//!
+//! Spec: <https://webidl.spec.whatwg.org/#idl-interfaces>
+
+use boa_engine::{Context, JsResult, JsValue};
+
+/// The steps of an operation, a constructor, or an attribute's getter or setter: `this` (for a
+/// constructor: `new.target`), the arguments, and the context (in the function's realm).
+pub(crate) type Steps = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+
+/// What scripts see of one interface.
+pub(crate) struct InterfaceDeclaration {
+    /// The identifier (`MessageEvent`).
+    pub name: &'static str,
+    /// The interface it inherits from, by identifier (installed before it).
+    pub inherits: Option<&'static str>,
+    /// Its constructor operation, or `None`: calling or constructing the interface object
+    /// throws a TypeError ("Illegal constructor").
+    pub constructor: Option<Constructor>,
+    /// Its constants: on the interface object and on the prototype.
+    pub constants: &'static [Constant],
+    /// Its regular attributes.
+    pub attributes: &'static [Attribute],
+    /// Its regular operations.
+    pub operations: &'static [Operation],
+    /// Its static operations: on the interface object.
+    pub static_operations: &'static [Operation],
+}
+
+/// A constructor operation.
+pub(crate) struct Constructor {
+    /// The interface object's `length`: the shortest argument list of its overloads.
+    pub length: usize,
+    /// The constructor steps, called with `new.target` as `this` (only when constructed).
+    pub steps: Steps,
+}
+
+/// A constant (`const unsigned short ELEMENT_NODE = 1;`).
+pub(crate) struct Constant {
+    /// Its identifier.
+    pub name: &'static str,
+    /// Its value.
+    pub value: u16,
+}
+
+/// What assigning to an attribute does.
+#[derive(Clone, Copy)]
+pub(crate) enum Setter {
+    /// `readonly`: the accessor has no setter (assignment is ignored, or throws in strict
+    /// code).
+    ReadOnly,
+    /// A writable attribute (or a `[PutForwards]` one): these setter steps.
+    Steps(Steps),
+    /// `[Replaceable]`: assigning defines an own data property on `this` that shadows it.
+    Replaceable,
+}
+
+/// A regular attribute.
+pub(crate) struct Attribute {
+    /// Its identifier.
+    pub name: &'static str,
+    /// The getter steps.
+    pub getter: Steps,
+    /// What assignment does.
+    pub setter: Setter,
+    /// `[LegacyUnforgeable]`: not configurable (and, for an interface with instances, an own
+    /// property of each instance rather than of the prototype).
+    pub unforgeable: bool,
+}
+
+impl Attribute {
+    /// `readonly attribute T name;`
+    pub(crate) const fn readonly(name: &'static str, getter: Steps) -> Self {
+        Attribute {
+            name,
+            getter,
+            setter: Setter::ReadOnly,
+            unforgeable: false,
+        }
+    }
+
+    /// `attribute T name;`
+    pub(crate) const fn read_write(name: &'static str, getter: Steps, setter: Steps) -> Self {
+        Attribute {
+            name,
+            getter,
+            setter: Setter::Steps(setter),
+            unforgeable: false,
+        }
+    }
+
+    /// `[Replaceable] readonly attribute T name;`
+    pub(crate) const fn replaceable(name: &'static str, getter: Steps) -> Self {
+        Attribute {
+            name,
+            getter,
+            setter: Setter::Replaceable,
+            unforgeable: false,
+        }
+    }
+
+    /// The same attribute with `[LegacyUnforgeable]`.
+    pub(crate) const fn unforgeable(self) -> Self {
+        Attribute {
+            unforgeable: true,
+            ..self
+        }
+    }
+}
+
+/// A regular or static operation.
+pub(crate) struct Operation {
+    /// Its identifier.
+    pub name: &'static str,
+    /// The function's `length`: the shortest argument list of its overloads.
+    pub length: usize,
+    /// The steps.
+    pub steps: Steps,
+    /// `[LegacyUnforgeable]`: not writable, not configurable.
+    pub unforgeable: bool,
+}
+
+impl Operation {
+    /// `undefined name(...)` taking at least `length` arguments.
+    pub(crate) const fn new(name: &'static str, length: usize, steps: Steps) -> Self {
+        Operation {
+            name,
+            length,
+            steps,
+            unforgeable: false,
+        }
+    }
+
+    /// The same operation with `[LegacyUnforgeable]`.
+    pub(crate) const fn unforgeable(self) -> Self {
+        Operation {
+            unforgeable: true,
+            ..self
+        }
+    }
+}
