@@ -55,8 +55,9 @@ fn module_of(relative: &Path) -> String {
 fn crate_paths(line: &str) -> Vec<String> {
     line.match_indices("crate::")
         .filter(|(i, _)| {
-            // Not `postern_crate::` or the like: `crate` must start a path.
-            *i == 0 || !line[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            // Not `postern_crate::` or the like: `crate` must start a path; and not a macro's
+            // `$crate::`, which must name its paths in full.
+            *i == 0 || !line[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
         })
         .map(|(i, _)| {
             line[i + "crate::".len()..]

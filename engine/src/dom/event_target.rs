@@ -16,8 +16,28 @@ use crate::html::content_attributes;
 use crate::html::error_event;
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::declaration::{InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
+
+/// `interface EventTarget`: what scripts see.
+///
+/// Spec: <https://dom.spec.whatwg.org/#interface-eventtarget>
+pub(crate) const EVENT_TARGET: InterfaceDeclaration = InterfaceDeclaration {
+    name: "EventTarget",
+    inherits: None,
+    // Deviation: EventTarget is not constructible here (`new EventTarget()` throws): listeners
+    // live only on windows and nodes.
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[
+        Operation::new("addEventListener", 2, add_event_listener),
+        Operation::new("removeEventListener", 2, remove_event_listener),
+        Operation::new("dispatchEvent", 1, dispatch_event),
+    ],
+    static_operations: &[],
+};
 
 /// The (window, target) that `this` designates: a node wrapper, or else the current realm's
 /// window.
@@ -413,34 +433,40 @@ pub(crate) fn set_event_handler(
     Ok(JsValue::undefined())
 }
 
-/// Defines `addEventListener`, `removeEventListener`, `dispatchEvent` on `object`.
-pub(crate) fn define_event_target_members(
-    context: &mut Context,
-    object: &JsObject,
-) -> JsResult<()> {
-    define_method(
-        context,
-        object,
-        "addEventListener",
-        2,
-        NativeFunction::from_fn_ptr(add_event_listener),
-    )?;
-    define_method(
-        context,
-        object,
-        "removeEventListener",
-        2,
-        NativeFunction::from_fn_ptr(remove_event_listener),
-    )?;
-    define_method(
-        context,
-        object,
-        "dispatchEvent",
-        1,
-        NativeFunction::from_fn_ptr(dispatch_event),
-    )?;
-    Ok(())
+/// An event handler IDL attribute for a declaration: `event_handler!("onmessage", "message")`
+/// is the attribute `onmessage`, whose getter and setter read and set the event handler of
+/// type `message` of `this`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
+macro_rules! event_handler {
+    ($name:literal, $type_:literal) => {
+        $crate::webidl::declaration::Attribute::read_write(
+            $name,
+            {
+                fn get(
+                    this: &boa_engine::JsValue,
+                    _: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    $crate::dom::event_target::get_event_handler(context, this, $type_)
+                }
+                get
+            },
+            {
+                fn set(
+                    this: &boa_engine::JsValue,
+                    args: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    let value = args.first().cloned().unwrap_or_default();
+                    $crate::dom::event_target::set_event_handler(context, this, $type_, &value)
+                }
+                set
+            },
+        )
+    };
 }
+pub(crate) use event_handler;
 
 /// Defines the event handler attribute `on{type_}` on `object`.
 pub(crate) fn define_event_handler(

@@ -23,19 +23,16 @@ use crate::dom::character_data::{
 };
 use crate::dom::document::{define_document_attribute, install_document_interface};
 use crate::dom::element::{define_parent_node_members, install_element_interface};
-use crate::dom::event_target::define_event_target_members;
+use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::install_node_interface;
 use crate::dom::wrappers::DomPrototypes;
 use crate::html::html_element::install_html_element_interfaces;
 use crate::ids::WindowId;
-use crate::webidl::interface::create_an_interface_object;
+use crate::webidl::interface::{create_an_interface_object, install_interface};
 
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    // Deviation: EventTarget is not constructible here (`new EventTarget()` throws): listeners
-    // live only on windows and nodes.
-    let event_target = create_an_interface_object(context, global, "EventTarget", None)?;
-    define_event_target_members(context, &event_target.prototype)?;
+    let event_target = install_interface(context, global, &EVENT_TARGET)?;
     // Deviation: the global's [[Prototype]] is EventTarget.prototype; there is no
     // Window.prototype or WindowProperties object in between.
     global.set_prototype(Some(event_target.prototype.clone()));
