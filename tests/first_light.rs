@@ -59,6 +59,21 @@ fn target_origin_star_slash_urls_and_syntax_errors() {
 }
 
 #[test]
+fn messages_to_a_gone_window_are_counted_dropped() {
+    let run = run_page("gone-target");
+    // The message posted before the removal was queued to the child's agent, but the child's
+    // document stopped being fully active before it ran: it never arrives (and is not counted,
+    // as it never ran). The two posted after the removal find no window and are counted.
+    let expected = vec![
+        a("removed; closed: true"),
+        a("posted after removal without an exception"),
+    ];
+    assert_eq!(run.lines, expected);
+    assert_eq!(run.outcome, RunOutcome::Idle);
+    assert_eq!(run.dropped_messages, 2);
+}
+
+#[test]
 fn message_event_properties() {
     let run = run_page("event-properties");
     let expected = vec![

@@ -135,7 +135,7 @@ pub(crate) fn route_task(state: &Rc<AgentState>, agent: AgentId, task: Task<Agen
     if agent == state.id {
         state.queue_a_task(task);
     } else if !state.ua.send_task(agent, task) {
-        // The agent is gone (crashed or shut down): count what could not be delivered.
-        state.ua.count_dropped_message();
+        // The agent is gone (shut down): the task is lost, whatever it carried.
+        state.ua.coordinator.count_lost_task();
     }
 }

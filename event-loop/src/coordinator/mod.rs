@@ -260,6 +260,15 @@ impl<T: Send + 'static> Coordinator<T> {
         self.shared.common.lost_tasks.load(Ordering::Relaxed)
     }
 
+    /// Counts a task that could not be queued because its agent is gone: it is lost like
+    /// those left in a crashed agent.
+    pub fn count_lost_task(&self) {
+        self.shared
+            .common
+            .lost_tasks
+            .fetch_add(1, Ordering::Relaxed);
+    }
+
     fn views(&self) -> Vec<AgentView> {
         self.slots()
             .iter()

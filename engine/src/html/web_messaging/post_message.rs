@@ -109,7 +109,9 @@ pub(crate) fn post_message_to_browsing_context(
     let arguments = convert_arguments(args, context)?;
     let state = AgentState::of(context)?;
     let Some(target) = state.ua.active_window(browsing_context) else {
-        // The browsing context is gone: there is no document the message could reach.
+        // The browsing context is gone: there is no document the message could reach. It is
+        // counted as dropped, like one whose target document is gone when its task runs.
+        state.ua.count_dropped_message();
         return Ok(JsValue::undefined());
     };
     window_post_message_steps(context, target, arguments)?;
@@ -180,6 +182,8 @@ fn window_post_message_steps(
     )?;
     // 8. Queue a global task on the posted message task source given targetWindow.
     let Some(entry) = state.ua.window_entry(target_window) else {
+        // The target window is gone: nothing will run the task; the message is dropped.
+        state.ua.count_dropped_message();
         return Ok(());
     };
     let task = Task::new(
