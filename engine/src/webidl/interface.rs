@@ -127,8 +127,8 @@ pub(crate) fn install_interface(
     )?;
     // 13. Define the static operations of I on F.
     define_operations(context, &object, declaration.static_operations)?;
-    // The interface prototype object: its constants, regular attributes and operations, its
-    // "constructor" property and its @@toStringTag.
+    // The interface prototype object: its constants, regular attributes and operations (with
+    // those of the mixins it includes), its "constructor" property and its @@toStringTag.
     // [LegacyUnforgeable] members are not on the prototype but on each instance: their
     // descriptors are kept, with the parent's, for `create_an_object_implementing`.
     define_constants(context, &prototype, declaration.constants)?;
@@ -139,7 +139,7 @@ pub(crate) fn install_interface(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    for attribute in declaration.attributes {
+    for attribute in declaration.regular_attributes() {
         let descriptor = attribute_descriptor(context, attribute);
         if attribute.unforgeable {
             unforgeable_names.push(JsString::from(attribute.name));
@@ -152,7 +152,7 @@ pub(crate) fn install_interface(
             )?;
         }
     }
-    for operation in declaration.operations {
+    for operation in declaration.regular_operations() {
         let descriptor = operation_descriptor(context, operation);
         if operation.unforgeable {
             unforgeable_names.push(JsString::from(operation.name));
@@ -419,7 +419,8 @@ fn operation_descriptor(context: &mut Context, operation: &Operation) -> Propert
 }
 
 /// Defines the members of an interface whose single instance is the global object itself
-/// (Window): its attributes and operations go on `global`.
+/// (Window): its attributes and operations, and those of the mixins it includes, go on
+/// `global`.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#Global>
 pub(crate) fn define_global_members(
@@ -429,7 +430,12 @@ pub(crate) fn define_global_members(
 ) -> JsResult<()> {
     define_constants(context, global, declaration.constants)?;
     define_attributes(context, global, declaration.attributes)?;
-    define_operations(context, global, declaration.operations)
+    define_operations(context, global, declaration.operations)?;
+    for mixin in declaration.mixins {
+        define_attributes(context, global, mixin.attributes)?;
+        define_operations(context, global, mixin.operations)?;
+    }
+    Ok(())
 }
 
 /// Creates an interface object without a constructor and without members (they are defined by
@@ -451,6 +457,7 @@ pub(crate) fn create_an_interface_object(
         attributes: &[],
         operations: &[],
         static_operations: &[],
+        mixins: &[],
     };
     let interface = install_interface(context, global, &declaration)?;
     if let Some(parent) = parent {
