@@ -24,7 +24,7 @@ use crate::dom::character_data::{
 use crate::dom::document::{define_document_attribute, install_document_interface};
 use crate::dom::element::{define_parent_node_members, install_element_interface};
 use crate::dom::event_target::EVENT_TARGET;
-use crate::dom::node::install_node_interface;
+use crate::dom::node::NODE;
 use crate::dom::wrappers::DomPrototypes;
 use crate::html::html_element::install_html_element_interfaces;
 use crate::ids::WindowId;
@@ -37,8 +37,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     // Window.prototype or WindowProperties object in between.
     global.set_prototype(Some(event_target.prototype.clone()));
 
-    let node = create_an_interface_object(context, global, "Node", Some(&event_target))?;
-    install_node_interface(context, &node)?;
+    let node = install_interface(context, global, &NODE)?;
 
     let document = create_an_interface_object(context, global, "Document", Some(&node))?;
     install_document_interface(context, &document)?;
