@@ -8,11 +8,15 @@
 //! `HTMLDocument` → `Document` → `Node`; `Text`/`Comment` → `CharacterData` → `Node`.
 
 pub(crate) mod character_data;
+pub(crate) mod child_node;
 pub(crate) mod document;
+pub(crate) mod document_fragment;
 pub(crate) mod element;
 pub(crate) mod event;
 pub(crate) mod event_target;
 pub(crate) mod node;
+pub(crate) mod non_element_parent_node;
+pub(crate) mod parent_node;
 pub(crate) mod selector;
 pub(crate) mod wrappers;
 
@@ -21,8 +25,9 @@ use boa_engine::{Context, JsObject, JsResult};
 use crate::dom::character_data::{
     install_character_data_interface, install_document_type_interface,
 };
-use crate::dom::document::{define_document_attribute, install_document_interface};
-use crate::dom::element::{define_parent_node_members, install_element_interface};
+use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, define_document_attribute};
+use crate::dom::document_fragment::DOCUMENT_FRAGMENT;
+use crate::dom::element::ELEMENT;
 use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::NODE;
 use crate::dom::wrappers::DomPrototypes;
@@ -39,24 +44,19 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
 
     let node = install_interface(context, global, &NODE)?;
 
-    let document = create_an_interface_object(context, global, "Document", Some(&node))?;
-    install_document_interface(context, &document)?;
+    install_interface(context, global, &DOCUMENT)?;
     // Every document here is an HTML document: its wrapper is an HTMLDocument.
-    let html_document =
-        create_an_interface_object(context, global, "HTMLDocument", Some(&document))?;
+    let html_document = install_interface(context, global, &HTML_DOCUMENT)?;
     let document_type = create_an_interface_object(context, global, "DocumentType", Some(&node))?;
     install_document_type_interface(context, &document_type)?;
-    let document_fragment =
-        create_an_interface_object(context, global, "DocumentFragment", Some(&node))?;
-    define_parent_node_members(context, &document_fragment.prototype)?;
+    let document_fragment = install_interface(context, global, &DOCUMENT_FRAGMENT)?;
 
     let character_data = create_an_interface_object(context, global, "CharacterData", Some(&node))?;
     install_character_data_interface(context, &character_data)?;
     let text = create_an_interface_object(context, global, "Text", Some(&character_data))?;
     let comment = create_an_interface_object(context, global, "Comment", Some(&character_data))?;
 
-    let element = create_an_interface_object(context, global, "Element", Some(&node))?;
-    install_element_interface(context, &element)?;
+    let element = install_interface(context, global, &ELEMENT)?;
     let html_element = create_an_interface_object(context, global, "HTMLElement", Some(&element))?;
     let html_elements = install_html_element_interfaces(context, global, &html_element)?;
 
