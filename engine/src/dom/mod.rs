@@ -11,6 +11,7 @@ pub(crate) mod character_data;
 pub(crate) mod child_node;
 pub(crate) mod document;
 pub(crate) mod document_fragment;
+pub(crate) mod document_type;
 pub(crate) mod element;
 pub(crate) mod event;
 pub(crate) mod event_target;
@@ -22,11 +23,10 @@ pub(crate) mod wrappers;
 
 use boa_engine::{Context, JsObject, JsResult};
 
-use crate::dom::character_data::{
-    install_character_data_interface, install_document_type_interface,
-};
+use crate::dom::character_data::{CHARACTER_DATA, COMMENT, TEXT};
 use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, define_document_attribute};
 use crate::dom::document_fragment::DOCUMENT_FRAGMENT;
+use crate::dom::document_type::DOCUMENT_TYPE;
 use crate::dom::element::ELEMENT;
 use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::NODE;
@@ -42,19 +42,17 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     // Window.prototype or WindowProperties object in between.
     global.set_prototype(Some(event_target.prototype.clone()));
 
-    let node = install_interface(context, global, &NODE)?;
+    install_interface(context, global, &NODE)?;
 
     install_interface(context, global, &DOCUMENT)?;
     // Every document here is an HTML document: its wrapper is an HTMLDocument.
     let html_document = install_interface(context, global, &HTML_DOCUMENT)?;
-    let document_type = create_an_interface_object(context, global, "DocumentType", Some(&node))?;
-    install_document_type_interface(context, &document_type)?;
+    let document_type = install_interface(context, global, &DOCUMENT_TYPE)?;
     let document_fragment = install_interface(context, global, &DOCUMENT_FRAGMENT)?;
 
-    let character_data = create_an_interface_object(context, global, "CharacterData", Some(&node))?;
-    install_character_data_interface(context, &character_data)?;
-    let text = create_an_interface_object(context, global, "Text", Some(&character_data))?;
-    let comment = create_an_interface_object(context, global, "Comment", Some(&character_data))?;
+    install_interface(context, global, &CHARACTER_DATA)?;
+    let text = install_interface(context, global, &TEXT)?;
+    let comment = install_interface(context, global, &COMMENT)?;
 
     let element = install_interface(context, global, &ELEMENT)?;
     let html_element = create_an_interface_object(context, global, "HTMLElement", Some(&element))?;
