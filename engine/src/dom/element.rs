@@ -3,7 +3,7 @@
 //! Spec: <https://dom.spec.whatwg.org/#interface-element>,
 //! <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::{HTML_NAMESPACE, NodeData};
 
 use crate::agent::AgentState;
@@ -14,7 +14,7 @@ use crate::dom::wrappers::{
     with_document_mut,
 };
 use crate::html::iframe;
-use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 
 /// `interface Element : Node`: what scripts see.
@@ -294,39 +294,4 @@ pub(crate) fn set_reflected_string(
     let element = this_element(this, context)?;
     let value = to_dom_string(value, context)?;
     set_content_attribute(context, element, name, &value)
-}
-
-/// Defines a DOMString attribute reflecting the content attribute `name`.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
-pub(crate) fn define_reflected_string(
-    context: &mut Context,
-    prototype: &JsObject,
-    property: &'static str,
-    name: &'static str,
-) -> JsResult<()> {
-    define_accessor(
-        context,
-        prototype,
-        property,
-        NativeFunction::from_copy_closure(move |this, _, context| {
-            // 1. Let element be the result of running this's get the element.
-            let element = this_element(this, context)?;
-            // 2. Let contentAttributeValue be the result of running this's get the content
-            //    attribute.
-            // 3. If contentAttributeValue is null, then return the empty string.
-            // 4. Return contentAttributeValue.
-            let value = content_attribute(context, element, name)?.unwrap_or_default();
-            Ok(string_value(&value))
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |this, args, context| {
-                // The setter steps are to run this's set the content attribute with the given
-                // value.
-                let element = this_element(this, context)?;
-                let value = to_dom_string(&arg(args, 0), context)?;
-                set_content_attribute(context, element, name, &value)
-            },
-        )),
-    )
 }

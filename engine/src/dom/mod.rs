@@ -1,7 +1,7 @@
 //! The DOM Standard: events and event targets, nodes, documents and elements.
 //!
 //! This module installs the DOM interfaces into a window's realm: `EventTarget`, `Node` and its
-//! descendants, the per-realm prototypes node wrappers use, and `document`.
+//! descendants (the interfaces node wrappers implement), and `document`.
 //!
 //! The prototype chains (each interface prototype object's [[Prototype]] is its parent's):
 //! `HTMLIFrameElement` → `HTMLElement` → `Element` → `Node` → `EventTarget` → `Object`;
@@ -30,10 +30,9 @@ use crate::dom::document_type::DOCUMENT_TYPE;
 use crate::dom::element::ELEMENT;
 use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::NODE;
-use crate::dom::wrappers::DomPrototypes;
-use crate::html::html_element::install_html_element_interfaces;
+use crate::html::html_element::{HTML_ELEMENT, HTML_ELEMENT_INTERFACES};
 use crate::ids::WindowId;
-use crate::webidl::interface::{create_an_interface_object, install_interface};
+use crate::webidl::interface::install_interface;
 
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
@@ -46,27 +45,18 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
 
     install_interface(context, global, &DOCUMENT)?;
     // Every document here is an HTML document: its wrapper is an HTMLDocument.
-    let html_document = install_interface(context, global, &HTML_DOCUMENT)?;
-    let document_type = install_interface(context, global, &DOCUMENT_TYPE)?;
-    let document_fragment = install_interface(context, global, &DOCUMENT_FRAGMENT)?;
+    install_interface(context, global, &HTML_DOCUMENT)?;
+    install_interface(context, global, &DOCUMENT_TYPE)?;
+    install_interface(context, global, &DOCUMENT_FRAGMENT)?;
 
     install_interface(context, global, &CHARACTER_DATA)?;
-    let text = install_interface(context, global, &TEXT)?;
-    let comment = install_interface(context, global, &COMMENT)?;
+    install_interface(context, global, &TEXT)?;
+    install_interface(context, global, &COMMENT)?;
 
-    let element = install_interface(context, global, &ELEMENT)?;
-    let html_element = create_an_interface_object(context, global, "HTMLElement", Some(&element))?;
-    let html_elements = install_html_element_interfaces(context, global, &html_element)?;
-
-    context.realm().host_defined_mut().insert(DomPrototypes {
-        document: html_document.prototype.clone(),
-        document_type: document_type.prototype.clone(),
-        document_fragment: document_fragment.prototype.clone(),
-        element: element.prototype.clone(),
-        html_element: html_element.prototype.clone(),
-        text: text.prototype.clone(),
-        comment: comment.prototype.clone(),
-        html_elements,
-    });
+    install_interface(context, global, &ELEMENT)?;
+    install_interface(context, global, &HTML_ELEMENT)?;
+    for interface in HTML_ELEMENT_INTERFACES {
+        install_interface(context, global, &interface.declaration)?;
+    }
     define_document_attribute(context, global, window)
 }

@@ -437,34 +437,3 @@ pub(crate) fn define_global_members(
     }
     Ok(())
 }
-
-/// Creates an interface object without a constructor and without members (they are defined by
-/// hand on the returned objects), and defines it on `global`.
-///
-/// Deviation: a transition for interfaces not yet declared with an [`InterfaceDeclaration`];
-/// it goes away when the last of them is.
-pub(crate) fn create_an_interface_object(
-    context: &mut Context,
-    global: &JsObject,
-    name: &'static str,
-    parent: Option<&Interface>,
-) -> JsResult<Interface> {
-    let declaration = InterfaceDeclaration {
-        name,
-        inherits: None,
-        constructor: None,
-        constants: &[],
-        attributes: &[],
-        operations: &[],
-        static_operations: &[],
-        mixins: &[],
-    };
-    let interface = install_interface(context, global, &declaration)?;
-    if let Some(parent) = parent {
-        interface.object.set_prototype(Some(parent.object.clone()));
-        interface
-            .prototype
-            .set_prototype(Some(parent.prototype.clone()));
-    }
-    Ok(interface)
-}
