@@ -1,4 +1,5 @@
-//! The `Document` interface, the global's `document` attribute, and the document's readiness.
+//! The `Document` interface (with HTML's partial interface and `HTMLDocument`), the global's
+//! `document` attribute, and the document's readiness.
 //!
 //! Spec: <https://dom.spec.whatwg.org/#interface-document>,
 //! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
@@ -7,28 +8,297 @@ use std::rc::Rc;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
 use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
-use postern_dom::{Document, HTML_NAMESPACE, NodeId};
+use postern_dom::{Document, HTML_NAMESPACE, NodeData, NodeId};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::window::DocumentReadiness;
-use crate::dom::element;
+use crate::dom::element::get_elements_by_tag_name;
 use crate::dom::event::create_event;
-use crate::dom::event_target::{define_event_handler, dispatch};
+use crate::dom::event_target::{dispatch, event_handler};
+use crate::dom::non_element_parent_node::NON_ELEMENT_PARENT_NODE;
+use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
-    NodeRef, accessor, getter, method, node_value, string_value, this_node, with_document,
-    with_document_mut,
+    NodeRef, node_value, string_value, this_node, with_document, with_document_mut,
 };
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
-use crate::webidl::interface::Interface;
 
 // Node wrappers moved to `wrappers.rs`; this path stays for existing callers.
 pub(crate) use crate::dom::wrappers::wrapper;
 
+/// `interface Document : Node` and HTML's `partial interface Document`: what scripts see.
+///
+/// Spec: <https://dom.spec.whatwg.org/#interface-document>,
+/// <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
+// TODO(spec): the other members (implementation, compatMode, characterSet, contentType,
+// createElementNS(), importNode(), location, referrer, cookie, the named getter, forms,
+// scripts, currentScript, open(), write(), ...), and the DocumentOrShadowRoot,
+// XPathEvaluatorBase and GlobalEventHandlers mixins.
+pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Document",
+    inherits: Some("Node"),
+    // Deviation: Document has a constructor (`new Document()`); it is not implemented here, so
+    // constructing throws "Illegal constructor".
+    constructor: None,
+    constants: &[],
+    attributes: &[
+        Attribute::readonly("URL", get_url),
+        Attribute::readonly("documentURI", get_url),
+        Attribute::readonly("doctype", get_doctype),
+        Attribute::readonly("documentElement", get_document_element),
+        Attribute::read_write("domain", get_domain, set_domain),
+        Attribute::readonly("readyState", get_ready_state),
+        Attribute::read_write("title", get_title, set_title),
+        // Deviation: body is read-write in the spec; its setter is not implemented.
+        Attribute::readonly("body", get_body),
+        Attribute::readonly("head", get_head),
+        Attribute::readonly("defaultView", get_default_view),
+        event_handler!("onreadystatechange", "readystatechange"),
+        // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first
+        // light).
+        event_handler!("onDOMContentLoaded", "DOMContentLoaded"),
+    ],
+    operations: &[
+        // Deviation: an Array snapshot stands in for the live HTMLCollection.
+        Operation::new("getElementsByTagName", 1, get_elements_by_tag_name),
+        Operation::new("createElement", 1, create_element),
+        Operation::new("createDocumentFragment", 0, create_document_fragment),
+        Operation::new("createTextNode", 1, create_text_node),
+        Operation::new("createComment", 1, create_comment),
+    ],
+    static_operations: &[],
+    mixins: &[NON_ELEMENT_PARENT_NODE, PARENT_NODE],
+};
+
+/// `interface HTMLDocument : Document {}`: the interface of every document's wrapper here
+/// (every document is an HTML document).
+///
+/// Deviation: the HTML Standard makes `HTMLDocument` the Document interface object itself
+/// (`window.HTMLDocument === Document`); browsers keep an interface of its own.
+pub(crate) const HTML_DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "HTMLDocument",
+    inherits: Some("Document"),
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// `URL` and `documentURI`: this's URL, serialized.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-url>
+fn get_url(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let url = with_document(context, document.window, |d| d.url().to_string())?;
+    Ok(string_value(&url))
+}
+
+/// `doctype`: the child of this that is a doctype; otherwise null.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-doctype>
+fn get_doctype(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let found = with_document(context, document.window, |d| {
+        d.children(d.document_node())
+            .iter()
+            .copied()
+            .find(|&c| matches!(d.data(c), Some(NodeData::Doctype { .. })))
+    })?;
+    node_value(context, document.window, found)
+}
+
+/// `documentElement`: this's document element.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-documentelement>
+fn get_document_element(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let found = with_document(context, document.window, Document::document_element)?;
+    node_value(context, document.window, found)
+}
+
+/// `readyState`: this's current document readiness.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#dom-document-readystate>
+fn get_ready_state(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let state = AgentState::of(context)?;
+    let readiness = state
+        .windows
+        .borrow()
+        .get(&document.window)
+        .map(|w| w.load.ready_state)
+        .unwrap_or_default();
+    Ok(string_value(readiness.as_str()))
+}
+
+/// `title`'s getter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn get_title(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let title = with_document(context, document.window, title)?;
+    Ok(string_value(&title))
+}
+
+/// `title`'s setter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
+fn set_title(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    with_document_mut(context, document.window, |d| replace_title(d, &value))?;
+    Ok(JsValue::undefined())
+}
+
+/// `body`: the body element.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#dom-document-body>
+fn get_body(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let found = with_document(context, document.window, Document::body)?;
+    node_value(context, document.window, found)
+}
+
+/// `head`: the head element.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#dom-document-head>
+fn get_head(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let found = with_document(context, document.window, Document::head)?;
+    node_value(context, document.window, found)
+}
+
+/// `defaultView`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-defaultview>
+fn get_default_view(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // 1. If this's browsing context is null, then return null.
+    // 2. Return this's browsing context's WindowProxy object.
+    // Deviation: the window's global object stands in for its WindowProxy (as `window` does).
+    let document = this_document(this, context)?;
+    let state = AgentState::of(context)?;
+    let global = state
+        .windows
+        .borrow()
+        .get(&document.window)
+        .map(|w| JsValue::from(w.global.clone()));
+    Ok(global.unwrap_or_else(JsValue::null))
+}
+
+/// `createElement(localName, options)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-createelement>
+fn create_element(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let local_name = to_dom_string(&arg(args, 0), context)?;
+    // 1. If localName is not a valid element local name, then throw an
+    //    "InvalidCharacterError" DOMException.
+    if !is_valid_element_local_name(&local_name) {
+        return Err(dom_exception::throw(
+            context,
+            "InvalidCharacterError",
+            &format!("'{local_name}' is not a valid element name"),
+        ));
+    }
+    // 2. If this is an HTML document, then set localName to localName in ASCII lowercase.
+    // 3-4. TODO(spec): the `is` option (customized built-in elements).
+    // 5-7. Return the result of creating an element given this, localName, and the HTML
+    //      namespace.
+    let element = with_document_mut(context, document.window, |d| d.create_element(&local_name))?;
+    node_value(context, document.window, Some(element))
+}
+
+/// `createDocumentFragment()`: a new DocumentFragment node whose node document is this.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-createdocumentfragment>
+fn create_document_fragment(
+    this: &JsValue,
+    _: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let node = with_document_mut(context, document.window, Document::create_document_fragment)?;
+    node_value(context, document.window, Some(node))
+}
+
+/// `createTextNode(data)`: a new Text node whose data is data and node document is this.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-createtextnode>
+fn create_text_node(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let data = to_dom_string(&arg(args, 0), context)?;
+    let node = with_document_mut(context, document.window, |d| d.create_text_node(&data))?;
+    node_value(context, document.window, Some(node))
+}
+
+/// `createComment(data)`: a new Comment node whose data is data and node document is this.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-createcomment>
+fn create_comment(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let data = to_dom_string(&arg(args, 0), context)?;
+    let node = with_document_mut(context, document.window, |d| d.create_comment(&data))?;
+    node_value(context, document.window, Some(node))
+}
+
+/// `domain`'s getter: the origin's effective domain.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+fn get_domain(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let domain = with_document(context, document.window, |d| {
+        postern_dom::document_domain_getter(d.origin())
+    })?;
+    Ok(string_value(&domain))
+}
+
+/// `domain`'s setter: checks the value (SecurityError) and sets the origin's domain,
+/// which loosens same origin-domain checks between same-site documents that both set it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
+///
+/// Deviation: each Document holds its own copy of its origin, so documents that share an
+/// origin in the spec (an about:blank iframe and its creator) do not see each other's domain.
+fn set_domain(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    // Step 1's "browsing context": the document is its browsing context's active document.
+    let has_browsing_context = state.ua.window_entry(document.window).is_some_and(|entry| {
+        state.ua.active_window(entry.browsing_context) == Some(document.window)
+    });
+    let result = with_document_mut(context, document.window, |d| {
+        let mut origin = d.origin().clone();
+        let result = postern_dom::document_domain_setter(
+            &mut origin,
+            &value,
+            postern_dom::DocumentDomainSetterContext {
+                has_browsing_context,
+                ..Default::default()
+            },
+        );
+        if result.is_ok() {
+            d.set_origin(origin);
+        }
+        result
+    })?;
+    match result {
+        Ok(()) => Ok(JsValue::undefined()),
+        Err(error) => Err(dom_exception::throw(
+            context,
+            error.dom_exception_name(),
+            &error.to_string(),
+        )),
+    }
+}
+
 /// The document `this` stands for (a TypeError if it is not the document's wrapper).
-fn this_document(this: &JsValue, context: &Context) -> JsResult<NodeRef> {
+pub(crate) fn this_document(this: &JsValue, context: &Context) -> JsResult<NodeRef> {
     let node = this_node(this)?;
     if with_document(context, node.window, |d| d.document_node() == node.node)? {
         Ok(node)
@@ -108,10 +378,10 @@ fn title_element(d: &Document) -> Option<NodeId> {
         .find(|&n| d.is_html_element(n, "title"))
 }
 
-/// `document.title`'s getter.
+/// The document's title (`title`'s getter steps).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
-fn get_title(d: &Document) -> String {
+fn title(d: &Document) -> String {
     let value = match svg_document_element(d) {
         // 1. If the document element is an SVG svg element, then let value be the child text
         //    content of the first SVG title element that is a child of the document element.
@@ -129,10 +399,10 @@ fn get_title(d: &Document) -> String {
     strip_and_collapse_ascii_whitespace(&value)
 }
 
-/// `document.title`'s setter.
+/// Replaces the document's title with `value` (`title`'s setter steps).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#document.title>
-fn set_title(d: &mut Document, value: &str) {
+fn replace_title(d: &mut Document, value: &str) {
     let element = if let Some(svg) = svg_document_element(d) {
         // 1. If the document element is an SVG svg element: the first SVG title child, or a
         //    new one inserted as the document element's first child.
@@ -172,243 +442,6 @@ fn set_title(d: &mut Document, value: &str) {
     };
     // String replace all with the given value within element.
     let _ = d.set_text_content(element, value);
-}
-
-fn install_creation_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    method(
-        context,
-        prototype,
-        "createElement",
-        1,
-        |this, args, context| {
-            let document = this_document(this, context)?;
-            let local_name = to_dom_string(&arg(args, 0), context)?;
-            // 1. If localName is not a valid element local name, then throw an
-            //    "InvalidCharacterError" DOMException.
-            if !is_valid_element_local_name(&local_name) {
-                return Err(dom_exception::throw(
-                    context,
-                    "InvalidCharacterError",
-                    &format!("'{local_name}' is not a valid element name"),
-                ));
-            }
-            // 2. If this is an HTML document, then set localName to localName in ASCII lowercase.
-            // 3-4. TODO(spec): the `is` option (customized built-in elements).
-            // 5-7. Return the result of creating an element given this, localName, and the HTML
-            //      namespace.
-            let element =
-                with_document_mut(context, document.window, |d| d.create_element(&local_name))?;
-            node_value(context, document.window, Some(element))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "createTextNode",
-        1,
-        |this, args, context| {
-            // Return a new Text node whose data is data and node document is this.
-            let document = this_document(this, context)?;
-            let data = to_dom_string(&arg(args, 0), context)?;
-            let node = with_document_mut(context, document.window, |d| d.create_text_node(&data))?;
-            node_value(context, document.window, Some(node))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "createComment",
-        1,
-        |this, args, context| {
-            // Return a new Comment node whose data is data and node document is this.
-            let document = this_document(this, context)?;
-            let data = to_dom_string(&arg(args, 0), context)?;
-            let node = with_document_mut(context, document.window, |d| d.create_comment(&data))?;
-            node_value(context, document.window, Some(node))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "createDocumentFragment",
-        0,
-        |this, _, context| {
-            // Return a new DocumentFragment node whose node document is this.
-            let document = this_document(this, context)?;
-            let node =
-                with_document_mut(context, document.window, Document::create_document_fragment)?;
-            node_value(context, document.window, Some(node))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "getElementById",
-        1,
-        |this, args, context| {
-            let document = this_document(this, context)?;
-            let id = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, document.window, |d| d.get_element_by_id(&id))?;
-            node_value(context, document.window, found)
-        },
-    )
-}
-
-fn install_document_accessors(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    getter(context, prototype, "doctype", |this, _, context| {
-        // The doctype getter steps are to return the child of this that is a doctype;
-        // otherwise null.
-        let document = this_document(this, context)?;
-        let found = with_document(context, document.window, |d| {
-            d.children(d.document_node())
-                .iter()
-                .copied()
-                .find(|&c| matches!(d.data(c), Some(postern_dom::NodeData::Doctype { .. })))
-        })?;
-        node_value(context, document.window, found)
-    })?;
-    getter(context, prototype, "documentElement", |this, _, context| {
-        let document = this_document(this, context)?;
-        let found = with_document(context, document.window, Document::document_element)?;
-        node_value(context, document.window, found)
-    })?;
-    getter(context, prototype, "head", |this, _, context| {
-        let document = this_document(this, context)?;
-        let found = with_document(context, document.window, Document::head)?;
-        node_value(context, document.window, found)
-    })?;
-    getter(context, prototype, "body", |this, _, context| {
-        let document = this_document(this, context)?;
-        let found = with_document(context, document.window, Document::body)?;
-        node_value(context, document.window, found)
-    })?;
-    // URL and documentURI both return this's URL, serialized.
-    for name in ["URL", "documentURI"] {
-        getter(context, prototype, name, |this, _, context| {
-            let document = this_document(this, context)?;
-            let url = with_document(context, document.window, |d| d.url().to_string())?;
-            Ok(string_value(&url))
-        })?;
-    }
-    accessor(
-        context,
-        prototype,
-        "title",
-        |this, _, context| {
-            let document = this_document(this, context)?;
-            let title = with_document(context, document.window, get_title)?;
-            Ok(string_value(&title))
-        },
-        |this, args, context| {
-            let document = this_document(this, context)?;
-            let value = to_dom_string(&arg(args, 0), context)?;
-            with_document_mut(context, document.window, |d| set_title(d, &value))?;
-            Ok(JsValue::undefined())
-        },
-    )?;
-    getter(context, prototype, "readyState", |this, _, context| {
-        // The readyState getter steps are to return this's current document readiness.
-        let document = this_document(this, context)?;
-        let state = AgentState::of(context)?;
-        let readiness = state
-            .windows
-            .borrow()
-            .get(&document.window)
-            .map(|w| w.load.ready_state)
-            .unwrap_or_default();
-        Ok(string_value(readiness.as_str()))
-    })?;
-    getter(context, prototype, "defaultView", |this, _, context| {
-        // 1. If this's browsing context is null, then return null.
-        // 2. Return this's browsing context's WindowProxy object.
-        // Deviation: the window's global object stands in for its WindowProxy (as `window`
-        // does).
-        let document = this_document(this, context)?;
-        let state = AgentState::of(context)?;
-        let global = state
-            .windows
-            .borrow()
-            .get(&document.window)
-            .map(|w| JsValue::from(w.global.clone()));
-        Ok(global.unwrap_or_else(JsValue::null))
-    })
-}
-
-/// Defines the `Document` interface's members on its prototype.
-pub(crate) fn install_document_interface(
-    context: &mut Context,
-    document: &Interface,
-) -> JsResult<()> {
-    let prototype = &document.prototype;
-    element::define_parent_node_members(context, prototype)?;
-    element::define_get_elements_by_tag_name(context, prototype)?;
-    install_creation_methods(context, prototype)?;
-    install_document_accessors(context, prototype)?;
-    accessor(
-        context,
-        prototype,
-        "domain",
-        document_domain_get,
-        document_domain_set,
-    )?;
-    define_event_handler(context, prototype, "readystatechange")?;
-    // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first light).
-    define_event_handler(context, prototype, "DOMContentLoaded")
-}
-
-/// `document.domain`'s getter: the origin's effective domain.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
-fn document_domain_get(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let document = this_document(this, context)?;
-    let domain = with_document(context, document.window, |d| {
-        postern_dom::document_domain_getter(d.origin())
-    })?;
-    Ok(string_value(&domain))
-}
-
-/// `document.domain`'s setter: checks the value (SecurityError) and sets the origin's domain,
-/// which loosens same origin-domain checks between same-site documents that both set it.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#dom-document-domain>
-///
-/// Deviation: each Document holds its own copy of its origin, so documents that share an
-/// origin in the spec (an about:blank iframe and its creator) do not see each other's domain.
-fn document_domain_set(
-    this: &JsValue,
-    args: &[JsValue],
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    let document = this_document(this, context)?;
-    let value = to_dom_string(&arg(args, 0), context)?;
-    let state = AgentState::of(context)?;
-    // Step 1's "browsing context": the document is its browsing context's active document.
-    let has_browsing_context = state.ua.window_entry(document.window).is_some_and(|entry| {
-        state.ua.active_window(entry.browsing_context) == Some(document.window)
-    });
-    let result = with_document_mut(context, document.window, |d| {
-        let mut origin = d.origin().clone();
-        let result = postern_dom::document_domain_setter(
-            &mut origin,
-            &value,
-            postern_dom::DocumentDomainSetterContext {
-                has_browsing_context,
-                ..Default::default()
-            },
-        );
-        if result.is_ok() {
-            d.set_origin(origin);
-        }
-        result
-    })?;
-    match result {
-        Ok(()) => Ok(JsValue::undefined()),
-        Err(error) => Err(dom_exception::throw(
-            context,
-            error.dom_exception_name(),
-            &error.to_string(),
-        )),
-    }
 }
 
 /// Defines the `document` attribute of the global.

@@ -1,22 +1,154 @@
-//! The `Element` interface and the `ParentNode` mixin.
+//! The `Element` interface, and attributes reflecting content attributes.
 //!
 //! Spec: <https://dom.spec.whatwg.org/#interface-element>,
-//! <https://dom.spec.whatwg.org/#interface-parentnode>
+//! <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::{HTML_NAMESPACE, NodeData};
 
 use crate::agent::AgentState;
-use crate::dom::node;
-use crate::dom::selector;
+use crate::dom::child_node::CHILD_NODE;
+use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
-    NodeRef, getter, method, node_value, nodes_array, string_value, this_node, throw_dom_error,
-    with_document, with_document_mut,
+    NodeRef, nodes_array, string_value, this_node, throw_dom_error, with_document,
+    with_document_mut,
 };
 use crate::html::iframe;
-use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
-use crate::webidl::dom_exception;
-use crate::webidl::interface::Interface;
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
+
+/// `interface Element : Node`: what scripts see.
+///
+/// Spec: <https://dom.spec.whatwg.org/#interface-element>
+// TODO(spec): prefix, classList, slot, hasAttributes(), attributes, getAttributeNames(), the
+// *NS() methods, toggleAttribute(), closest(), matches(), getElementsByClassName(), and the
+// NonDocumentTypeChildNode mixin (previousElementSibling, nextElementSibling).
+pub(crate) const ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Element",
+    inherits: Some("Node"),
+    constructor: None,
+    constants: &[],
+    attributes: &[
+        Attribute::readonly("namespaceURI", get_namespace_uri),
+        Attribute::readonly("localName", get_local_name),
+        Attribute::readonly("tagName", get_tag_name),
+        // The id and className attributes reflect the "id" and "class" content attributes.
+        reflected_string!("id"),
+        reflected_string!("className", "class"),
+    ],
+    operations: &[
+        Operation::new("getAttribute", 1, get_attribute),
+        Operation::new("setAttribute", 2, set_attribute),
+        Operation::new("removeAttribute", 1, remove_attribute),
+        Operation::new("hasAttribute", 1, has_attribute),
+        // Deviation: an Array snapshot stands in for the live HTMLCollection.
+        Operation::new("getElementsByTagName", 1, get_elements_by_tag_name),
+    ],
+    static_operations: &[],
+    mixins: &[PARENT_NODE, CHILD_NODE],
+};
+
+/// `namespaceURI`: this's namespace.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-namespaceuri>
+fn get_namespace_uri(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let namespace = with_document(context, element.window, |d| {
+        d.namespace(element.node).map(str::to_string)
+    })?;
+    Ok(namespace
+        .map(|n| string_value(&n))
+        .unwrap_or_else(JsValue::null))
+}
+
+/// `localName`: this's local name.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-localname>
+fn get_local_name(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = with_document(context, element.window, |d| {
+        d.local_name(element.node).map(str::to_string)
+    })?;
+    Ok(string_value(&name.unwrap_or_default()))
+}
+
+/// `tagName`: this's HTML-uppercased qualified name.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-tagname>
+fn get_tag_name(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = with_document(context, element.window, |d| {
+        d.data(element.node).map(html_uppercased_qualified_name)
+    })?;
+    Ok(string_value(&name.unwrap_or_default()))
+}
+
+/// `getAttribute(qualifiedName)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-getattribute>
+fn get_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
+    let value = content_attribute(context, element, &name)?;
+    Ok(value
+        .map(|v| string_value(&v))
+        .unwrap_or_else(JsValue::null))
+}
+
+/// `setAttribute(qualifiedName, value)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-setattribute>
+fn set_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
+    let value = to_dom_string(&arg(args, 1), context)?;
+    set_content_attribute(context, element, &name, &value)
+}
+
+/// `removeAttribute(qualifiedName)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-removeattribute>
+fn remove_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
+    let removed = with_document_mut(context, element.window, |d| {
+        d.remove_attribute(element.node, &name)
+    })?;
+    if removed {
+        attribute_change_steps(context, element, &name)?;
+    }
+    Ok(JsValue::undefined())
+}
+
+/// `hasAttribute(qualifiedName)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-hasattribute>
+fn has_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
+    Ok(JsValue::new(
+        content_attribute(context, element, &name)?.is_some(),
+    ))
+}
+
+/// `getElementsByTagName(qualifiedName)` (Document and Element each have it; the steps are
+/// the same with root = this).
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-element-getelementsbytagname>,
+/// <https://dom.spec.whatwg.org/#dom-document-getelementsbytagname>
+pub(crate) fn get_elements_by_tag_name(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    // Return the list of elements with qualified name qualifiedName for this.
+    let node = this_node(this)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
+    let found = with_document(context, node.window, |d| {
+        d.list_of_elements_with_qualified_name(node.node, &name)
+    })?;
+    nodes_array(context, node.window, found)
+}
 
 /// An element's HTML-uppercased qualified name (`tagName`).
 ///
@@ -89,273 +221,77 @@ fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -
     Ok(())
 }
 
-/// Defines a DOMString attribute reflecting the content attribute `name`.
+/// A DOMString attribute reflecting a content attribute, for a declaration:
+/// `reflected_string!("className", "class")` is the attribute `className` reflecting the
+/// content attribute `class`; `reflected_string!("name")` reflects `name`.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
-pub(crate) fn define_reflected_string(
-    context: &mut Context,
-    prototype: &JsObject,
-    property: &'static str,
-    name: &'static str,
-) -> JsResult<()> {
-    define_accessor(
-        context,
-        prototype,
-        property,
-        NativeFunction::from_copy_closure(move |this, _, context| {
-            // 1. Let element be the result of running this's get the element.
-            let element = this_element(this, context)?;
-            // 2. Let contentAttributeValue be the result of running this's get the content
-            //    attribute.
-            // 3. If contentAttributeValue is null, then return the empty string.
-            // 4. Return contentAttributeValue.
-            let value = content_attribute(context, element, name)?.unwrap_or_default();
-            Ok(string_value(&value))
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |this, args, context| {
-                // The setter steps are to run this's set the content attribute with the given
-                // value.
-                let element = this_element(this, context)?;
-                let value = to_dom_string(&arg(args, 0), context)?;
-                set_content_attribute(context, element, name, &value)
+macro_rules! reflected_string {
+    ($name:literal) => {
+        $crate::dom::element::reflected_string!($name, $name)
+    };
+    ($name:literal, $content_attribute:literal) => {
+        $crate::webidl::declaration::Attribute::read_write(
+            $name,
+            {
+                fn get(
+                    this: &boa_engine::JsValue,
+                    _: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    $crate::dom::element::get_reflected_string(this, context, $content_attribute)
+                }
+                get
             },
-        )),
-    )
+            {
+                fn set(
+                    this: &boa_engine::JsValue,
+                    args: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    let value = args.first().cloned().unwrap_or_default();
+                    $crate::dom::element::set_reflected_string(
+                        this,
+                        context,
+                        $content_attribute,
+                        &value,
+                    )
+                }
+                set
+            },
+        )
+    };
 }
+pub(crate) use reflected_string;
 
-/// Defines the `ParentNode` mixin's members (on Document, DocumentFragment and Element).
+/// The getter of a DOMString attribute reflecting the content attribute `name`.
 ///
-/// Spec: <https://dom.spec.whatwg.org/#interface-parentnode>
-pub(crate) fn define_parent_node_members(
+/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
+pub(crate) fn get_reflected_string(
+    this: &JsValue,
     context: &mut Context,
-    prototype: &JsObject,
-) -> JsResult<()> {
-    fn element_children(
-        this: &JsValue,
-        context: &Context,
-    ) -> JsResult<(NodeRef, Vec<postern_dom::NodeId>)> {
-        let node = this_node(this)?;
-        let children = with_document(context, node.window, |d| {
-            d.children(node.node)
-                .iter()
-                .copied()
-                .filter(|c| d.is_element(*c))
-                .collect()
-        })?;
-        Ok((node, children))
-    }
-    // Deviation: an Array snapshot stands in for the live HTMLCollection.
-    getter(context, prototype, "children", |this, _, context| {
-        let (node, children) = element_children(this, context)?;
-        nodes_array(context, node.window, children)
-    })?;
-    getter(
-        context,
-        prototype,
-        "firstElementChild",
-        |this, _, context| {
-            let (node, children) = element_children(this, context)?;
-            node_value(context, node.window, children.first().copied())
-        },
-    )?;
-    getter(
-        context,
-        prototype,
-        "lastElementChild",
-        |this, _, context| {
-            let (node, children) = element_children(this, context)?;
-            node_value(context, node.window, children.last().copied())
-        },
-    )?;
-    getter(
-        context,
-        prototype,
-        "childElementCount",
-        |this, _, context| {
-            let (_, children) = element_children(this, context)?;
-            Ok(JsValue::new(
-                u32::try_from(children.len()).unwrap_or(u32::MAX),
-            ))
-        },
-    )?;
-    fn query(
-        this: &JsValue,
-        args: &[JsValue],
-        context: &mut Context,
-    ) -> JsResult<(NodeRef, Vec<postern_dom::NodeId>)> {
-        let node = this_node(this)?;
-        let selectors = to_dom_string(&arg(args, 0), context)?;
-        let found = with_document(context, node.window, |d| {
-            selector::scope_match_a_selectors_string(d, node.node, &selectors)
-        })?;
-        match found {
-            Some(found) => Ok((node, found)),
-            None => Err(dom_exception::throw(
-                context,
-                "SyntaxError",
-                &format!("'{selectors}' is not a supported selector"),
-            )),
-        }
-    }
-    method(
-        context,
-        prototype,
-        "querySelector",
-        1,
-        |this, args, context| {
-            // The querySelector(selectors) method steps are to return the first result of
-            // running scope-match a selectors string selectors against this, if the result is
-            // not an empty list; otherwise null.
-            let (node, found) = query(this, args, context)?;
-            node_value(context, node.window, found.first().copied())
-        },
-    )?;
-    // Deviation: an Array stands in for the static NodeList.
-    method(
-        context,
-        prototype,
-        "querySelectorAll",
-        1,
-        |this, args, context| {
-            let (node, found) = query(this, args, context)?;
-            nodes_array(context, node.window, found)
-        },
-    )?;
-    Ok(())
+    name: &str,
+) -> JsResult<JsValue> {
+    // 1. Let element be the result of running this's get the element.
+    let element = this_element(this, context)?;
+    // 2. Let contentAttributeValue be the result of running this's get the content attribute.
+    // 3. If contentAttributeValue is null, then return the empty string.
+    // 4. Return contentAttributeValue.
+    let value = content_attribute(context, element, name)?.unwrap_or_default();
+    Ok(string_value(&value))
 }
 
-/// Defines `getElementsByTagName(qualifiedName)` (Document and Element each have it; the
-/// steps are the same with root = this).
+/// The setter of a DOMString attribute reflecting the content attribute `name`.
 ///
-/// Spec: <https://dom.spec.whatwg.org/#dom-element-getelementsbytagname>
-pub(crate) fn define_get_elements_by_tag_name(
+/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
+pub(crate) fn set_reflected_string(
+    this: &JsValue,
     context: &mut Context,
-    prototype: &JsObject,
-) -> JsResult<()> {
-    // Deviation: an Array snapshot stands in for the live HTMLCollection.
-    method(
-        context,
-        prototype,
-        "getElementsByTagName",
-        1,
-        |this, args, context| {
-            // Return the list of elements with qualified name qualifiedName for this.
-            let node = this_node(this)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            let found = with_document(context, node.window, |d| {
-                d.list_of_elements_with_qualified_name(node.node, &name)
-            })?;
-            nodes_array(context, node.window, found)
-        },
-    )
-}
-
-fn install_attribute_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    method(
-        context,
-        prototype,
-        "getAttribute",
-        1,
-        |this, args, context| {
-            let element = this_element(this, context)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            let value = content_attribute(context, element, &name)?;
-            Ok(value
-                .map(|v| string_value(&v))
-                .unwrap_or_else(JsValue::null))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "setAttribute",
-        2,
-        |this, args, context| {
-            let element = this_element(this, context)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            let value = to_dom_string(&arg(args, 1), context)?;
-            set_content_attribute(context, element, &name, &value)
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "hasAttribute",
-        1,
-        |this, args, context| {
-            let element = this_element(this, context)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            Ok(JsValue::new(
-                content_attribute(context, element, &name)?.is_some(),
-            ))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "removeAttribute",
-        1,
-        |this, args, context| {
-            let element = this_element(this, context)?;
-            let name = to_dom_string(&arg(args, 0), context)?;
-            let removed = with_document_mut(context, element.window, |d| {
-                d.remove_attribute(element.node, &name)
-            })?;
-            if removed {
-                attribute_change_steps(context, element, &name)?;
-            }
-            Ok(JsValue::undefined())
-        },
-    )?;
-    method(context, prototype, "remove", 0, |this, _, context| {
-        // ChildNode's remove(): if this's parent is null, return; otherwise remove this.
-        // Spec: <https://dom.spec.whatwg.org/#dom-childnode-remove>
-        let element = this_element(this, context)?;
-        let removed = with_document_mut(context, element.window, |d| {
-            let parent = d.parent(element.node)?;
-            d.remove_child(parent, element.node).ok()
-        })?;
-        if let Some(removed) = removed {
-            node::run_removing_steps(context, element.window, &[removed])?;
-        }
-        Ok(JsValue::undefined())
-    })
-}
-
-/// Defines the `Element` interface's members on its prototype.
-pub(crate) fn install_element_interface(
-    context: &mut Context,
-    element: &Interface,
-) -> JsResult<()> {
-    let prototype = &element.prototype;
-    define_parent_node_members(context, prototype)?;
-    define_get_elements_by_tag_name(context, prototype)?;
-    install_attribute_methods(context, prototype)?;
-    getter(context, prototype, "tagName", |this, _, context| {
-        let element = this_element(this, context)?;
-        let name = with_document(context, element.window, |d| {
-            d.data(element.node).map(html_uppercased_qualified_name)
-        })?;
-        Ok(string_value(&name.unwrap_or_default()))
-    })?;
-    getter(context, prototype, "localName", |this, _, context| {
-        let element = this_element(this, context)?;
-        let name = with_document(context, element.window, |d| {
-            d.local_name(element.node).map(str::to_string)
-        })?;
-        Ok(string_value(&name.unwrap_or_default()))
-    })?;
-    getter(context, prototype, "namespaceURI", |this, _, context| {
-        let element = this_element(this, context)?;
-        let namespace = with_document(context, element.window, |d| {
-            d.namespace(element.node).map(str::to_string)
-        })?;
-        Ok(namespace
-            .map(|n| string_value(&n))
-            .unwrap_or_else(JsValue::null))
-    })?;
-    // The id and className attributes reflect the "id" and "class" content attributes.
-    define_reflected_string(context, prototype, "id", "id")?;
-    define_reflected_string(context, prototype, "className", "class")
+    name: &str,
+    value: &JsValue,
+) -> JsResult<JsValue> {
+    // The setter steps are to run this's set the content attribute with the given value.
+    let element = this_element(this, context)?;
+    let value = to_dom_string(value, context)?;
+    set_content_attribute(context, element, name, &value)
 }

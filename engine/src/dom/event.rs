@@ -65,6 +65,7 @@ pub(crate) const EVENT: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("preventDefault", 0, prevent_default),
     ],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// `Event.eventPhase` values.

@@ -37,6 +37,7 @@ pub(crate) const EVENT_TARGET: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("dispatchEvent", 1, dispatch_event),
     ],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// The (window, target) that `this` designates: a node wrapper, or else the current realm's

@@ -1,34 +1,38 @@
 //! The DOM Standard: events and event targets, nodes, documents and elements.
 //!
 //! This module installs the DOM interfaces into a window's realm: `EventTarget`, `Node` and its
-//! descendants, the per-realm prototypes node wrappers use, and `document`.
+//! descendants (the interfaces node wrappers implement), and `document`.
 //!
 //! The prototype chains (each interface prototype object's [[Prototype]] is its parent's):
 //! `HTMLIFrameElement` → `HTMLElement` → `Element` → `Node` → `EventTarget` → `Object`;
 //! `HTMLDocument` → `Document` → `Node`; `Text`/`Comment` → `CharacterData` → `Node`.
 
 pub(crate) mod character_data;
+pub(crate) mod child_node;
 pub(crate) mod document;
+pub(crate) mod document_fragment;
+pub(crate) mod document_type;
 pub(crate) mod element;
 pub(crate) mod event;
 pub(crate) mod event_target;
 pub(crate) mod node;
+pub(crate) mod non_element_parent_node;
+pub(crate) mod parent_node;
 pub(crate) mod selector;
 pub(crate) mod wrappers;
 
 use boa_engine::{Context, JsObject, JsResult};
 
-use crate::dom::character_data::{
-    install_character_data_interface, install_document_type_interface,
-};
-use crate::dom::document::{define_document_attribute, install_document_interface};
-use crate::dom::element::{define_parent_node_members, install_element_interface};
+use crate::dom::character_data::{CHARACTER_DATA, COMMENT, TEXT};
+use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, define_document_attribute};
+use crate::dom::document_fragment::DOCUMENT_FRAGMENT;
+use crate::dom::document_type::DOCUMENT_TYPE;
+use crate::dom::element::ELEMENT;
 use crate::dom::event_target::EVENT_TARGET;
-use crate::dom::node::install_node_interface;
-use crate::dom::wrappers::DomPrototypes;
-use crate::html::html_element::install_html_element_interfaces;
+use crate::dom::node::NODE;
+use crate::html::html_element::{HTML_ELEMENT, HTML_ELEMENT_INTERFACES};
 use crate::ids::WindowId;
-use crate::webidl::interface::{create_an_interface_object, install_interface};
+use crate::webidl::interface::install_interface;
 
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
@@ -37,39 +41,22 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     // Window.prototype or WindowProperties object in between.
     global.set_prototype(Some(event_target.prototype.clone()));
 
-    let node = create_an_interface_object(context, global, "Node", Some(&event_target))?;
-    install_node_interface(context, &node)?;
+    install_interface(context, global, &NODE)?;
 
-    let document = create_an_interface_object(context, global, "Document", Some(&node))?;
-    install_document_interface(context, &document)?;
+    install_interface(context, global, &DOCUMENT)?;
     // Every document here is an HTML document: its wrapper is an HTMLDocument.
-    let html_document =
-        create_an_interface_object(context, global, "HTMLDocument", Some(&document))?;
-    let document_type = create_an_interface_object(context, global, "DocumentType", Some(&node))?;
-    install_document_type_interface(context, &document_type)?;
-    let document_fragment =
-        create_an_interface_object(context, global, "DocumentFragment", Some(&node))?;
-    define_parent_node_members(context, &document_fragment.prototype)?;
+    install_interface(context, global, &HTML_DOCUMENT)?;
+    install_interface(context, global, &DOCUMENT_TYPE)?;
+    install_interface(context, global, &DOCUMENT_FRAGMENT)?;
 
-    let character_data = create_an_interface_object(context, global, "CharacterData", Some(&node))?;
-    install_character_data_interface(context, &character_data)?;
-    let text = create_an_interface_object(context, global, "Text", Some(&character_data))?;
-    let comment = create_an_interface_object(context, global, "Comment", Some(&character_data))?;
+    install_interface(context, global, &CHARACTER_DATA)?;
+    install_interface(context, global, &TEXT)?;
+    install_interface(context, global, &COMMENT)?;
 
-    let element = create_an_interface_object(context, global, "Element", Some(&node))?;
-    install_element_interface(context, &element)?;
-    let html_element = create_an_interface_object(context, global, "HTMLElement", Some(&element))?;
-    let html_elements = install_html_element_interfaces(context, global, &html_element)?;
-
-    context.realm().host_defined_mut().insert(DomPrototypes {
-        document: html_document.prototype.clone(),
-        document_type: document_type.prototype.clone(),
-        document_fragment: document_fragment.prototype.clone(),
-        element: element.prototype.clone(),
-        html_element: html_element.prototype.clone(),
-        text: text.prototype.clone(),
-        comment: comment.prototype.clone(),
-        html_elements,
-    });
+    install_interface(context, global, &ELEMENT)?;
+    install_interface(context, global, &HTML_ELEMENT)?;
+    for interface in HTML_ELEMENT_INTERFACES {
+        install_interface(context, global, &interface.declaration)?;
+    }
     define_document_attribute(context, global, window)
 }

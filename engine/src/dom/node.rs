@@ -1,22 +1,304 @@
-//! The `Node` interface's members.
+//! The `Node` interface.
 //!
 //! Spec: <https://dom.spec.whatwg.org/#interface-node>
 
-use boa_engine::{Context, JsObject, JsResult, JsValue};
+use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::{Document, NodeData, NodeId};
 
 use crate::agent::AgentState;
 use crate::dom::element;
 use crate::dom::wrappers::{
-    NodeRef, accessor, getter, method, node_arg, node_value, nodes_array, nullable_node_arg,
-    string_value, this_node, throw_dom_error, with_document, with_document_mut,
+    NodeRef, node_arg, node_value, nodes_array, nullable_node_arg, string_value, this_node,
+    throw_dom_error, with_document, with_document_mut,
 };
 use crate::html::iframe;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string};
-use crate::webidl::declaration::Constant;
+use crate::webidl::declaration::{Attribute, Constant, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
-use crate::webidl::interface::{Interface, define_constants};
+
+/// `interface Node : EventTarget`: what scripts see.
+///
+/// Spec: <https://dom.spec.whatwg.org/#interface-node>
+// TODO(spec): baseURI, nodeValue, getRootNode(), normalize(), cloneNode(), isEqualNode(),
+// isSameNode(), compareDocumentPosition() with the DOCUMENT_POSITION_* constants,
+// lookupPrefix(), lookupNamespaceURI(), isDefaultNamespace() and replaceChild().
+pub(crate) const NODE: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Node",
+    inherits: Some("EventTarget"),
+    constructor: None,
+    constants: &[
+        Constant {
+            name: "ELEMENT_NODE",
+            value: 1,
+        },
+        Constant {
+            name: "ATTRIBUTE_NODE",
+            value: 2,
+        },
+        Constant {
+            name: "TEXT_NODE",
+            value: 3,
+        },
+        Constant {
+            name: "CDATA_SECTION_NODE",
+            value: 4,
+        },
+        Constant {
+            name: "ENTITY_REFERENCE_NODE",
+            value: 5,
+        },
+        Constant {
+            name: "ENTITY_NODE",
+            value: 6,
+        },
+        Constant {
+            name: "PROCESSING_INSTRUCTION_NODE",
+            value: 7,
+        },
+        Constant {
+            name: "COMMENT_NODE",
+            value: 8,
+        },
+        Constant {
+            name: "DOCUMENT_NODE",
+            value: 9,
+        },
+        Constant {
+            name: "DOCUMENT_TYPE_NODE",
+            value: 10,
+        },
+        Constant {
+            name: "DOCUMENT_FRAGMENT_NODE",
+            value: 11,
+        },
+        Constant {
+            name: "NOTATION_NODE",
+            value: 12,
+        },
+    ],
+    attributes: &[
+        Attribute::readonly("nodeType", get_node_type),
+        Attribute::readonly("nodeName", get_node_name),
+        Attribute::readonly("isConnected", get_is_connected),
+        Attribute::readonly("ownerDocument", get_owner_document),
+        Attribute::readonly("parentNode", get_parent_node),
+        Attribute::readonly("parentElement", get_parent_element),
+        // Deviation: an Array snapshot stands in for the live NodeList.
+        Attribute::readonly("childNodes", get_child_nodes),
+        Attribute::readonly("firstChild", get_first_child),
+        Attribute::readonly("lastChild", get_last_child),
+        Attribute::readonly("previousSibling", get_previous_sibling),
+        Attribute::readonly("nextSibling", get_next_sibling),
+        Attribute::read_write("textContent", get_text_content, set_text_content),
+    ],
+    operations: &[
+        Operation::new("hasChildNodes", 0, has_child_nodes),
+        Operation::new("contains", 1, contains),
+        Operation::new("insertBefore", 2, insert_before),
+        Operation::new("appendChild", 1, append_child),
+        Operation::new("removeChild", 1, remove_child),
+    ],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// `nodeType`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-nodetype>
+fn get_node_type(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let value = with_document(context, node.window, |d| d.data(node.node).map(node_type))?;
+    Ok(value.map(JsValue::new).unwrap_or_default())
+}
+
+/// `nodeName`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-nodename>
+fn get_node_name(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let name = with_document(context, node.window, |d| d.data(node.node).map(node_name))?;
+    Ok(name.map(|n| string_value(&n)).unwrap_or_default())
+}
+
+/// `isConnected`: whether this's shadow-including root is a document.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-isconnected>
+fn get_is_connected(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let connected = with_document(context, node.window, |d| d.is_connected(node.node))?;
+    Ok(JsValue::new(connected))
+}
+
+/// `ownerDocument`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-ownerdocument>
+fn get_owner_document(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The ownerDocument getter steps are to return null, if this is a document; otherwise
+    // this's node document.
+    related(this, context, |d, n| {
+        (n != d.document_node()).then(|| d.document_node())
+    })
+}
+
+/// `parentNode`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-parentnode>
+fn get_parent_node(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, Document::parent)
+}
+
+/// `parentElement`: this's parent element.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-parentelement>
+fn get_parent_element(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, |d, n| {
+        d.parent(n).filter(|p| d.is_element(*p))
+    })
+}
+
+/// `childNodes`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-childnodes>
+fn get_child_nodes(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let children = with_document(context, node.window, |d| d.children(node.node).to_vec())?;
+    nodes_array(context, node.window, children)
+}
+
+/// `firstChild`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-firstchild>
+fn get_first_child(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, |d, n| d.children(n).first().copied())
+}
+
+/// `lastChild`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-lastchild>
+fn get_last_child(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, |d, n| d.children(n).last().copied())
+}
+
+/// `previousSibling`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-previoussibling>
+fn get_previous_sibling(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, Document::previous_sibling)
+}
+
+/// `nextSibling`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-nextsibling>
+fn get_next_sibling(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, Document::next_sibling)
+}
+
+/// `textContent`'s getter.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-textcontent>
+fn get_text_content(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let text = with_document(context, node.window, |d| d.text_content(node.node))?;
+    Ok(text.map(|t| string_value(&t)).unwrap_or_else(JsValue::null))
+}
+
+/// `textContent`'s setter.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-textcontent>
+fn set_text_content(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The textContent setter steps are to, if the given value is null, act as if it was the
+    // empty string instead, and then set text content with this and the given value.
+    let node = this_node(this)?;
+    set_text_content_or_empty(context, node, &arg(args, 0))
+}
+
+/// `hasChildNodes()`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-haschildnodes>
+fn has_child_nodes(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_node(this)?;
+    let has = with_document(context, node.window, |d| !d.children(node.node).is_empty())?;
+    Ok(JsValue::new(has))
+}
+
+/// `contains(other)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-contains>
+fn contains(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The contains(other) method steps are to return true if other is an inclusive
+    // descendant of this; otherwise false (including when other is null).
+    let node = this_node(this)?;
+    let Some(other) = nullable_node_arg(&arg(args, 0))? else {
+        return Ok(JsValue::new(false));
+    };
+    if other.window != node.window {
+        return Ok(JsValue::new(false));
+    }
+    let contains = with_document(context, node.window, |d| {
+        let mut current = Some(other.node);
+        // Bounded by the arena's size (a tree is never deeper).
+        for _ in 0..=d.node_count() {
+            match current {
+                Some(c) if c == node.node => return true,
+                Some(c) => current = d.parent(c),
+                None => return false,
+            }
+        }
+        false
+    })?;
+    Ok(JsValue::new(contains))
+}
+
+/// `insertBefore(node, child)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-insertbefore>
+fn insert_before(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The insertBefore(node, child) method steps are to return the result of pre-inserting
+    // node into this before child.
+    let parent = this_node(this)?;
+    let node = node_arg(&arg(args, 0))?;
+    let child = nullable_node_arg(&arg(args, 1))?;
+    pre_insert_node(context, parent, node, child)
+}
+
+/// `appendChild(node)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-appendchild>
+fn append_child(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The appendChild(node) method steps are to return the result of appending node to this
+    // (pre-insert node into this before null).
+    let parent = this_node(this)?;
+    let node = node_arg(&arg(args, 0))?;
+    pre_insert_node(context, parent, node, None)
+}
+
+/// `removeChild(child)`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-node-removechild>
+fn remove_child(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The removeChild(child) method steps are to return the result of pre-removing child
+    // from this.
+    let parent = this_node(this)?;
+    let child = node_arg(&arg(args, 0))?;
+    if parent.window != child.window {
+        return Err(dom_exception::throw(
+            context,
+            "NotFoundError",
+            "the node is not a child of this node",
+        ));
+    }
+    let result = with_document_mut(context, parent.window, |d| {
+        d.remove_child(parent.node, child.node)
+    })?;
+    match result {
+        Ok(removed) => {
+            run_removing_steps(context, parent.window, &[removed])?;
+            node_value(context, parent.window, Some(removed))
+        }
+        Err(error) => Err(throw_dom_error(context, &error)),
+    }
+}
 
 /// Both nodes are in the same document (the arena of one window).
 fn same_document(context: &mut Context, a: NodeRef, b: NodeRef) -> JsResult<()> {
@@ -112,232 +394,6 @@ fn pre_insert_node(
         }
         Err(error) => Err(throw_dom_error(context, &error)),
     }
-}
-
-fn install_tree_accessors(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    getter(context, prototype, "nodeType", |this, _, context| {
-        let node = this_node(this)?;
-        let value = with_document(context, node.window, |d| d.data(node.node).map(node_type))?;
-        Ok(value.map(JsValue::new).unwrap_or_default())
-    })?;
-    getter(context, prototype, "nodeName", |this, _, context| {
-        let node = this_node(this)?;
-        let name = with_document(context, node.window, |d| d.data(node.node).map(node_name))?;
-        Ok(name.map(|n| string_value(&n)).unwrap_or_default())
-    })?;
-    getter(context, prototype, "parentNode", |this, _, context| {
-        related(this, context, Document::parent)
-    })?;
-    getter(context, prototype, "parentElement", |this, _, context| {
-        related(this, context, |d, n| {
-            d.parent(n).filter(|p| d.is_element(*p))
-        })
-    })?;
-    getter(context, prototype, "firstChild", |this, _, context| {
-        related(this, context, |d, n| d.children(n).first().copied())
-    })?;
-    getter(context, prototype, "lastChild", |this, _, context| {
-        related(this, context, |d, n| d.children(n).last().copied())
-    })?;
-    getter(context, prototype, "previousSibling", |this, _, context| {
-        related(this, context, Document::previous_sibling)
-    })?;
-    getter(context, prototype, "nextSibling", |this, _, context| {
-        related(this, context, Document::next_sibling)
-    })?;
-    getter(context, prototype, "ownerDocument", |this, _, context| {
-        // The ownerDocument getter steps are to return null, if this is a document;
-        // otherwise this's node document.
-        related(this, context, |d, n| {
-            (n != d.document_node()).then(|| d.document_node())
-        })
-    })?;
-    // Deviation: an Array snapshot stands in for the live NodeList.
-    getter(context, prototype, "childNodes", |this, _, context| {
-        let node = this_node(this)?;
-        let children = with_document(context, node.window, |d| d.children(node.node).to_vec())?;
-        nodes_array(context, node.window, children)
-    })?;
-    getter(context, prototype, "isConnected", |this, _, context| {
-        let node = this_node(this)?;
-        let connected = with_document(context, node.window, |d| d.is_connected(node.node))?;
-        Ok(JsValue::new(connected))
-    })?;
-    Ok(())
-}
-
-fn install_mutation_methods(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    method(
-        context,
-        prototype,
-        "hasChildNodes",
-        0,
-        |this, _, context| {
-            let node = this_node(this)?;
-            let has = with_document(context, node.window, |d| !d.children(node.node).is_empty())?;
-            Ok(JsValue::new(has))
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "appendChild",
-        1,
-        |this, args, context| {
-            // The appendChild(node) method steps are to return the result of appending node to
-            // this (pre-insert node into this before null).
-            let parent = this_node(this)?;
-            let node = node_arg(&arg(args, 0))?;
-            pre_insert_node(context, parent, node, None)
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "insertBefore",
-        2,
-        |this, args, context| {
-            // The insertBefore(node, child) method steps are to return the result of
-            // pre-inserting node into this before child.
-            let parent = this_node(this)?;
-            let node = node_arg(&arg(args, 0))?;
-            let child = nullable_node_arg(&arg(args, 1))?;
-            pre_insert_node(context, parent, node, child)
-        },
-    )?;
-    method(
-        context,
-        prototype,
-        "removeChild",
-        1,
-        |this, args, context| {
-            // The removeChild(child) method steps are to return the result of pre-removing child
-            // from this.
-            let parent = this_node(this)?;
-            let child = node_arg(&arg(args, 0))?;
-            if parent.window != child.window {
-                return Err(dom_exception::throw(
-                    context,
-                    "NotFoundError",
-                    "the node is not a child of this node",
-                ));
-            }
-            let result = with_document_mut(context, parent.window, |d| {
-                d.remove_child(parent.node, child.node)
-            })?;
-            match result {
-                Ok(removed) => {
-                    run_removing_steps(context, parent.window, &[removed])?;
-                    node_value(context, parent.window, Some(removed))
-                }
-                Err(error) => Err(throw_dom_error(context, &error)),
-            }
-        },
-    )?;
-    method(context, prototype, "contains", 1, |this, args, context| {
-        // The contains(other) method steps are to return true if other is an inclusive
-        // descendant of this; otherwise false (including when other is null).
-        let node = this_node(this)?;
-        let Some(other) = nullable_node_arg(&arg(args, 0))? else {
-            return Ok(JsValue::new(false));
-        };
-        if other.window != node.window {
-            return Ok(JsValue::new(false));
-        }
-        let contains = with_document(context, node.window, |d| {
-            let mut current = Some(other.node);
-            // Bounded by the arena's size (a tree is never deeper).
-            for _ in 0..=d.node_count() {
-                match current {
-                    Some(c) if c == node.node => return true,
-                    Some(c) => current = d.parent(c),
-                    None => return false,
-                }
-            }
-            false
-        })?;
-        Ok(JsValue::new(contains))
-    })?;
-    Ok(())
-}
-
-/// `Node`'s constants.
-const NODE_CONSTANTS: &[Constant] = &[
-    Constant {
-        name: "ELEMENT_NODE",
-        value: 1,
-    },
-    Constant {
-        name: "ATTRIBUTE_NODE",
-        value: 2,
-    },
-    Constant {
-        name: "TEXT_NODE",
-        value: 3,
-    },
-    Constant {
-        name: "CDATA_SECTION_NODE",
-        value: 4,
-    },
-    Constant {
-        name: "ENTITY_REFERENCE_NODE",
-        value: 5,
-    },
-    Constant {
-        name: "ENTITY_NODE",
-        value: 6,
-    },
-    Constant {
-        name: "PROCESSING_INSTRUCTION_NODE",
-        value: 7,
-    },
-    Constant {
-        name: "COMMENT_NODE",
-        value: 8,
-    },
-    Constant {
-        name: "DOCUMENT_NODE",
-        value: 9,
-    },
-    Constant {
-        name: "DOCUMENT_TYPE_NODE",
-        value: 10,
-    },
-    Constant {
-        name: "DOCUMENT_FRAGMENT_NODE",
-        value: 11,
-    },
-    Constant {
-        name: "NOTATION_NODE",
-        value: 12,
-    },
-];
-
-/// Defines the `Node` interface's members on its interface (and prototype) object.
-pub(crate) fn install_node_interface(context: &mut Context, node: &Interface) -> JsResult<()> {
-    for target in [&node.object, &node.prototype] {
-        define_constants(context, target, NODE_CONSTANTS)?;
-    }
-    let prototype = &node.prototype;
-    install_tree_accessors(context, prototype)?;
-    install_mutation_methods(context, prototype)?;
-    accessor(
-        context,
-        prototype,
-        "textContent",
-        |this, _, context| {
-            let node = this_node(this)?;
-            let text = with_document(context, node.window, |d| d.text_content(node.node))?;
-            Ok(text.map(|t| string_value(&t)).unwrap_or_else(JsValue::null))
-        },
-        |this, args, context| {
-            // The textContent setter steps are to, if the given value is null, act as if it
-            // was the empty string instead, and then set text content with this and the
-            // given value.
-            let node = this_node(this)?;
-            set_text_content_or_empty(context, node, &arg(args, 0))
-        },
-    )
 }
 
 /// Sets `node`'s text content to `value`, a null value acting as the empty string (the

@@ -1,5 +1,5 @@
-//! Node wrappers: which object stands for which node (one wrapper per node, with the
-//! prototype of its interface in the window's realm), and helpers the DOM bindings share.
+//! Node wrappers: which object stands for which node (one wrapper per node, implementing its
+//! interface in the window's realm), and helpers the DOM bindings share.
 //!
 //! Spec: <https://webidl.spec.whatwg.org/#es-platform-objects>
 
@@ -7,15 +7,16 @@ use std::rc::Rc;
 
 use boa_engine::object::builtins::JsArray;
 use boa_engine::{
-    Context, Finalize, JsData, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    Trace,
+    Context, Finalize, JsData, JsError, JsObject, JsResult, JsString, JsValue, Trace,
 };
 use postern_dom::{Document, DomError, HTML_NAMESPACE, NodeData};
 
 use crate::agent::AgentState;
+use crate::html::html_element::HTML_ELEMENT_INTERFACES;
 use crate::ids::{NodeId, WindowId};
-use crate::webidl::conversions::{define_accessor, define_method, type_error};
+use crate::webidl::conversions::type_error;
 use crate::webidl::dom_exception;
+use crate::webidl::interface::create_an_object_implementing;
 
 /// What a node wrapper points at.
 #[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
@@ -26,31 +27,6 @@ pub(crate) struct NodeRef {
     /// The node.
     pub node: NodeId,
 }
-
-/// The prototype of one HTML element interface, and the local name it is for.
-#[derive(Clone, Trace, Finalize)]
-pub(crate) struct HtmlElementPrototype {
-    #[unsafe_ignore_trace]
-    pub local_name: &'static str,
-    pub prototype: JsObject,
-}
-
-/// The interface prototype objects of this realm's node wrappers.
-#[derive(Clone, Trace, Finalize, JsData)]
-pub(crate) struct DomPrototypes {
-    pub document: JsObject,
-    pub document_type: JsObject,
-    pub document_fragment: JsObject,
-    pub element: JsObject,
-    pub html_element: JsObject,
-    pub text: JsObject,
-    pub comment: JsObject,
-    /// The prototypes of the HTML element interfaces more specific than `HTMLElement`.
-    pub html_elements: Vec<HtmlElementPrototype>,
-}
-
-/// A function usable as a getter, setter or method body.
-pub(crate) type Body = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 /// The node a wrapper object stands for.
 pub(crate) fn node_of(object: &JsObject) -> Option<NodeRef> {
@@ -81,58 +57,60 @@ pub(crate) fn node_arg(value: &JsValue) -> JsResult<NodeRef> {
     nullable_node_arg(value)?.ok_or_else(|| type_error("the argument is not a Node"))
 }
 
-/// The prototype for `node`'s wrapper: by node type, and for elements by namespace and local
+/// The interface of `node`'s wrapper: by node type, and for elements by namespace and local
 /// name.
-fn prototype_for(prototypes: &DomPrototypes, document: &Document, node: NodeId) -> JsObject {
+fn interface_for(document: &Document, node: NodeId) -> &'static str {
     match document.data(node) {
-        Some(NodeData::Document) => prototypes.document.clone(),
-        Some(NodeData::Doctype { .. }) => prototypes.document_type.clone(),
-        Some(NodeData::DocumentFragment) => prototypes.document_fragment.clone(),
-        Some(NodeData::Text(_)) => prototypes.text.clone(),
-        Some(NodeData::Comment(_)) => prototypes.comment.clone(),
+        // Every document here is an HTML document.
+        Some(NodeData::Document) => "HTMLDocument",
+        Some(NodeData::Doctype { .. }) => "DocumentType",
+        Some(NodeData::DocumentFragment) => "DocumentFragment",
+        Some(NodeData::Text(_)) => "Text",
+        Some(NodeData::Comment(_)) => "Comment",
         Some(NodeData::Element {
             namespace,
             local_name,
             ..
-        }) if namespace == HTML_NAMESPACE => prototypes
-            .html_elements
+        }) if namespace == HTML_NAMESPACE => HTML_ELEMENT_INTERFACES
             .iter()
-            .find(|p| p.local_name == local_name)
-            .map(|p| p.prototype.clone())
-            // Deviation: HTML elements without an interface here (div, p, ...) and unknown
-            // ones (HTMLUnknownElement) use HTMLElement.prototype.
-            .unwrap_or_else(|| prototypes.html_element.clone()),
-        Some(NodeData::Element { .. }) | None => prototypes.element.clone(),
+            .find(|interface| interface.local_name == local_name)
+            .map(|interface| interface.declaration.name)
+            // Deviation: HTML elements without an interface here (section, ul, ...) and unknown
+            // ones (HTMLUnknownElement) are HTMLElements.
+            .unwrap_or("HTMLElement"),
+        Some(NodeData::Element { .. }) | None => "Element",
     }
 }
 
-/// The wrapper object of `node` in `window`'s realm (the same object every time).
+/// The wrapper object of `node` in `window`'s realm (the same object every time): the first
+/// time, a new object implementing its interface in that realm.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#es-platform-objects>
 pub(crate) fn wrapper(
     state: &Rc<AgentState>,
-    _context: &mut Context,
+    context: &mut Context,
     window: WindowId,
     node: NodeId,
 ) -> JsResult<JsObject> {
-    let windows = state.windows.borrow();
-    let w = windows
-        .get(&window)
-        .ok_or_else(|| type_error("the window is gone"))?;
-    if let Some(object) = w.wrappers.get(&node) {
-        return Ok(object.clone());
-    }
-    let prototype = {
-        let host_defined = w.realm.host_defined();
-        let prototypes = host_defined
-            .get::<DomPrototypes>()
-            .ok_or_else(|| type_error("no DOM in this realm"))?;
+    let (realm, interface) = {
+        let windows = state.windows.borrow();
+        let w = windows
+            .get(&window)
+            .ok_or_else(|| type_error("the window is gone"))?;
+        if let Some(object) = w.wrappers.get(&node) {
+            return Ok(object.clone());
+        }
         let document = w
             .document
             .try_borrow()
             .map_err(|_| type_error("the document is busy"))?;
-        prototype_for(prototypes, &document, node)
+        (w.realm.clone(), interface_for(&document, node))
     };
-    drop(windows);
-    let object = JsObject::from_proto_and_data(prototype, NodeRef { window, node });
+    // A platform object's realm is its node document's relevant realm: the window's.
+    let previous = context.enter_realm(realm);
+    let object = create_an_object_implementing(context, interface, None, NodeRef { window, node });
+    context.enter_realm(previous);
+    let object = object?;
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.wrappers.insert(node, object.clone());
     }
@@ -216,54 +194,4 @@ pub(crate) fn throw_dom_error(context: &mut Context, error: &DomError) -> JsErro
         .and_then(|m| m.strip_prefix(": "))
         .unwrap_or(&text);
     dom_exception::throw(context, name, message)
-}
-
-/// Defines a read-only attribute.
-pub(crate) fn getter(
-    context: &mut Context,
-    object: &JsObject,
-    name: &str,
-    get: Body,
-) -> JsResult<()> {
-    define_accessor(
-        context,
-        object,
-        name,
-        NativeFunction::from_fn_ptr(get),
-        None,
-    )
-}
-
-/// Defines a read-write attribute.
-pub(crate) fn accessor(
-    context: &mut Context,
-    object: &JsObject,
-    name: &str,
-    get: Body,
-    set: Body,
-) -> JsResult<()> {
-    define_accessor(
-        context,
-        object,
-        name,
-        NativeFunction::from_fn_ptr(get),
-        Some(NativeFunction::from_fn_ptr(set)),
-    )
-}
-
-/// Defines an operation.
-pub(crate) fn method(
-    context: &mut Context,
-    object: &JsObject,
-    name: &str,
-    length: usize,
-    body: Body,
-) -> JsResult<()> {
-    define_method(
-        context,
-        object,
-        name,
-        length,
-        NativeFunction::from_fn_ptr(body),
-    )
 }

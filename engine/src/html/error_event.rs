@@ -43,6 +43,7 @@ pub(crate) const ERROR_EVENT: InterfaceDeclaration = InterfaceDeclaration {
     ],
     operations: &[],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// An ErrorEvent's own attributes (also "error information", the map "report the exception"

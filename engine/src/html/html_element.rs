@@ -4,207 +4,215 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/dom.html#htmlelement>,
 //! <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use boa_engine::{Context, JsResult, JsValue};
 
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::dom::element::{
-    content_attribute, define_reflected_string, set_content_attribute, this_element,
+    content_attribute, reflected_string, set_content_attribute, this_element,
 };
-use crate::dom::event_target::define_event_handler;
-use crate::dom::wrappers;
+use crate::dom::event_target::event_handler;
 use crate::dom::wrappers::{
-    HtmlElementPrototype, getter, string_value, throw_dom_error, with_document, with_document_mut,
+    node_value, string_value, throw_dom_error, with_document, with_document_mut,
 };
 use crate::html::window_proxy;
-use crate::webidl::conversions::{arg, define_accessor, to_dom_string};
-use crate::webidl::interface::{Interface, create_an_interface_object};
+use crate::webidl::conversions::{arg, to_dom_string};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Mixin};
 
-/// An HTML element interface more specific than `HTMLElement`, and what it reflects.
-struct HtmlInterface {
-    name: &'static str,
-    local_name: &'static str,
-    /// DOMString attributes reflecting the content attribute of the same name.
-    strings: &'static [&'static str],
-    /// USVString attributes reflecting a content attribute as a URL.
-    urls: &'static [&'static str],
+/// `interface HTMLElement : Element`: what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#htmlelement>
+// TODO(spec): its attributes (title, lang, hidden, dataset, ...), click(), and the
+// ElementContentEditable and HTMLOrSVGElement mixins.
+pub(crate) const HTML_ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "HTMLElement",
+    inherits: Some("Element"),
+    // Deviation: `[HTMLConstructor] constructor()` needs custom elements, which are not
+    // supported: constructing throws "Illegal constructor" (as browsers do when no custom
+    // element is defined for the new target).
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[],
+    static_operations: &[],
+    mixins: &[GLOBAL_EVENT_HANDLERS],
+};
+
+/// `interface mixin GlobalEventHandlers`: what scripts see on each interface that includes it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#globaleventhandlers>
+// Deviation: only the handlers used so far, and only HTMLElement includes it here (not
+// Document or Window, whose handlers are defined by hand).
+pub(crate) const GLOBAL_EVENT_HANDLERS: Mixin = Mixin {
+    attributes: &[
+        event_handler!("onerror", "error"),
+        event_handler!("onload", "load"),
+    ],
+    operations: &[],
+};
+
+/// An HTML element interface more specific than `HTMLElement`, and the local name of the HTML
+/// elements that implement it.
+pub(crate) struct HtmlElementInterface {
+    /// The local name (`iframe`).
+    pub local_name: &'static str,
+    /// What scripts see (`HTMLIFrameElement`).
+    pub declaration: InterfaceDeclaration,
 }
 
-/// The HTML element interfaces made here.
+/// The HTML element interfaces made here, by local name.
 ///
-/// Deviation: only these; other elements get `HTMLElement.prototype`.
-const HTML_INTERFACES: &[HtmlInterface] = &[
-    // Deviation: `href` is HTMLHyperlinkElementUtils' (its getter gives what reflecting a
-    // URL gives); the other URL decomposition attributes are missing.
-    HtmlInterface {
-        name: "HTMLAnchorElement",
+/// Deviation: only these; the other HTML elements (and unknown ones, HTMLUnknownElement's) are
+/// HTMLElements. The members of each are the reflected attributes listed (and a few more); the
+/// rest are missing.
+pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
+    // Spec: <https://html.spec.whatwg.org/multipage/text-level-semantics.html#htmlanchorelement>
+    HtmlElementInterface {
         local_name: "a",
-        strings: &["name", "rel", "target", "type"],
-        urls: &["href"],
+        declaration: html_element_interface(
+            "HTMLAnchorElement",
+            &[
+                reflected_string!("target"),
+                reflected_string!("rel"),
+                reflected_string!("type"),
+                reflected_string!("name"),
+            ],
+            &[HTML_HYPERLINK_ELEMENT_UTILS],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLBodyElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/sections.html#htmlbodyelement>
+    HtmlElementInterface {
         local_name: "body",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLBodyElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLDivElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/grouping-content.html#htmldivelement>
+    HtmlElementInterface {
         local_name: "div",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLDivElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLHeadElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmlheadelement>
+    HtmlElementInterface {
         local_name: "head",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLHeadElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLHtmlElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmlhtmlelement>
+    HtmlElementInterface {
         local_name: "html",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLHtmlElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLIFrameElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#htmliframeelement>
+    HtmlElementInterface {
         local_name: "iframe",
-        strings: &["name", "srcdoc"],
-        urls: &["src"],
+        declaration: html_element_interface(
+            "HTMLIFrameElement",
+            &[
+                reflected_url!("src"),
+                reflected_string!("srcdoc"),
+                reflected_string!("name"),
+                Attribute::readonly("contentDocument", get_content_document),
+                Attribute::readonly("contentWindow", get_content_window),
+            ],
+            &[],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLImageElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/embedded-content.html#htmlimageelement>
+    HtmlElementInterface {
         local_name: "img",
-        strings: &["alt", "name"],
-        urls: &["src"],
+        declaration: html_element_interface(
+            "HTMLImageElement",
+            &[
+                reflected_string!("alt"),
+                reflected_url!("src"),
+                reflected_string!("name"),
+            ],
+            &[],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLLinkElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmllinkelement>
+    HtmlElementInterface {
         local_name: "link",
-        strings: &["rel", "type"],
-        urls: &["href"],
+        declaration: html_element_interface(
+            "HTMLLinkElement",
+            &[
+                reflected_url!("href"),
+                reflected_string!("rel"),
+                reflected_string!("type"),
+            ],
+            &[],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLMetaElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmlmetaelement>
+    HtmlElementInterface {
         local_name: "meta",
-        strings: &["name", "content"],
-        urls: &[],
+        declaration: html_element_interface(
+            "HTMLMetaElement",
+            &[reflected_string!("name"), reflected_string!("content")],
+            &[],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLParagraphElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/grouping-content.html#htmlparagraphelement>
+    HtmlElementInterface {
         local_name: "p",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLParagraphElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLScriptElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/scripting.html#htmlscriptelement>
+    HtmlElementInterface {
         local_name: "script",
-        strings: &["type"],
-        urls: &["src"],
+        declaration: html_element_interface(
+            "HTMLScriptElement",
+            &[reflected_url!("src"), reflected_string!("type")],
+            &[],
+        ),
     },
-    HtmlInterface {
-        name: "HTMLSpanElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/text-level-semantics.html#htmlspanelement>
+    HtmlElementInterface {
         local_name: "span",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface("HTMLSpanElement", &[], &[]),
     },
-    HtmlInterface {
-        name: "HTMLTitleElement",
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmltitleelement>
+    HtmlElementInterface {
         local_name: "title",
-        strings: &[],
-        urls: &[],
+        declaration: html_element_interface(
+            "HTMLTitleElement",
+            &[Attribute::read_write(
+                "text",
+                get_title_text,
+                set_title_text,
+            )],
+            &[],
+        ),
     },
 ];
 
-/// Defines a USVString attribute reflecting the content attribute `name` as a URL.
+/// `interface mixin HTMLHyperlinkElementUtils`: what scripts see on each interface that
+/// includes it.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
-fn define_reflected_url(
-    context: &mut Context,
-    prototype: &JsObject,
+/// Spec: <https://html.spec.whatwg.org/multipage/links.html#htmlhyperlinkelementutils>
+// Deviation: only `href`, whose getter gives what reflecting a URL gives; it is not a
+// stringifier (no toString()), and the URL decomposition attributes (origin, protocol, ...)
+// are missing.
+const HTML_HYPERLINK_ELEMENT_UTILS: Mixin = Mixin {
+    attributes: &[reflected_url!("href")],
+    operations: &[],
+};
+
+/// The declaration of an HTML element interface: it inherits from `HTMLElement`, has an
+/// `[HTMLConstructor]` (see [`HTML_ELEMENT`]'s deviation), and no constants or operations.
+const fn html_element_interface(
     name: &'static str,
-) -> JsResult<()> {
-    define_accessor(
-        context,
-        prototype,
+    attributes: &'static [Attribute],
+    mixins: &'static [Mixin],
+) -> InterfaceDeclaration {
+    InterfaceDeclaration {
         name,
-        NativeFunction::from_copy_closure(move |this, _, context| {
-            let element = this_element(this, context)?;
-            // 1. Let contentAttributeValue be the result of running this's get the content
-            //    attribute.
-            // 2. If contentAttributeValue is null, then return the empty string.
-            let Some(value) = content_attribute(context, element, name)? else {
-                return Ok(string_value(""));
-            };
-            // 3. Let urlString be the result of encoding-parsing-and-serializing a URL given
-            //    contentAttributeValue, relative to the element's node document.
-            // TODO(spec): the document's base URL (a <base> element); the URL stands in.
-            let url = with_document(context, element.window, |d| d.url().join(&value).ok())?;
-            // 4. If urlString is not failure, then return urlString.
-            // 5. Return contentAttributeValue.
-            Ok(string_value(
-                url.as_ref().map_or(value.as_str(), |u| u.as_str()),
-            ))
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |this, args, context| {
-                let element = this_element(this, context)?;
-                let value = to_dom_string(&arg(args, 0), context)?;
-                set_content_attribute(context, element, name, &value)
-            },
-        )),
-    )
-}
-
-/// Defines `HTMLElement`'s members, creates the more specific HTML element interfaces, and
-/// returns their prototypes.
-pub(crate) fn install_html_element_interfaces(
-    context: &mut Context,
-    global: &JsObject,
-    html_element: &Interface,
-) -> JsResult<Vec<HtmlElementPrototype>> {
-    // GlobalEventHandlers (the few handlers used so far).
-    define_event_handler(context, &html_element.prototype, "load")?;
-    define_event_handler(context, &html_element.prototype, "error")?;
-    let mut prototypes = Vec::with_capacity(HTML_INTERFACES.len());
-    for interface in HTML_INTERFACES {
-        let created =
-            create_an_interface_object(context, global, interface.name, Some(html_element))?;
-        for name in interface.strings {
-            define_reflected_string(context, &created.prototype, name, name)?;
-        }
-        for name in interface.urls {
-            define_reflected_url(context, &created.prototype, name)?;
-        }
-        match interface.local_name {
-            "iframe" => {
-                define_content_window(context, &created.prototype)?;
-                define_content_document(context, &created.prototype)?;
-            }
-            "title" => define_title_text(context, &created.prototype)?,
-            _ => {}
-        }
-        prototypes.push(HtmlElementPrototype {
-            local_name: interface.local_name,
-            prototype: created.prototype.clone(),
-        });
+        inherits: Some("HTMLElement"),
+        constructor: None,
+        constants: &[],
+        attributes,
+        operations: &[],
+        static_operations: &[],
+        mixins,
     }
-    Ok(prototypes)
-}
-
-/// `iframe.contentWindow`: the WindowProxy of its content navigable, or null.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-contentwindow>
-fn define_content_window(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    getter(context, prototype, "contentWindow", |this, _, context| {
-        let node = this_element(this, context)?;
-        let state = AgentState::of(context)?;
-        // An iframe inserted by script has no content navigable yet (see the insertion TODO).
-        let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
-            return Ok(JsValue::null());
-        };
-        window_proxy::window_proxy_for(&state, context, node.window, child)
-    })
 }
 
 /// `iframe.contentDocument`: its content navigable's active document, when that document's
@@ -212,60 +220,138 @@ fn define_content_window(context: &mut Context, prototype: &JsObject) -> JsResul
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-contentdocument>
 /// (the content document of a navigable container)
-fn define_content_document(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    getter(context, prototype, "contentDocument", |this, _, context| {
-        let node = this_element(this, context)?;
-        let state = AgentState::of(context)?;
-        // 1. If container's content navigable is null, then return null.
-        let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
-            return Ok(JsValue::null());
-        };
-        // 2. Let document be container's content navigable's active document.
-        let Some(active) = state.ua.active_window(child) else {
-            return Ok(JsValue::null());
-        };
-        let viewer = RealmData::of_current_realm(context)?.window;
-        // 3. If document's origin and the origin specified by the current settings object are
-        //    not same origin-domain, then return null. (A document in another agent is
-        //    another site, never same origin-domain.)
-        if !state.same_origin_domain(viewer, active) {
-            return Ok(JsValue::null());
-        }
-        let document = state
-            .windows
-            .borrow()
-            .get(&active)
-            .and_then(|a| a.document.try_borrow().ok().map(|d| d.document_node()));
-        // 4. Return document.
-        wrappers::node_value(context, active, document)
-    })
+fn get_content_document(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_element(this, context)?;
+    let state = AgentState::of(context)?;
+    // 1. If container's content navigable is null, then return null.
+    let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
+        return Ok(JsValue::null());
+    };
+    // 2. Let document be container's content navigable's active document.
+    let Some(active) = state.ua.active_window(child) else {
+        return Ok(JsValue::null());
+    };
+    let viewer = RealmData::of_current_realm(context)?.window;
+    // 3. If document's origin and the origin specified by the current settings object are not
+    //    same origin-domain, then return null. (A document in another agent is another site,
+    //    never same origin-domain.)
+    if !state.same_origin_domain(viewer, active) {
+        return Ok(JsValue::null());
+    }
+    let document = state
+        .windows
+        .borrow()
+        .get(&active)
+        .and_then(|a| a.document.try_borrow().ok().map(|d| d.document_node()));
+    // 4. Return document.
+    node_value(context, active, document)
 }
 
-/// `title.text`: the child text content; setting it replaces the children.
+/// `iframe.contentWindow`: the WindowProxy of its content navigable, or null.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#dom-iframe-contentwindow>
+fn get_content_window(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let node = this_element(this, context)?;
+    let state = AgentState::of(context)?;
+    // An iframe inserted by script has no content navigable yet (see the insertion TODO).
+    let Some(child) = window_proxy::child_of_container(&state, node.window, node.node) else {
+        return Ok(JsValue::null());
+    };
+    window_proxy::window_proxy_for(&state, context, node.window, child)
+}
+
+/// `title.text`'s getter: this title element's child text content.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/semantics.html#dom-title-text>
-fn define_title_text(context: &mut Context, prototype: &JsObject) -> JsResult<()> {
-    wrappers::accessor(
-        context,
-        prototype,
-        "text",
-        |this, _, context| {
-            // The text attribute's getter must return this title element's child text
-            // content.
-            let element = this_element(this, context)?;
-            let text = with_document(context, element.window, |d| d.child_text(element.node))?;
-            Ok(string_value(&text))
-        },
-        |this, args, context| {
-            // The text attribute's setter must string replace all with the given value
-            // within this title element.
-            let element = this_element(this, context)?;
-            let value = to_dom_string(&arg(args, 0), context)?;
-            let result = with_document_mut(context, element.window, |d| {
-                d.set_text_content(element.node, &value)
-            })?;
-            result.map_err(|e| throw_dom_error(context, &e))?;
-            Ok(JsValue::undefined())
-        },
-    )
+fn get_title_text(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let text = with_document(context, element.window, |d| d.child_text(element.node))?;
+    Ok(string_value(&text))
+}
+
+/// `title.text`'s setter: string replace all with the given value within this title element.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/semantics.html#dom-title-text>
+fn set_title_text(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let result = with_document_mut(context, element.window, |d| {
+        d.set_text_content(element.node, &value)
+    })?;
+    result.map_err(|e| throw_dom_error(context, &e))?;
+    Ok(JsValue::undefined())
+}
+
+/// A USVString attribute reflecting a content attribute as a URL, for a declaration:
+/// `reflected_url!("src")` is the attribute `src` reflecting the content attribute `src`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
+macro_rules! reflected_url {
+    ($name:literal) => {
+        $crate::webidl::declaration::Attribute::read_write(
+            $name,
+            {
+                fn get(
+                    this: &boa_engine::JsValue,
+                    _: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    $crate::html::html_element::get_reflected_url(this, context, $name)
+                }
+                get
+            },
+            {
+                fn set(
+                    this: &boa_engine::JsValue,
+                    args: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    let value = args.first().cloned().unwrap_or_default();
+                    $crate::html::html_element::set_reflected_url(this, context, $name, &value)
+                }
+                set
+            },
+        )
+    };
+}
+pub(crate) use reflected_url;
+
+/// The getter of a USVString attribute reflecting the content attribute `name` as a URL.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
+pub(crate) fn get_reflected_url(
+    this: &JsValue,
+    context: &mut Context,
+    name: &str,
+) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    // 1. Let contentAttributeValue be the result of running this's get the content attribute.
+    // 2. If contentAttributeValue is null, then return the empty string.
+    let Some(value) = content_attribute(context, element, name)? else {
+        return Ok(string_value(""));
+    };
+    // 3. Let urlString be the result of encoding-parsing-and-serializing a URL given
+    //    contentAttributeValue, relative to the element's node document.
+    // TODO(spec): the document's base URL (a <base> element); the URL stands in.
+    let url = with_document(context, element.window, |d| d.url().join(&value).ok())?;
+    // 4. If urlString is not failure, then return urlString.
+    // 5. Return contentAttributeValue.
+    Ok(string_value(
+        url.as_ref().map_or(value.as_str(), |u| u.as_str()),
+    ))
+}
+
+/// The setter of a USVString attribute reflecting the content attribute `name` as a URL: set
+/// the content attribute to the given value.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
+pub(crate) fn set_reflected_url(
+    this: &JsValue,
+    context: &mut Context,
+    name: &str,
+    value: &JsValue,
+) -> JsResult<JsValue> {
+    let element = this_element(this, context)?;
+    let value = to_dom_string(value, context)?;
+    set_content_attribute(context, element, name, &value)
 }

@@ -29,6 +29,7 @@ pub(crate) const PROMISE_REJECTION_EVENT: InterfaceDeclaration = InterfaceDeclar
     ],
     operations: &[],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// What a PromiseRejectionEvent adds to an event.

@@ -27,6 +27,39 @@ pub(crate) struct InterfaceDeclaration {
     pub operations: &'static [Operation],
     /// Its static operations: on the interface object.
     pub static_operations: &'static [Operation],
+    /// The interface mixins it includes (`Element includes ParentNode;`): their members are
+    /// the interface's own.
+    pub mixins: &'static [Mixin],
+}
+
+impl InterfaceDeclaration {
+    /// Its regular attributes and those of the mixins it includes.
+    ///
+    /// Spec: <https://webidl.spec.whatwg.org/#include-statement>
+    pub(crate) fn regular_attributes(&self) -> impl Iterator<Item = &Attribute> {
+        let included = self.mixins.iter().flat_map(|mixin| mixin.attributes);
+        self.attributes.iter().chain(included)
+    }
+
+    /// Its regular operations and those of the mixins it includes.
+    ///
+    /// Spec: <https://webidl.spec.whatwg.org/#include-statement>
+    pub(crate) fn regular_operations(&self) -> impl Iterator<Item = &Operation> {
+        let included = self.mixins.iter().flat_map(|mixin| mixin.operations);
+        self.operations.iter().chain(included)
+    }
+}
+
+/// An interface mixin (`interface mixin ParentNode { ... };`): members written once and
+/// included into each interface that `includes` it. It is not an interface: it has no
+/// interface object or prototype of its own.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#idl-interface-mixins>
+pub(crate) struct Mixin {
+    /// Its regular attributes.
+    pub attributes: &'static [Attribute],
+    /// Its regular operations.
+    pub operations: &'static [Operation],
 }
 
 /// A constructor operation.

@@ -129,6 +129,7 @@ pub(crate) const DOM_EXCEPTION: InterfaceDeclaration = InterfaceDeclaration {
     ],
     operations: &[],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// The legacy code of each DOMException name that has one.

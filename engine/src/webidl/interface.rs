@@ -127,8 +127,8 @@ pub(crate) fn install_interface(
     )?;
     // 13. Define the static operations of I on F.
     define_operations(context, &object, declaration.static_operations)?;
-    // The interface prototype object: its constants, regular attributes and operations, its
-    // "constructor" property and its @@toStringTag.
+    // The interface prototype object: its constants, regular attributes and operations (with
+    // those of the mixins it includes), its "constructor" property and its @@toStringTag.
     // [LegacyUnforgeable] members are not on the prototype but on each instance: their
     // descriptors are kept, with the parent's, for `create_an_object_implementing`.
     define_constants(context, &prototype, declaration.constants)?;
@@ -139,7 +139,7 @@ pub(crate) fn install_interface(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    for attribute in declaration.attributes {
+    for attribute in declaration.regular_attributes() {
         let descriptor = attribute_descriptor(context, attribute);
         if attribute.unforgeable {
             unforgeable_names.push(JsString::from(attribute.name));
@@ -152,7 +152,7 @@ pub(crate) fn install_interface(
             )?;
         }
     }
-    for operation in declaration.operations {
+    for operation in declaration.regular_operations() {
         let descriptor = operation_descriptor(context, operation);
         if operation.unforgeable {
             unforgeable_names.push(JsString::from(operation.name));
@@ -419,7 +419,8 @@ fn operation_descriptor(context: &mut Context, operation: &Operation) -> Propert
 }
 
 /// Defines the members of an interface whose single instance is the global object itself
-/// (Window): its attributes and operations go on `global`.
+/// (Window): its attributes and operations, and those of the mixins it includes, go on
+/// `global`.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#Global>
 pub(crate) fn define_global_members(
@@ -429,35 +430,10 @@ pub(crate) fn define_global_members(
 ) -> JsResult<()> {
     define_constants(context, global, declaration.constants)?;
     define_attributes(context, global, declaration.attributes)?;
-    define_operations(context, global, declaration.operations)
-}
-
-/// Creates an interface object without a constructor and without members (they are defined by
-/// hand on the returned objects), and defines it on `global`.
-///
-/// Deviation: a transition for interfaces not yet declared with an [`InterfaceDeclaration`];
-/// it goes away when the last of them is.
-pub(crate) fn create_an_interface_object(
-    context: &mut Context,
-    global: &JsObject,
-    name: &'static str,
-    parent: Option<&Interface>,
-) -> JsResult<Interface> {
-    let declaration = InterfaceDeclaration {
-        name,
-        inherits: None,
-        constructor: None,
-        constants: &[],
-        attributes: &[],
-        operations: &[],
-        static_operations: &[],
-    };
-    let interface = install_interface(context, global, &declaration)?;
-    if let Some(parent) = parent {
-        interface.object.set_prototype(Some(parent.object.clone()));
-        interface
-            .prototype
-            .set_prototype(Some(parent.prototype.clone()));
+    define_operations(context, global, declaration.operations)?;
+    for mixin in declaration.mixins {
+        define_attributes(context, global, mixin.attributes)?;
+        define_operations(context, global, mixin.operations)?;
     }
-    Ok(interface)
+    Ok(())
 }

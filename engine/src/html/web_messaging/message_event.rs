@@ -31,6 +31,7 @@ pub(crate) const MESSAGE_EVENT: InterfaceDeclaration = InterfaceDeclaration {
     ],
     operations: &[],
     static_operations: &[],
+    mixins: &[],
 };
 
 /// What a MessageEvent adds to an event.
