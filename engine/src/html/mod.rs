@@ -48,7 +48,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
     window_open::install(context, &global, window)?;
-    timers::install(context, &global, window)?;
+    timers::install(context, &global)?;
     performance::install(context, &global, window)?;
     console::install(context, &global, window)?;
     structured_clone::install(context, &global)?;
