@@ -52,6 +52,6 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     performance::install(context, &global, window)?;
     console::install(context, &global, window)?;
     structured_clone::install(context, &global)?;
-    test_results::install(context, &global, window)?;
+    test_results::install(context, &global)?;
     Ok(())
 }
