@@ -363,20 +363,47 @@ fn attribute_descriptor(context: &mut Context, attribute: &Attribute) -> Propert
         .build()
 }
 
-/// The setter of a `[Replaceable]` attribute: CreateDataPropertyOrThrow(this, id, V).
+/// The setter of a `[Replaceable]` attribute: the value replaces the accessor with an own data
+/// property of `this`.
 ///
-/// Spec: <https://webidl.spec.whatwg.org/#dfn-attribute-setter> (step 4.5)
+/// Spec: <https://webidl.spec.whatwg.org/#dfn-attribute-setter>
 fn replaceable_setter(
     this: &JsValue,
     args: &[JsValue],
     name: &JsString,
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let value = args.first().cloned().unwrap_or_default();
-    let Some(this) = this.as_object() else {
-        return Err(type_error("Illegal invocation"));
+    // 1. If no arguments were passed, then throw a TypeError.
+    // 2. Let V be the value of the first argument passed.
+    let Some(value) = args.first() else {
+        return Err(type_error(format!(
+            "the {} setter needs an argument",
+            name.to_std_string_escaped()
+        )));
     };
-    this.create_data_property_or_throw(name.clone(), value, context)?;
+    // 3. Let id be attribute's identifier. 4. Let idlObject be null.
+    // 5. If attribute is a regular attribute:
+    //    1. Let jsValue be the this value, if it is not null or undefined, or realm's global
+    //       object otherwise (the current realm is the setter's own).
+    let js_value = if this.is_null_or_undefined() {
+        context.global_object()
+    } else {
+        match this.as_object() {
+            Some(object) => object.clone(),
+            // 3.-4. (A primitive implements no interface: validThis is false.)
+            None => return Err(type_error("Illegal invocation")),
+        }
+    };
+    //    2. If jsValue is a platform object, then perform a security check.
+    //    3. Let validThis be true if jsValue implements target, or false otherwise.
+    //    4. If validThis is false, then throw a TypeError.
+    // Deviation: any object is taken as implementing the interface (no security check): a
+    // Window is reached here as its global object or as a WindowProxy, which are not told
+    // apart from other objects yet. The value only ever becomes an own data property of it.
+    //    5. If attribute is declared with the [Replaceable] extended attribute, then:
+    //       1. Perform ? CreateDataPropertyOrThrow(jsValue, id, V).
+    js_value.create_data_property_or_throw(name.clone(), value.clone(), context)?;
+    //       2. Return undefined.
     Ok(JsValue::undefined())
 }
 
