@@ -47,7 +47,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     rejections::install(context);
     dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
-    window_open::install(context, &global, window)?;
+    window_open::install(context, &global)?;
     timers::install(context, &global)?;
     performance::install(context, &global, window)?;
     console::install(context, &global, window)?;

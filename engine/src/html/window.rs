@@ -24,7 +24,6 @@ use crate::html;
 use crate::html::location;
 use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
-use crate::html::window_open;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, define_accessor, define_method, type_error};
@@ -71,21 +70,6 @@ fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
     }
     // 6. Return container.
     wrappers::node_value(context, parent.window, Some(element))
-}
-
-/// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
-/// closed) or shows another document.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
-fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    let bc = state.browsing_context_of(window);
-    // The steps are to return true if this's browsing context is null or its is closing is
-    // true; otherwise false.
-    let open = bc.is_some_and(|bc| {
-        state.ua.active_window(bc) == Some(window) && !window_open::is_closed(&state, bc)
-    });
-    Ok(JsValue::new(!open))
 }
 
 /// The `origin` getter of WindowOrWorkerGlobalScope.
@@ -202,13 +186,6 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
         global,
         "frameElement",
         NativeFunction::from_copy_closure(move |_, _, context| frame_element(context, window)),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "closed",
-        NativeFunction::from_copy_closure(move |_, _, context| closed(context, window)),
         None,
     )?;
     define_accessor(
