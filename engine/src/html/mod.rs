@@ -50,7 +50,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     window_open::install(context, &global)?;
     timers::install(context, &global)?;
     performance::install(context, &global, window)?;
-    console::install(context, &global, window)?;
+    console::install(context, &global)?;
     structured_clone::install(context, &global)?;
     test_results::install(context, &global)?;
     Ok(())

@@ -1,9 +1,11 @@
 //! Interface objects from declarations: [`install_interface`] turns an
 //! [`InterfaceDeclaration`] into the interface object, the interface prototype object and
 //! their properties, with the descriptors Web IDL gives them, and
-//! [`create_an_object_implementing`] makes instances.
+//! [`create_an_object_implementing`] makes instances. [`install_namespace`] does the same
+//! for a [`NamespaceDeclaration`]'s namespace object.
 //!
-//! Spec: <https://webidl.spec.whatwg.org/#es-interfaces>
+//! Spec: <https://webidl.spec.whatwg.org/#es-interfaces>,
+//! <https://webidl.spec.whatwg.org/#es-namespaces>
 
 use std::collections::HashMap;
 
@@ -17,7 +19,7 @@ use boa_engine::{
 
 use crate::webidl::conversions::type_error;
 use crate::webidl::declaration::{
-    Attribute, Constant, InterfaceDeclaration, Operation, Setter, Steps,
+    Attribute, Constant, InterfaceDeclaration, NamespaceDeclaration, Operation, Setter, Steps,
 };
 
 /// An interface's two objects in one realm, and what each of its instances gets as own
@@ -457,6 +459,50 @@ pub(crate) fn define_global_members(
     define_constants(context, global, declaration.constants)?;
     define_attributes(context, global, declaration.attributes)?;
     define_operations(context, global, declaration.operations)
+}
+
+/// Creates the namespace object of `declaration` in the current realm and defines it on
+/// `global`; returns the namespace object.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#es-namespaces>
+pub(crate) fn install_namespace(
+    context: &mut Context,
+    global: &JsObject,
+    declaration: &NamespaceDeclaration,
+) -> JsResult<JsObject> {
+    // To create a namespace object for a namespace namespace in a realm realm:
+    // 1. Let namespaceObject be OrdinaryObjectCreate(realm.[[Intrinsics]].[[%Object.prototype%]]).
+    let namespace = JsObject::with_object_proto(context.intrinsics());
+    // 2. Define the regular attributes of namespace on namespaceObject given realm.
+    define_attributes(context, &namespace, declaration.attributes)?;
+    // 3. Define the regular operations of namespace on namespaceObject given realm.
+    define_operations(context, &namespace, declaration.operations)?;
+    // 4. Define the constants of namespace on namespaceObject given realm.
+    define_constants(context, &namespace, declaration.constants)?;
+    // 5. (No interface here has [LegacyNamespace].)
+    // The class string of a namespace object is the namespace's identifier: a
+    // @@toStringTag property, not writable, not enumerable, configurable.
+    namespace.define_property_or_throw(
+        JsSymbol::to_string_tag(),
+        PropertyDescriptor::builder()
+            .value(JsString::from(declaration.name))
+            .writable(false)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    // The namespace object is a property of the global, named by the identifier: writable,
+    // not enumerable, configurable.
+    global.define_property_or_throw(
+        JsString::from(declaration.name),
+        PropertyDescriptor::builder()
+            .value(namespace.clone())
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    Ok(namespace)
 }
 
 /// Creates an interface object without a constructor and without members (they are defined by
