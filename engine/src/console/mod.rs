@@ -5,15 +5,67 @@
 use std::collections::HashSet;
 
 use boa_engine::object::builtins::JsArray;
-use boa_engine::{Context, JsObject, JsResult, JsValue, JsVariant, NativeFunction, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsValue, JsVariant, js_string};
 
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::scripting::script::emit_console;
-use crate::ids::WindowId;
-use crate::webidl::conversions::define_method;
+use crate::webidl::declaration::{NamespaceDeclaration, Operation};
 use crate::webidl::dom_exception::DomException;
+use crate::webidl::interface::install_namespace;
+
+/// `namespace console`: what scripts see.
+///
+/// Spec: <https://console.spec.whatwg.org/#console-namespace>
+pub(crate) const CONSOLE: NamespaceDeclaration = NamespaceDeclaration {
+    name: "console",
+    constants: &[],
+    attributes: &[],
+    operations: &[
+        // undefined log(any... data); (and so on)
+        Operation::new("log", 0, log),
+        Operation::new("info", 0, info),
+        Operation::new("debug", 0, debug),
+        Operation::new("warn", 0, warn),
+        Operation::new("error", 0, error),
+    ],
+};
+
+/// `console.log(...data)`: Logger("log", data).
+///
+/// Spec: <https://console.spec.whatwg.org/#log>
+fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    logger(context, ConsoleLevel::Log, args)
+}
+
+/// `console.info(...data)`: Logger("info", data).
+///
+/// Spec: <https://console.spec.whatwg.org/#info>
+fn info(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    logger(context, ConsoleLevel::Log, args)
+}
+
+/// `console.debug(...data)`: Logger("debug", data).
+///
+/// Spec: <https://console.spec.whatwg.org/#debug>
+fn debug(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    logger(context, ConsoleLevel::Log, args)
+}
+
+/// `console.warn(...data)`: Logger("warn", data).
+///
+/// Spec: <https://console.spec.whatwg.org/#warn>
+fn warn(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    logger(context, ConsoleLevel::Warn, args)
+}
+
+/// `console.error(...data)`: Logger("error", data).
+///
+/// Spec: <https://console.spec.whatwg.org/#error>
+fn error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    logger(context, ConsoleLevel::Error, args)
+}
 
 const MAX_DEPTH: usize = 4;
 const MAX_ITEMS: usize = 100;
@@ -141,15 +193,13 @@ fn format_object(
     text
 }
 
-/// The Logger operation with the Printer's formatting: arguments joined by spaces.
+/// The Logger operation with the Printer's formatting: arguments joined by spaces, printed
+/// for the current realm's Window (boa runs a native function in its own realm, the Window's
+/// it was installed on).
 ///
 /// Spec: <https://console.spec.whatwg.org/#logger>
-fn logger(
-    context: &mut Context,
-    window: WindowId,
-    level: ConsoleLevel,
-    args: &[JsValue],
-) -> JsResult<JsValue> {
+fn logger(context: &mut Context, level: ConsoleLevel, args: &[JsValue]) -> JsResult<JsValue> {
+    let window = RealmData::of_current_realm(context)?.window;
     // 1. If args is empty, return.
     if args.is_empty() {
         return Ok(JsValue::undefined());
@@ -166,25 +216,11 @@ fn logger(
 }
 
 /// Defines `console` on `global`.
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    let console = JsObject::with_object_proto(context.intrinsics());
-    for (name, level) in [
-        ("log", ConsoleLevel::Log),
-        ("info", ConsoleLevel::Log),
-        ("debug", ConsoleLevel::Log),
-        ("warn", ConsoleLevel::Warn),
-        ("error", ConsoleLevel::Error),
-    ] {
-        define_method(
-            context,
-            &console,
-            name,
-            0,
-            NativeFunction::from_copy_closure(move |_, args, context| {
-                logger(context, window, level, args)
-            }),
-        )?;
-    }
-    global.set(js_string!("console"), console, true, context)?;
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    let console = install_namespace(context, global, &CONSOLE)?;
+    // For historical web-compatibility reasons, the namespace object for console must have as
+    // its [[Prototype]] an empty object, created as if by ObjectCreate(%ObjectPrototype%),
+    // instead of %ObjectPrototype%.
+    console.set_prototype(Some(JsObject::with_object_proto(context.intrinsics())));
     Ok(())
 }

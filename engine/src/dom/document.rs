@@ -6,12 +6,13 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
 use postern_dom::{Document, HTML_NAMESPACE, NodeData, NodeId};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::realm_data::RealmData;
 use crate::agent::window::DocumentReadiness;
 use crate::dom::element::get_elements_by_tag_name;
 use crate::dom::event::create_event;
@@ -22,7 +23,7 @@ use crate::dom::wrappers::{
     NodeRef, node_value, string_value, this_node, with_document, with_document_mut,
 };
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 
@@ -444,26 +445,31 @@ fn replace_title(d: &mut Document, value: &str) {
     let _ = d.set_text_content(element, value);
 }
 
-/// Defines the `document` attribute of the global.
-pub(crate) fn define_document_attribute(
-    context: &mut Context,
-    global: &JsObject,
-    window: WindowId,
-) -> JsResult<()> {
-    // Deviation: `document` is an accessor on the global instead of [LegacyUnforgeable].
-    define_accessor(
-        context,
-        global,
-        "document",
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let state = AgentState::of(context)?;
-            let node = state
-                .windows
-                .borrow()
-                .get(&window)
-                .and_then(|w| w.document.try_borrow().ok().map(|d| d.document_node()));
-            node_value(context, window, node)
-        }),
-        None,
-    )
+/// The Window's `document` attribute (`partial interface Window`): what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+pub(crate) const WINDOW_DOCUMENT_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[Attribute::readonly("document", window_document).unforgeable()],
+    operations: &[],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// `window.document`: the Window's associated Document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
+fn window_document(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The window whose member this is: the function's realm is its window's.
+    let window = RealmData::of_current_realm(context)?.window;
+    let state = AgentState::of(context)?;
+    let node = state
+        .windows
+        .borrow()
+        .get(&window)
+        .and_then(|w| w.document.try_borrow().ok().map(|d| d.document_node()));
+    node_value(context, window, node)
 }

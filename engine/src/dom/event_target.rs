@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::{EventTargetKey, Listener, ListenerCallback};
@@ -16,7 +16,7 @@ use crate::html::content_attributes;
 use crate::html::error_event;
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 
@@ -468,23 +468,3 @@ macro_rules! event_handler {
     };
 }
 pub(crate) use event_handler;
-
-/// Defines the event handler attribute `on{type_}` on `object`.
-pub(crate) fn define_event_handler(
-    context: &mut Context,
-    object: &JsObject,
-    type_: &'static str,
-) -> JsResult<()> {
-    let name = format!("on{type_}");
-    define_accessor(
-        context,
-        object,
-        &name,
-        NativeFunction::from_copy_closure(move |this, _, context| {
-            get_event_handler(context, this, type_)
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |this, args, context| set_event_handler(context, this, type_, &arg(args, 0)),
-        )),
-    )
-}

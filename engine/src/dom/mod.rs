@@ -24,7 +24,7 @@ pub(crate) mod wrappers;
 use boa_engine::{Context, JsObject, JsResult};
 
 use crate::dom::character_data::{CHARACTER_DATA, COMMENT, TEXT};
-use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, define_document_attribute};
+use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, WINDOW_DOCUMENT_MEMBERS};
 use crate::dom::document_fragment::DOCUMENT_FRAGMENT;
 use crate::dom::document_type::DOCUMENT_TYPE;
 use crate::dom::element::ELEMENT;
@@ -32,10 +32,10 @@ use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::NODE;
 use crate::html::html_element::{HTML_ELEMENT, HTML_ELEMENT_INTERFACES};
 use crate::ids::WindowId;
-use crate::webidl::interface::install_interface;
+use crate::webidl::interface::{define_global_members, install_interface};
 
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+pub(crate) fn install(context: &mut Context, global: &JsObject, _window: WindowId) -> JsResult<()> {
     let event_target = install_interface(context, global, &EVENT_TARGET)?;
     // Deviation: the global's [[Prototype]] is EventTarget.prototype; there is no
     // Window.prototype or WindowProperties object in between.
@@ -58,5 +58,5 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     for interface in HTML_ELEMENT_INTERFACES {
         install_interface(context, global, &interface.declaration)?;
     }
-    define_document_attribute(context, global, window)
+    define_global_members(context, global, &WINDOW_DOCUMENT_MEMBERS)
 }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use postern_dom::BrowsingContextId;
 use url::Url;
 
@@ -13,8 +13,290 @@ use crate::agent::AgentState;
 use crate::html::navigation;
 use crate::html::scripting::environments;
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
+use crate::webidl::interface::{
+    create_an_object_implementing, define_attributes, define_operations, install_interface,
+};
+
+/// `interface Location`: what scripts see. Every member is `[LegacyUnforgeable]`, so they are
+/// own properties of each Location object and Location.prototype has none.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-location-interface>
+pub(crate) const LOCATION: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Location",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[
+        // [LegacyUnforgeable] stringifier attribute USVString href;
+        Attribute::read_write("href", get_href, set_href).unforgeable(),
+        // [LegacyUnforgeable] readonly attribute USVString origin;
+        Attribute::readonly("origin", get_origin).unforgeable(),
+        // [LegacyUnforgeable] attribute USVString protocol; (and so on)
+        Attribute::read_write("protocol", get_protocol, set_protocol).unforgeable(),
+        Attribute::read_write("host", get_host, set_host).unforgeable(),
+        Attribute::read_write("hostname", get_hostname, set_hostname).unforgeable(),
+        Attribute::read_write("port", get_port, set_port).unforgeable(),
+        Attribute::read_write("pathname", get_pathname, set_pathname).unforgeable(),
+        Attribute::read_write("search", get_search, set_search).unforgeable(),
+        Attribute::read_write("hash", get_hash, set_hash).unforgeable(),
+        // TODO(spec): [LegacyUnforgeable, SameObject] readonly attribute DOMStringList
+        // ancestorOrigins;
+    ],
+    operations: &[
+        // [LegacyUnforgeable] undefined assign(USVString url);
+        Operation::new("assign", 1, assign).unforgeable(),
+        // [LegacyUnforgeable] undefined replace(USVString url);
+        Operation::new("replace", 1, replace).unforgeable(),
+        // [LegacyUnforgeable] undefined reload();
+        Operation::new("reload", 0, reload).unforgeable(),
+        // The stringifier: `href`'s, so `[LegacyUnforgeable]` too.
+        Operation::new("toString", 0, get_href).unforgeable(),
+    ],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// A Location object's data: the Window whose Location it is (its relevant global object).
+#[derive(Clone, Copy, Trace, Finalize, JsData)]
+#[boa_gc(empty_trace)]
+struct Location {
+    window: WindowId,
+}
+
+/// The Window's Location object, kept in its realm's host-defined slot.
+#[derive(Trace, Finalize, JsData)]
+struct WindowLocation(JsObject);
+
+/// The Window of `this`, a Location object.
+fn window_of(this: &JsValue) -> JsResult<WindowId> {
+    this.as_object()
+        .and_then(|object| object.downcast_ref::<Location>().map(|l| l.window))
+        .ok_or_else(|| type_error("'this' is not a Location"))
+}
+
+/// The `href` getter, and the stringifier (`toString()`).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
+fn get_href(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    // 1. If this's relevant Document is non-null and its origin is not same origin-domain
+    //    with the entry settings object's origin, then throw a "SecurityError" DOMException.
+    // 2. Return this's url, serialized.
+    let (url, _) = checked_url(context, window)?;
+    Ok(JsString::from(url.as_str()).into())
+}
+
+/// The `href` setter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
+fn set_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    navigate_href(context, window, &value)?;
+    Ok(JsValue::undefined())
+}
+
+/// The `origin` getter.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-origin>
+fn get_origin(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    let (url, _) = checked_url(context, window)?;
+    let origin = postern_dom::origin_of_url(&url).ascii_serialization();
+    Ok(JsString::from(origin.as_str()).into())
+}
+
+/// The getter of a URL part (`protocol`, `host`, ...): the same origin-domain check, then
+/// the part of this's url.
+fn get_part(this: &JsValue, context: &mut Context, part: Part) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    let (url, _) = checked_url(context, window)?;
+    Ok(JsString::from(read_part(&url, part).as_str()).into())
+}
+
+/// The setter of a URL part: the same origin-domain check, then Location-object navigate to a
+/// copy of this's url with the part changed; a value the URL does not accept leaves it as it
+/// is.
+fn set_part(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+    part: Part,
+) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    check_same_origin_domain(context, window)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    let (url, navigable) = url_and_navigable(&state, window)?;
+    if let Some(copy) = write_part(&url, part, &value)
+        && copy != url
+    {
+        location_object_navigate(context, navigable, copy, HistoryHandling::Push)?;
+    }
+    Ok(JsValue::undefined())
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-protocol>
+fn get_protocol(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Protocol)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-protocol>
+fn set_protocol(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Protocol)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-host>
+fn get_host(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Host)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-host>
+fn set_host(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Host)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-hostname>
+fn get_hostname(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Hostname)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-hostname>
+fn set_hostname(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Hostname)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-port>
+fn get_port(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Port)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-port>
+fn set_port(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Port)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-pathname>
+fn get_pathname(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Pathname)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-pathname>
+fn set_pathname(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Pathname)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-search>
+fn get_search(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Search)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-search>
+fn set_search(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Search)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-hash>
+fn get_hash(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    get_part(this, context, Part::Hash)
+}
+
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-hash>
+fn set_hash(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_part(this, args, context, Part::Hash)
+}
+
+/// `assign(url)`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-assign>
+fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    // 1-2. If this's relevant Document is not fully active, return; same origin-domain
+    //      check.
+    let (_, navigable) = checked_url(context, window)?;
+    // 3. Parse url relative to the entry settings object; failure → SyntaxError.
+    // 4. Location-object navigate this to the resulting URL.
+    navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Push)
+}
+
+/// `replace(url)`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-replace>
+fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    // 1. If this's relevant Document is null, then return.
+    let state = AgentState::of(context)?;
+    let (_, navigable) = url_and_navigable(&state, window)?;
+    // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
+    // 3. Location-object navigate this to the resulting URL given "replace".
+    navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
+}
+
+/// `reload()`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-reload>
+fn reload(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = window_of(this)?;
+    let (url, navigable) = checked_url(context, window)?;
+    // Deviation: reload navigates to the same URL (no session history to reload).
+    location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
+    Ok(JsValue::undefined())
+}
+
+/// Installs `Location` in the current realm (the realm of `window`) and creates the Window's
+/// Location object.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-location-interface>
+pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+    install_interface(context, global, &LOCATION)?;
+    // TODO(spec): the Location object's additional creation steps (own `valueOf` and
+    // @@toPrimitive properties, and [[DefaultProperties]]).
+    let location = create_an_object_implementing(context, "Location", None, Location { window })?;
+    context
+        .realm()
+        .host_defined_mut()
+        .insert(WindowLocation(location));
+    Ok(())
+}
+
+/// The Location object of the current realm's Window.
+pub(crate) fn location_of_current_realm(context: &Context) -> JsResult<JsObject> {
+    context
+        .realm()
+        .host_defined()
+        .get::<WindowLocation>()
+        .map(|location| location.0.clone())
+        .ok_or_else(|| type_error("no Location in this realm"))
+}
+
+/// Location-object-setter navigate to `value` for `window`'s Location: the `href` setter's
+/// steps, and `window.location = value` ([PutForwards=href]).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
+fn navigate_href(context: &mut Context, window: WindowId, value: &str) -> JsResult<()> {
+    // 1. If this's relevant Document is null, then return.
+    // 2. Let url be the result of encoding-parsing a URL given the given value, relative to
+    //    the entry settings object.
+    // 3. If url is failure, then throw a "SyntaxError" DOMException.
+    let url = parse_relative_to_entry(context, value)?;
+    // 4. Location-object navigate this to url.
+    let state = AgentState::of(context)?;
+    let (_, navigable) = url_and_navigable(&state, window)?;
+    location_object_navigate(context, navigable, url, HistoryHandling::Push)
+}
+
+/// `window.location = value` ([PutForwards=href]).
+pub(crate) fn put_forwards_href(
+    context: &mut Context,
+    window: WindowId,
+    value: &JsValue,
+) -> JsResult<()> {
+    let value = to_dom_string(value, context)?;
+    navigate_href(context, window, &value)
+}
 
 /// Whether a navigation replaces the current session history entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,16 +316,6 @@ enum Part {
     Search,
     Hash,
 }
-
-const PARTS: [(&str, Part); 7] = [
-    ("protocol", Part::Protocol),
-    ("host", Part::Host),
-    ("hostname", Part::Hostname),
-    ("port", Part::Port),
-    ("pathname", Part::Pathname),
-    ("search", Part::Search),
-    ("hash", Part::Hash),
-];
 
 fn read_part(url: &Url, part: Part) -> String {
     match part {
@@ -225,197 +497,114 @@ fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContext
     );
 }
 
-/// Creates the Location object of `window`.
-pub(crate) fn create_location(context: &mut Context, window: WindowId) -> JsResult<JsObject> {
-    let location = JsObject::with_object_proto(context.intrinsics());
-    define_accessor(
-        context,
-        &location,
-        "href",
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let (url, _) = checked_url(context, window)?;
-            Ok(JsString::from(url.as_str()).into())
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |_, args, context| {
-                let value = to_dom_string(&arg(args, 0), context)?;
-                set_href(context, window, &value)?;
-                Ok(JsValue::undefined())
-            },
-        )),
-    )?;
-    define_accessor(
-        context,
-        &location,
-        "origin",
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let (url, _) = checked_url(context, window)?;
-            let origin = postern_dom::origin_of_url(&url).ascii_serialization();
-            Ok(JsString::from(origin.as_str()).into())
-        }),
-        None,
-    )?;
-    for (name, part) in PARTS {
-        define_accessor(
-            context,
-            &location,
-            name,
-            NativeFunction::from_copy_closure(move |_, _, context| {
-                let (url, _) = checked_url(context, window)?;
-                Ok(JsString::from(read_part(&url, part).as_str()).into())
-            }),
-            Some(NativeFunction::from_copy_closure(
-                move |_, args, context| {
-                    check_same_origin_domain(context, window)?;
-                    let value = to_dom_string(&arg(args, 0), context)?;
-                    let state = AgentState::of(context)?;
-                    let (url, navigable) = url_and_navigable(&state, window)?;
-                    // The setters navigate to a copy of the URL with the part changed; a value
-                    // the URL does not accept leaves it as it is.
-                    if let Some(copy) = write_part(&url, part, &value)
-                        && copy != url
-                    {
-                        location_object_navigate(context, navigable, copy, HistoryHandling::Push)?;
-                    }
-                    Ok(JsValue::undefined())
-                },
-            )),
-        )?;
-    }
-    define_method(
-        context,
-        &location,
-        "assign",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            // 1-2. If this's relevant Document is not fully active, return; same
-            //      origin-domain check.
-            let (_, navigable) = checked_url(context, window)?;
-            // 3. Parse url relative to the entry settings object; failure → SyntaxError.
-            // 4. Location-object navigate this to the resulting URL.
-            navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Push)
-        }),
-    )?;
-    define_method(
-        context,
-        &location,
-        "replace",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            replace(context, window, &arg(args, 0))
-        }),
-    )?;
-    define_method(
-        context,
-        &location,
-        "reload",
-        0,
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let (url, navigable) = checked_url(context, window)?;
-            // Deviation: reload navigates to the same URL (no session history to reload).
-            location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
-            Ok(JsValue::undefined())
-        }),
-    )?;
-    define_method(
-        context,
-        &location,
-        "toString",
-        0,
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let (url, _) = checked_url(context, window)?;
-            Ok(JsString::from(url.as_str()).into())
-        }),
-    )?;
-    Ok(location)
+/// The cross-origin Location of a browsing context as another origin's realm sees it: its
+/// `href` setter and `replace()` navigate; every other member throws (see
+/// [`cross_origin_location`]).
+const CROSS_ORIGIN_LOCATION_HREF: &[Attribute] = &[Attribute::read_write(
+    "href",
+    deny_cross_origin_href,
+    set_cross_origin_href,
+)];
+
+/// The cross-origin Location's `replace()`.
+const CROSS_ORIGIN_LOCATION_REPLACE: &[Operation] =
+    &[Operation::new("replace", 1, cross_origin_replace)];
+
+/// The other members of a cross-origin Location: accessors whose getter and setter throw a
+/// "SecurityError".
+const CROSS_ORIGIN_LOCATION_DENIED: &[Attribute] = &[
+    Attribute::read_write("protocol", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("host", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("hostname", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("port", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("pathname", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("search", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("hash", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("origin", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("assign", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("reload", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("toString", deny_cross_origin, deny_cross_origin),
+    Attribute::read_write("ancestorOrigins", deny_cross_origin, deny_cross_origin),
+];
+
+/// What a cross-origin Location object carries: the navigable it navigates.
+#[derive(Clone, Copy, Trace, Finalize, JsData)]
+#[boa_gc(empty_trace)]
+struct CrossOriginLocation {
+    navigable: BrowsingContextId,
 }
 
-/// The href setter.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
-fn set_href(context: &mut Context, window: WindowId, value: &str) -> JsResult<()> {
-    // 1. If this's relevant Document is null, then return.
-    // 2. Let url be the result of encoding-parsing a URL given the given value, relative to
-    //    the entry settings object.
-    // 3. If url is failure, then throw a "SyntaxError" DOMException.
-    let url = parse_relative_to_entry(context, value)?;
-    // 4. Location-object navigate this to url.
-    let state = AgentState::of(context)?;
-    let (_, navigable) = url_and_navigable(&state, window)?;
-    location_object_navigate(context, navigable, url, HistoryHandling::Push)
+/// The navigable of `this`, a cross-origin Location object.
+fn navigable_of(this: &JsValue) -> JsResult<BrowsingContextId> {
+    this.as_object()
+        .and_then(|object| {
+            object
+                .downcast_ref::<CrossOriginLocation>()
+                .map(|l| l.navigable)
+        })
+        .ok_or_else(|| type_error("'this' is not a Location"))
 }
 
-/// `replace(url)`.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-replace>
-fn replace(context: &mut Context, window: WindowId, value: &JsValue) -> JsResult<JsValue> {
-    // 1. If this's relevant Document is null, then return.
-    let state = AgentState::of(context)?;
-    let (_, navigable) = url_and_navigable(&state, window)?;
-    // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
-    // 3. Location-object navigate this to the resulting URL given "replace".
-    navigate_to_value(context, navigable, value, HistoryHandling::Replace)
+/// The cross-origin `href` getter: cross-origin code may not read a Location.
+fn deny_cross_origin_href(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    Err(dom_exception::throw(
+        context,
+        "SecurityError",
+        "Blocked a frame from reading a cross-origin location.",
+    ))
+}
+
+/// The cross-origin `href` setter: navigates.
+fn set_cross_origin_href(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let navigable = navigable_of(this)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let url = parse_relative_to_entry(context, &value)?;
+    location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
+    Ok(JsValue::undefined())
+}
+
+/// The cross-origin `replace(url)`.
+fn cross_origin_replace(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let navigable = navigable_of(this)?;
+    navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
+}
+
+/// Every other member of a cross-origin Location throws a "SecurityError"
+/// (CrossOriginGet/CrossOriginSet).
+fn deny_cross_origin(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    Err(dom_exception::throw(
+        context,
+        "SecurityError",
+        "Blocked a frame from accessing a cross-origin Location.",
+    ))
 }
 
 /// The Location of a browsing context whose active document is cross-origin to the viewer:
 /// only `href` (set) and `replace()` are allowed.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginproperties-(-o-)>
+///
+/// Deviation: an ordinary object with throwing accessors stands in for the Location exotic
+/// object's cross-origin [[Get]] and [[Set]].
 pub(crate) fn cross_origin_location(
     context: &mut Context,
     navigable: BrowsingContextId,
 ) -> JsResult<JsObject> {
-    let location = JsObject::with_object_proto(context.intrinsics());
-    define_accessor(
-        context,
-        &location,
-        "href",
-        NativeFunction::from_copy_closure(|_, _, context| {
-            Err(dom_exception::throw(
-                context,
-                "SecurityError",
-                "Blocked a frame from reading a cross-origin location.",
-            ))
-        }),
-        Some(NativeFunction::from_copy_closure(
-            move |_, args, context| {
-                let value = to_dom_string(&arg(args, 0), context)?;
-                let url = parse_relative_to_entry(context, &value)?;
-                location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
-                Ok(JsValue::undefined())
-            },
-        )),
-    )?;
-    define_method(
-        context,
-        &location,
-        "replace",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
-        }),
-    )?;
-    // Every other member throws a "SecurityError" (CrossOriginGet/CrossOriginSet).
-    // Deviation: an ordinary object with throwing accessors stands in for the Location
-    // exotic object's cross-origin [[Get]] and [[Set]].
-    let deny = || {
-        NativeFunction::from_copy_closure(|_, _, context| {
-            Err(dom_exception::throw(
-                context,
-                "SecurityError",
-                "Blocked a frame from accessing a cross-origin Location.",
-            ))
-        })
-    };
-    for name in PARTS.iter().map(|(name, _)| *name).chain([
-        "origin",
-        "assign",
-        "reload",
-        "toString",
-        "ancestorOrigins",
-    ]) {
-        define_accessor(context, &location, name, deny(), Some(deny()))?;
-    }
+    let location = JsObject::from_proto_and_data(
+        context.intrinsics().constructors().object().prototype(),
+        CrossOriginLocation { navigable },
+    );
+    define_attributes(context, &location, CROSS_ORIGIN_LOCATION_HREF)?;
+    define_operations(context, &location, CROSS_ORIGIN_LOCATION_REPLACE)?;
+    define_attributes(context, &location, CROSS_ORIGIN_LOCATION_DENIED)?;
     Ok(location)
 }
 
@@ -426,14 +615,4 @@ pub(crate) fn cross_origin_set_location(
     value: &JsValue,
 ) -> JsResult<()> {
     navigate_to_value(context, navigable, value, HistoryHandling::Push).map(|_| ())
-}
-
-/// `window.location = value` ([PutForwards=href]).
-pub(crate) fn put_forwards_href(
-    context: &mut Context,
-    window: WindowId,
-    value: &JsValue,
-) -> JsResult<()> {
-    let value = to_dom_string(value, context)?;
-    set_href(context, window, &value)
 }

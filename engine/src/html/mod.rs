@@ -47,11 +47,11 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     rejections::install(context);
     dom::install(context, &global, window)?;
     window::install(context, &global, window)?;
-    window_open::install(context, &global, window)?;
-    timers::install(context, &global, window)?;
+    window_open::install(context, &global)?;
+    timers::install(context, &global)?;
     performance::install(context, &global, window)?;
-    console::install(context, &global, window)?;
+    console::install(context, &global)?;
     structured_clone::install(context, &global)?;
-    test_results::install(context, &global, window)?;
+    test_results::install(context, &global)?;
     Ok(())
 }

@@ -1,20 +1,50 @@
 //! Timers: `setTimeout`, `setInterval`, `clearTimeout`, `clearInterval`.
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers>
+//!
+//! The methods find their global as the current realm's Window: boa runs a native function
+//! in the function's own realm, which is the realm of the Window it was installed on.
 
 use std::rc::Rc;
 use std::time::Duration;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction};
+use boa_engine::{Context, JsObject, JsResult, JsValue};
 use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
 use crate::agent::map_of_active_timers::{ActiveTimer, TimerHandler};
+use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{AgentTask, TimerTask};
 use crate::agent::window::document_key;
 use crate::html::scripting::script;
 use crate::ids::{TimerHandle, WindowId};
-use crate::webidl::conversions::{arg, define_method, to_dom_string};
+use crate::webidl::conversions::{arg, to_dom_string};
+use crate::webidl::declaration::{InterfaceDeclaration, Operation};
+use crate::webidl::interface::define_global_members;
+
+/// `partial interface mixin WindowOrWorkerGlobalScope` (the timers), as the Window includes
+/// it: what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers>
+pub(crate) const WINDOW_TIMERS_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[
+        // long setTimeout(TimerHandler handler, optional long timeout = 0, any... arguments);
+        Operation::new("setTimeout", 1, set_timeout),
+        // long setInterval(TimerHandler handler, optional long timeout = 0, any... arguments);
+        Operation::new("setInterval", 1, set_interval),
+        // undefined clearTimeout(optional long id = 0);
+        Operation::new("clearTimeout", 0, clear_timer),
+        // undefined clearInterval(optional long id = 0);
+        Operation::new("clearInterval", 0, clear_timer),
+    ],
+    static_operations: &[],
+    mixins: &[],
+};
 
 /// The timer initialization steps.
 ///
@@ -164,13 +194,24 @@ pub(crate) fn run_timer_task(state: &Rc<AgentState>, context: &mut Context, task
     state.timer_nesting_level.set(None);
 }
 
-/// `setTimeout`/`setInterval`: the method steps.
-fn set_timer(
-    context: &mut Context,
-    window: WindowId,
-    args: &[JsValue],
-    repeat: bool,
-) -> JsResult<JsValue> {
+/// `setTimeout(handler, timeout, ...arguments)`: the timer initialization steps, not
+/// repeating.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-settimeout>
+fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_timer(context, args, false)
+}
+
+/// `setInterval(handler, timeout, ...arguments)`: the timer initialization steps, repeating.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-setinterval>
+fn set_interval(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_timer(context, args, true)
+}
+
+/// `setTimeout`/`setInterval`: the method steps, on the current realm's Window.
+fn set_timer(context: &mut Context, args: &[JsValue], repeat: bool) -> JsResult<JsValue> {
+    let window = RealmData::of_current_realm(context)?.window;
     let handler = arg(args, 0);
     let handler = match handler.as_callable() {
         Some(f) => TimerHandler::Function(f.clone()),
@@ -185,7 +226,10 @@ fn set_timer(
 }
 
 /// `clearTimeout(id)`/`clearInterval(id)`: remove map[id] (and stop its wait).
-fn clear_timer(context: &mut Context, window: WindowId, args: &[JsValue]) -> JsResult<JsValue> {
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-cleartimeout>
+fn clear_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::of_current_realm(context)?.window;
     let id = TimerHandle(arg(args, 0).to_i32(context)?);
     let state = AgentState::of(context)?;
     let removed = state
@@ -200,35 +244,6 @@ fn clear_timer(context: &mut Context, window: WindowId, args: &[JsValue]) -> JsR
 }
 
 /// Defines the timer methods on `global`.
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    define_method(
-        context,
-        global,
-        "setTimeout",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            set_timer(context, window, args, false)
-        }),
-    )?;
-    define_method(
-        context,
-        global,
-        "setInterval",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            set_timer(context, window, args, true)
-        }),
-    )?;
-    for name in ["clearTimeout", "clearInterval"] {
-        define_method(
-            context,
-            global,
-            name,
-            0,
-            NativeFunction::from_copy_closure(move |_, args, context| {
-                clear_timer(context, window, args)
-            }),
-        )?;
-    }
-    Ok(())
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    define_global_members(context, global, &WINDOW_TIMERS_MEMBERS)
 }

@@ -1,5 +1,12 @@
-//! The Window interface's own members: `window`, `self`, `frames`, `parent`, `top`,
-//! `length`, `postMessage`, `onmessage`, `queueMicrotask`, `location`.
+//! The Window interface's own members: `window`, `self`, `location`, `frames`, `length`,
+//! `top`, `parent`, `frameElement`, `postMessage`, its event handlers, and the
+//! WindowOrWorkerGlobalScope members `origin`, `crossOriginIsolated` and `queueMicrotask`.
+//! The other members are declared by the files of their chapters (`window_open.rs`,
+//! `timers.rs`, ...), as the specifications' `partial interface Window`s are.
+//!
+//! The members find their Window as the current realm's: boa runs a native function in the
+//! function's own realm, which is the realm of the Window it was installed on (also when it
+//! is reached through a WindowProxy, or called from another window's script).
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
@@ -7,7 +14,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::property::PropertyDescriptor;
+use boa_engine::{Context, JsObject, JsResult, JsString, JsSymbol, JsValue, js_string};
 use postern_dom::{BrowsingContextId, Document, Origin};
 use url::Url;
 
@@ -17,19 +25,81 @@ use crate::agent::map_of_active_timers::ActiveTimers;
 use crate::agent::realm_data::RealmData;
 use crate::agent::user_agent::WindowEntry;
 use crate::agent::window::{LoadState, Window};
-use crate::dom::event_target::define_event_handler;
+use crate::dom::event_target::event_handler;
 use crate::dom::wrappers;
 use crate::embedder::error::EngineError;
 use crate::html;
 use crate::html::location;
 use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
-use crate::html::window_open;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, define_method, type_error};
+use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
+use crate::webidl::interface::define_global_members;
 
-fn global_of(context: &Context, window: WindowId) -> JsResult<JsValue> {
+/// `interface Window` (the members of this file): what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[
+        // [LegacyUnforgeable] readonly attribute WindowProxy window;
+        Attribute::readonly("window", get_window).unforgeable(),
+        // [Replaceable] readonly attribute WindowProxy self;
+        Attribute::replaceable("self", get_window),
+        // [PutForwards=href, LegacyUnforgeable] readonly attribute Location location;
+        Attribute::read_write("location", get_location, put_forwards_href).unforgeable(),
+        // [Replaceable] readonly attribute WindowProxy frames;
+        Attribute::replaceable("frames", get_window),
+        // [Replaceable] readonly attribute unsigned long length;
+        Attribute::replaceable("length", get_length),
+        // [LegacyUnforgeable] readonly attribute WindowProxy? top;
+        Attribute::readonly("top", get_top).unforgeable(),
+        // [Replaceable] readonly attribute WindowProxy? parent;
+        Attribute::replaceable("parent", get_parent),
+        // readonly attribute Element? frameElement;
+        Attribute::readonly("frameElement", get_frame_element),
+        // WindowOrWorkerGlobalScope: [Replaceable] readonly attribute USVString origin;
+        Attribute::replaceable("origin", get_origin),
+        // WindowOrWorkerGlobalScope: readonly attribute boolean crossOriginIsolated;
+        Attribute::readonly("crossOriginIsolated", get_cross_origin_isolated),
+        // WindowEventHandlers
+        event_handler!("onmessage", "message"),
+        event_handler!("onmessageerror", "messageerror"),
+        // GlobalEventHandlers
+        event_handler!("onload", "load"),
+        event_handler!("onerror", "error"),
+    ],
+    operations: &[
+        // undefined postMessage(any message, USVString targetOrigin,
+        //                       optional sequence<object> transfer = []);
+        // undefined postMessage(any message, optional WindowPostMessageOptions options = {});
+        Operation::new("postMessage", 1, post_message),
+        // WindowOrWorkerGlobalScope: undefined queueMicrotask(VoidFunction callback);
+        Operation::new("queueMicrotask", 1, queue_microtask),
+    ],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// The Window of the current realm.
+fn current_window(context: &Context) -> JsResult<WindowId> {
+    Ok(RealmData::of_current_realm(context)?.window)
+}
+
+/// `window`, `self` and `frames`: the Window's WindowProxy.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window>
+///
+/// Deviation: they return the global object, not a WindowProxy (a window's own WindowProxy,
+/// wherever it is reached from in its own realm, is its global: see
+/// `window_proxy::window_proxy_for`).
+fn get_window(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
     let state = AgentState::of(context)?;
     let global = state
         .windows
@@ -41,119 +111,52 @@ fn global_of(context: &Context, window: WindowId) -> JsResult<JsValue> {
         .ok_or_else(|| type_error("the window is gone"))
 }
 
-/// `frameElement`: the iframe that contains this window's browsing context, when its
-/// document is same origin-domain with the current window's; otherwise null.
+/// `location`: the Window's Location object.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
-fn frame_element(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    // 1. Let current be this's node navigable.
-    // 2. If current is null, then return null.
-    let Some(bc) = state.browsing_context_of(window) else {
-        return Ok(JsValue::null());
-    };
-    // 3. Let container be current's container. 4. If container is null, then return null.
-    let Some((container_document, element)) = state
-        .ua
-        .with_tree(|tree| tree.get(bc).and_then(|b| b.container))
-    else {
-        return Ok(JsValue::null());
-    };
-    let Some(parent) = state.ua.window_of_document(container_document) else {
-        return Ok(JsValue::null());
-    };
-    // 5. If container's node document's origin is not same origin-domain with the current
-    //    settings object's origin, then return null. (A container in another agent is on
-    //    another site.)
-    let viewer = RealmData::of_current_realm(context)?.window;
-    if !state.same_origin_domain(viewer, parent.window) {
-        return Ok(JsValue::null());
-    }
-    // 6. Return container.
-    wrappers::node_value(context, parent.window, Some(element))
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
+fn get_location(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    Ok(location::location_of_current_realm(context)?.into())
 }
 
-/// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
-/// closed) or shows another document.
+/// `window.location = value`: `[PutForwards=href]` sets the Location's `href`.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
-fn closed(context: &Context, window: WindowId) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    let bc = state.browsing_context_of(window);
-    // The steps are to return true if this's browsing context is null or its is closing is
-    // true; otherwise false.
-    let open = bc.is_some_and(|bc| {
-        state.ua.active_window(bc) == Some(window) && !window_open::is_closed(&state, bc)
-    });
-    Ok(JsValue::new(!open))
-}
-
-/// The `origin` getter of WindowOrWorkerGlobalScope.
-///
-/// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>
-fn origin(context: &Context, window: WindowId) -> JsResult<JsValue> {
-    let state = AgentState::of(context)?;
-    // The origin getter steps are to return this's relevant settings object's origin,
-    // serialized. (The settings object's origin is its document's.)
-    let serialized = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.origin().ascii_serialization())
-        .unwrap_or_else(|| "null".to_owned());
-    Ok(JsValue::new(boa_engine::JsString::from(
-        serialized.as_str(),
-    )))
-}
-
-/// The setter of `origin`, a `[Replaceable]` attribute: the value replaces the accessor.
-///
-/// <https://webidl.spec.whatwg.org/#dfn-attribute-setter>
-fn replace_origin(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    // 1. If no arguments were passed, then throw a TypeError.
-    // 2. Let V be the value of the first argument passed.
-    let Some(value) = args.first() else {
-        return Err(type_error("the origin setter needs an argument"));
-    };
-    // 3. Let id be attribute's identifier. 4. Let idlObject be null.
-    // 5. If attribute is a regular attribute:
-    //    1. Let jsValue be the this value, if it is not null or undefined, or realm's global
-    //       object otherwise.
-    let js_value = if this.is_null_or_undefined() {
-        context.global_object()
-    } else {
-        match this.as_object() {
-            Some(object) => object.clone(),
-            // 3.-4. (A primitive does not implement Window: validThis is false.)
-            None => return Err(type_error("origin: this is not a Window")),
-        }
-    };
-    //    2. If jsValue is a platform object, then perform a security check.
-    //    3. Let validThis be true if jsValue implements target, or false otherwise.
-    //    4. If validThis is false, then throw a TypeError.
-    // Deviation: any object is taken as implementing Window (no security check): a Window
-    // is reached here as its global object or as a WindowProxy, which are not told apart
-    // from other objects yet. The value only ever becomes an own data property of it.
-    //    5. If attribute is declared with the [Replaceable] extended attribute, then:
-    //       1. Perform ? CreateDataPropertyOrThrow(jsValue, id, V).
-    js_value.create_data_property_or_throw(js_string!("origin"), value.clone(), context)?;
-    //       2. Return undefined.
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
+fn put_forwards_href(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    location::put_forwards_href(context, window, &arg(args, 0))?;
     Ok(JsValue::undefined())
 }
 
-/// The `crossOriginIsolated` getter of WindowOrWorkerGlobalScope.
+/// `length`: the number of document-tree child navigables.
 ///
-/// <https://html.spec.whatwg.org/multipage/webappapis.html#dom-crossoriginisolated>
-fn cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
-    // The crossOriginIsolated getter steps are to return this's relevant settings object's
-    // cross-origin isolated capability.
-    Ok(JsValue::new(
-        environments::cross_origin_isolated_capability(),
-    ))
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-length>
+fn get_length(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let state = AgentState::of(context)?;
+    let length = state
+        .browsing_context_of(window)
+        .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
+        .unwrap_or(0);
+    Ok(JsValue::new(length as u32))
+}
+
+/// `top`: the WindowProxy of the top-level browsing context.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-top>
+fn get_top(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(context, true)
+}
+
+/// `parent`: the WindowProxy of the parent browsing context (or this one's, at the top).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
+fn get_parent(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(context, false)
 }
 
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
-fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsValue> {
+fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
+    let window = current_window(context)?;
     let state = AgentState::of(context)?;
     let Some(bc) = state.browsing_context_of(window) else {
         return Ok(JsValue::null());
@@ -173,122 +176,75 @@ fn related(context: &mut Context, window: WindowId, top: bool) -> JsResult<JsVal
     }
 }
 
-/// Defines the Window's members on `global`.
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    // Deviation: no Window.prototype; its @@toStringTag ("Window") sits on the global itself.
-    global.define_property_or_throw(
-        boa_engine::JsSymbol::to_string_tag(),
-        boa_engine::property::PropertyDescriptor::builder()
-            .value(js_string!("Window"))
-            .writable(false)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
-    // Deviation: `window`, `self` and `frames` return the global object, not a WindowProxy
-    // (a window's own WindowProxy, wherever it is reached from in its own realm, is its global:
-    // see `window_proxy::window_proxy_for`).
-    for name in ["window", "self", "frames"] {
-        define_accessor(
-            context,
-            global,
-            name,
-            NativeFunction::from_copy_closure(move |_, _, context| global_of(context, window)),
-            None,
-        )?;
+/// `frameElement`: the iframe that contains this window's browsing context, when its
+/// document is same origin-domain with the current window's; otherwise null.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
+fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let state = AgentState::of(context)?;
+    // 1. Let current be this's node navigable.
+    // 2. If current is null, then return null.
+    let Some(bc) = state.browsing_context_of(window) else {
+        return Ok(JsValue::null());
+    };
+    // 3. Let container be current's container. 4. If container is null, then return null.
+    let Some((container_document, element)) = state
+        .ua
+        .with_tree(|tree| tree.get(bc).and_then(|b| b.container))
+    else {
+        return Ok(JsValue::null());
+    };
+    let Some(parent) = state.ua.window_of_document(container_document) else {
+        return Ok(JsValue::null());
+    };
+    // 5. If container's node document's origin is not same origin-domain with the current
+    //    settings object's origin, then return null. (A container in another agent is on
+    //    another site.)
+    // (The current realm is this window's own, so the current settings object is this's.)
+    let viewer = window;
+    if !state.same_origin_domain(viewer, parent.window) {
+        return Ok(JsValue::null());
     }
-    define_accessor(
-        context,
-        global,
-        "frameElement",
-        NativeFunction::from_copy_closure(move |_, _, context| frame_element(context, window)),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "closed",
-        NativeFunction::from_copy_closure(move |_, _, context| closed(context, window)),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "origin",
-        NativeFunction::from_copy_closure(move |_, _, context| origin(context, window)),
-        Some(NativeFunction::from_fn_ptr(replace_origin)),
-    )?;
-    define_accessor(
-        context,
-        global,
-        "crossOriginIsolated",
-        NativeFunction::from_fn_ptr(cross_origin_isolated),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "parent",
-        NativeFunction::from_copy_closure(move |_, _, context| related(context, window, false)),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "top",
-        NativeFunction::from_copy_closure(move |_, _, context| related(context, window, true)),
-        None,
-    )?;
-    define_accessor(
-        context,
-        global,
-        "length",
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let state = AgentState::of(context)?;
-            let length = state
-                .browsing_context_of(window)
-                .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
-                .unwrap_or(0);
-            Ok(JsValue::new(length as u32))
-        }),
-        None,
-    )?;
-    define_method(
-        context,
-        global,
-        "postMessage",
-        1,
-        NativeFunction::from_copy_closure(move |_, args, context| {
-            post_message::post_message_to_window(context, window, args)
-        }),
-    )?;
-    for type_ in ["message", "messageerror", "load", "error"] {
-        define_event_handler(context, global, type_)?;
-    }
-    define_method(
-        context,
-        global,
-        "queueMicrotask",
-        1,
-        NativeFunction::from_fn_ptr(queue_microtask),
-    )?;
-    let location = location::create_location(context, window)?;
-    define_accessor(
-        context,
-        global,
-        "location",
-        NativeFunction::from_copy_closure_with_captures(
-            |_, _, location: &JsObject, _| Ok(location.clone().into()),
-            location,
-        ),
-        Some(NativeFunction::from_copy_closure(
-            move |_, args, context| {
-                location::put_forwards_href(context, window, &arg(args, 0))?;
-                Ok(JsValue::undefined())
-            },
-        )),
-    )?;
-    Ok(())
+    // 6. Return container.
+    wrappers::node_value(context, parent.window, Some(element))
+}
+
+/// The `origin` getter of WindowOrWorkerGlobalScope.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>
+fn get_origin(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let state = AgentState::of(context)?;
+    // The origin getter steps are to return this's relevant settings object's origin,
+    // serialized. (The settings object's origin is its document's.)
+    let serialized = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.origin().ascii_serialization())
+        .unwrap_or_else(|| "null".to_owned());
+    Ok(JsValue::new(JsString::from(serialized.as_str())))
+}
+
+/// The `crossOriginIsolated` getter of WindowOrWorkerGlobalScope.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-crossoriginisolated>
+fn get_cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    // The crossOriginIsolated getter steps are to return this's relevant settings object's
+    // cross-origin isolated capability.
+    Ok(JsValue::new(
+        environments::cross_origin_isolated_capability(),
+    ))
+}
+
+/// `postMessage(message, targetOrigin, transfer)` / `postMessage(message, options)` on this
+/// window.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage>
+fn post_message(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    post_message::post_message_to_window(context, window, args)
 }
 
 /// `queueMicrotask(callback)`: queue a microtask that invokes callback, reporting an
@@ -310,6 +266,23 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     );
     context.enqueue_job(boa_engine::job::Job::GenericJob(job));
     Ok(JsValue::undefined())
+}
+
+/// Installs `Location` and defines the Window's members of this file on `global` (the
+/// global object of `window`'s realm, the current one).
+pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+    // Deviation: no Window.prototype; its @@toStringTag ("Window") sits on the global itself.
+    global.define_property_or_throw(
+        JsSymbol::to_string_tag(),
+        PropertyDescriptor::builder()
+            .value(js_string!("Window"))
+            .writable(false)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    location::install(context, global, window)?;
+    define_global_members(context, global, &WINDOW_MEMBERS)
 }
 
 /// Create a new Window (and realm) for a new document in `browsing_context`, and make that

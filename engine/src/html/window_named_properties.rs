@@ -5,13 +5,14 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, NativeFunction};
+use boa_engine::property::PropertyDescriptor;
+use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 use postern_dom::BrowsingContextId;
 
 use crate::agent::AgentState;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
-use crate::webidl::conversions;
+use crate::webidl::interface::function;
 
 /// Makes `parent[index]` (and `frames[index]`) return the WindowProxy of the parent's
 /// index-th child navigable, for the index the new child got.
@@ -38,7 +39,7 @@ pub(crate) fn define_frame_index(
     };
     let key = index.to_string();
     if global
-        .has_own_property(boa_engine::JsString::from(key.as_str()), context)
+        .has_own_property(JsString::from(key.as_str()), context)
         .unwrap_or(true)
     {
         return;
@@ -51,10 +52,10 @@ pub(crate) fn define_frame_index(
             .with_tree(|tree| tree.children(parent_bc).get(index).copied());
         match child {
             Some(child) => window_proxy::window_proxy_for(&state, context, parent, child),
-            None => Ok(boa_engine::JsValue::undefined()),
+            None => Ok(JsValue::undefined()),
         }
     });
-    let _ = conversions::define_accessor(context, &global, &key, getter, None);
+    let _ = define_getter(context, &global, &key, getter);
     context.enter_realm(previous);
 }
 
@@ -79,7 +80,7 @@ pub(crate) fn define_named_frame(
         return;
     };
     if global
-        .has_own_property(boa_engine::JsString::from(name), context)
+        .has_own_property(JsString::from(name), context)
         .unwrap_or(true)
     {
         return;
@@ -87,7 +88,7 @@ pub(crate) fn define_named_frame(
     let previous = context.enter_realm(realm);
     let key = name.to_string();
     let getter = NativeFunction::from_copy_closure_with_captures(
-        move |_, _, name: &boa_engine::JsString, context| {
+        move |_, _, name: &JsString, context| {
             let state = AgentState::of(context)?;
             let name = name.to_std_string_escaped();
             let child = state
@@ -95,13 +96,35 @@ pub(crate) fn define_named_frame(
                 .with_tree(|tree| tree.child_by_name(parent_bc, &name));
             match child {
                 Some(child) => window_proxy::window_proxy_for(&state, context, parent, child),
-                None => Ok(boa_engine::JsValue::undefined()),
+                None => Ok(JsValue::undefined()),
             }
         },
-        boa_engine::JsString::from(key.as_str()),
+        JsString::from(key.as_str()),
     );
-    let _ = conversions::define_accessor(context, &global, &key, getter, None);
+    let _ = define_getter(context, &global, &key, getter);
     context.enter_realm(previous);
+}
+
+/// Defines `key` on `global` as a readonly attribute's property would be: an accessor whose
+/// getter (`get <key>`, a function of the current realm) runs `getter`, without a setter,
+/// enumerable and configurable.
+fn define_getter(
+    context: &mut Context,
+    global: &JsObject,
+    key: &str,
+    getter: NativeFunction,
+) -> JsResult<()> {
+    let getter = function(context, &format!("get {key}"), 0, getter);
+    global.define_property_or_throw(
+        JsString::from(key),
+        PropertyDescriptor::builder()
+            .get(getter)
+            .set(JsValue::undefined())
+            .enumerable(true)
+            .configurable(true),
+        context,
+    )?;
+    Ok(())
 }
 
 /// The realm, global object and browsing context of `window`, if it lives in this agent.

@@ -1,5 +1,6 @@
 //! The Window members for other top-level windows: `open()`, `opener`, `close()`,
-//! `name` (and the cross-origin `opener` and `close()` a WindowProxy exposes).
+//! `closed`, `name` (and the cross-origin `opener`, `close()` and `closed` a WindowProxy
+//! exposes).
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#apis-for-creating-and-navigating-browsing-contexts-by-name>,
 //! <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
@@ -7,12 +8,14 @@
 //! The algorithms over the browsing-context tree are the dom crate's
 //! (`postern_dom::window_open`, `choosing_a_navigable`, `window_state`); this module
 //! converts arguments, runs them against the shared tree, and creates, navigates and
-//! closes traversables through `crate::html::traversable`.
+//! closes traversables through `crate::html::traversable`. The members find their Window as
+//! the current realm's: boa runs a native function in the function's own realm, which is the
+//! realm of the Window it was installed on.
 
 use std::rc::Rc;
 
 use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 use postern_dom::loader::matches_about_blank;
 use postern_dom::{
     BrowsingContextId, ChosenNavigable, NavigableChoiceContext, Origin, WindowCloseOutcome,
@@ -22,6 +25,7 @@ use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::AgentTask;
 use crate::html::navigation::navigate;
 use crate::html::scripting::environments::incumbent_window;
@@ -30,52 +34,42 @@ use crate::html::traversable::{
 };
 use crate::html::window_proxy::window_proxy_for;
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, define_accessor, define_method, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
+use crate::webidl::interface::define_global_members;
 
-/// Defines `open`, `close`, `opener` and `name` on `window`'s global object.
-pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    define_method(
-        context,
-        global,
-        "open",
-        0,
-        NativeFunction::from_copy_closure(move |_, args, context| open(context, window, args)),
-    )?;
-    define_method(
-        context,
-        global,
-        "close",
-        0,
-        NativeFunction::from_copy_closure(move |_, _, context| {
-            let state = AgentState::of(context)?;
-            // 1. Let thisTraversable be this's navigable (null once another document
-            //    replaced this window's).
-            match state.browsing_context_of(window) {
-                Some(bc) if state.ua.active_window(bc) == Some(window) => window_close(context, bc),
-                _ => Ok(JsValue::undefined()),
-            }
-        }),
-    )?;
-    define_accessor(
-        context,
-        global,
-        "opener",
-        NativeFunction::from_copy_closure(move |_, _, context| opener_getter(context, window)),
-        Some(NativeFunction::from_copy_closure(
-            move |_, args, context| opener_setter(context, window, &arg(args, 0)),
-        )),
-    )?;
-    define_accessor(
-        context,
-        global,
-        "name",
-        NativeFunction::from_copy_closure(move |_, _, context| name_getter(context, window)),
-        Some(NativeFunction::from_copy_closure(
-            move |_, args, context| name_setter(context, window, &arg(args, 0)),
-        )),
-    )?;
-    Ok(())
+/// `partial interface Window` (the members for the current browsing context and other
+/// browsing contexts that open, name and close windows): what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
+pub(crate) const WINDOW_OPEN_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[
+        // attribute DOMString name;
+        Attribute::read_write("name", get_name, set_name),
+        // readonly attribute boolean closed;
+        Attribute::readonly("closed", get_closed),
+        // attribute any opener;
+        Attribute::read_write("opener", get_opener, set_opener),
+    ],
+    operations: &[
+        // undefined close();
+        Operation::new("close", 0, close),
+        // WindowProxy? open(optional USVString url = "", optional DOMString target = "_blank",
+        //                   optional [LegacyNullToEmptyString] DOMString features = "");
+        Operation::new("open", 0, open),
+    ],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// The Window of the current realm.
+fn current_window(context: &Context) -> JsResult<WindowId> {
+    Ok(RealmData::of_current_realm(context)?.window)
 }
 
 /// An optional DOMString argument: its default when absent or undefined.
@@ -96,7 +90,8 @@ fn optional_string(
 /// DOMString features = "")`: runs the window open steps.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open>
-fn open(context: &mut Context, window: WindowId, args: &[JsValue]) -> JsResult<JsValue> {
+fn open(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
     let url = optional_string(args, 0, "", context)?;
     let target = optional_string(args, 1, "_blank", context)?;
     let features = optional_string(args, 2, "", context)?;
@@ -264,7 +259,8 @@ pub(crate) fn opener_window_proxy(
 /// `window.opener`'s getter on the window's own global.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
-fn opener_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
+fn get_opener(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
     let state = AgentState::of(context)?;
     match state.browsing_context_of(window) {
         Some(bc) => opener_window_proxy(&state, context, window, bc),
@@ -276,7 +272,9 @@ fn opener_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
 /// attribute with a data property.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
-fn opener_setter(context: &mut Context, window: WindowId, value: &JsValue) -> JsResult<JsValue> {
+fn set_opener(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let value = &arg(args, 0);
     let state = AgentState::of(context)?;
     // 1. If the given value is null and this's browsing context is non-null, then set
     //    this's browsing context's opener browsing context to null.
@@ -313,7 +311,8 @@ fn opener_setter(context: &mut Context, window: WindowId, value: &JsValue) -> Js
 /// `window.name`'s getter.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
-fn name_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
+fn get_name(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return the empty string.
     // 2. Return this's navigable's target name.
@@ -329,8 +328,9 @@ fn name_getter(context: &mut Context, window: WindowId) -> JsResult<JsValue> {
 /// `window.name`'s setter.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
-fn name_setter(context: &mut Context, window: WindowId, value: &JsValue) -> JsResult<JsValue> {
-    let name = to_dom_string(value, context)?;
+fn set_name(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let name = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return.
     // 2. Set this's navigable's active session history entry's document state's navigable
@@ -343,6 +343,20 @@ fn name_setter(context: &mut Context, window: WindowId, value: &JsValue) -> JsRe
             .with_tree_mut(|tree| tree.window_name_setter(bc, name));
     }
     Ok(JsValue::undefined())
+}
+
+/// `window.close()` on the window's own global.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-close>
+fn close(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let state = AgentState::of(context)?;
+    // 1. Let thisTraversable be this's navigable (null once another document replaced this
+    //    window's).
+    match state.browsing_context_of(window) {
+        Some(bc) if state.ua.active_window(bc) == Some(window) => window_close(context, bc),
+        _ => Ok(JsValue::undefined()),
+    }
 }
 
 /// `close()` on the window of `browsing_context` (its own global's, or through a
@@ -386,6 +400,21 @@ pub(crate) fn window_close(
     Ok(JsValue::undefined())
 }
 
+/// `closed`: true once the window's browsing context is gone (its iframe removed, or it was
+/// closed) or shows another document.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
+fn get_closed(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = current_window(context)?;
+    let state = AgentState::of(context)?;
+    let bc = state.browsing_context_of(window);
+    // The steps are to return true if this's browsing context is null or its is closing is
+    // true; otherwise false.
+    let open =
+        bc.is_some_and(|bc| state.ua.active_window(bc) == Some(window) && !is_closed(&state, bc));
+    Ok(JsValue::new(!open))
+}
+
 /// Whether a browsing context's window reads as closed from outside (a cross-origin
 /// WindowProxy's `closed`): it is gone, shows no document, or is closing.
 ///
@@ -395,4 +424,9 @@ pub(crate) fn is_closed(state: &AgentState, browsing_context: BrowsingContextId)
         || state
             .ua
             .with_tree(|tree| tree.window_closed_getter(browsing_context))
+}
+
+/// Defines the members of [`WINDOW_OPEN_MEMBERS`] on `global`.
+pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    define_global_members(context, global, &WINDOW_OPEN_MEMBERS)
 }

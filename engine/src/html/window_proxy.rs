@@ -22,8 +22,9 @@ use crate::html::location;
 use crate::html::web_messaging::post_message;
 use crate::html::window_open;
 use crate::ids::{BrowsingContextId, NodeId, WindowId};
-use crate::webidl::conversions::{arg, function, type_error};
+use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::dom_exception;
+use crate::webidl::interface::function;
 
 /// What a WindowProxy's target carries.
 #[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]

@@ -1,71 +1,9 @@
-//! Small helpers shared by the bindings.
+//! Conversions between JS values and Web IDL types (arguments, DOMString, FrozenArray) and the
+//! TypeError the bindings throw.
 
+use boa_engine::object::IntegrityLevel;
 use boa_engine::object::builtins::JsArray;
-use boa_engine::object::{FunctionObjectBuilder, IntegrityLevel};
-use boa_engine::property::PropertyDescriptor;
-use boa_engine::{
-    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    js_string,
-};
-
-/// A function object of the current realm.
-pub(crate) fn function(
-    context: &mut Context,
-    name: &str,
-    length: usize,
-    body: NativeFunction,
-) -> JsObject {
-    FunctionObjectBuilder::new(context.realm(), body)
-        .name(JsString::from(name))
-        .length(length)
-        .build()
-        .into()
-}
-
-/// Defines an operation (a method) on `object`, as WebIDL does: writable, enumerable,
-/// configurable.
-pub(crate) fn define_method(
-    context: &mut Context,
-    object: &JsObject,
-    name: &str,
-    length: usize,
-    body: NativeFunction,
-) -> JsResult<()> {
-    let f = function(context, name, length, body);
-    object.define_property_or_throw(
-        JsString::from(name),
-        PropertyDescriptor::builder()
-            .value(f)
-            .writable(true)
-            .enumerable(true)
-            .configurable(true),
-        context,
-    )?;
-    Ok(())
-}
-
-/// Defines an attribute (an accessor pair) on `object`, as WebIDL does: enumerable,
-/// configurable.
-pub(crate) fn define_accessor(
-    context: &mut Context,
-    object: &JsObject,
-    name: &str,
-    getter: NativeFunction,
-    setter: Option<NativeFunction>,
-) -> JsResult<()> {
-    let get = function(context, &format!("get {name}"), 0, getter);
-    let mut descriptor = PropertyDescriptor::builder()
-        .get(get)
-        .enumerable(true)
-        .configurable(true);
-    if let Some(setter) = setter {
-        descriptor = descriptor.set(function(context, &format!("set {name}"), 1, setter));
-    } else {
-        descriptor = descriptor.set(JsValue::undefined());
-    }
-    object.define_property_or_throw(JsString::from(name), descriptor, context)?;
-    Ok(())
-}
+use boa_engine::{Context, JsError, JsNativeError, JsObject, JsResult, JsValue, js_string};
 
 /// The `i`th argument, or `undefined`.
 pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {

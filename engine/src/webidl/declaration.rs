@@ -1,8 +1,10 @@
 //! The declarative form of an interface: what scripts see of it — its name, constructor,
 //! constants, attributes and operations with their Web IDL shape — as a table each interface
-//! file opens with. `webidl/interface.rs` turns a declaration into objects.
+//! file opens with; and of a namespace (`console`), the same for its members.
+//! `webidl/interface.rs` turns a declaration into objects.
 //!
-//! Spec: <https://webidl.spec.whatwg.org/#idl-interfaces>
+//! Spec: <https://webidl.spec.whatwg.org/#idl-interfaces>,
+//! <https://webidl.spec.whatwg.org/#idl-namespaces>
 
 use boa_engine::{Context, JsResult, JsValue};
 
@@ -57,6 +59,21 @@ impl InterfaceDeclaration {
 /// Spec: <https://webidl.spec.whatwg.org/#idl-interface-mixins>
 pub(crate) struct Mixin {
     /// Its regular attributes.
+    pub attributes: &'static [Attribute],
+    /// Its regular operations.
+    pub operations: &'static [Operation],
+}
+
+/// What scripts see of one namespace: a plain object holding its members (no constructor, no
+/// prototype object, no instances).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#idl-namespaces>
+pub(crate) struct NamespaceDeclaration {
+    /// The identifier (`console`).
+    pub name: &'static str,
+    /// Its constants.
+    pub constants: &'static [Constant],
+    /// Its regular attributes (a namespace's are all `readonly`).
     pub attributes: &'static [Attribute],
     /// Its regular operations.
     pub operations: &'static [Operation],

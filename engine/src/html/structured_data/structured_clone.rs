@@ -3,8 +3,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
 
 use boa_engine::{
-    Context, JsError, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
-    js_string,
+    Context, JsError, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, js_string,
 };
 use postern_clone::{
     DeserializeError, SerializeError, SerializedWithTransfer, structured_deserialize_with_transfer,
@@ -14,8 +13,26 @@ use postern_clone::{
 use crate::html::scripting::environments;
 use crate::html::structured_data::{BoaDeserializeHost, BoaSerializeHost};
 use crate::webidl::conversions;
-use crate::webidl::conversions::{arg, define_method, type_error};
+use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::declaration::{InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
+use crate::webidl::interface::define_global_members;
+
+/// `partial interface mixin WindowOrWorkerGlobalScope` (structured cloning), as the Window
+/// includes it: what scripts see.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structured-cloning>
+pub(crate) const WINDOW_STRUCTURED_CLONE_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: None,
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    // any structuredClone(any value, optional StructuredSerializeOptions options = {});
+    operations: &[Operation::new("structuredClone", 1, structured_clone)],
+    static_operations: &[],
+    mixins: &[],
+};
 
 /// StructuredSerializeWithTransfer(value, transferList) in the current realm, with errors
 /// a DataCloneError becomes a "DataCloneError" DOMException, an exception thrown by a
@@ -158,11 +175,5 @@ fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
 
 /// Defines `structuredClone` on `global`.
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
-    define_method(
-        context,
-        global,
-        "structuredClone",
-        1,
-        NativeFunction::from_fn_ptr(structured_clone),
-    )
+    define_global_members(context, global, &WINDOW_STRUCTURED_CLONE_MEMBERS)
 }
