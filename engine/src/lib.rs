@@ -45,4 +45,3 @@ pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;
 pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};
 pub use user_agent::{TestResultsHook, UserAgent, UserAgentOptions};
-pub mod cli;
