@@ -2,8 +2,9 @@
 //!
 //! `postern run` loads a page (a URL, an HTML file, or a directory of host-named
 //! subdirectories served as virtual origins), runs its event loops until idle and prints its
-//! console; `postern wpt` runs web-platform-tests from a checkout in-process. Both go through
-//! the engine's public embedding API (`postern::UserAgent`).
+//! console; `postern wpt` runs web-platform-tests from a checkout in-process, through the
+//! runner in `postern_wpt`. Both drive the engine through its public embedding API
+//! (`postern::UserAgent`).
 
 mod run;
 mod wpt;
@@ -12,6 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use postern::EngineError;
+use postern_wpt::WptError;
+use thiserror::Error;
 
 pub use run::RunArgs;
 pub use wpt::WptArgs;
@@ -34,12 +37,23 @@ pub enum Command {
     Wpt(WptArgs),
 }
 
+/// Why a command could not run (exit code 2).
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// The engine failed: a directory could not be served, a URL opened, a user agent set up.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// The WPT runner could not run.
+    #[error("wpt: {0}")]
+    Wpt(#[from] WptError),
+}
+
 /// Runs the command line.
-pub fn run(cli: Cli) -> Result<ExitCode, EngineError> {
-    match cli.command {
-        Command::Wpt(args) => wpt::run(args),
-        Command::Run(args) => run::run(args),
-    }
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    Ok(match cli.command {
+        Command::Wpt(args) => wpt::run(args)?,
+        Command::Run(args) => run::run(args)?,
+    })
 }
 
 fn main() -> ExitCode {

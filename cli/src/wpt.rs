@@ -1,10 +1,10 @@
 //! `postern wpt`: run web-platform-tests from a checkout, in-process.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use postern::EngineError;
+use postern_wpt::{WptError, WptOptions, read_list, run_wpt, summary_text};
 
 /// `postern wpt`.
 #[derive(Debug, Args)]
@@ -37,20 +37,8 @@ pub struct WptArgs {
     pub verbose: bool,
 }
 
-/// Reads a list of test paths (one per line; blank lines and `#` comments ignored).
-fn read_list(path: &Path) -> Result<Vec<PathBuf>, EngineError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| EngineError::Wpt(format!("{}: {e}", path.display())))?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(PathBuf::from)
-        .collect())
-}
-
 /// Runs `postern wpt`.
-pub fn run(args: WptArgs) -> Result<ExitCode, EngineError> {
+pub fn run(args: WptArgs) -> Result<ExitCode, WptError> {
     let mut paths = args.paths;
     if let Some(list) = &args.list {
         paths.extend(read_list(list)?);
@@ -60,7 +48,7 @@ pub fn run(args: WptArgs) -> Result<ExitCode, EngineError> {
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let options = postern::wpt::WptOptions {
+    let options = WptOptions {
         root: args.root,
         paths,
         expectations: args.expectations,
@@ -70,11 +58,8 @@ pub fn run(args: WptArgs) -> Result<ExitCode, EngineError> {
         timeout_multiplier: args.timeout_multiplier,
         verbose: args.verbose,
     };
-    let outcome = postern::wpt::run_wpt(&options).map_err(|e| EngineError::Wpt(e.to_string()))?;
-    print!(
-        "{}",
-        postern::wpt::summary_text(&outcome, options.update_expectations)
-    );
+    let outcome = run_wpt(&options)?;
+    print!("{}", summary_text(&outcome, options.update_expectations));
     if outcome.unexpected.is_empty() || options.update_expectations {
         Ok(ExitCode::SUCCESS)
     } else {

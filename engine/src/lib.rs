@@ -37,7 +37,6 @@ mod time;
 mod traversable;
 pub mod user_agent;
 mod window;
-pub mod wpt;
 
 pub use console::{CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole};
 pub use error::EngineError;
