@@ -6,8 +6,8 @@
 
 use std::process::ExitCode;
 
-use postern::wpt::{WptOptions, run_wpt, summary_text};
 use postern_conformance::repo_root;
+use postern_wpt::{WptOptions, run_wpt, summary_text};
 
 fn main() -> ExitCode {
     let root = repo_root().join("tests").join("wpt");

@@ -2,10 +2,11 @@
 //! WHATWG HTML standard says, end to end.
 //!
 //! This crate holds the JS engine (boa), the Web IDL bindings (Window, WindowProxy,
-//! EventTarget, MessageEvent, DOMException, timers, console, `structuredClone`), the
-//! embedding API ([`UserAgent`]) and the `postern` command-line tool. The lower crates do
-//! the rest: `postern-clone` (structured clone), `postern-event-loop` (event loops),
-//! `postern-dom` (documents, origins, browsing contexts, loading).
+//! EventTarget, MessageEvent, DOMException, timers, console, `structuredClone`) and the
+//! embedding API ([`UserAgent`]). The lower crates do the rest: `postern-clone` (structured
+//! clone), `postern-event-loop` (event loops), `postern-dom` (documents, origins, browsing
+//! contexts, loading). The `postern` command line (`postern-cli`) and the WPT runner
+//! (`postern-wpt`) are crates of their own, on top of the embedding API.
 //!
 //! ```no_run
 //! use std::sync::Arc;
@@ -21,7 +22,6 @@
 //! ```
 
 mod agent;
-pub mod cli;
 mod console;
 mod dom;
 pub mod embedder;
@@ -31,7 +31,6 @@ mod html;
 pub mod ids;
 mod testing;
 mod webidl;
-pub mod wpt;
 
 pub use embedder::console_sink::{
     CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole,

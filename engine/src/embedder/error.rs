@@ -24,9 +24,6 @@ pub enum EngineError {
     /// The JS engine could not be set up (creating a realm or a context failed).
     #[error("JS engine setup failed: {0}")]
     Setup(String),
-    /// The WPT runner could not run.
-    #[error("wpt: {0}")]
-    Wpt(String),
     /// A directory given to serve could not be used.
     #[error("cannot serve {origin}: {reason}")]
     Serve {

@@ -12,10 +12,9 @@ use super::config;
 use super::discover::TestCase;
 use super::report::{FileStatus, SubtestResult, SubtestStatus, TestResult};
 use super::server::WptServer;
-use crate::CollectingConsole;
-use crate::{TestResultsHook, UserAgent, UserAgentOptions};
-use postern_event_loop::RunOutcome;
-use postern_event_loop::TimeMode;
+use postern::{
+    CollectingConsole, RunOutcome, TestResultsHook, TimeMode, UserAgent, UserAgentOptions,
+};
 
 /// testharness.js's normal harness timeout.
 const NORMAL_TIMEOUT: Duration = Duration::from_secs(10);

@@ -1,10 +1,13 @@
-//! `postern wpt`: runs web-platform-tests in-process, with no server and no network.
+//! Postern's web-platform-tests runner (the library behind `postern wpt` and the project's
+//! own WPT-style suite): runs web-platform-tests in-process, with no server and no network,
+//! through the engine's public embedding API.
 //!
 //! A virtual wptserve ([`server::WptServer`]) answers the hosts and ports of WPT's default
-//! configuration from a checkout; each test file runs in its own [`crate::UserAgent`] under
+//! configuration from a checkout; each test file runs in its own [`postern::UserAgent`] under
 //! virtual time ([`runner`]); results come from the checkout's own testharness.js through
 //! the runner's `testharnessreport.js`; [`report`] writes the summary and wptreport JSON;
-//! [`expectations`] decides what is unexpected.
+//! [`expectations`] decides what is unexpected. [`run_wpt`] does all of it for a
+//! [`WptOptions`]; [`summary_text`] is what is printed after a run.
 
 pub mod config;
 pub mod discover;
@@ -15,7 +18,7 @@ pub mod server;
 pub mod substitute;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -58,6 +61,14 @@ pub enum WptError {
     /// The report could not be written.
     #[error("cannot write the report {path}: {message}")]
     Report {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// A list of test paths could not be read.
+    #[error("{path}: {message}")]
+    List {
         /// The file.
         path: String,
         /// Why.
@@ -113,6 +124,21 @@ pub fn result_line(result: &TestResult) -> String {
         result.subtests.len(),
         result.test
     )
+}
+
+/// Reads a list of test paths (one per line; blank lines and `#` comments ignored), such as
+/// `postern wpt --list` takes.
+pub fn read_list(path: &Path) -> Result<Vec<PathBuf>, WptError> {
+    let text = std::fs::read_to_string(path).map_err(|e| WptError::List {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// Runs the tests and writes the report and expectations asked for.
@@ -216,4 +242,33 @@ pub fn summary_text(outcome: &WptOutcome, update_expectations: bool) -> String {
         outcome.elapsed.as_secs_f64()
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_skips_blank_lines_and_comments() {
+        let path =
+            std::env::temp_dir().join(format!("postern-wpt-list-{}.txt", std::process::id()));
+        std::fs::write(&path, "# targets\n/a/b.html\n\n  /c.any.js  \n#/d.html\n").unwrap();
+        let list = read_list(&path);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(
+            list.unwrap(),
+            vec![PathBuf::from("/a/b.html"), PathBuf::from("/c.any.js")]
+        );
+    }
+
+    #[test]
+    fn a_missing_list_is_an_error_naming_the_file() {
+        let error = read_list(Path::new("/nonexistent/postern-wpt-list.txt")).unwrap_err();
+        assert!(matches!(error, WptError::List { .. }));
+        assert!(
+            error
+                .to_string()
+                .starts_with("/nonexistent/postern-wpt-list.txt: ")
+        );
+    }
 }
