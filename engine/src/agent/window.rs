@@ -1,5 +1,6 @@
 //! The engine-side state of a Window (its document, realm, global object, listeners, timers,
-//! load progress), as data; the Window interface is `html/window.rs`.
+//! load progress), as data: the Window at the state layer; the Window interface is the same
+//! concept one layer up, `html/window.rs`.
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 

@@ -8,6 +8,9 @@
 //! function's own realm, which is the realm of the Window it was installed on (also when it
 //! is reached through a WindowProxy, or called from another window's script).
 //!
+//! The Window at the interface layer; its engine-side state (document, realm, listeners,
+//! timers) is the same concept one layer down, `agent/window.rs`.
+//!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
 use std::cell::RefCell;
