@@ -231,34 +231,11 @@ macro_rules! reflected_string {
         $crate::dom::element::reflected_string!($name, $name)
     };
     ($name:literal, $content_attribute:literal) => {
-        $crate::webidl::declaration::Attribute::read_write(
+        $crate::webidl::declaration::keyed_attribute!(
             $name,
-            {
-                fn get(
-                    this: &boa_engine::JsValue,
-                    _: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    $crate::dom::element::get_reflected_string(this, context, $content_attribute)
-                }
-                get
-            },
-            {
-                fn set(
-                    this: &boa_engine::JsValue,
-                    args: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    let value = args.first().cloned().unwrap_or_default();
-                    $crate::dom::element::set_reflected_string(
-                        this,
-                        context,
-                        $content_attribute,
-                        &value,
-                    )
-                }
-                set
-            },
+            $content_attribute,
+            $crate::dom::element::get_reflected_string,
+            $crate::dom::element::set_reflected_string
         )
     };
 }

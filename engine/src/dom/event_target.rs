@@ -372,8 +372,8 @@ fn call_event_handler(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
 pub(crate) fn get_event_handler(
-    context: &mut Context,
     this: &JsValue,
+    context: &mut Context,
     type_: &str,
 ) -> JsResult<JsValue> {
     let (window, target) = resolve_target(this, context)?;
@@ -392,8 +392,8 @@ pub(crate) fn get_event_handler(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
 pub(crate) fn set_event_handler(
-    context: &mut Context,
     this: &JsValue,
+    context: &mut Context,
     type_: &str,
     value: &JsValue,
 ) -> JsResult<JsValue> {
@@ -441,29 +441,11 @@ pub(crate) fn set_event_handler(
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-idl-attributes>
 macro_rules! event_handler {
     ($name:literal, $type_:literal) => {
-        $crate::webidl::declaration::Attribute::read_write(
+        $crate::webidl::declaration::keyed_attribute!(
             $name,
-            {
-                fn get(
-                    this: &boa_engine::JsValue,
-                    _: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    $crate::dom::event_target::get_event_handler(context, this, $type_)
-                }
-                get
-            },
-            {
-                fn set(
-                    this: &boa_engine::JsValue,
-                    args: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    let value = args.first().cloned().unwrap_or_default();
-                    $crate::dom::event_target::set_event_handler(context, this, $type_, &value)
-                }
-                set
-            },
+            $type_,
+            $crate::dom::event_target::get_event_handler,
+            $crate::dom::event_target::set_event_handler
         )
     };
 }

@@ -288,29 +288,11 @@ fn set_title_text(this: &JsValue, args: &[JsValue], context: &mut Context) -> Js
 /// Spec: <https://html.spec.whatwg.org/multipage/common-dom-interfaces.html#reflecting-content-attributes-in-idl-attributes>
 macro_rules! reflected_url {
     ($name:literal) => {
-        $crate::webidl::declaration::Attribute::read_write(
+        $crate::webidl::declaration::keyed_attribute!(
             $name,
-            {
-                fn get(
-                    this: &boa_engine::JsValue,
-                    _: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    $crate::html::html_element::get_reflected_url(this, context, $name)
-                }
-                get
-            },
-            {
-                fn set(
-                    this: &boa_engine::JsValue,
-                    args: &[boa_engine::JsValue],
-                    context: &mut boa_engine::Context,
-                ) -> boa_engine::JsResult<boa_engine::JsValue> {
-                    let value = args.first().cloned().unwrap_or_default();
-                    $crate::html::html_element::set_reflected_url(this, context, $name, &value)
-                }
-                set
-            },
+            $name,
+            $crate::html::html_element::get_reflected_url,
+            $crate::html::html_element::set_reflected_url
         )
     };
 }

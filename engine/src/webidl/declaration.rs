@@ -191,3 +191,38 @@ impl Operation {
         }
     }
 }
+
+/// An attribute whose getter and setter steps are shared by many attributes and told apart by
+/// a key (an event handler's event type, a reflected content attribute's name):
+/// `keyed_attribute!("onload", "load", get_event_handler, set_event_handler)` is the
+/// attribute `onload` whose getter calls `get_event_handler(this, context, "load")` and whose
+/// setter calls `set_event_handler(this, context, "load", &value)`.
+macro_rules! keyed_attribute {
+    ($name:expr, $key:expr, $getter:path, $setter:path) => {
+        $crate::webidl::declaration::Attribute::read_write(
+            $name,
+            {
+                fn get(
+                    this: &boa_engine::JsValue,
+                    _: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    $getter(this, context, $key)
+                }
+                get
+            },
+            {
+                fn set(
+                    this: &boa_engine::JsValue,
+                    args: &[boa_engine::JsValue],
+                    context: &mut boa_engine::Context,
+                ) -> boa_engine::JsResult<boa_engine::JsValue> {
+                    let value = args.first().cloned().unwrap_or_default();
+                    $setter(this, context, $key, &value)
+                }
+                set
+            },
+        )
+    };
+}
+pub(crate) use keyed_attribute;
