@@ -1,7 +1,7 @@
 //! Typed ids of the engine crate.
 
 pub use postern_dom::{BrowsingContextId, DocumentId, NodeId};
-pub use postern_event_loop::AgentId;
+pub use postern_event_loop::{AgentId, PortId};
 
 /// A Window object (one per document that has been loaded into a browsing context).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use boa_engine::JsObject;
 
-use crate::ids::NodeId;
+use crate::ids::{NodeId, PortId};
 
 /// An event target within one window: the window itself or one of its document's nodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,6 +18,8 @@ pub(crate) enum EventTargetKey {
     Window,
     /// A node of the window's document.
     Node(NodeId),
+    /// A MessagePort living in the window.
+    MessagePort(PortId),
 }
 
 /// What a listener calls.

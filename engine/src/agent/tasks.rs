@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use postern_clone::SerializedWithTransfer;
 use postern_dom::{BrowsingContextId, Origin};
-use postern_event_loop::{AgentId, Task};
+use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
@@ -49,6 +49,15 @@ pub(crate) struct LoadedResponse {
     pub body: Vec<u8>,
     /// Why the load failed, if it did (the document is an error page then).
     pub failure: Option<String>,
+}
+
+/// A message in a port message queue: StructuredSerializeWithTransfer's result, waiting in
+/// the user agent's port table until the port it was posted to takes it (step 8 of the message
+/// port post message steps).
+#[derive(Debug)]
+pub(crate) struct PortMessage {
+    /// The serialized message and the data holders of what it transferred.
+    pub record: SerializedWithTransfer,
 }
 
 /// A task created by the timer initialization steps.
@@ -119,6 +128,9 @@ pub(crate) enum AgentTask {
     },
     /// A message posted with `window.postMessage`.
     PostedMessage(PostedMessage),
+    /// A task of a port message queue: dispatch a MessagePort's next message, or fire its
+    /// `close` event.
+    Port(PortNotice),
     /// A timer's task.
     Timer(TimerTask),
     /// The task "notify about rejected promises" queues: fire `unhandledrejection` for the
@@ -127,6 +139,19 @@ pub(crate) enum AgentTask {
         /// The window.
         window: WindowId,
     },
+}
+
+/// Queues the task of each port notice on the posted message task source of the agent the
+/// port lives in, associated with its document.
+pub(crate) fn queue_port_notices(state: &Rc<AgentState>, notices: Vec<PortNotice>) {
+    for notice in notices {
+        let task = Task::new(
+            TaskSource::PostedMessage,
+            Some(notice.owner.document),
+            AgentTask::Port(notice),
+        );
+        route_task(state, notice.owner.agent, task);
+    }
 }
 
 /// Queues `task` on `agent`'s event loop: directly when it is this agent, through the

@@ -13,9 +13,9 @@ use postern_dom::{
     AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
     Origin, ResourceLoader, agent_cluster_key,
 };
-use postern_event_loop::{AgentId, Clock, Coordinator, Task};
+use postern_event_loop::{AgentId, Clock, Coordinator, MessagePorts, Task};
 
-use crate::agent::tasks::AgentTask;
+use crate::agent::tasks::{AgentTask, PortMessage};
 use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
 use crate::embedder::options::{TestResultsHook, UserAgentOptions};
@@ -60,6 +60,9 @@ pub(crate) struct UserAgentShared {
     /// The agent cluster maps of every browsing context group: which agent runs the documents
     /// of each (group, agent cluster key).
     agent_clusters: Mutex<HashMap<(Option<BrowsingContextGroupId>, AgentClusterKey), AgentId>>,
+    /// Every MessagePort of the user agent: entanglement, where each lives, and their port
+    /// message queues (shared, as ports move between agents).
+    pub ports: MessagePorts<PortMessage>,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
@@ -109,6 +112,7 @@ impl UserAgentShared {
             next_window: AtomicU64::new(0),
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),
+            ports: MessagePorts::new(),
         }
     }
 

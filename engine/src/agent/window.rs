@@ -15,7 +15,7 @@ use postern_event_loop::DocumentKey;
 use url::Url;
 
 use crate::agent::AgentState;
-use crate::agent::event_listener_list::EventListeners;
+use crate::agent::event_listener_list::{EventListeners, EventTargetKey};
 use crate::agent::map_of_active_timers::ActiveTimers;
 
 /// A document's current document readiness (`document.readyState`).
@@ -83,6 +83,9 @@ pub(crate) struct Window {
     pub cross_origin_functions: HashMap<(BrowsingContextId, &'static str), JsObject>,
     /// Wrapper objects of the document's nodes.
     pub wrappers: HashMap<NodeId, JsObject>,
+    /// The window's event targets that are neither the window nor a node (its MessagePorts),
+    /// by key: what an event dispatched at one of them has as its target.
+    pub event_targets: HashMap<EventTargetKey, JsObject>,
     /// Progress towards the load event.
     pub load: LoadState,
 }

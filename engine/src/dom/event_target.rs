@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace, js_string};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::{EventTargetKey, Listener, ListenerCallback};
@@ -40,11 +40,31 @@ pub(crate) const EVENT_TARGET: InterfaceDeclaration = InterfaceDeclaration {
     mixins: &[],
 };
 
-/// The (window, target) that `this` designates: a node wrapper, or else the current realm's
-/// window.
+/// The data of an event target object that is neither a window nor a node (a MessagePort):
+/// whose listener table holds its listeners, and under which key.
+#[derive(Trace, Finalize, JsData)]
+pub(crate) struct EventTargetObject {
+    /// The window whose listener table holds its listeners (its relevant global).
+    #[unsafe_ignore_trace]
+    pub window: WindowId,
+    /// Its key in that table (set once an object made for deserialization is set up).
+    #[unsafe_ignore_trace]
+    pub key: Cell<EventTargetKey>,
+    /// The `[[Detached]]` internal slot of a transferable one.
+    #[unsafe_ignore_trace]
+    pub detached: Cell<bool>,
+}
+
+/// The (window, target) that `this` designates: a node wrapper, an event target object, or
+/// else the current realm's window.
 fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
-    if let Some(node) = this.as_object().and_then(|o| wrappers::node_of(&o)) {
-        return Ok((node.window, EventTargetKey::Node(node.node)));
+    if let Some(object) = this.as_object() {
+        if let Some(node) = wrappers::node_of(&object) {
+            return Ok((node.window, EventTargetKey::Node(node.node)));
+        }
+        if let Some(target) = object.downcast_ref::<EventTargetObject>() {
+            return Ok((target.window, target.key.get()));
+        }
     }
     // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
     // bare `addEventListener(...)` call, designates it).
@@ -169,6 +189,13 @@ fn target_value(
             .map(|w| JsValue::from(w.global.clone()))
             .unwrap_or_default()),
         EventTargetKey::Node(node) => Ok(wrappers::wrapper(state, context, window, node)?.into()),
+        EventTargetKey::MessagePort(_) => Ok(state
+            .windows
+            .borrow()
+            .get(&window)
+            .and_then(|w| w.event_targets.get(&target).cloned())
+            .map(JsValue::from)
+            .unwrap_or_default()),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::html::navigation::{
 use crate::html::scripting::rejections::fire_unhandled_rejections;
 use crate::html::timers::run_timer_task;
 use crate::html::traversable::definitely_close_a_top_level_traversable;
+use crate::html::web_messaging::message_port::run_port_notice;
 use crate::html::web_messaging::post_message::run_posted_message_task;
 
 /// Runs one task's steps.
@@ -40,6 +41,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             definitely_close_a_top_level_traversable(state, traversable)
         }
         AgentTask::PostedMessage(message) => run_posted_message_task(state, context, message),
+        AgentTask::Port(notice) => run_port_notice(state, context, notice),
         AgentTask::Timer(timer) => run_timer_task(state, context, timer),
         AgentTask::NotifyRejectedPromises { window } => {
             fire_unhandled_rejections(state, context, window)

@@ -56,7 +56,7 @@ fn content_attribute(
         EventTargetKey::Window if WINDOW_REFLECTING_BODY_HANDLERS.contains(&type_) => {
             document.body()?
         }
-        EventTargetKey::Window => return None,
+        EventTargetKey::Window | EventTargetKey::MessagePort(_) => return None,
     };
     let text = document.get_attribute(element, &format!("on{type_}"))?;
     Some((element, text.to_string()))

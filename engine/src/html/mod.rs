@@ -30,10 +30,13 @@ use crate::dom::event;
 use crate::hr_time::performance;
 use crate::html::scripting::rejections;
 use crate::html::structured_data::structured_clone;
+use crate::html::web_messaging::message_channel::MESSAGE_CHANNEL;
 use crate::html::web_messaging::message_event;
+use crate::html::web_messaging::message_port::MESSAGE_PORT;
 use crate::ids::WindowId;
 use crate::testing as test_results;
 use crate::webidl::dom_exception;
+use crate::webidl::interface::install_interface;
 
 /// Installs the Window interface's members and the other interfaces into the current realm
 /// (the realm of `window`).
@@ -46,6 +49,8 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     promise_rejection_event::install(context, &global)?;
     rejections::install(context);
     dom::install(context, &global, window)?;
+    install_interface(context, &global, &MESSAGE_PORT)?;
+    install_interface(context, &global, &MESSAGE_CHANNEL)?;
     window::install(context, &global, window)?;
     window_open::install(context, &global)?;
     timers::install(context, &global)?;

@@ -26,6 +26,7 @@ use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
 use crate::html::iframe::Insertion;
 use crate::html::scripting::script::{emit_console, run_a_classic_script};
+use crate::html::web_messaging::message_port;
 use crate::html::window::create_window;
 use crate::ids::WindowId;
 
@@ -258,6 +259,8 @@ pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
             .event_loop
             .borrow_mut()
             .remove_tasks_of_document(document_key(document));
+        // Its MessagePorts go with it: their peers get `close`.
+        message_port::destroy_ports_of_document(state, document);
     }
 }
 

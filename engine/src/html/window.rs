@@ -331,6 +331,7 @@ pub(crate) fn create_window(
             proxies: HashMap::new(),
             cross_origin_functions: HashMap::new(),
             wrappers: HashMap::new(),
+            event_targets: HashMap::new(),
             load: LoadState::default(),
         },
     );

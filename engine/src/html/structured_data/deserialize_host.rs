@@ -14,8 +14,11 @@ use postern_clone::{
     SharedMemory, ViewKind,
 };
 
+use crate::agent::AgentState;
 use crate::html::structured_data::strings::BoaStrings;
 use crate::html::structured_data::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
+use crate::html::web_messaging::message_port;
+use crate::ids::PortId;
 use crate::webidl::dom_exception;
 
 /// Builds boa values in the current realm for StructuredDeserialize.
@@ -278,6 +281,8 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     fn create_platform_object(&mut self, interface: &str) -> Result<JsObject, JsError> {
         match interface {
             "DOMException" => dom_exception::create(self.context, "Error", ""),
+            // Set up by the transfer-receiving steps (a MessagePort is never serialized).
+            "MessagePort" => message_port::create_port_object(self.context, PortId(0)),
             _ => Err(data_clone_error(
                 self.context,
                 &format!("{interface} is not exposed in the target realm"),
@@ -348,14 +353,15 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     }
     fn transfer_receiving_steps(
         &mut self,
-        _object: &JsObject,
+        object: &JsObject,
         interface: &str,
-        _data: PlatformTransferData,
+        data: PlatformTransferData,
     ) -> Result<(), JsError> {
-        // TODO(spec): MessagePort's transfer-receiving steps.
-        Err(data_clone_error(
-            self.context,
-            &format!("{interface} objects cannot be transferred"),
-        ))
+        let state = AgentState::of(self.context)?;
+        let result = match interface {
+            "MessagePort" => message_port::transfer_receiving_steps(&state, object, data),
+            _ => Err("objects of this interface cannot be transferred"),
+        };
+        result.map_err(|reason| data_clone_error(self.context, &format!("{interface}: {reason}")))
     }
 }

@@ -64,16 +64,17 @@ pub(crate) fn serialize_with_transfer(
 }
 
 /// StructuredDeserializeWithTransfer(serializeWithTransferResult, the current realm):
-/// `[[Deserialized]]` (the transferred values are only ArrayBuffers so far, reachable from it).
+/// `[[Deserialized]]` and `[[TransferredValues]]` (ArrayBuffers and MessagePorts, in transfer
+/// list order).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#structureddeserializewithtransfer>
 pub(crate) fn deserialize_with_transfer(
     context: &mut Context,
     serialized: SerializedWithTransfer,
-) -> JsResult<JsValue> {
+) -> JsResult<(JsValue, Vec<JsValue>)> {
     let mut host = BoaDeserializeHost::new(context);
     match structured_deserialize_with_transfer(&mut host, serialized) {
-        Ok((value, _transferred)) => Ok(value),
+        Ok(result) => Ok(result),
         Err(DeserializeError::Host(error)) => Err(error),
         Err(DeserializeError::Malformed(reason)) => Err(JsError::from(
             JsNativeError::typ().with_message(format!("malformed serialized record: {reason}")),
@@ -170,7 +171,7 @@ fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
     //    (The current realm is the global's own: structuredClone is not called across
     //    realms with a different `this` here.)
     // 3. Return deserializeRecord.[[Deserialized]].
-    deserialize_with_transfer(context, serialized)
+    Ok(deserialize_with_transfer(context, serialized)?.0)
 }
 
 /// Defines `structuredClone` on `global`.

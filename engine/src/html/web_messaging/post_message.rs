@@ -26,6 +26,7 @@ use crate::html::scripting::script;
 use crate::html::structured_data::structured_clone;
 use crate::html::structured_data::structured_clone::sequence_of_objects;
 use crate::html::web_messaging::message_event::{MessageFields, create_message_event};
+use crate::html::web_messaging::message_port;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::frozen_array;
@@ -182,8 +183,10 @@ fn window_post_message_steps(
     )?;
     // 8. Queue a global task on the posted message task source given targetWindow.
     let Some(entry) = state.ua.window_entry(target_window) else {
-        // The target window is gone: nothing will run the task; the message is dropped.
+        // The target window is gone: nothing will run the task; the message is dropped (and
+        // the ports it carries with it).
         state.ua.count_dropped_message();
+        message_port::discard_message(&state, record);
         return Ok(());
     };
     let task = Task::new(
@@ -217,6 +220,7 @@ pub(crate) fn run_posted_message_task(
         .map(|w| (w.realm.clone(), w.origin()))
     else {
         state.ua.count_dropped_message();
+        message_port::discard_message(state, message.record);
         return;
     };
     // 8.1. If the targetOrigin argument is not a single literal U+002A ASTERISK character
@@ -226,6 +230,7 @@ pub(crate) fn run_posted_message_task(
         && !target_origin.is_same_origin(&document_origin)
     {
         state.ua.count_dropped_message();
+        message_port::discard_message(state, message.record);
         return;
     }
     let previous = context.enter_realm(realm);
@@ -250,24 +255,26 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
     // 8.4. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransfer
     //      Result, targetRealm). If this throws, fire "messageerror" at targetWindow with
     //      origin and source, and return.
-    let data = match structured_clone::deserialize_with_transfer(context, message.record) {
-        Ok(data) => data,
-        Err(_) => {
-            let fields = MessageFields {
-                data: JsValue::undefined(),
-                origin,
-                last_event_id: String::new(),
-                source,
-                ports: frozen_array(&JsValue::undefined(), context)?,
-            };
-            let event = create_message_event(context, "messageerror", fields)?;
-            dispatch(state, context, target, EventTargetKey::Window, &event)?;
-            return Ok(());
-        }
-    };
+    let (data, transferred) =
+        match structured_clone::deserialize_with_transfer(context, message.record) {
+            Ok(result) => result,
+            Err(_) => {
+                let fields = MessageFields {
+                    data: JsValue::undefined(),
+                    origin,
+                    last_event_id: String::new(),
+                    source,
+                    ports: frozen_array(&JsValue::undefined(), context)?,
+                };
+                let event = create_message_event(context, "messageerror", fields)?;
+                dispatch(state, context, target, EventTargetKey::Window, &event)?;
+                return Ok(());
+            }
+        };
     // 8.5. Let messageClone be deserializeRecord.[[Deserialized]].
-    // 8.6. Let newPorts be a new frozen array of the transferred MessagePorts.
-    let ports = frozen_array(&JsValue::undefined(), context)?;
+    // 8.6. Let newPorts be a new frozen array consisting of all MessagePort objects in
+    //      deserializeRecord.[[TransferredValues]], if any, maintaining their relative order.
+    let ports = message_port::new_ports(context, &transferred)?;
     // 8.7. Fire an event named message at targetWindow, using MessageEvent, with origin,
     //      source, data = messageClone and ports = newPorts.
     let fields = MessageFields {

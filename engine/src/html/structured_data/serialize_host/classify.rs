@@ -15,6 +15,7 @@ use postern_clone::{CloneString, ObjectKind, ViewKind};
 
 use crate::html::structured_data::clone_string;
 use crate::html::structured_data::serialize_host::BoaSerializeHost;
+use crate::html::web_messaging::message_port;
 use crate::webidl::dom_exception;
 
 impl BoaSerializeHost<'_> {
@@ -295,6 +296,14 @@ impl BoaSerializeHost<'_> {
         }
         // 18. An Array exotic object: above.
         // 19-20. Platform objects.
+        if let Some(detached) = message_port::is_detached_port(object) {
+            return ObjectKind::Platform {
+                interface: "MessagePort".into(),
+                serializable: false,
+                transferable: true,
+                detached,
+            };
+        }
         if dom_exception::name_and_message(object).is_some() {
             return ObjectKind::Platform {
                 interface: "DOMException".into(),

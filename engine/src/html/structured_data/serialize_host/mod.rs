@@ -27,8 +27,10 @@ mod own_properties;
 use self::own_properties::has_ordinary_own_properties;
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
+use crate::dom::event_target::EventTargetObject;
 use crate::html::structured_data::strings::RecordStrings;
 use crate::html::structured_data::{BoaBytes, clone_string, data_clone_error, js_string};
+use crate::html::web_messaging::message_port;
 use crate::webidl::dom_exception;
 
 /// Reads boa values for StructuredSerializeInternal.
@@ -243,18 +245,23 @@ impl SerializeHost for BoaSerializeHost<'_> {
 
     fn transfer_steps(
         &mut self,
-        _object: &JsObject,
+        object: &JsObject,
         interface: &str,
     ) -> Result<PlatformTransferData, JsError> {
-        // No platform object is transferable yet.
-        // TODO(spec): MessagePort's transfer steps.
-        Err(data_clone_error(
-            self.context,
-            &format!("{interface} objects cannot be transferred"),
-        ))
+        // MessagePort is the one transferable platform interface so far.
+        let state = AgentState::of(self.context)?;
+        let result = match interface {
+            "MessagePort" => message_port::transfer_steps(&state, object),
+            _ => Err("objects of this interface cannot be transferred"),
+        };
+        result.map_err(|reason| data_clone_error(self.context, &format!("{interface}: {reason}")))
     }
 
-    fn set_detached(&mut self, _object: &JsObject) {}
+    fn set_detached(&mut self, object: &JsObject) {
+        if let Some(data) = object.downcast_ref::<EventTargetObject>() {
+            data.detached.set(true);
+        }
+    }
 
     // Fast paths: each key and string is copied once, into a record string shared by the
     // equal ones (`strings`), and the own properties of ordinary objects and Arrays are read
