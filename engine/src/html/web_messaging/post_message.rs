@@ -173,9 +173,7 @@ fn window_post_message_steps(
     };
     // 6. Let transfer be options["transfer"].
     // 7. Let serializeWithTransferResult be StructuredSerializeWithTransfer(message,
-    //    transfer). Rethrow any exceptions.
-    //    (Only ArrayBuffers are transferable so far.)
-    // TODO(spec): MessagePort transfer (its transfer steps, and newPorts in step 8.6).
+    //    transfer). Rethrow any exceptions. (ArrayBuffers and MessagePorts are transferable.)
     let record = structured_clone::serialize_with_transfer(
         context,
         &arguments.message,
