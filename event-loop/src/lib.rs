@@ -10,6 +10,11 @@
 //! The loop itself is not `Send` (it lives on its agent's thread), but an
 //! [`EventLoopHandle`] is: another thread queues tasks through it (a crossbeam channel),
 //! which is how work crosses between agent clusters as `Send` data.
+//!
+//! Message ports ([`message_ports`]) are the one state shared by agents: a [`PortTable`]
+//! (behind [`MessagePorts`]'s lock) holds which port is entangled with which, where each
+//! lives, and each port's port message queue; it answers with [`PortNotice`]s that the
+//! embedder turns into tasks on the right agent's event loop.
 
 pub mod activity;
 pub mod agent_thread;
@@ -17,6 +22,7 @@ pub mod clock;
 mod control;
 pub mod coordinator;
 pub mod ids;
+pub mod message_ports;
 pub mod microtask;
 pub mod processing;
 pub mod task;
@@ -28,6 +34,10 @@ pub use agent_thread::{AgentLoop, CrashReport};
 pub use clock::{Clock, TimeMode};
 pub use coordinator::{Coordinator, RunLimits, RunOutcome, ShutdownReport, SpawnError};
 pub use ids::{AgentId, DocumentKey, TimerKey};
+pub use message_ports::{
+    Disentangled, MessagePorts, NoticeKind, PortError, PortId, PortNotice, PortOwner, PortTable,
+    PostOutcome,
+};
 pub use microtask::{MicrotaskQueue, perform_a_microtask_checkpoint};
 pub use processing::{EventLoop, EventLoopHandle, EventLoopHost, LoopState, run_one_turn};
 pub use task::{Task, TaskSource};
