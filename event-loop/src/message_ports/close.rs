@@ -32,9 +32,11 @@ impl<M> PortTable<M> {
         let Some(initiator) = self.ports.remove(&port) else {
             return Disentangled::default();
         };
-        // Deviation: the port is forgotten, and its port message queue with it; the spec keeps
-        // the detached object and its queue, whose tasks then have no one to run them (a
-        // closed port receives nothing more).
+        // Deviation: the port is forgotten with its port message queue, whose messages are
+        // returned in `dropped`: a closed port delivers nothing more. The spec leaves the
+        // queue in place, and its tasks would still fire `message` at the detached port (WPT
+        // webmessaging/message-channels/close.any.js "Close in onmessage should not cancel
+        // inflight messages" says so, though it ends at the first message).
         let mut result = Disentangled {
             notices: Vec::new(),
             dropped: initiator.queue.into_iter().collect(),

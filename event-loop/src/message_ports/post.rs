@@ -35,9 +35,8 @@ impl<M> PortTable<M> {
         //    otherwise let it be null.
         let target = source_port.peer;
         // Steps 1 to 5 (the transfer list checks, "doomed", StructuredSerializeWithTransfer)
-        // are the engine's: `message` is their result.
-        // Deviation: a doomed message (its transfer list holds targetPort) is the engine's to
-        // drop (step 6) before calling this.
+        // are the engine's: `message` is their result. A doomed message (its transfer list
+        // holds targetPort) is the engine's to drop at step 6, without calling this.
         // 6. If targetPort is null, or if doomed is true, then return.
         let Some(target) = target else {
             return Ok(PostOutcome::Dropped(message));
