@@ -57,7 +57,7 @@ impl<M> PortTable<M> {
         // 4. Fire an event named close at otherPort.
         // Deviation: otherPort may live on another agent, or be in transit: the event is owed
         // (`close_owed`) and fired by a task where otherPort lives ([`PortTable::take_close`]),
-        // now or once it arrives.
+        // now or once it arrives, once its port message queue is enabled.
         other_port.close_owed = true;
         if let Place::Living(owner) = other_port.place {
             result.notices.push(PortNotice {
@@ -70,15 +70,17 @@ impl<M> PortTable<M> {
     }
 
     /// The task of a `Close` notice: whether the `close` event is to be fired at `port` on
-    /// `agent` now. True once per disentangling, where the port lives when the task runs; false
-    /// for a stale notice (the port moved on, and its new home gets its own notice from
-    /// [`PortTable::arrive`]; or the event was fired already; or the port is gone).
+    /// `agent` now. True once per disentangling, where the port lives when the task runs, once
+    /// its port message queue is enabled; false for a stale notice (the port moved on, and its
+    /// new home gets its own notice from [`PortTable::arrive`]; or the event was fired
+    /// already; or the port is gone), and for a port not started yet: the event waits in its
+    /// queue, after the messages posted before it, and [`PortTable::start`] gives its notice.
     pub fn take_close(&mut self, port: PortId, agent: AgentId) -> bool {
         let Some(p) = self.ports.get_mut(&port) else {
             return false;
         };
         match p.place {
-            Place::Living(owner) if owner.agent == agent && p.close_owed => {
+            Place::Living(owner) if owner.agent == agent && p.close_owed && p.enabled => {
                 p.close_owed = false;
                 true
             }

@@ -62,8 +62,9 @@ impl<M> PortTable<M> {
     }
 
     /// `start()`: enable the port message queue of `port`, if it is not already enabled.
-    /// Returns one `Message` notice (for where `port` lives) per message waiting in it, or
-    /// nothing if it was already enabled (the waiting messages have their notices already).
+    /// Returns one `Message` notice (for where `port` lives) per message waiting in it, then a
+    /// `Close` notice if a `close` event waits behind them; nothing if it was already enabled
+    /// (the waiting messages and the close event have their notices already).
     ///
     /// `Err(Unknown)` for an unknown port, `Err(InTransit)` for a shipped one.
     ///
@@ -86,7 +87,16 @@ impl<M> PortTable<M> {
             port,
             kind: NoticeKind::Message,
         };
-        Ok(vec![notice; p.queue.len()])
+        let mut notices = vec![notice; p.queue.len()];
+        // Deviation (as Chromium): the `close` event owed to a port whose queue was disabled
+        // waits in it, behind the messages posted before the peer went away.
+        if p.close_owed {
+            notices.push(PortNotice {
+                kind: NoticeKind::Close,
+                ..notice
+            });
+        }
+        Ok(notices)
     }
 
     /// The task of a `Message` notice: removes and returns the oldest message of `port`'s

@@ -135,11 +135,18 @@ fn close_drops_its_own_queue_and_owes_the_peer_a_close() {
     assert_eq!(closed.dropped, vec![2]);
     assert_eq!(table.entangled_with(p2), None);
     assert_eq!(table.len(), 1);
+    assert!(
+        !table.take_close(p2, A),
+        "the close event waits for p2's queue to be enabled"
+    );
+    // What was queued for p2 before the close is still delivered, then the close event.
+    assert_eq!(
+        table.start(p2).unwrap(),
+        vec![message_notice(at(A), p2), close_notice(at(A), p2)]
+    );
+    assert_eq!(table.take_message(p2, A), Some(1));
     assert!(table.take_close(p2, A));
     assert!(!table.take_close(p2, A), "once");
-    // What was queued for p2 before the close is still delivered.
-    table.start(p2).unwrap();
-    assert_eq!(table.take_message(p2, A), Some(1));
     // Posting from a port whose peer is gone drops the message.
     assert_eq!(table.post_message(p2, 3).unwrap(), PostOutcome::Dropped(3));
     // Idempotent.
@@ -160,15 +167,20 @@ fn a_close_while_in_transit_is_delivered_on_arrival() {
         table.arrive(p2, at(B)).unwrap(),
         vec![close_notice(at(B), p2)]
     );
-    assert!(table.take_close(p2, B));
-    table.start(p2).unwrap();
+    assert!(!table.take_close(p2, B), "its queue is disabled on arrival");
+    assert_eq!(
+        table.start(p2).unwrap(),
+        vec![message_notice(at(B), p2), close_notice(at(B), p2)]
+    );
     assert_eq!(table.take_message(p2, B), Some(1));
+    assert!(table.take_close(p2, B));
 }
 
 #[test]
 fn a_close_notice_overtaken_by_a_ship_is_delivered_at_the_new_home() {
     let mut table = PortTable::<u32>::new();
     let (p1, p2) = table.create_entangled_pair(at(A));
+    table.start(p2).unwrap();
     let closed = table.close(p1).unwrap();
     assert_eq!(closed.notices, vec![close_notice(at(A), p2)]);
     // A ships p2 before the close notice's task runs.
@@ -178,6 +190,8 @@ fn a_close_notice_overtaken_by_a_ship_is_delivered_at_the_new_home() {
         table.arrive(p2, at(B)).unwrap(),
         vec![close_notice(at(B), p2)]
     );
+    assert!(!table.take_close(p2, B), "disabled on arrival");
+    assert_eq!(table.start(p2).unwrap(), vec![close_notice(at(B), p2)]);
     assert!(table.take_close(p2, B));
     // Once fired, a later move owes nothing.
     table.ship(p2).unwrap();

@@ -427,7 +427,13 @@ pub(crate) fn run_port_notice(state: &Rc<AgentState>, context: &mut Context, not
                 None => Ok(()),
             }
         }
-        NoticeKind::Close => fire_close(state, context, window, key),
+        NoticeKind::Close => {
+            if state.ua.ports.with(|t| t.take_close(notice.port, state.id)) {
+                fire_close(state, context, window, key)
+            } else {
+                Ok(())
+            }
+        }
     };
     context.enter_realm(previous);
     // The port object stays alive until its event has been dispatched.
