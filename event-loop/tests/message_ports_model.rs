@@ -42,6 +42,8 @@ struct PortsModel {
     closes: u8,
     /// Whether a transfer in flight may be lost (its port discarded) instead of arriving.
     losses: bool,
+    /// Whether one agent's document may be destroyed (once).
+    destroys: bool,
     close_handling: CloseHandling,
 }
 
@@ -77,6 +79,10 @@ struct State {
     /// Ports that were entangled with a port when it was closed or lost: each is owed one
     /// `close` event.
     owed_close: BTreeSet<PortId>,
+    /// Ports the model closed, lost or destroyed.
+    gone: BTreeSet<PortId>,
+    /// The agent whose document was destroyed, if any.
+    destroyed: Option<AgentId>,
     ships_done: u8,
     closes_done: u8,
     /// Violations seen on a transition (kept in the state so that `always` properties see them).
@@ -105,6 +111,8 @@ enum Action {
     Start(PortId),
     /// The agent holding `port` closes it.
     Close(PortId),
+    /// The agent's document is destroyed, with the ports living in it.
+    Destroy(AgentId),
 }
 
 fn owner(agent: AgentId) -> PortOwner {
@@ -127,6 +135,7 @@ impl PortsModel {
             ship_both: true,
             closes: 1,
             losses: false,
+            destroys: false,
             close_handling: CloseHandling::TakeClose,
         }
     }
@@ -146,6 +155,15 @@ impl State {
             if let Some(queue) = self.notices.get_mut(index) {
                 queue.push_back(notice);
             }
+        }
+    }
+
+    fn close(&mut self, port: PortId, handling: CloseHandling) {
+        self.owed_close.extend(self.table.entangled_with(port));
+        self.gone.insert(port);
+        match self.table.close(port) {
+            Ok(result) => self.disentangled(result, handling),
+            Err(_) => self.table_errors += 1,
         }
     }
 
@@ -209,6 +227,8 @@ impl Model for PortsModel {
             senders: [(p1, Sender::default()), (p2, Sender::default())].into(),
             closes_fired: BTreeMap::new(),
             owed_close: BTreeSet::new(),
+            gone: BTreeSet::new(),
+            destroyed: None,
             ships_done: 0,
             closes_done: 0,
             duplicates: 0,
@@ -230,7 +250,10 @@ impl Model for PortsModel {
                 actions.push(Action::Post(port));
             }
             if state.ships_done < self.ships && (self.ship_both || port != PortId(1)) {
-                for to in self.agent_ids().filter(|a| *a != at.agent) {
+                for to in self
+                    .agent_ids()
+                    .filter(|a| *a != at.agent && Some(*a) != state.destroyed)
+                {
                     actions.push(Action::Ship(port, to));
                 }
             }
@@ -248,6 +271,9 @@ impl Model for PortsModel {
             }
         }
         for agent in self.agent_ids() {
+            if self.destroys && state.destroyed.is_none() {
+                actions.push(Action::Destroy(agent));
+            }
             if state
                 .notices
                 .get((agent.0 - 1) as usize)
@@ -287,14 +313,35 @@ impl Model for PortsModel {
             Action::Arrive(port) => {
                 let to = state.in_flight.remove(&port)?;
                 match state.table.arrive(port, owner(to)) {
+                    Ok(_) if state.destroyed == Some(to) => {
+                        // Its document is gone: the engine closes the port as it arrives.
+                        state.close(port, handling);
+                    }
                     Ok(notices) => state.queue(notices, handling),
                     Err(_) => state.table_errors += 1,
                 }
+            }
+            Action::Destroy(agent) => {
+                state.destroyed = Some(agent);
+                // The document's tasks will never run.
+                state.notices.get_mut((agent.0 - 1) as usize)?.clear();
+                let doomed: Vec<PortId> = state
+                    .table
+                    .ports()
+                    .filter(|p| state.table.owner(*p).is_some_and(|o| o.agent == agent))
+                    .collect();
+                for port in doomed {
+                    state.owed_close.extend(state.table.entangled_with(port));
+                    state.gone.insert(port);
+                }
+                let result = state.table.document_destroyed(owner(agent).document);
+                state.disentangled(result, handling);
             }
             Action::Lose(port) => {
                 state.in_flight.remove(&port)?;
                 state.closes_done += 1;
                 state.owed_close.extend(state.table.entangled_with(port));
+                state.gone.insert(port);
                 let result = state.table.discard(port);
                 state.disentangled(result, handling);
             }
@@ -322,11 +369,7 @@ impl Model for PortsModel {
             },
             Action::Close(port) => {
                 state.closes_done += 1;
-                state.owed_close.extend(state.table.entangled_with(port));
-                match state.table.close(port) {
-                    Ok(result) => state.disentangled(result, handling),
-                    Err(_) => state.table_errors += 1,
-                }
+                state.close(port, handling);
             }
         }
         Some(state)
@@ -396,9 +439,11 @@ impl Model for PortsModel {
                 },
             ),
             Property::always(
-                "quiescent: no port left once both ends went",
-                |model: &PortsModel, s: &State| {
-                    !enabled(model, s).is_empty() || s.closes_done < 2 || s.table.is_empty()
+                "the table holds exactly the ports not gone",
+                |_: &PortsModel, s: &State| {
+                    s.table
+                        .ports()
+                        .eq(s.senders.keys().copied().filter(|p| !s.gone.contains(p)))
                 },
             ),
             Property::sometimes("a message is delivered", |_: &PortsModel, s: &State| {
@@ -461,14 +506,16 @@ fn three_agents_one_port_bounces_while_both_ends_post_and_one_closes() {
     });
 }
 
-/// Two agents; both ends can go: closed, or lost in flight (`discard`), so that a port owed a
-/// close can itself go before it arrives.
+/// Two agents; both ends can go: closed, lost in flight (`discard`), or with their document
+/// (`document_destroyed`; a port arriving at the destroyed document is closed as it arrives),
+/// so that a port owed a close can itself go before it arrives.
 #[test]
-fn two_agents_transfers_lost_in_flight_and_both_ends_going() {
+fn two_agents_lost_transfers_a_destroyed_document_and_both_ends_going() {
     check(PortsModel {
         closes: 2,
         losses: true,
-        ..PortsModel::new(2, 2, 2)
+        destroys: true,
+        ..PortsModel::new(2, 2, 1)
     });
 }
 
@@ -485,14 +532,16 @@ fn a_close_claimed_when_queued_is_refuted() {
     eprintln!("counterexample: {:?}", path.into_actions());
 }
 
-/// Four agents, three posts per end, three ships of either end, both ends can go (closed or
-/// lost in flight).
+/// Four agents, three posts per end, two ships of either end, both ends can go (closed, lost
+/// in flight, or with a destroyed document): 19.6 million states, about 13 minutes and 8 GB
+/// in a debug build.
 #[test]
 #[ignore = "deep: minutes; run with --ignored"]
 fn four_agents_deep() {
     check(PortsModel {
         closes: 2,
         losses: true,
-        ..PortsModel::new(4, 3, 3)
+        destroys: true,
+        ..PortsModel::new(4, 3, 2)
     });
 }
