@@ -240,16 +240,28 @@ pub(crate) fn create_an_object_implementing<T: NativeObject>(
     new_target: Option<&JsObject>,
     data: T,
 ) -> JsResult<JsObject> {
-    let interface = interface_in_current_realm(context, interface)?;
     // 3. If newTarget is given: let prototype be ? Get(newTarget, "prototype"); if it is not
     //    an Object, the interface prototype object of newTarget's realm.
     //    Deviation: the current realm stands in for newTarget's realm.
-    // 4. Otherwise let prototype be the interface prototype object in realm.
-    let prototype = match new_target {
+    //    (Read before the realm's interfaces are borrowed: the Get may run script.)
+    let from_new_target = match new_target {
         Some(target) => target.get(js_string!("prototype"), context)?.as_object(),
         None => None,
-    }
-    .unwrap_or_else(|| interface.prototype.clone());
+    };
+    // The realm's interfaces, borrowed (not cloned: this runs for every event and node
+    // wrapper); nothing below runs script.
+    let realm = context.realm().clone();
+    let host_defined = realm.host_defined();
+    let Some(interface) = host_defined
+        .get::<RealmInterfaces>()
+        .and_then(|interfaces| interfaces.get(interface))
+    else {
+        return Err(type_error(format!(
+            "{interface} is not installed in this realm"
+        )));
+    };
+    // 4. Otherwise let prototype be the interface prototype object in realm.
+    let prototype = from_new_target.unwrap_or_else(|| interface.prototype.clone());
     // 7. Let instance be MakeBasicObject(slots) with [[Prototype]] prototype.
     let instance = JsObject::from_proto_and_data(prototype, data);
     // 9. Let unforgeables be the value of the [[Unforgeables]] slot of the interface object.

@@ -7,7 +7,9 @@ use std::any::Any;
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsString, JsValue, Trace, js_string};
 
 use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
-use crate::webidl::conversions::{frozen_array, to_dom_string};
+use crate::html::structured_data::structured_clone::sequence_of_objects;
+use crate::html::web_messaging::message_port::port_id_of;
+use crate::webidl::conversions::{LazyFrozenArray, frozen_array_of, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
 
@@ -47,8 +49,8 @@ pub(crate) struct MessageFields {
     pub last_event_id: String,
     /// `source`: a WindowProxy, a MessagePort, or null.
     pub source: JsValue,
-    /// `ports`: a frozen array of MessagePorts.
-    pub ports: JsValue,
+    /// `ports`: a frozen array of MessagePorts, made when first read.
+    pub ports: LazyFrozenArray,
 }
 
 impl EventDetail for MessageFields {
@@ -83,10 +85,21 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
         if !origin.is_undefined() {
             message.origin = to_dom_string(&origin, context)?;
         }
-        // TODO(spec): ports must be a sequence<MessagePort>; source a WindowProxy,
-        // MessagePort or ServiceWorker (TypeError otherwise).
+        // `sequence<MessagePort> ports = []`.
         let ports = dict.get(js_string!("ports"), context)?;
-        message.ports = frozen_array(&ports, context)?;
+        let ports = if ports.is_undefined() {
+            Vec::new()
+        } else {
+            sequence_of_objects(&ports, context)?
+        };
+        if ports.iter().any(|p| port_id_of(p).is_none()) {
+            return Err(type_error(
+                "Failed to construct 'MessageEvent': Failed to read the 'ports' property from 'MessageEventInit': Failed to convert value to 'MessagePort'.",
+            ));
+        }
+        message.ports = LazyFrozenArray::new(ports.into_iter().map(JsValue::from).collect());
+        // TODO(spec): source must be a WindowProxy, MessagePort or ServiceWorker (TypeError
+        // otherwise).
         message.source = match dict.get(js_string!("source"), context)? {
             v if v.is_undefined() => JsValue::null(),
             v => v,
@@ -94,7 +107,7 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     } else {
         message.data = JsValue::null();
         message.source = JsValue::null();
-        message.ports = frozen_array(&JsValue::undefined(), context)?;
+        message.ports = LazyFrozenArray::default();
     }
     let event = Event {
         state,
@@ -140,6 +153,14 @@ fn get_source(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValu
     with_message(this, |m| m.source.clone())
 }
 
-fn get_ports(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
-    with_message(this, |m| m.ports.clone())
+fn get_ports(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // The event is not borrowed while the array is made.
+    match with_message(this, |m| m.ports.get_or_items())? {
+        Ok(array) => Ok(array),
+        Err(items) => {
+            let array = frozen_array_of(items, context)?;
+            with_message(this, |m| m.ports.set(array.clone()))?;
+            Ok(array)
+        }
+    }
 }

@@ -30,7 +30,7 @@ use crate::html::structured_data::structured_clone::{
 };
 use crate::html::web_messaging::message_event::{MessageFields, create_message_event};
 use crate::ids::WindowId;
-use crate::webidl::conversions::{arg, frozen_array, type_error};
+use crate::webidl::conversions::{LazyFrozenArray, arg, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation, keyed_attribute};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::create_an_object_implementing;
@@ -466,7 +466,7 @@ fn deliver(
                 origin: String::new(),
                 last_event_id: String::new(),
                 source: JsValue::null(),
-                ports: frozen_array(&JsValue::undefined(), context)?,
+                ports: LazyFrozenArray::default(),
             };
             let event = create_message_event(context, "messageerror", fields)?;
             dispatch(state, context, window, target, &event)?;
@@ -476,7 +476,7 @@ fn deliver(
     // 8.4. Let messageClone be deserializeRecord.[[Deserialized]].
     // 8.5. Let newPorts be a new frozen array of the MessagePorts in deserializeRecord.
     //      [[TransferredValues]], in order.
-    let ports = new_ports(context, &transferred)?;
+    let ports = new_ports(transferred);
     // 8.6. Fire an event named message at finalTargetPort, using MessageEvent, with data
     //      messageClone and ports newPorts.
     let fields = MessageFields {
@@ -492,15 +492,14 @@ fn deliver(
 }
 
 /// A new frozen array of the MessagePorts among `transferred`, in order (the `ports` of a
-/// message event).
-pub(crate) fn new_ports(context: &mut Context, transferred: &[JsValue]) -> JsResult<JsValue> {
-    let ports: Vec<JsValue> = transferred
-        .iter()
-        .filter(|v| v.as_object().is_some_and(|o| port_id_of(&o).is_some()))
-        .cloned()
-        .collect();
-    let list = boa_engine::object::builtins::JsArray::from_iter(ports, context);
-    frozen_array(&list.into(), context)
+/// message event; made into an array when first read).
+pub(crate) fn new_ports(transferred: Vec<JsValue>) -> LazyFrozenArray {
+    LazyFrozenArray::new(
+        transferred
+            .into_iter()
+            .filter(|v| v.as_object().is_some_and(|o| port_id_of(&o).is_some()))
+            .collect(),
+    )
 }
 
 /// Fires `close` at a port whose entangled port went away.

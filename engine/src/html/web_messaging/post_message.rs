@@ -29,7 +29,7 @@ use crate::html::web_messaging::message_event::{MessageFields, create_message_ev
 use crate::html::web_messaging::message_port;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
-use crate::webidl::conversions::frozen_array;
+use crate::webidl::conversions::LazyFrozenArray;
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::dom_exception;
 
@@ -262,7 +262,7 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
                     origin,
                     last_event_id: String::new(),
                     source,
-                    ports: frozen_array(&JsValue::undefined(), context)?,
+                    ports: LazyFrozenArray::default(),
                 };
                 let event = create_message_event(context, "messageerror", fields)?;
                 dispatch(state, context, target, EventTargetKey::Window, &event)?;
@@ -272,7 +272,7 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
     // 8.5. Let messageClone be deserializeRecord.[[Deserialized]].
     // 8.6. Let newPorts be a new frozen array consisting of all MessagePort objects in
     //      deserializeRecord.[[TransferredValues]], if any, maintaining their relative order.
-    let ports = message_port::new_ports(context, &transferred)?;
+    let ports = message_port::new_ports(transferred);
     // 8.7. Fire an event named message at targetWindow, using MessageEvent, with origin,
     //      source, data = messageClone and ports = newPorts.
     let fields = MessageFields {
