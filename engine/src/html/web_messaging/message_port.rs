@@ -180,8 +180,9 @@ fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
         discard_message(&state, record);
         return Ok(JsValue::undefined());
     }
-    // 8. Add a task that runs the steps of `run_port_message_task` to the port message queue
-    //    of targetPort.
+    // 8. Add a task that runs the following steps (`deliver`, once the port message queue of
+    //    the port where targetPort then lives runs it) to the port message queue of
+    //    targetPort.
     let outcome = state
         .ua
         .ports
