@@ -112,3 +112,27 @@ fn channel_example() {
     assert_eq!(run.lines, expected);
     assert_eq!(run.outcome, RunOutcome::Idle);
 }
+
+#[test]
+fn a_peer_whose_document_goes_closes_the_port() {
+    let run = run_page("channel-gone");
+    // The iframe's new document logs from its own agent: where that line falls among the
+    // parent's is not fixed (Chromium prints it after the close).
+    let parent: Vec<&String> = run
+        .lines
+        .iter()
+        .filter(|l| l.starts_with("[http://a.test] "))
+        .collect();
+    assert_eq!(
+        parent,
+        vec![
+            &at("a.test", "iframe says hello; the parent navigates it away"),
+            &at("a.test", "the iframe's document is gone: close"),
+            &at("a.test", "popup says hello; the parent closes it"),
+            &at("a.test", "the popup's document is gone: close"),
+        ]
+    );
+    assert!(run.lines.contains(&at("b.test", "the iframe navigated")));
+    assert_eq!(run.lines.len(), 5, "nothing else: {:?}", run.lines);
+    assert_eq!(run.outcome, RunOutcome::Idle);
+}
