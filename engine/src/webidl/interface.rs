@@ -267,12 +267,14 @@ pub(crate) fn create_an_object_implementing<T: NativeObject>(
     // 9. Let unforgeables be the value of the [[Unforgeables]] slot of the interface object.
     // 10. Let unforgeablesKeys be ! unforgeables.[[OwnPropertyKeys]](); for each key,
     //     perform ! DefinePropertyOrThrow(instance, key, its descriptor).
+    //     (The instance is new, ordinary and extensible and has no own property yet, so each
+    //     `!` DefinePropertyOrThrow is an insertion: done as one, without its validation.)
     for (name, descriptor) in interface
         .unforgeable_names
         .iter()
         .zip(interface.unforgeables.iter())
     {
-        instance.define_property_or_throw(name.clone(), descriptor.clone(), context)?;
+        instance.insert_property(name.clone(), descriptor.clone());
     }
     Ok(instance)
 }
