@@ -98,6 +98,21 @@ impl RealmData {
         })
     }
 
+    /// The Window whose realm is the current realm (the current settings object's global;
+    /// inside a native function, the Window the function was installed on).
+    pub fn window_of_current_realm(context: &Context) -> Result<WindowId, JsError> {
+        context
+            .realm()
+            .host_defined()
+            .get::<RealmData>()
+            .map(|data| data.window)
+            .ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message("not a window realm")
+                    .into()
+            })
+    }
+
     /// The data of the current realm.
     pub fn of_current_realm(context: &Context) -> Result<Self, JsError> {
         context

@@ -199,7 +199,7 @@ fn format_object(
 ///
 /// Spec: <https://console.spec.whatwg.org/#logger>
 fn logger(context: &mut Context, level: ConsoleLevel, args: &[JsValue]) -> JsResult<JsValue> {
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     // 1. If args is empty, return.
     if args.is_empty() {
         return Ok(JsValue::undefined());

@@ -464,7 +464,7 @@ pub(crate) const WINDOW_DOCUMENT_MEMBERS: InterfaceDeclaration = InterfaceDeclar
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
 fn window_document(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     // The window whose member this is: the function's realm is its window's.
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     let node = state
         .windows

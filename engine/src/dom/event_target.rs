@@ -69,7 +69,7 @@ fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, Even
     // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
     // bare `addEventListener(...)` call, designates it).
     Ok((
-        RealmData::of_current_realm(context)?.window,
+        RealmData::window_of_current_realm(context)?,
         EventTargetKey::Window,
     ))
 }

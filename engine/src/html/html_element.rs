@@ -231,7 +231,7 @@ fn get_content_document(this: &JsValue, _: &[JsValue], context: &mut Context) ->
     let Some(active) = state.ua.active_window(child) else {
         return Ok(JsValue::null());
     };
-    let viewer = RealmData::of_current_realm(context)?.window;
+    let viewer = RealmData::window_of_current_realm(context)?;
     // 3. If document's origin and the origin specified by the current settings object are not
     //    same origin-domain, then return null. (A document in another agent is another site,
     //    never same origin-domain.)

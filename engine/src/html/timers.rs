@@ -211,7 +211,7 @@ fn set_interval(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
 
 /// `setTimeout`/`setInterval`: the method steps, on the current realm's Window.
 fn set_timer(context: &mut Context, args: &[JsValue], repeat: bool) -> JsResult<JsValue> {
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let handler = arg(args, 0);
     let handler = match handler.as_callable() {
         Some(f) => TimerHandler::Function(f.clone()),
@@ -229,7 +229,7 @@ fn set_timer(context: &mut Context, args: &[JsValue], repeat: bool) -> JsResult<
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-cleartimeout>
 fn clear_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let id = TimerHandle(arg(args, 0).to_i32(context)?);
     let state = AgentState::of(context)?;
     let removed = state

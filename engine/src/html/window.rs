@@ -89,11 +89,6 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
     mixins: &[],
 };
 
-/// The Window of the current realm.
-fn current_window(context: &Context) -> JsResult<WindowId> {
-    Ok(RealmData::of_current_realm(context)?.window)
-}
-
 /// `window`, `self` and `frames`: the Window's WindowProxy.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window>
@@ -102,7 +97,7 @@ fn current_window(context: &Context) -> JsResult<WindowId> {
 /// wherever it is reached from in its own realm, is its global: see
 /// `window_proxy::window_proxy_for`).
 fn get_window(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     let global = state
         .windows
@@ -125,7 +120,7 @@ fn get_location(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<J
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
 fn put_forwards_href(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     location::put_forwards_href(context, window, &arg(args, 0))?;
     Ok(JsValue::undefined())
 }
@@ -134,7 +129,7 @@ fn put_forwards_href(_: &JsValue, args: &[JsValue], context: &mut Context) -> Js
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-length>
 fn get_length(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     let length = state
         .browsing_context_of(window)
@@ -159,7 +154,7 @@ fn get_parent(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
 
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
 fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     let Some(bc) = state.browsing_context_of(window) else {
         return Ok(JsValue::null());
@@ -184,7 +179,7 @@ fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
 fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     // 1. Let current be this's node navigable.
     // 2. If current is null, then return null.
@@ -217,7 +212,7 @@ fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsRes
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>
 fn get_origin(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     // The origin getter steps are to return this's relevant settings object's origin,
     // serialized. (The settings object's origin is its document's.)
@@ -246,7 +241,7 @@ fn get_cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsR
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage>
 fn post_message(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     post_message::post_message_to_window(context, window, args)
 }
 

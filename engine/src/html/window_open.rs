@@ -67,11 +67,6 @@ pub(crate) const WINDOW_OPEN_MEMBERS: InterfaceDeclaration = InterfaceDeclaratio
     mixins: &[],
 };
 
-/// The Window of the current realm.
-fn current_window(context: &Context) -> JsResult<WindowId> {
-    Ok(RealmData::of_current_realm(context)?.window)
-}
-
 /// An optional DOMString argument: its default when absent or undefined.
 fn optional_string(
     args: &[JsValue],
@@ -91,7 +86,7 @@ fn optional_string(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open>
 fn open(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let url = optional_string(args, 0, "", context)?;
     let target = optional_string(args, 1, "_blank", context)?;
     let features = optional_string(args, 2, "", context)?;
@@ -260,7 +255,7 @@ pub(crate) fn opener_window_proxy(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
 fn get_opener(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     match state.browsing_context_of(window) {
         Some(bc) => opener_window_proxy(&state, context, window, bc),
@@ -273,7 +268,7 @@ fn get_opener(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
 fn set_opener(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let value = &arg(args, 0);
     let state = AgentState::of(context)?;
     // 1. If the given value is null and this's browsing context is non-null, then set
@@ -312,7 +307,7 @@ fn set_opener(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
 fn get_name(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return the empty string.
     // 2. Return this's navigable's target name.
@@ -329,7 +324,7 @@ fn get_name(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
 fn set_name(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let name = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return.
@@ -349,7 +344,7 @@ fn set_name(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-close>
 fn close(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     // 1. Let thisTraversable be this's navigable (null once another document replaced this
     //    window's).
@@ -405,7 +400,7 @@ pub(crate) fn window_close(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
 fn get_closed(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = current_window(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     let bc = state.browsing_context_of(window);
     // The steps are to return true if this's browsing context is null or its is closing is

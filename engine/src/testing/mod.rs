@@ -35,7 +35,7 @@ fn hand_over_test_results(
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let json = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
     let top_level = state.ua.window_entry(window).is_some_and(|e| {

@@ -24,7 +24,7 @@ pub(crate) fn incumbent_window(context: &Context) -> JsResult<WindowId> {
         }
     }
     // Deviation: no backup incumbent settings object stack; the current realm stands in.
-    Ok(RealmData::of_current_realm(context)?.window)
+    RealmData::window_of_current_realm(context)
 }
 
 /// The cross-origin isolated capability of the current settings object: false, as no

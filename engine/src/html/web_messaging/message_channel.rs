@@ -46,7 +46,7 @@ struct MessageChannel {
 fn construct(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let new_target = new_target(this, "MessageChannel")?;
     let state = AgentState::of(context)?;
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let document = state
         .windows
         .borrow()

@@ -101,7 +101,7 @@ fn owner_of(state: &AgentState, window: WindowId) -> JsResult<PortOwner> {
 /// as one of that window's event targets.
 pub(crate) fn create_message_port(context: &mut Context, id: PortId) -> JsResult<JsObject> {
     let object = create_port_object(context, id)?;
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let state = AgentState::of(context)?;
     register(&state, window, id, &object);
     Ok(object)
@@ -110,7 +110,7 @@ pub(crate) fn create_message_port(context: &mut Context, id: PortId) -> JsResult
 /// A new MessagePort object in the current realm, not yet any port's (for deserialization:
 /// the transfer-receiving steps make it the shipped port and register it).
 pub(crate) fn create_port_object(context: &mut Context, id: PortId) -> JsResult<JsObject> {
-    let window = RealmData::of_current_realm(context)?.window;
+    let window = RealmData::window_of_current_realm(context)?;
     let data = EventTargetObject {
         window,
         key: Cell::new(EventTargetKey::MessagePort(id)),
