@@ -22,10 +22,9 @@ type Msg = (PortId, u8);
 enum CloseHandling {
     /// As the table asks: the notice's task fires `close` only if `take_close` says so.
     TakeClose,
-    /// The close is considered delivered when its notice is queued (`take_close` is called at
-    /// once) and the task fires `close` wherever it runs: the semantics of a table without
-    /// `take_close`, which the checker must refute.
-    ClaimedWhenQueued,
+    /// The task fires `close` wherever and whenever it runs, without asking `take_close`: the
+    /// semantics of a table without it, which the checker must refute.
+    WithoutTakeClose,
 }
 
 /// The bounds of one exploration.
@@ -146,11 +145,8 @@ impl PortsModel {
 }
 
 impl State {
-    fn queue(&mut self, notices: impl IntoIterator<Item = PortNotice>, handling: CloseHandling) {
+    fn queue(&mut self, notices: impl IntoIterator<Item = PortNotice>) {
         for notice in notices {
-            if notice.kind == NoticeKind::Close && handling == CloseHandling::ClaimedWhenQueued {
-                self.table.take_close(notice.port, notice.owner.agent);
-            }
             let index = (notice.owner.agent.0 - 1) as usize;
             if let Some(queue) = self.notices.get_mut(index) {
                 queue.push_back(notice);
@@ -158,20 +154,18 @@ impl State {
         }
     }
 
-    fn close(&mut self, port: PortId, handling: CloseHandling) {
+    fn close(&mut self, port: PortId) {
         self.owed_close.extend(self.table.entangled_with(port));
         self.gone.insert(port);
-        match self.table.close(port) {
-            Ok(result) => self.disentangled(result, handling),
-            Err(_) => self.table_errors += 1,
-        }
+        let result = self.table.close(port);
+        self.disentangled(result);
     }
 
-    fn disentangled(&mut self, result: Disentangled<Msg>, handling: CloseHandling) {
+    fn disentangled(&mut self, result: Disentangled<Msg>) {
         for (sender, seq) in result.dropped {
             self.senders.entry(sender).or_default().dropped |= bit(seq);
         }
-        self.queue(result.notices, handling);
+        self.queue(result.notices);
     }
 
     fn deliver(&mut self, agent: AgentId, port: PortId, (sender, seq): Msg) {
@@ -194,7 +188,11 @@ impl State {
     }
 
     fn fire_close(&mut self, agent: AgentId, port: PortId) {
-        if self.table.owner(port).map(|o| o.agent) != Some(agent) {
+        // Where the port lives, started, and after every message waiting in its queue.
+        if self.table.owner(port).map(|o| o.agent) != Some(agent)
+            || !self.table.is_enabled(port)
+            || self.table.queued(port) > 0
+        {
             self.misfired_closes += 1;
         }
         let fired = self.closes_fired.entry(port).or_insert((0, agent));
@@ -295,7 +293,7 @@ impl Model for PortsModel {
                 match state.table.post_message(port, (port, seq)) {
                     Ok(PostOutcome::Queued(notice)) => {
                         state.senders.entry(port).or_default().queued |= bit(seq);
-                        state.queue(notice, handling);
+                        state.queue(notice);
                     }
                     Ok(PostOutcome::Dropped(_)) => {
                         state.senders.entry(port).or_default().refused |= bit(seq);
@@ -313,11 +311,11 @@ impl Model for PortsModel {
             Action::Arrive(port) => {
                 let to = state.in_flight.remove(&port)?;
                 match state.table.arrive(port, owner(to)) {
-                    Ok(_) if state.destroyed == Some(to) => {
+                    Ok(()) if state.destroyed == Some(to) => {
                         // Its document is gone: the engine closes the port as it arrives.
-                        state.close(port, handling);
+                        state.close(port);
                     }
-                    Ok(notices) => state.queue(notices, handling),
+                    Ok(()) => {}
                     Err(_) => state.table_errors += 1,
                 }
             }
@@ -335,7 +333,7 @@ impl Model for PortsModel {
                     state.gone.insert(port);
                 }
                 let result = state.table.document_destroyed(owner(agent).document);
-                state.disentangled(result, handling);
+                state.disentangled(result);
             }
             Action::Lose(port) => {
                 state.in_flight.remove(&port)?;
@@ -343,7 +341,7 @@ impl Model for PortsModel {
                 state.owed_close.extend(state.table.entangled_with(port));
                 state.gone.insert(port);
                 let result = state.table.discard(port);
-                state.disentangled(result, handling);
+                state.disentangled(result);
             }
             Action::RunNotice(agent) => {
                 let notice = state.notices.get_mut((agent.0 - 1) as usize)?.pop_front()?;
@@ -359,17 +357,17 @@ impl Model for PortsModel {
                                 state.fire_close(agent, notice.port);
                             }
                         }
-                        CloseHandling::ClaimedWhenQueued => state.fire_close(agent, notice.port),
+                        CloseHandling::WithoutTakeClose => state.fire_close(agent, notice.port),
                     },
                 }
             }
             Action::Start(port) => match state.table.start(port) {
-                Ok(notices) => state.queue(notices, handling),
+                Ok(notices) => state.queue(notices),
                 Err(_) => state.table_errors += 1,
             },
             Action::Close(port) => {
                 state.closes_done += 1;
-                state.close(port, handling);
+                state.close(port);
             }
         }
         Some(state)
@@ -412,7 +410,7 @@ impl Model for PortsModel {
                 |_: &PortsModel, s: &State| s.closes_fired.values().all(|(count, _)| *count <= 1),
             ),
             Property::always(
-                "close fired where the port lives",
+                "close fired where the port lives, started, after its queue",
                 |_: &PortsModel, s: &State| s.misfired_closes == 0,
             ),
             Property::always(
@@ -519,16 +517,18 @@ fn two_agents_lost_transfers_a_destroyed_document_and_both_ends_going() {
     });
 }
 
-/// Without `take_close` (a close counted as delivered when its notice is queued), the checker
-/// finds a close fired at an agent the port has left: the new home never hears of it.
+/// Without `take_close` (a `close` fired whenever a close notice's task runs), the checker
+/// finds a close fired where the port no longer lives, or before it is started or its
+/// waiting messages are delivered.
 #[test]
-fn a_close_claimed_when_queued_is_refuted() {
+fn a_table_without_take_close_is_refuted() {
     let model = PortsModel {
-        close_handling: CloseHandling::ClaimedWhenQueued,
+        close_handling: CloseHandling::WithoutTakeClose,
         ..PortsModel::new(2, 0, 1)
     };
     let checker = model.checker().threads(1).spawn_bfs().join();
-    let path = checker.assert_any_discovery("close fired where the port lives");
+    let path =
+        checker.assert_any_discovery("close fired where the port lives, started, after its queue");
     eprintln!("counterexample: {:?}", path.into_actions());
 }
 

@@ -20,6 +20,9 @@ pub(crate) enum EventTargetKey {
     Node(NodeId),
     /// A MessagePort living in the window.
     MessagePort(PortId),
+    /// A MessagePort object that was transferred or closed (`[[Detached]]`): no event reaches
+    /// it any more, whatever its listeners.
+    DetachedPort,
 }
 
 /// What a listener calls.
@@ -59,6 +62,18 @@ pub(crate) struct EventListeners {
 }
 
 impl EventListeners {
+    /// Forgets every listener and event handler of `target` (an event target that will never
+    /// be dispatched to again, or whose key another object takes over).
+    pub(crate) fn forget_target(&mut self, target: EventTargetKey) {
+        if let Some(list) = self.lists.remove(&target) {
+            for listener in list {
+                listener.removed.set(true);
+            }
+        }
+        self.handlers.retain(|(key, _), _| *key != target);
+        self.touched.retain(|(key, _)| *key != target);
+    }
+
     /// Whether the event handler was never set by script nor compiled from its attribute.
     pub(crate) fn handler_untouched(&self, target: EventTargetKey, type_: &str) -> bool {
         !self.touched.contains(&(target, type_.to_string()))

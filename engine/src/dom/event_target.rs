@@ -47,12 +47,10 @@ pub(crate) struct EventTargetObject {
     /// The window whose listener table holds its listeners (its relevant global).
     #[unsafe_ignore_trace]
     pub window: WindowId,
-    /// Its key in that table (set once an object made for deserialization is set up).
+    /// Its key in that table (set once an object made for deserialization is set up;
+    /// `DetachedPort` once a MessagePort's `[[Detached]]` is true).
     #[unsafe_ignore_trace]
     pub key: Cell<EventTargetKey>,
-    /// The `[[Detached]]` internal slot of a transferable one.
-    #[unsafe_ignore_trace]
-    pub detached: Cell<bool>,
 }
 
 /// The (window, target) that `this` designates: a node wrapper, an event target object, or
@@ -189,6 +187,7 @@ fn target_value(
             .map(|w| JsValue::from(w.global.clone()))
             .unwrap_or_default()),
         EventTargetKey::Node(node) => Ok(wrappers::wrapper(state, context, window, node)?.into()),
+        EventTargetKey::DetachedPort => Ok(JsValue::undefined()),
         EventTargetKey::MessagePort(_) => Ok(state
             .windows
             .borrow()

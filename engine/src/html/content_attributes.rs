@@ -56,7 +56,9 @@ fn content_attribute(
         EventTargetKey::Window if WINDOW_REFLECTING_BODY_HANDLERS.contains(&type_) => {
             document.body()?
         }
-        EventTargetKey::Window | EventTargetKey::MessagePort(_) => return None,
+        EventTargetKey::Window | EventTargetKey::MessagePort(_) | EventTargetKey::DetachedPort => {
+            return None;
+        }
     };
     let text = document.get_attribute(element, &format!("on{type_}"))?;
     Some((element, text.to_string()))

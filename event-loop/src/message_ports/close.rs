@@ -4,31 +4,33 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#disentangle>
 
 use super::table::{Place, PortTable};
-use super::{Disentangled, NoticeKind, PortError, PortId, PortNotice};
+use super::{Disentangled, NoticeKind, PortId, PortNotice};
 use crate::ids::{AgentId, DocumentKey};
 
 impl<M> PortTable<M> {
     /// `close()` (and a port that goes away): `port` is disentangled and forgotten. Its own
     /// waiting messages are returned in `dropped` (a closed port delivers nothing more). Its
-    /// peer, if any, is no longer entangled and is owed a `close` event: a `Close` notice where
-    /// it lives, or, if it is in transit, recorded so that [`PortTable::arrive`] returns it.
-    /// Messages already in the peer's queue stay there and are still delivered.
+    /// peer, if any, is no longer entangled and is owed a `close` event, which waits in the
+    /// peer's port message queue behind the messages already there: a `Close` notice now if
+    /// the peer lives somewhere with its queue enabled (behind those messages' notices),
+    /// otherwise from [`PortTable::start`] once it is enabled (also after the peer arrives
+    /// somewhere, if it is in transit).
     ///
     /// Closing a port in transit is allowed (that is [`PortTable::discard`]). Idempotent: an
     /// unknown port (closed already) gives an empty result, not an error.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-close>
-    pub fn close(&mut self, port: PortId) -> Result<Disentangled<M>, PortError> {
+    pub fn close(&mut self, port: PortId) -> Disentangled<M> {
         // 1. Set this's [[Detached]] internal slot value to true.
         // (The engine's: the object is unusable from now on; the table forgets the port.)
         // 2. If this is entangled, disentangle it.
-        Ok(self.forget(port))
+        self.disentangle(port)
     }
 
-    /// Disentangles `port` (if entangled) and forgets it with its queue.
+    /// Disentangle `port` (initiatorPort), if it is entangled.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#disentangle>
-    pub(super) fn forget(&mut self, port: PortId) -> Disentangled<M> {
+    pub(super) fn disentangle(&mut self, port: PortId) -> Disentangled<M> {
         let Some(initiator) = self.ports.remove(&port) else {
             return Disentangled::default();
         };
@@ -59,7 +61,7 @@ impl<M> PortTable<M> {
         // (`close_owed`) and fired by a task where otherPort lives ([`PortTable::take_close`]),
         // now or once it arrives, once its port message queue is enabled.
         other_port.close_owed = true;
-        if let Place::Living(owner) = other_port.place {
+        if let (Place::Living(owner), true) = (other_port.place, other_port.enabled) {
             result.notices.push(PortNotice {
                 owner,
                 port: other,
@@ -80,7 +82,11 @@ impl<M> PortTable<M> {
             return false;
         };
         match p.place {
-            Place::Living(owner) if owner.agent == agent && p.close_owed && p.enabled => {
+            // The close event comes after the messages posted before the peer went away: the
+            // queue is enabled and empty (it cannot grow: nothing is entangled with it).
+            Place::Living(owner)
+                if owner.agent == agent && p.close_owed && p.enabled && p.queue.is_empty() =>
+            {
                 p.close_owed = false;
                 true
             }
@@ -104,7 +110,7 @@ impl<M> PortTable<M> {
             .collect();
         let mut result = Disentangled::default();
         for port in doomed {
-            result.append(self.forget(port));
+            result.append(self.disentangle(port));
         }
         // A peer that went in the same destruction needs no close event.
         result.notices.retain(|n| self.ports.contains_key(&n.port));

@@ -9,7 +9,7 @@ use crate::ids::AgentId;
 
 impl<M> PortTable<M> {
     /// `postMessage()` from `source`: the table's part of the message port post message steps,
-    /// for a `message` the engine has serialized (step 5, with its transfers: the ports it
+    /// for a `message` the engine has serialized (step 6, with its transfers: the ports it
     /// carries were shipped, [`PortTable::ship`]).
     ///
     /// Returns `Err(Unknown)` for an unknown `source`, `Err(InTransit)` if `source` itself was
@@ -31,13 +31,13 @@ impl<M> PortTable<M> {
         if source_port.place == Place::InTransit {
             return Err(PortError::InTransit);
         }
-        // postMessage() 1. Let targetPort be the port with which this is entangled, if any;
-        //    otherwise let it be null.
+        // 1. Let targetPort be the port with which sourcePort is entangled, if any; otherwise
+        //    let it be null.
         let target = source_port.peer;
-        // Steps 1 to 5 (the transfer list checks, "doomed", StructuredSerializeWithTransfer)
+        // Steps 2 to 6 (the transfer list checks, "doomed", StructuredSerializeWithTransfer)
         // are the engine's: `message` is their result. A doomed message (its transfer list
-        // holds targetPort) is the engine's to drop at step 6, without calling this.
-        // 6. If targetPort is null, or if doomed is true, then return.
+        // holds targetPort) is the engine's to drop at step 7, without calling this.
+        // 7. If targetPort is null, or if doomed is true, then return.
         let Some(target) = target else {
             return Ok(PostOutcome::Dropped(message));
         };
@@ -45,9 +45,9 @@ impl<M> PortTable<M> {
             // Unreachable while entanglement is symmetric; dropping is the safe answer.
             return Ok(PostOutcome::Dropped(message));
         };
-        // 7. Add a task that runs the following steps to the port message queue of targetPort:
-        //    (the task's steps, 7.1 to 7.7, are the engine's: it runs them with the message
-        //    `take_message` gives it; finalTargetPort (7.1) is the port the queue belongs to
+        // 8. Add a task that runs the following steps to the port message queue of targetPort:
+        //    (the task's steps, 8.1 to 8.6, are the engine's: it runs them with the message
+        //    `take_message` gives it; finalTargetPort (8.1) is the port the queue belongs to
         //    when the task runs, wherever the port moved in between.)
         target_port.queue.push_back(message);
         let notice = match target_port.place {

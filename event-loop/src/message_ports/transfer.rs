@@ -5,7 +5,7 @@
 //! (`MessagePort` objects are transferable objects)
 
 use super::table::{Place, PortTable};
-use super::{Disentangled, NoticeKind, PortError, PortId, PortNotice, PortOwner};
+use super::{Disentangled, PortError, PortId, PortOwner};
 
 impl<M> PortTable<M> {
     /// The transfer steps of `port` (run while the message carrying it is serialized): the
@@ -43,15 +43,14 @@ impl<M> PortTable<M> {
     /// meanwhile), its queue disabled (the messages waiting in it are delivered once it is
     /// started there).
     ///
-    /// Returns a `Close` notice for `port` at `owner` if its peer went away and the `close`
-    /// event was not fired at it yet (the peer was closed while it was in transit, or just
-    /// before it was shipped and the close notice found it gone): the close is delivered
-    /// once, at its new home. `Err(Unknown)` for an unknown port, `Err(NotInTransit)` for one
-    /// that was not shipped.
+    /// A `close` event still owed to `port` (its peer went away while it was in transit, or
+    /// before its close notice ran where it was) waits in its queue, which is disabled: it is
+    /// delivered once, at its new home, after [`PortTable::start`] there. `Err(Unknown)` for
+    /// an unknown port, `Err(NotInTransit)` for one that was not shipped.
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#message-ports>
     /// (the transfer-receiving steps, given dataHolder and value)
-    pub fn arrive(&mut self, port: PortId, owner: PortOwner) -> Result<Vec<PortNotice>, PortError> {
+    pub fn arrive(&mut self, port: PortId, owner: PortOwner) -> Result<(), PortError> {
         let p = self.ports.get_mut(&port).ok_or(PortError::Unknown)?;
         if p.place != Place::InTransit {
             return Err(PortError::NotInTransit);
@@ -71,15 +70,7 @@ impl<M> PortTable<M> {
         //    that was transferred.)
         // The original port and value share the id, so `peer` is already right: the peer stays
         // entangled with this id across the move, and nothing is disentangled.
-        let mut notices = Vec::new();
-        if p.close_owed {
-            notices.push(PortNotice {
-                owner,
-                port,
-                kind: NoticeKind::Close,
-            });
-        }
-        Ok(notices)
+        Ok(())
     }
 
     /// A port in transit that will never arrive (the message carrying it was dropped or
@@ -96,6 +87,6 @@ impl<M> PortTable<M> {
         if !self.is_in_transit(port) {
             return Disentangled::default();
         }
-        self.forget(port)
+        self.disentangle(port)
     }
 }

@@ -8,7 +8,7 @@ use boa_engine::{Context, Finalize, JsObject, JsResult, JsString, JsValue, Trace
 
 use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
 use crate::html::structured_data::structured_clone::sequence_of_objects;
-use crate::html::web_messaging::message_port::port_id_of;
+use crate::html::web_messaging::message_port::is_detached_port;
 use crate::webidl::conversions::{LazyFrozenArray, frozen_array_of, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
@@ -92,7 +92,7 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
         } else {
             sequence_of_objects(&ports, context)?
         };
-        if ports.iter().any(|p| port_id_of(p).is_none()) {
+        if ports.iter().any(|p| is_detached_port(p).is_none()) {
             return Err(type_error(
                 "Failed to construct 'MessageEvent': Failed to read the 'ports' property from 'MessageEventInit': Failed to convert value to 'MessagePort'.",
             ));

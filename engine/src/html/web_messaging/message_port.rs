@@ -65,13 +65,15 @@ pub(crate) const MESSAGE_PORT: InterfaceDeclaration = InterfaceDeclaration {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ShippedPort(pub PortId);
 
-/// The port `this` is: its window and id, or a TypeError.
-fn this_port(this: &JsValue) -> JsResult<(WindowId, PortId, JsObject)> {
+/// The MessagePort `this` is: its window, its port (`None` once it is detached: transferred
+/// or closed, so that it has no port any more), and the object; or a TypeError.
+fn this_port(this: &JsValue) -> JsResult<(WindowId, Option<PortId>, JsObject)> {
     let object = this.as_object();
     let port = object.as_ref().and_then(|o| {
         let data = o.downcast_ref::<EventTargetObject>()?;
         match data.key.get() {
-            EventTargetKey::MessagePort(id) => Some((data.window, id)),
+            EventTargetKey::MessagePort(id) => Some((data.window, Some(id))),
+            EventTargetKey::DetachedPort => Some((data.window, None)),
             _ => None,
         }
     });
@@ -114,7 +116,6 @@ pub(crate) fn create_port_object(context: &mut Context, id: PortId) -> JsResult<
     let data = EventTargetObject {
         window,
         key: Cell::new(EventTargetKey::MessagePort(id)),
-        detached: Cell::new(false),
     };
     create_an_object_implementing(context, "MessagePort", None, data)
 }
@@ -127,10 +128,21 @@ fn register(state: &AgentState, window: WindowId, id: PortId, object: &JsObject)
     }
 }
 
-/// Forgets the object of port `id` in `window` (the port left: shipped or closed).
-fn unregister(state: &AgentState, window: WindowId, id: PortId) {
-    if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
-        w.event_targets.remove(&EventTargetKey::MessagePort(id));
+/// Sets the `[[Detached]]` internal slot of the MessagePort `object` of `window` to true: it
+/// is no longer port `id` (shipped or closed); no event reaches it, and its listeners are
+/// forgotten (a port that comes back to this window is another object).
+pub(crate) fn detach(state: &AgentState, object: &JsObject) {
+    let Some((window, key)) = object
+        .downcast_ref::<EventTargetObject>()
+        .map(|data| (data.window, data.key.replace(EventTargetKey::DetachedPort)))
+    else {
+        return;
+    };
+    if let (EventTargetKey::MessagePort(_), Some(w)) =
+        (key, state.windows.borrow_mut().get_mut(&window))
+    {
+        w.event_targets.remove(&key);
+        w.listeners.forget_target(key);
     }
 }
 
@@ -139,7 +151,7 @@ fn unregister(state: &AgentState, window: WindowId, id: PortId) {
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#message-port-post-message-steps>
 fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (_, source, source_object) = this_port(this)?;
+    let (_, source_port, source_object) = this_port(this)?;
     if args.is_empty() {
         return Err(type_error(
             "Failed to execute 'postMessage' on 'MessagePort': 1 argument required, but only 0 present.",
@@ -152,8 +164,11 @@ fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     let state = AgentState::of(context)?;
     // 1. Let targetPort be the port with which sourcePort is entangled, if any; otherwise
     //    null.
-    let target_port = state.ua.ports.with(|t| t.entangled_with(source));
-    // 2. Let options be «[ "transfer" → transfer ]» (the overloads, above).
+    //    (A detached port is entangled with nothing: it was disentangled when it was
+    //    transferred, or closed.)
+    let target_port =
+        source_port.and_then(|source| state.ua.ports.with(|t| t.entangled_with(source)));
+    // 2. Let transfer be options["transfer"] (the overloads, above).
     // 3. If transfer contains sourcePort, then throw a "DataCloneError" DOMException.
     if let Some(index) = transfer
         .iter()
@@ -176,22 +191,26 @@ fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     //    transfer). Rethrow any exceptions.
     let record = serialize_with_transfer(context, &message, &transfer)?;
     // 7. If targetPort is null, or if doomed is true, then return.
-    if target_port.is_none() || doomed {
+    let (Some(source), Some(_), false) = (source_port, target_port, doomed) else {
         discard_message(&state, record);
         return Ok(JsValue::undefined());
-    }
+    };
     // 8. Add a task that runs the following steps (`deliver`, once the port message queue of
     //    the port where targetPort then lives runs it) to the port message queue of
     //    targetPort.
-    let outcome = state
-        .ua
-        .ports
-        .with(|t| t.post_message(source, PortMessage { record }));
+    let message = PortMessage { record };
+    let outcome = state.ua.ports.with(|t| {
+        // The source may have been shipped or closed by script run during serialization:
+        // then it is entangled with nothing here, and the message goes like step 7's.
+        if t.owner(source).is_none() {
+            return PostOutcome::Dropped(message);
+        }
+        t.post_message(source, message)
+            .unwrap_or_else(|_| PostOutcome::Queued(None))
+    });
     match outcome {
-        Ok(PostOutcome::Queued(notice)) => queue_port_notices(&state, notice.into_iter().collect()),
-        Ok(PostOutcome::Dropped(message)) => discard_message(&state, message.record),
-        // The source is in transit or unknown: it cannot be used here any more.
-        Err(_) => {}
+        PostOutcome::Queued(notice) => queue_port_notices(&state, notice.into_iter().collect()),
+        PostOutcome::Dropped(message) => discard_message(&state, message.record),
     }
     Ok(JsValue::undefined())
 }
@@ -219,7 +238,7 @@ fn transfer_argument(value: &JsValue, context: &mut Context) -> JsResult<Vec<JsO
     sequence_of_objects(&transfer, context)
 }
 
-/// The port id of `object` if it is a MessagePort.
+/// The port id of `object` if it is a MessagePort that is not detached.
 pub(crate) fn port_id_of(object: &JsObject) -> Option<PortId> {
     match object.downcast_ref::<EventTargetObject>()?.key.get() {
         EventTargetKey::MessagePort(id) => Some(id),
@@ -227,11 +246,11 @@ pub(crate) fn port_id_of(object: &JsObject) -> Option<PortId> {
     }
 }
 
-/// Whether `object` is a MessagePort that is detached (`[[Detached]]`).
+/// If `object` is a MessagePort: whether it is detached (its `[[Detached]]` internal slot).
 pub(crate) fn is_detached_port(object: &JsObject) -> Option<bool> {
-    let data = object.downcast_ref::<EventTargetObject>()?;
-    match data.key.get() {
-        EventTargetKey::MessagePort(_) => Some(data.detached.get()),
+    match object.downcast_ref::<EventTargetObject>()?.key.get() {
+        EventTargetKey::MessagePort(_) => Some(false),
+        EventTargetKey::DetachedPort => Some(true),
         _ => None,
     }
 }
@@ -240,14 +259,15 @@ pub(crate) fn is_detached_port(object: &JsObject) -> Option<bool> {
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-start>
 fn start(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (_, port, _) = this_port(this)?;
-    start_port(&AgentState::of(context)?, port);
+    // A detached port has no port message queue here any more: nothing to enable.
+    if let (_, Some(port), _) = this_port(this)? {
+        start_port(&AgentState::of(context)?, port);
+    }
     Ok(JsValue::undefined())
 }
 
 /// Enables a port's message queue and queues a task for each message waiting in it.
 fn start_port(state: &Rc<AgentState>, port: PortId) {
-    // A detached (closed or shipped) port has no queue here any more: nothing to enable.
     if let Ok(notices) = state.ua.ports.with(|t| t.start(port)) {
         queue_port_notices(state, notices);
     }
@@ -265,8 +285,9 @@ fn set_onmessage(
     value: &JsValue,
 ) -> JsResult<JsValue> {
     let result = set_event_handler(this, context, type_, value)?;
-    let (_, port, _) = this_port(this)?;
-    start_port(&AgentState::of(context)?, port);
+    if let (_, Some(port), _) = this_port(this)? {
+        start_port(&AgentState::of(context)?, port);
+    }
     Ok(result)
 }
 
@@ -274,15 +295,14 @@ fn set_onmessage(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-close>
 fn close(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (window, port, object) = this_port(this)?;
-    // 1. Set this's [[Detached]] internal slot value to true.
-    if let Some(data) = object.downcast_ref::<EventTargetObject>() {
-        data.detached.set(true);
-    }
-    // 2. If this is entangled, disentangle it (the other port gets its close event).
+    let (_, port, object) = this_port(this)?;
     let state = AgentState::of(context)?;
-    disentangle(&state, port);
-    unregister(&state, window, port);
+    // 1. Set this's [[Detached]] internal slot value to true.
+    detach(&state, &object);
+    // 2. If this is entangled, disentangle it (the other port gets its close event).
+    if let Some(port) = port {
+        disentangle(&state, port);
+    }
     Ok(JsValue::undefined())
 }
 
@@ -291,11 +311,10 @@ fn close(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#disentangle>
 fn disentangle(state: &Rc<AgentState>, port: PortId) {
-    if let Ok(result) = state.ua.ports.with(|t| t.close(port)) {
-        queue_port_notices(state, result.notices);
-        for message in result.dropped {
-            discard_message(state, message.record);
-        }
+    let result = state.ua.ports.with(|t| t.close(port));
+    queue_port_notices(state, result.notices);
+    for message in result.dropped {
+        discard_message(state, message.record);
     }
 }
 
@@ -357,9 +376,8 @@ pub(crate) fn transfer_steps(
         .ports
         .with(|t| t.ship(port))
         .map_err(|_| "the MessagePort cannot be transferred")?;
-    let window = data.window;
     drop(data);
-    unregister(state, window, port);
+    // (The transfer algorithm sets [[Detached]] afterwards, with `detach`.)
     Ok(PlatformTransferData::new(ShippedPort(port)))
 }
 
@@ -388,13 +406,12 @@ pub(crate) fn transfer_receiving_steps(
     //    leaving it disabled, associated with value's relevant global's document.
     // 3. If dataHolder.[[RemotePort]] is not null, entangle it and value.
     let owner = owner_of(state, window).map_err(|_| "the target window is gone")?;
-    let notices = state
+    state
         .ua
         .ports
         .with(|t| t.arrive(port, owner))
         .map_err(|_| "the MessagePort is not in transit")?;
     register(state, window, port, object);
-    queue_port_notices(state, notices);
     Ok(())
 }
 

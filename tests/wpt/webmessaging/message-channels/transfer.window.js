@@ -109,3 +109,38 @@ promise_test(async () => {
   await after_queued_tasks();
   assert_false(delivered, "the message is not delivered");
 }, "transferring the target port through its own channel loses the message");
+
+promise_test(async () => {
+  const { port1, port2 } = new MessageChannel();
+  const moved = structuredClone(port2, { transfer: [port2] });
+  const received = [];
+  moved.onmessage = e => received.push(e.data);
+  let oldGot = false;
+  port2.onmessage = () => { oldGot = true; };
+  port2.postMessage("from the old object");   // detached: entangled with nothing
+  port2.close();                               // detached: nothing to disentangle
+  port2.start();
+  port1.postMessage("to the moved port");
+  await new Promise(resolve => setTimeout(resolve, 0));
+  await new Promise(resolve => setTimeout(resolve, 0));
+  assert_array_equals(received, ["to the moved port"], "the moved port still works");
+  assert_false(oldGot, "the old object receives nothing");
+  const back = next_event(port1, "message");
+  port1.start();
+  moved.postMessage("reply");
+  assert_equals((await back).data, "reply", "and the channel still works the other way");
+}, "the object a port was transferred from is detached: posting, start() and close() on it do nothing to the channel");
+
+promise_test(async () => {
+  const { port1, port2 } = new MessageChannel();
+  let oldListener = 0;
+  port2.addEventListener("message", () => oldListener++);
+  port2.start();
+  const back = structuredClone(port2, { transfer: [port2] });
+  const got = next_event(back, "message");
+  back.start();
+  port1.postMessage("hi");
+  assert_equals((await got).data, "hi");
+  await new Promise(resolve => setTimeout(resolve, 0));
+  assert_equals(oldListener, 0, "the old object's listener is not the new object's");
+}, "a port transferred back into the same window is a new object with no listeners");

@@ -27,7 +27,6 @@ mod own_properties;
 use self::own_properties::has_ordinary_own_properties;
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
-use crate::dom::event_target::EventTargetObject;
 use crate::html::structured_data::strings::RecordStrings;
 use crate::html::structured_data::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
@@ -258,8 +257,8 @@ impl SerializeHost for BoaSerializeHost<'_> {
     }
 
     fn set_detached(&mut self, object: &JsObject) {
-        if let Some(data) = object.downcast_ref::<EventTargetObject>() {
-            data.detached.set(true);
+        if let Ok(state) = AgentState::of(self.context) {
+            message_port::detach(&state, object);
         }
     }
 
