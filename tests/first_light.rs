@@ -268,3 +268,16 @@ fn timeouts_are_clamped_after_five_nesting_levels() {
         vec![a("callbacks at 0, 0, 0, 1, 1, 1, 5, 9, 13")]
     );
 }
+
+#[test]
+fn an_endless_transfer_list_is_a_range_error() {
+    let run = run_page("endless-transfer");
+    let expected = vec![
+        a("postMessage: RangeError"),
+        a("structuredClone: RangeError"),
+        a("postMessage with an object and a list: SyntaxError"),
+        a("the page goes on"),
+    ];
+    assert_eq!(run.lines, expected);
+    assert_eq!(run.dropped_messages, 0);
+}

@@ -11,9 +11,12 @@ pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or_default()
 }
 
-/// WebIDL DOMString conversion (`ToString`).
+/// WebIDL DOMString conversion (`ToString`), as a Rust string.
+///
+/// Deviation: a DOMString may hold lone surrogates, which a Rust string cannot; they become
+/// U+FFFD (as USVString conversion does), not the six characters of an escape.
 pub(crate) fn to_dom_string(value: &JsValue, context: &mut Context) -> JsResult<String> {
-    Ok(value.to_string(context)?.to_std_string_escaped())
+    Ok(value.to_string(context)?.to_std_string_lossy())
 }
 
 /// A TypeError.

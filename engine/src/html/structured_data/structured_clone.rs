@@ -82,6 +82,9 @@ pub(crate) fn deserialize_with_transfer(
     }
 }
 
+/// The most entries a `sequence<object>` (a transfer list) may have here.
+const MAX_SEQUENCE_LENGTH: usize = 1 << 17;
+
 /// Converts a JS value to an IDL `sequence<object>`, by the iterator protocol.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#js-sequence>
@@ -117,6 +120,14 @@ pub(crate) fn sequence_of_objects(
     let mut items = Vec::new();
     //    3. Repeat:
     loop {
+        // Deviation: a sequence longer than MAX_SEQUENCE_LENGTH throws a RangeError rather
+        // than growing until the agent runs out of memory (an endless iterator is script's
+        // to write, and each step runs script, but this loop is Rust's).
+        if items.len() >= MAX_SEQUENCE_LENGTH {
+            return Err(JsNativeError::range()
+                .with_message("The sequence is too long.")
+                .into());
+        }
         //  1. Let next be ? IteratorStepValue(iteratorRecord).
         let result = next.call(&iterator.clone().into(), &[], context)?;
         let Some(result) = result.as_object() else {

@@ -53,9 +53,12 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
     }
     let message = arg(args, 0);
     let second = arg(args, 1);
-    // Overload resolution on argument 1: undefined, null and objects select the options
-    // dictionary; anything else the USVString targetOrigin.
-    if args.len() >= 2 && !second.is_null_or_undefined() && !second.is_object() {
+    // Overload resolution (Web IDL's overload resolution algorithm): with three or more
+    // arguments only postMessage(message, targetOrigin, transfer) applies; with two,
+    // undefined, null and objects select the options dictionary, anything else the
+    // USVString targetOrigin.
+    if args.len() >= 3 || (args.len() == 2 && !second.is_null_or_undefined() && !second.is_object())
+    {
         let target_origin = second.to_string(context)?.to_std_string_lossy();
         let transfer = match args.get(2) {
             None => Vec::new(),
@@ -258,7 +261,7 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
             Ok(result) => result,
             Err(_) => {
                 let fields = MessageFields {
-                    data: JsValue::undefined(),
+                    data: JsValue::null(),
                     origin,
                     last_event_id: String::new(),
                     source,
