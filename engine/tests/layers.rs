@@ -68,6 +68,91 @@ fn crate_paths(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// The paths a `use` item names, each as `a::b::c` (groups expanded: `x::{a, b::{c}}` gives
+/// `x::a` and `x::b::c`).
+fn expand_use(tree: &str, prefix: &str, out: &mut Vec<String>) {
+    let tree = tree.trim();
+    if let Some(open) = tree.find('{') {
+        let head = tree[..open].trim_end_matches("::").trim();
+        let inner = tree[open + 1..].trim_end().trim_end_matches('}');
+        let prefix = join(prefix, head);
+        // Split `inner` at top-level commas.
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (i, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    expand_use(&inner[start..i], &prefix, out);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        expand_use(&inner[start..], &prefix, out);
+    } else if !tree.is_empty() {
+        let path = tree.split(" as ").next().unwrap_or(tree).trim();
+        out.push(join(prefix, path));
+    }
+}
+
+fn join(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path.to_string(),
+        (_, true) => prefix.to_string(),
+        _ => format!("{prefix}::{path}"),
+    }
+}
+
+/// The crate paths (below `crate::`) a `use` item of module `module` names: `crate::` paths,
+/// and `super::` paths resolved against `module`.
+fn crate_paths_of_use(item: &str, module: &str) -> Vec<String> {
+    let body = item
+        .trim()
+        .trim_start_matches("pub(crate) ")
+        .trim_start_matches("pub ")
+        .trim_start_matches("use ")
+        .trim_end_matches(';');
+    let mut paths = Vec::new();
+    expand_use(body, "", &mut paths);
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            if let Some(rest) = path.strip_prefix("crate::") {
+                return Some(rest.to_string());
+            }
+            if path == "super::*" {
+                return None; // a test module's `use super::*`: its own file
+            }
+            let mut base: Vec<&str> = module.split("::").filter(|p| !p.is_empty()).collect();
+            let mut rest = path.as_str();
+            let mut climbed = false;
+            while let Some(after) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = after;
+                climbed = true;
+            }
+            climbed.then(|| join(&base.join("::"), rest))
+        })
+        .collect()
+}
+
+#[test]
+fn the_use_parser_sees_groups_and_super() {
+    assert_eq!(
+        crate_paths_of_use(
+            "use crate::{agent::tasks, event_loop::{a, b as c}};",
+            "html"
+        ),
+        vec!["agent::tasks", "event_loop::a", "event_loop::b"]
+    );
+    assert_eq!(
+        crate_paths_of_use("use super::super::event_loop::x;", "agent::window"),
+        vec!["event_loop::x"]
+    );
+    assert_eq!(layer_of("event_loop::a"), Some((4, "run loop")));
+}
+
 #[test]
 fn imports_follow_the_layers() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -79,36 +164,56 @@ fn imports_follow_the_layers() {
     for file in &files {
         let relative = file.strip_prefix(&src).unwrap_or(file);
         let module = module_of(relative);
+        if module == "lib" {
+            continue; // the crate root re-exports the public API
+        }
         let Some((own, own_name)) = layer_of(&module) else {
-            continue; // lib.rs: the crate root re-exports the public API.
+            violations.push(format!(
+                "{}: module {module} is in no layer (add it to layer_of)",
+                relative.display()
+            ));
+            continue;
         };
         let text = fs::read_to_string(file).unwrap_or_default();
+        let mut item = String::new();
         for (number, line) in text.lines().enumerate() {
             let trimmed = line.trim_start();
             if trimmed.starts_with("//") {
                 continue;
             }
+            // `use` items, joined across lines up to their `;`.
+            let starts_use = trimmed.starts_with("use ")
+                || trimmed.starts_with("pub use ")
+                || trimmed.starts_with("pub(crate) use ");
+            if starts_use || !item.is_empty() {
+                item.push_str(trimmed);
+                item.push(' ');
+                if trimmed.trim_end().ends_with(';') {
+                    for path in crate_paths_of_use(&item, &module) {
+                        match layer_of(&path) {
+                            Some((target, target_name)) if target > own => violations.push(format!(
+                                "{}:{}: {module} ({own_name}) imports crate::{path} ({target_name})",
+                                relative.display(),
+                                number + 1
+                            )),
+                            Some(_) => {}
+                            None => violations.push(format!(
+                                "{}:{}: crate::{path} is in no layer",
+                                relative.display(),
+                                number + 1
+                            )),
+                        }
+                    }
+                    item.clear();
+                }
+                continue;
+            }
             for path in crate_paths(line) {
-                let Some((target, target_name)) = layer_of(&path) else {
-                    continue;
-                };
-                if target > own {
-                    violations.push(format!(
-                        "{}:{}: {module} ({own_name}) imports crate::{path} ({target_name})",
-                        relative.display(),
-                        number + 1
-                    ));
-                }
-                if !(trimmed.starts_with("use ")
-                    || trimmed.starts_with("pub use ")
-                    || trimmed.starts_with("pub(crate) use "))
-                {
-                    violations.push(format!(
-                        "{}:{}: inline path crate::{path}; name it in a `use` line",
-                        relative.display(),
-                        number + 1
-                    ));
-                }
+                violations.push(format!(
+                    "{}:{}: inline path crate::{path}; name it in a `use` line",
+                    relative.display(),
+                    number + 1
+                ));
             }
         }
     }
