@@ -10,7 +10,7 @@ use boa_engine::{Context, JsObject, JsResult, JsValue, Script, Source};
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::dom::document;
-use crate::html::scripting::script;
+use crate::html::scripting::{nesting, script};
 use crate::ids::{NodeId, WindowId};
 use crate::webidl::conversions;
 
@@ -188,6 +188,7 @@ fn compile_event_handler(
         "(function (document, element) {{ with (document) {{ with (element) {{ return function on{type_}({parameters}) {{\n{body}\n}}; }} }} }})"
     );
     let realm = context.realm().clone();
+    nesting::ensure_nesting_within_limit(body)?;
     let factory =
         Script::parse(Source::from_bytes(&source), Some(realm), context)?.evaluate(context)?;
     let factory = factory

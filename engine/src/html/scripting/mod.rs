@@ -4,5 +4,6 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html>
 
 pub(crate) mod environments;
+pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;

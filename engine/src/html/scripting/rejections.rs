@@ -10,7 +10,8 @@ use std::rc::Rc;
 use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
 use boa_engine::context::HostHooks;
 use boa_engine::object::builtins::JsPromise;
-use boa_engine::{Context, Finalize, JsData, JsObject, JsValue, Trace};
+use boa_engine::realm::Realm;
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
@@ -21,6 +22,7 @@ use crate::console;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::promise_rejection_event::create_promise_rejection_event;
+use crate::html::scripting::nesting;
 use crate::html::scripting::script::emit_console;
 use crate::ids::WindowId;
 
@@ -36,6 +38,25 @@ impl HostHooks for PosternHostHooks {
         context: &mut Context,
     ) {
         host_promise_rejection_tracker(promise.clone().upcast(), operation, context);
+    }
+
+    /// HostEnsureCanCompileStrings, for `eval` and the `Function` constructors: a source
+    /// nesting deeper than the parser can take is a RangeError (content security policy is
+    /// not modelled).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#hostensurecancompilestrings(realm,-parameterstrings,-bodystring,-codestring,-compilationtype,-parameterargs,-bodyarg)>
+    fn ensure_can_compile_strings(
+        &self,
+        _realm: Realm,
+        parameters: &[JsString],
+        body: &JsString,
+        _direct: bool,
+        _context: &mut Context,
+    ) -> JsResult<()> {
+        for parameter in parameters {
+            nesting::ensure_nesting_within_limit(&parameter.to_std_string_lossy())?;
+        }
+        nesting::ensure_nesting_within_limit(&body.to_std_string_lossy())
     }
 }
 
