@@ -39,3 +39,17 @@ fn deep_nesting_is_a_range_error_and_the_parent_goes_on() {
     );
     assert_eq!(run.lines.len(), 8, "no other line: {:?}", run.lines);
 }
+
+#[test]
+fn strings_past_the_maximum_length_are_a_range_error() {
+    let run = run_page("string-length");
+    let expected = vec![
+        a("'x'.repeat(2 ** 30): RangeError: Invalid string length"),
+        a("'x'.padEnd(2 ** 30): RangeError: Invalid string length"),
+        a("'x'.padStart(2 ** 30, 'ab'): RangeError: Invalid string length"),
+        a("'x'.repeat(-1): RangeError: Invalid count value: -1"),
+        a("ababab abax [x  ] é€é€"),
+        a("repeat 1"),
+    ];
+    assert_eq!(run.lines, expected);
+}

@@ -7,3 +7,4 @@ pub(crate) mod environments;
 pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
+pub(crate) mod string_length;
