@@ -157,3 +157,76 @@ fn the_hooks_do_nothing_in_process() {
     );
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
 }
+
+/// A WPT root in a temporary directory: the own suite's harness and the files given.
+fn temp_root(name: &str, files: &[(&str, String)]) -> std::io::Result<std::path::PathBuf> {
+    let root = temp_file(name);
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("resources"))?;
+    std::fs::copy(
+        own_suite().join("resources").join("testharness.js"),
+        root.join("resources").join("testharness.js"),
+    )?;
+    for (path, content) in files {
+        let path = root.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, content)?;
+    }
+    Ok(root)
+}
+
+#[test]
+fn a_page_that_overflows_the_stack_never_takes_the_run_down() {
+    // An array literal nested 100,000 deep overflowed the agent thread's stack when this test
+    // was written (a process abort); once the engine contains it, the file reports a result
+    // instead. Either way the run goes on and the next file passes.
+    let depth = 100_000;
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let page = |script: &str| {
+        format!(
+            "<!doctype html><script src=\"/resources/testharness.js\"></script>\
+             <script src=\"/resources/testharnessreport.js\"></script><script>{script}</script>"
+        )
+    };
+    let root = temp_root(
+        "deep-root",
+        &[
+            (
+                "t/a-deep.html",
+                page(&format!("test(() => {{ const a = {deep}; }}, \"deep\");")),
+            ),
+            (
+                "t/b-fine.html",
+                page("test(() => assert_true(true), \"fine\");"),
+            ),
+        ],
+    )
+    .unwrap();
+    let ran = postern(
+        &["wpt", "--root", &root.display().to_string(), "--jobs", "1"],
+        &[],
+    );
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(
+        matches!(ran.code, Some(0 | 1)),
+        "{}\n{}",
+        ran.stdout,
+        ran.stderr
+    );
+    let status_of = |id: &str| {
+        ran.stdout
+            .lines()
+            .find(|l| l.ends_with(id))
+            .and_then(|l| l.split_whitespace().next())
+            .map(str::to_string)
+    };
+    assert!(status_of("/t/a-deep.html").is_some(), "{}", ran.stdout);
+    assert_eq!(
+        status_of("/t/b-fine.html").as_deref(),
+        Some("OK"),
+        "{}",
+        ran.stdout
+    );
+}
