@@ -232,3 +232,83 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
     }
     Ok(exit.into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postern::CrashReport;
+    use postern::ids::AgentId;
+
+    fn args(virtual_time: bool, fail_on_error: bool) -> RunArgs {
+        RunArgs {
+            target: "page.html".into(),
+            serve: Vec::new(),
+            open: None,
+            virtual_time,
+            time_limit: Duration::from_secs(30),
+            wall_limit: Duration::from_secs(60),
+            fail_on_error,
+        }
+    }
+
+    fn ending(outcome: RunOutcome, elapsed: u64) -> Ending {
+        Ending {
+            outcome,
+            elapsed: Duration::from_secs(elapsed),
+            load_failure: None,
+            crashes: Vec::new(),
+            shutdown: ShutdownReport::default(),
+            uncaught: 0,
+        }
+    }
+
+    #[test]
+    fn a_crashed_agent_exits_with_6_and_is_named() {
+        let url = Url::parse("http://a.test/").unwrap();
+        let mut end = ending(RunOutcome::Idle, 1);
+        end.crashes.push(CrashReport {
+            agent: AgentId(2),
+            message: "stack overflow".into(),
+        });
+        let (exit, lines) = judge(&args(false, false), &url, &end);
+        assert_eq!(exit, RunExit::AgentCrashed);
+        assert_eq!(exit.code(), 6);
+        assert_eq!(lines, ["postern: agent 2 crashed: stack overflow"]);
+    }
+
+    #[test]
+    fn the_first_reason_in_the_documented_order_wins() {
+        let url = Url::parse("http://a.test/").unwrap();
+        let mut end = ending(RunOutcome::TimeLimit, 61);
+        end.uncaught = 2;
+        let (exit, lines) = judge(&args(true, true), &url, &end);
+        // Wall limit (4) before uncaught errors (1); both are explained.
+        assert_eq!(exit, RunExit::WallLimit);
+        assert_eq!(lines.len(), 2);
+        end.crashes.push(CrashReport {
+            agent: AgentId(1),
+            message: "panic".into(),
+        });
+        assert_eq!(
+            judge(&args(true, true), &url, &end).0,
+            RunExit::AgentCrashed
+        );
+        end.load_failure = Some(LoadFailure::Status(404));
+        let (exit, lines) = judge(&args(true, true), &url, &end);
+        assert_eq!(exit, RunExit::LoadFailed);
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("postern: could not load http://a.test/: status 404")
+        );
+        // Under the wall limit, a time limit is the time limit.
+        let (exit, _) = judge(&args(true, false), &url, &ending(RunOutcome::TimeLimit, 3));
+        assert_eq!(exit, RunExit::TimeLimit);
+        // Uncaught errors without --fail-on-error change nothing.
+        let mut end = ending(RunOutcome::Idle, 0);
+        end.uncaught = 1;
+        assert_eq!(
+            judge(&args(false, false), &url, &end),
+            (RunExit::Idle, vec![])
+        );
+    }
+}
