@@ -77,7 +77,27 @@ fn read_on_thread(
     receiver
 }
 
-/// Waits for `child` until its standard output closes or `timeout` passes (then kills it).
+/// Waits for `child` to exit until `deadline`, then kills it; returns its status and whether
+/// it had to be killed.
+fn wait_until(child: &mut Child, deadline: Instant) -> (Option<ExitStatus>, bool) {
+    let mut pause = Duration::from_micros(100);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return (Some(status), false),
+            Ok(None) if Instant::now() < deadline => {
+                std::thread::sleep(pause.min(deadline.saturating_duration_since(Instant::now())));
+                pause = (pause * 2).min(Duration::from_millis(10));
+            }
+            Ok(None) | Err(_) => {
+                let _ = child.kill();
+                return (child.wait().ok(), true);
+            }
+        }
+    }
+}
+
+/// Waits for `child` until its standard output closes and it exits, or until `timeout`
+/// passes (then kills it).
 fn wait_for(mut child: Child, timeout: Duration) -> ChildOutput {
     let stdout = child
         .stdout
@@ -88,19 +108,13 @@ fn wait_for(mut child: Child, timeout: Duration) -> ChildOutput {
         .take()
         .map(|pipe| read_on_thread(pipe, STDERR_TAIL as u64, true));
     let deadline = Instant::now() + timeout;
-    let left = || deadline.saturating_duration_since(Instant::now());
-    let (stdout, timed_out) = match &stdout {
-        Some(receiver) => match receiver.recv_timeout(left()) {
-            Ok(bytes) => (bytes, false),
-            Err(mpsc::RecvTimeoutError::Timeout) => (Vec::new(), true),
-            Err(mpsc::RecvTimeoutError::Disconnected) => (Vec::new(), false),
-        },
-        None => (Vec::new(), false),
-    };
-    if timed_out {
-        let _ = child.kill();
-    }
-    let status = child.wait().ok();
+    let left = deadline.saturating_duration_since(Instant::now());
+    // Standard output closes when the child exits (or, never in practice, closes it).
+    let stdout = stdout
+        .and_then(|receiver| receiver.recv_timeout(left).ok())
+        .unwrap_or_default();
+    // A child that did not close it in time, or that does not exit once it has, is killed.
+    let (status, timed_out) = wait_until(&mut child, deadline);
     // The pipe closes when the child (killed or not) is gone.
     let stderr_tail = stderr
         .and_then(|receiver| receiver.recv_timeout(Duration::from_secs(1)).ok())
