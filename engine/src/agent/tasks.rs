@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use postern_clone::SerializedWithTransfer;
-use postern_dom::{BrowsingContextId, Origin};
+use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
@@ -49,6 +49,9 @@ pub(crate) struct LoadedResponse {
     pub body: Vec<u8>,
     /// Why the load failed, if it did (the document is an error page then).
     pub failure: Option<String>,
+    /// The navigation params' final sandboxing flag set: the new document's active
+    /// sandboxing flag set.
+    pub sandboxing_flags: SandboxingFlagSet,
 }
 
 /// A message in a port message queue: StructuredSerializeWithTransfer's result, waiting in

@@ -24,7 +24,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             browsing_context,
             url,
             initiator_origin,
-        } => navigate_and_load(state, browsing_context, url, initiator_origin),
+        } => navigate_and_load(state, context, browsing_context, url, initiator_origin),
         AgentTask::NavigateToSrcdoc {
             browsing_context,
             source,

@@ -9,6 +9,7 @@ pub(crate) mod content_attributes;
 pub(crate) mod error_event;
 pub(crate) mod html_element;
 pub(crate) mod iframe;
+pub(crate) mod javascript_url;
 pub(crate) mod location;
 pub(crate) mod navigation;
 pub(crate) mod promise_rejection_event;
