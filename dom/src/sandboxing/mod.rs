@@ -348,8 +348,13 @@ impl BrowsingContextTree {
         // 3. If target is an ancestor of source, then:
         if self.ancestors(source).contains(&target) {
             // 3.1. If target is not a top-level traversable, then return true.
+            // Deviation: false when the sandboxed navigation browsing context flag is set,
+            // as the spec said before navigables (a sandboxed document navigates only
+            // itself, its descendants and, when allowed, its top), as Chromium does and as
+            // WPT's iframe_sandbox_navigate_ancestor-* expect: the spec's `true` would let a
+            // sandboxed frame replace its embedder's sibling content through its parent.
             if !is_top_level {
-                return true;
+                return !flags.contains(SandboxingFlag::Navigation);
             }
             // 3.2. If sourceSnapshotParams's has transient activation is true, and its
             //      sandboxing flags's sandboxed top-level navigation with user activation

@@ -223,8 +223,10 @@ fn allowed_by_sandboxing_to_navigate_table() {
             true,
         ),
         (c, t, Some("allow-scripts"), true, false),
-        // A non-top-level ancestor: allowed.
-        (g, c, Some(""), false, true),
+        // A non-top-level ancestor: not when sandboxed (a deviation, see the function).
+        (g, c, Some(""), false, false),
+        (g, c, Some("allow-top-navigation"), false, false),
+        (g, c, None, false, true),
         // A sibling, or another top-level traversable: not when sandboxed.
         (c, s, Some("allow-scripts allow-same-origin"), false, false),
         (c, p, Some("allow-popups"), false, false),
