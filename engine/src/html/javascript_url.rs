@@ -13,7 +13,8 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::agent::tasks::LoadedResponse;
-use crate::html::navigation::{load_document, snapshot_target_snapshot_params};
+use crate::html::navigation::load_document;
+use crate::html::sandboxing::snapshot_target_snapshot_params;
 use crate::html::scripting::script::run_a_classic_script;
 use crate::ids::WindowId;
 

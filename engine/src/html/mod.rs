@@ -13,6 +13,7 @@ pub(crate) mod javascript_url;
 pub(crate) mod location;
 pub(crate) mod navigation;
 pub(crate) mod promise_rejection_event;
+pub(crate) mod sandboxing;
 pub(crate) mod scripting;
 pub(crate) mod structured_data;
 pub(crate) mod timers;

@@ -9,10 +9,8 @@ use std::rc::Rc;
 
 use boa_engine::{Context, JsError, JsValue};
 use postern_dom::javascript_url::is_javascript_url;
-use postern_dom::sandboxing::SourceSnapshotParams;
 use postern_dom::{
-    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, SandboxingFlagSet,
-    determine_the_origin,
+    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, determine_the_origin,
 };
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -29,6 +27,9 @@ use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
 use crate::html::iframe::Insertion;
 use crate::html::javascript_url::navigate_to_a_javascript_url;
+use crate::html::sandboxing::{
+    is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
+};
 use crate::html::scripting::script::{
     emit_console, report_blocked_script, run_a_classic_script, scripting_is_disabled,
 };
@@ -323,50 +324,6 @@ pub(crate) fn navigate(
         },
     ));
     Ok(())
-}
-
-/// Snapshotting target snapshot params: the navigable's creation sandboxing flags (from
-/// the shared tree: the popup flags, or the container's and its document's).
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#snapshotting-target-snapshot-params>
-pub(crate) fn snapshot_target_snapshot_params(
-    state: &AgentState,
-    navigable: BrowsingContextId,
-) -> SandboxingFlagSet {
-    // Return a new target snapshot params with sandboxing flags set to the result of
-    // determining the creation sandboxing flags given targetNavigable's active browsing
-    // context and targetNavigable's container.
-    state
-        .ua
-        .with_tree(|tree| tree.determine_the_creation_sandboxing_flags(navigable))
-}
-
-/// Whether the navigable of `source`'s document (a window of this agent) is allowed by
-/// sandboxing to navigate `target`, given the source snapshot params of that document.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#allowed-to-navigate>
-pub(crate) fn is_allowed_by_sandboxing_to_navigate(
-    state: &AgentState,
-    source: WindowId,
-    target: BrowsingContextId,
-) -> bool {
-    // Snapshotting source snapshot params: sourceDocument's active sandboxing flag set.
-    // Deviation: has transient activation is always false (there is no user activation).
-    let Some((source_navigable, sandboxing_flags)) = state.windows.borrow().get(&source).map(|w| {
-        (
-            w.browsing_context,
-            w.document.borrow().active_sandboxing_flag_set(),
-        )
-    }) else {
-        return false;
-    };
-    let params = SourceSnapshotParams {
-        has_transient_activation: false,
-        sandboxing_flags,
-    };
-    state
-        .ua
-        .with_tree(|tree| tree.allowed_by_sandboxing_to_navigate(source_navigable, target, &params))
 }
 
 /// The active windows of `navigable` and its descendants, wherever they run (in tree order).

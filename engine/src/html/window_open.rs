@@ -29,7 +29,8 @@ use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::AgentTask;
 use crate::embedder::console_sink::ConsoleLevel;
-use crate::html::navigation::{NavigationBlocked, is_allowed_by_sandboxing_to_navigate, navigate};
+use crate::html::navigation::{NavigationBlocked, navigate};
+use crate::html::sandboxing::is_allowed_by_sandboxing_to_navigate;
 use crate::html::scripting::environments::incumbent_window;
 use crate::html::scripting::script::emit_console;
 use crate::html::traversable::{
