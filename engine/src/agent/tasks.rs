@@ -87,6 +87,8 @@ pub(crate) enum AgentTask {
         url: Url,
         /// The origin of the document that started it (for `about:blank`).
         initiator_origin: Origin,
+        /// The target snapshot params' sandboxing flags, taken when the navigation began.
+        sandboxing_flags: SandboxingFlagSet,
     },
     /// Navigate a child navigable to `about:srcdoc` with its iframe's `srcdoc` as the
     /// document's source.
@@ -97,6 +99,8 @@ pub(crate) enum AgentTask {
         source: String,
         /// The origin of the iframe's document (an about:srcdoc document inherits it).
         origin: Origin,
+        /// The target snapshot params' sandboxing flags, taken when the navigation began.
+        sandboxing_flags: SandboxingFlagSet,
     },
     /// Create the document of a fetched response (or an iframe's srcdoc) whose origin
     /// belongs to this agent's cluster; the fetch may have run in another agent.

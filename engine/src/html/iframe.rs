@@ -235,6 +235,7 @@ fn process_the_iframe_attributes(
                 browsing_context: child,
                 source: srcdoc,
                 origin: parent_origin,
+                sandboxing_flags: snapshot_target_snapshot_params(state, child),
             },
         ));
         return;

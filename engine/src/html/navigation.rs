@@ -10,7 +10,8 @@ use std::rc::Rc;
 use boa_engine::{Context, JsError, JsValue};
 use postern_dom::javascript_url::is_javascript_url;
 use postern_dom::{
-    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, determine_the_origin,
+    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, SandboxingFlagSet,
+    determine_the_origin,
 };
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -48,6 +49,7 @@ pub(crate) fn navigate_and_load(
     browsing_context: BrowsingContextId,
     url: Url,
     initiator_origin: Origin,
+    sandboxing_flags: SandboxingFlagSet,
 ) {
     // A navigable destroyed meanwhile (its iframe removed) navigates nowhere.
     if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
@@ -59,10 +61,6 @@ pub(crate) fn navigate_and_load(
         navigate_to_a_javascript_url(state, context, browsing_context, &url, initiator_origin);
         return;
     }
-    // The target snapshot params: the navigable's creation sandboxing flags.
-    // Deviation: snapshotted when the fetch starts (this task), not when navigate was
-    // called; a `sandbox` change in between applies to this navigation.
-    let sandboxing_flags = snapshot_target_snapshot_params(state, browsing_context);
     // Fetch the resource through the embedder's loader.
     let (body, final_url, failure) = match state.ua.loader.load(&url) {
         Ok(resource) => (resource.body, resource.url, None),
@@ -119,6 +117,7 @@ pub(crate) fn navigate_to_srcdoc(
     browsing_context: BrowsingContextId,
     source: String,
     origin: Origin,
+    sandboxing_flags: SandboxingFlagSet,
 ) {
     // 1. Let documentResource be entry's document state's resource (`source`).
     // 2. Let response be a new response with URL about:srcdoc, header list
@@ -129,7 +128,6 @@ pub(crate) fn navigate_to_srcdoc(
     // 3. Let responseOrigin be the result of determining the origin given response's URL,
     //    targetSnapshotParams's sandboxing flags, and entry's document state's origin: for
     //    about:srcdoc, the origin given (the iframe's document's), unless sandboxed.
-    let sandboxing_flags = snapshot_target_snapshot_params(state, browsing_context);
     let origin = determine_the_origin(Some(&url), sandboxing_flags, Some(&origin));
     // TODO(spec): steps 4-5 (COOP enforcement, the policy container) and the rest of the
     // navigation params of step 6.
@@ -263,6 +261,9 @@ pub(crate) fn navigate(
 ) -> Result<(), NavigationBlocked> {
     // 1-4. (cspNavigationType, the source snapshot params, the initiator's origin and base
     //      URL snapshots.)
+    // (The target snapshot params, taken now: a later change of the container's sandbox
+    // attribute applies to the next navigation, not to this one.)
+    let sandboxing_flags = snapshot_target_snapshot_params(state, navigable);
     // 5. If sourceDocument is null: (the user agent navigates: nothing to check).
     // 6. Otherwise:
     if let Some(source) = source_document.and_then(|d| state.ua.window_of_document(d)) {
@@ -308,6 +309,7 @@ pub(crate) fn navigate(
                     browsing_context: navigable,
                     url,
                     initiator_origin,
+                    sandboxing_flags,
                 },
             ),
         );
@@ -321,6 +323,7 @@ pub(crate) fn navigate(
             browsing_context: navigable,
             url,
             initiator_origin,
+            sandboxing_flags,
         },
     ));
     Ok(())
