@@ -284,10 +284,10 @@ pub(crate) fn navigate(
             return Err(blocked);
         }
     }
-    // 7-14. (The navigation id, unload counters, the ongoing navigation, fragments.)
+    // 7-19. (The navigation id, unload counters, the ongoing navigation, fragments.)
     // TODO(spec): navigating to a fragment (same document, hashchange): a URL differing
     // only in its fragment reloads; the ongoing navigation and its abort.
-    // 15. If url's scheme is "javascript", then queue a global task on the navigation and
+    // 20. If url's scheme is "javascript", then queue a global task on the navigation and
     //     traversal task source given navigable's active window to navigate to a
     //     javascript: URL given navigable, url, historyHandling, sourceSnapshotParams,
     //     initiatorOriginSnapshot, userInvolvement, cspNavigationType and
@@ -315,7 +315,7 @@ pub(crate) fn navigate(
         );
         return Ok(());
     }
-    // 16-20. Fetch and load, in parallel: a networking task of this agent.
+    // 21-. Fetch and load, in parallel: a networking task of this agent.
     state.queue_a_task(Task::new(
         TaskSource::Networking,
         source_document.map(document_key),
@@ -455,14 +455,14 @@ fn prepare_the_script_element(
         return;
     };
     // 9-12. If the script's type is not a JavaScript MIME type, return.
-    // If scripting is disabled for el, then return. (A later step of the spec's; checked
-    // first here, as nothing before it is observable.)
-    if scripting_is_disabled(state, window) {
-        report_blocked_script(state, window);
-        return;
-    }
     // TODO(spec): module scripts.
     if !is_classic_script_type(type_.as_deref()) {
+        return;
+    }
+    // If scripting is disabled for el, then return. (A later step of the spec's; checked
+    // here, as nothing between is observable.)
+    if scripting_is_disabled(state, window) {
+        report_blocked_script(state, window);
         return;
     }
     let source = match src {
