@@ -9,11 +9,11 @@ use std::rc::Rc;
 use boa_engine::Context;
 use postern_dom::javascript_url::javascript_url_script_source;
 use postern_dom::{BrowsingContextId, Origin};
+use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
-use crate::agent::tasks::LoadedResponse;
-use crate::html::navigation::load_document;
+use crate::agent::tasks::{AgentTask, LoadedResponse};
 use crate::html::sandboxing::snapshot_target_snapshot_params;
 use crate::html::scripting::script::run_a_classic_script;
 use crate::ids::WindowId;
@@ -75,9 +75,15 @@ pub(crate) fn navigate_to_a_javascript_url(
         sandboxing_flags,
     };
     // 8. Assert: initiatorOrigin is newDocument's origin.
-    // 9-13. The history entry replacing the active one, finalized: the new document
-    //       replaces the navigable's active document.
-    load_document(state, context, response);
+    // 9-13. The history entry replacing the active one, finalized by session history
+    //       traversal steps: the new document replaces the navigable's active document in a
+    //       task of its own (as every response's document), so what was queued before it
+    //       (a message posted to the current Window) still runs against the current one.
+    state.queue_a_task(Task::new(
+        TaskSource::HistoryTraversal,
+        None,
+        AgentTask::LoadDocument(Box::new(response)),
+    ));
 }
 
 /// Evaluate a javascript: URL in `target`'s realm: the string its script returns, or
