@@ -87,25 +87,7 @@ pub(crate) fn navigate_and_load(
     // Obtain a similar-origin window agent for the document's origin: the Window and its
     // realm are created there, in a task of its own (as when a response arrives from the
     // network: what was queued meanwhile runs first, against the old document).
-    match state
-        .ua
-        .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
-    {
-        Ok(agent) => route_task(
-            state,
-            agent,
-            Task::new(
-                TaskSource::Networking,
-                None,
-                AgentTask::LoadDocument(Box::new(response)),
-            ),
-        ),
-        Err(error) => {
-            if let Some(previous) = state.ua.active_window(browsing_context) {
-                emit_console(state, previous, ConsoleLevel::Error, error.to_string());
-            }
-        }
-    }
+    load_in_similar_origin_agent(state, browsing_context, response);
 }
 
 /// Navigates `browsing_context` to `about:srcdoc`, whose document's source is the iframe's
@@ -144,6 +126,18 @@ pub(crate) fn navigate_to_srcdoc(
         failure: None,
         sandboxing_flags,
     };
+    load_in_similar_origin_agent(state, browsing_context, response);
+}
+
+/// Obtains a similar-origin window agent for the response's origin and queues the task that
+/// creates the Document and Window there (what was queued meanwhile runs first, against the
+/// old document); an agent that cannot be had is reported to the previous document's
+/// console.
+fn load_in_similar_origin_agent(
+    state: &Rc<AgentState>,
+    browsing_context: BrowsingContextId,
+    response: LoadedResponse,
+) {
     match state
         .ua
         .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
