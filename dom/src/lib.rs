@@ -56,6 +56,7 @@ pub mod loader;
 pub mod origin;
 pub mod parser;
 pub mod sandboxing;
+pub mod secure_contexts;
 pub mod site;
 pub mod window_open;
 pub mod window_state;
@@ -80,6 +81,7 @@ pub use sandboxing::{
     SandboxingFlag, SandboxingFlagSet, SourceSnapshotParams, determine_the_origin,
     parse_a_sandboxing_directive,
 };
+pub use secure_contexts::{is_origin_potentially_trustworthy, is_url_potentially_trustworthy};
 pub use site::{
     AgentClusterKey, AgentClusterKeying, Site, agent_cluster_key, is_same_site,
     is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,

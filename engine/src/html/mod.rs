@@ -22,6 +22,7 @@ pub(crate) mod web_messaging;
 pub(crate) mod window;
 pub(crate) mod window_named_properties;
 pub(crate) mod window_open;
+pub(crate) mod window_or_worker_global_scope;
 pub(crate) mod window_proxy;
 
 use boa_engine::{Context, JsResult};
@@ -37,12 +38,17 @@ use crate::html::web_messaging::message_event;
 use crate::html::web_messaging::message_port::MESSAGE_PORT;
 use crate::ids::WindowId;
 use crate::testing as test_results;
+use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::install_interface;
 
 /// Installs the Window interface's members and the other interfaces into the current realm
 /// (the realm of `window`).
-pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) -> JsResult<()> {
+pub(crate) fn install_window_globals(
+    context: &mut Context,
+    window: WindowId,
+    secure_context: bool,
+) -> JsResult<()> {
     let global = context.global_object();
     dom_exception::install(context, &global)?;
     event::install(context, &global)?;
@@ -60,6 +66,8 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     performance::install(context, &global, window)?;
     console::install(context, &global)?;
     structured_clone::install(context, &global)?;
+    window_or_worker_global_scope::install(context, &global)?;
+    crypto::install(context, &global, secure_context)?;
     test_results::install(context, &global)?;
     Ok(())
 }

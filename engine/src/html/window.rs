@@ -36,6 +36,7 @@ use crate::html::html_element::WINDOW_EVENT_HANDLERS;
 use crate::html::location;
 use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
+use crate::html::window_or_worker_global_scope;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, type_error};
@@ -295,6 +296,8 @@ pub(crate) fn create_window(
 ) -> Result<WindowId, EngineError> {
     let id = state.ua.next_window_id();
     let document_id = state.ua.next_document_id();
+    let secure_context =
+        window_or_worker_global_scope::is_secure_context(state, browsing_context, &url);
     // Create a new realm with a Window global object.
     let realm = context
         .create_realm()
@@ -303,7 +306,7 @@ pub(crate) fn create_window(
     let installed = (|| {
         let data = RealmData::capture(id, context)?;
         realm.host_defined_mut().insert(data);
-        html::install_window_globals(context, id)
+        html::install_window_globals(context, id, secure_context)
     })();
     let global = context.global_object();
     context.enter_realm(previous);
