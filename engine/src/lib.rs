@@ -25,6 +25,7 @@ mod agent;
 mod console;
 mod dom;
 pub mod embedder;
+mod encoding;
 mod event_loop;
 mod hr_time;
 mod html;

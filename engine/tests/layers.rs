@@ -14,7 +14,7 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
         ("embedder", "console_sink" | "error" | "options") => (0, "base"),
         ("agent", _) => (1, "state"),
         ("webidl", _) => (2, "webidl"),
-        ("dom" | "html" | "hr_time" | "console" | "testing" | "webcrypto", _) => {
+        ("dom" | "html" | "hr_time" | "console" | "testing" | "webcrypto" | "encoding", _) => {
             (3, "interfaces and algorithms")
         }
         ("event_loop", _) => (4, "run loop"),

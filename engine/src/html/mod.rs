@@ -30,6 +30,7 @@ use boa_engine::{Context, JsResult};
 use crate::console;
 use crate::dom;
 use crate::dom::event;
+use crate::encoding;
 use crate::hr_time::performance;
 use crate::html::scripting::{rejections, string_length};
 use crate::html::structured_data::structured_clone;
@@ -68,6 +69,7 @@ pub(crate) fn install_window_globals(
     structured_clone::install(context, &global)?;
     window_or_worker_global_scope::install(context, &global)?;
     crypto::install(context, &global, secure_context)?;
+    encoding::install(context, &global)?;
     test_results::install(context, &global)?;
     Ok(())
 }
