@@ -22,3 +22,37 @@ fn random_uuid_only_in_a_secure_context() {
         ]
     );
 }
+
+#[test]
+fn local_storage_is_shared_by_same_origin_windows_with_storage_events() {
+    let run = run_site(
+        &repo_root().join("tests").join("pages").join("storage"),
+        "http://a.test/",
+    );
+    let a = |l: &str| format!("[http://a.test] {l}");
+    let of = |prefix: &str| -> Vec<String> {
+        let lines = run.lines.iter().filter(|l| l.starts_with(prefix));
+        lines.cloned().collect()
+    };
+    assert_eq!(
+        of("[http://a.test]"),
+        vec![
+            a("items: 2, key(0) a, b 2, keys a,b, in true, getItem(x) null"),
+            a("after delete: 1, a undefined"),
+            // Web IDL's named property visibility: the prototype's getItem wins (Chromium
+            // shows the item instead).
+            a("an item named getItem: function, shadowed"),
+            a("6 Mi code units: QuotaExceededError"),
+            a("sessionStorage: session, Storage true, same object true"),
+            a("frame sees b 2, session session"),
+            a(
+                "storage event: key from-frame, null → hello, url http://a.test/frame.html, area is localStorage true"
+            ),
+            a("frame wrote: hello"),
+        ]
+    );
+    assert_eq!(
+        of("[http://b.test]"),
+        vec!["[http://b.test] b.test sees a.test's b: null".to_string()]
+    );
+}

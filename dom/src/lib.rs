@@ -58,6 +58,7 @@ pub mod parser;
 pub mod sandboxing;
 pub mod secure_contexts;
 pub mod site;
+pub mod storage;
 pub mod window_open;
 pub mod window_state;
 
@@ -87,6 +88,7 @@ pub use site::{
     is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,
     registrable_domain,
 };
+pub use storage::{QuotaExceeded, StorageBottle, StorageKey, StorageShed};
 pub use window_open::{
     TokenizedFeatures, WindowOpenRequest, check_if_a_popup_window_is_requested,
     check_if_a_window_feature_is_set, parse_a_boolean_feature, tokenize_the_features,

@@ -33,6 +33,7 @@ pub mod ids;
 mod testing;
 mod webcrypto;
 mod webidl;
+mod webstorage;
 
 pub use embedder::console_sink::{
     CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole,

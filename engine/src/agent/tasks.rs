@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use postern_clone::SerializedWithTransfer;
-use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet};
+use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet, StorageKey};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
@@ -32,6 +32,24 @@ pub(crate) struct PostedMessage {
     pub source: Option<BrowsingContextId>,
     /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
     pub record: SerializedWithTransfer,
+}
+
+/// A change to a storage area, on its way to every agent (each fires `storage` at its windows
+/// with the same storage key, but the window that made the change).
+#[derive(Debug, Clone)]
+pub(crate) struct StorageChange {
+    /// The storage area's storage key.
+    pub storage_key: StorageKey,
+    /// `key`: the item's key (`None` for `clear()`).
+    pub key: Option<String>,
+    /// `oldValue`.
+    pub old_value: Option<String>,
+    /// `newValue`.
+    pub new_value: Option<String>,
+    /// `url`: the URL of the document whose storage area changed.
+    pub url: String,
+    /// The window that made the change (it gets no event).
+    pub source: WindowId,
 }
 
 /// A fetched response on its way to the agent that creates its document.
@@ -135,6 +153,8 @@ pub(crate) enum AgentTask {
     },
     /// A message posted with `window.postMessage`.
     PostedMessage(PostedMessage),
+    /// A storage area changed: fire `storage` at this agent's other windows that see it.
+    StorageChanged(Box<StorageChange>),
     /// A task of a port message queue: dispatch a MessagePort's next message, or fire its
     /// `close` event.
     Port(PortNotice),

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use postern_dom::{
     AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
-    Origin, ResourceLoader, agent_cluster_key,
+    Origin, ResourceLoader, StorageShed, agent_cluster_key,
 };
 use postern_event_loop::{AgentId, Clock, Coordinator, MessagePorts, Task};
 
@@ -63,6 +63,9 @@ pub(crate) struct UserAgentShared {
     /// Every MessagePort of the user agent: entanglement, where each lives, and their port
     /// message queues (shared, as ports move between agents).
     pub ports: MessagePorts<PortMessage>,
+    /// Every storage bottle of Web Storage (`localStorage` shared by all same-origin windows,
+    /// whatever thread runs them; `sessionStorage` per top-level traversable).
+    pub storage: Mutex<StorageShed>,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
@@ -113,6 +116,7 @@ impl UserAgentShared {
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),
             ports: MessagePorts::new(),
+            storage: Mutex::new(StorageShed::default()),
         }
     }
 

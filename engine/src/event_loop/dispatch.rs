@@ -16,6 +16,7 @@ use crate::html::timers::run_timer_task;
 use crate::html::traversable::definitely_close_a_top_level_traversable;
 use crate::html::web_messaging::message_port::run_port_notice;
 use crate::html::web_messaging::post_message::run_posted_message_task;
+use crate::webstorage::storage_event::fire_storage_events;
 
 /// Runs one task's steps.
 pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task: AgentTask) {
@@ -50,6 +51,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             definitely_close_a_top_level_traversable(state, traversable)
         }
         AgentTask::PostedMessage(message) => run_posted_message_task(state, context, message),
+        AgentTask::StorageChanged(change) => fire_storage_events(state, context, &change),
         AgentTask::Port(notice) => run_port_notice(state, context, notice),
         AgentTask::Timer(timer) => run_timer_task(state, context, timer),
         AgentTask::NotifyRejectedPromises { window } => {

@@ -42,6 +42,7 @@ use crate::testing as test_results;
 use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::install_interface;
+use crate::webstorage::{storage, storage_event};
 
 /// Installs the Window interface's members and the other interfaces into the current realm
 /// (the realm of `window`).
@@ -70,6 +71,8 @@ pub(crate) fn install_window_globals(
     window_or_worker_global_scope::install(context, &global)?;
     crypto::install(context, &global, secure_context)?;
     encoding::install(context, &global)?;
+    storage::install(context, &global)?;
+    storage_event::install(context, &global)?;
     test_results::install(context, &global)?;
     Ok(())
 }

@@ -7,12 +7,9 @@ use std::any::Any;
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsValue, Trace, js_string};
 
 use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
-use crate::dom::event_target::event_handler;
 use crate::webidl::conversions::type_error;
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
-use crate::webidl::interface::{
-    create_an_object_implementing, define_global_members, install_interface, new_target,
-};
+use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
 
 /// `interface PromiseRejectionEvent : Event`: what scripts see.
 ///
@@ -28,24 +25,6 @@ pub(crate) const PROMISE_REJECTION_EVENT: InterfaceDeclaration = InterfaceDeclar
     attributes: &[
         Attribute::readonly("promise", get_promise),
         Attribute::readonly("reason", get_reason),
-    ],
-    operations: &[],
-    static_operations: &[],
-    mixins: &[],
-};
-
-/// The Window's event handlers for promise rejections (of `WindowEventHandlers`, which the
-/// Window includes): what scripts see.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers>
-pub(crate) const WINDOW_PROMISE_REJECTION_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
-    name: "Window",
-    inherits: None,
-    constructor: None,
-    constants: &[],
-    attributes: &[
-        event_handler!("onunhandledrejection", "unhandledrejection"),
-        event_handler!("onrejectionhandled", "rejectionhandled"),
     ],
     operations: &[],
     static_operations: &[],
@@ -109,11 +88,11 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     Ok(object.into())
 }
 
-/// Registers `PromiseRejectionEvent` (inheriting from `Event`) in the current realm, and the
-/// global's `onunhandledrejection` and `onrejectionhandled` event handlers.
+/// Registers `PromiseRejectionEvent` (inheriting from `Event`) in the current realm (the
+/// Window's `onunhandledrejection` and `onrejectionhandled` are WindowEventHandlers').
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
     install_interface(context, global, &PROMISE_REJECTION_EVENT)?;
-    define_global_members(context, global, &WINDOW_PROMISE_REJECTION_MEMBERS)
+    Ok(())
 }
 
 /// A new trusted, cancelable `PromiseRejectionEvent` of the current realm.
