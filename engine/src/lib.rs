@@ -30,6 +30,7 @@ mod hr_time;
 mod html;
 pub mod ids;
 mod testing;
+mod url;
 mod webidl;
 
 pub use embedder::console_sink::{

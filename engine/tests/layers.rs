@@ -14,7 +14,9 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
         ("embedder", "console_sink" | "error" | "options") => (0, "base"),
         ("agent", _) => (1, "state"),
         ("webidl", _) => (2, "webidl"),
-        ("dom" | "html" | "hr_time" | "console" | "testing", _) => (3, "interfaces and algorithms"),
+        ("dom" | "html" | "hr_time" | "console" | "testing" | "url", _) => {
+            (3, "interfaces and algorithms")
+        }
         ("event_loop", _) => (4, "run loop"),
         ("embedder", _) => (5, "embedding API"),
         _ => return None,
