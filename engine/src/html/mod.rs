@@ -8,6 +8,7 @@
 pub(crate) mod content_attributes;
 pub(crate) mod error_event;
 pub(crate) mod html_element;
+pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
 pub(crate) mod javascript_url;
 pub(crate) mod location;
