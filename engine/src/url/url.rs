@@ -275,6 +275,7 @@ fn get_protocol(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-protocol>
 fn set_protocol(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. Basic URL parse the given value, followed by U+003A (:), with this's URL as url and
     //    scheme start state as state override. (A failure leaves the URL as it was.)
@@ -296,6 +297,7 @@ fn get_username(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-username>
 fn set_username(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL cannot have a username/password/port, then return.
     // 2. Set the username given this's URL and the given value.
@@ -317,6 +319,7 @@ fn get_password(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-password>
 fn set_password(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL cannot have a username/password/port, then return.
     // 2. Set the password given this's URL and the given value.
@@ -341,6 +344,7 @@ fn get_host(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue>
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-host>
 fn set_host(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL has an opaque path, then return.
     // 2. Basic URL parse the given value with this's URL as url and host state as state
@@ -364,6 +368,7 @@ fn get_hostname(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-hostname>
 fn set_hostname(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL has an opaque path, then return.
     // 2. Basic URL parse the given value with this's URL as url and hostname state as state
@@ -387,6 +392,7 @@ fn get_port(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue>
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-port>
 fn set_port(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL cannot have a username/password/port, then return.
     // 2. If the given value is the empty string, then set this's URL's port to null.
@@ -410,6 +416,7 @@ fn get_pathname(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-pathname>
 fn set_pathname(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If this's URL has an opaque path, then return.
     // 2. Empty this's URL's path.
@@ -478,6 +485,7 @@ fn get_hash(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue>
 ///
 /// Spec: <https://url.spec.whatwg.org/#dom-url-hash>
 fn set_hash(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_url(this)?;
     let value = to_usv_string(&arg(args, 0), context)?;
     // 1. If the given value is the empty string, then set this's URL's fragment to null and
     //    return. (Deviation: the url crate strips trailing spaces of an opaque path here too;
