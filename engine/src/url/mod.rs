@@ -10,17 +10,32 @@ pub(crate) mod url;
 pub(crate) mod url_search_params;
 pub(crate) mod url_search_params_iterator;
 
-use boa_engine::{Context, JsObject, JsResult, JsValue};
+use boa_engine::property::PropertyDescriptor;
+use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 
 use crate::url::url::URL;
 use crate::url::url_search_params::install_url_search_params;
 use crate::webidl::conversions::type_error;
 use crate::webidl::interface::install_interface;
 
-/// Installs `URL` and `URLSearchParams` (with its iterator prototype) in the current realm.
+/// Installs `URL` (and its `[LegacyWindowAlias]`, `webkitURL`) and `URLSearchParams` (with
+/// its iterator prototype) in the current realm.
+///
+/// Spec: <https://url.spec.whatwg.org/#url>, <https://webidl.spec.whatwg.org/#LegacyWindowAlias>
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
     install_url_search_params(context, global)?;
-    install_interface(context, global, &URL)?;
+    let url = install_interface(context, global, &URL)?;
+    // [LegacyWindowAlias=webkitURL]: a property of the Window global whose value is the
+    // interface object; writable, not enumerable, configurable.
+    global.define_property_or_throw(
+        js_string!("webkitURL"),
+        PropertyDescriptor::builder()
+            .value(url.object.clone())
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
     Ok(())
 }
 

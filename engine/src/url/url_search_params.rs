@@ -5,6 +5,7 @@
 //! Spec: <https://url.spec.whatwg.org/#interface-urlsearchparams>
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use boa_engine::builtins::object::OrdinaryObject;
 use boa_engine::object::builtins::JsArray;
@@ -322,6 +323,8 @@ fn record_of_usv_strings(
     // 1. If V is not an Object, throw a TypeError. (It is: the union chose the record.)
     // 2. Let result be a new empty instance of record<K, V>.
     let mut result: Vec<(String, String)> = Vec::new();
+    // Where each key is in `result` (so a record of many keys is not quadratic).
+    let mut index: HashMap<String, usize> = HashMap::new();
     // 3. Let keys be ? O.[[OwnPropertyKeys]]().
     let keys = object.own_property_keys(context)?;
     // 4. For each key of keys:
@@ -354,9 +357,12 @@ fn record_of_usv_strings(
         // 3. Let typedValue be value converted to an IDL value of type V.
         let typed_value = to_usv_string(&value, context)?;
         // 4. Set result[typedKey] to typedValue.
-        match result.iter_mut().find(|(name, _)| *name == typed_key) {
+        match index.get(&typed_key).and_then(|&i| result.get_mut(i)) {
             Some(entry) => entry.1 = typed_value,
-            None => result.push((typed_key, typed_value)),
+            None => {
+                index.insert(typed_key.clone(), result.len());
+                result.push((typed_key, typed_value));
+            }
         }
     }
     // 5. Return result.

@@ -87,3 +87,10 @@ test(() => {
   assert_throws_js(TypeError, () => get.call({}), "getter on a plain object");
   assert_throws_js(TypeError, () => URL.prototype.toString.call(new URLSearchParams()), "toString on another object");
 }, "the members check this");
+
+test(() => {
+  assert_equals(self.webkitURL, URL, "[LegacyWindowAlias=webkitURL]");
+  const d = Object.getOwnPropertyDescriptor(self, "webkitURL");
+  assert_true(d.writable && d.configurable, "writable and configurable");
+  assert_false(d.enumerable, "not enumerable");
+}, "webkitURL is an alias of URL on the Window");
