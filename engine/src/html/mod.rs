@@ -38,7 +38,7 @@ use crate::html::web_messaging::message_event;
 use crate::html::web_messaging::message_port::MESSAGE_PORT;
 use crate::ids::WindowId;
 use crate::testing as test_results;
-use crate::url;
+use crate::url::install_url_interfaces;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::install_interface;
 
@@ -62,7 +62,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     performance::install(context, &global, window)?;
     console::install(context, &global)?;
     structured_clone::install(context, &global)?;
-    url::install(context, &global)?;
+    install_url_interfaces(context, &global)?;
     test_results::install(context, &global)?;
     Ok(())
 }

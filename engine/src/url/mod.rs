@@ -22,7 +22,7 @@ use crate::webidl::interface::install_interface;
 /// its iterator prototype) in the current realm.
 ///
 /// Spec: <https://url.spec.whatwg.org/#url>, <https://webidl.spec.whatwg.org/#LegacyWindowAlias>
-pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+pub(crate) fn install_url_interfaces(context: &mut Context, global: &JsObject) -> JsResult<()> {
     install_url_search_params(context, global)?;
     let url = install_interface(context, global, &URL)?;
     // [LegacyWindowAlias=webkitURL]: a property of the Window global whose value is the
