@@ -8,6 +8,7 @@
 #[allow(clippy::module_inception)]
 pub(crate) mod url;
 pub(crate) mod url_search_params;
+pub(crate) mod url_search_params_init;
 pub(crate) mod url_search_params_iterator;
 
 use boa_engine::property::PropertyDescriptor;
