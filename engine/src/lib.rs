@@ -31,6 +31,7 @@ mod hr_time;
 mod html;
 pub mod ids;
 mod testing;
+mod url;
 mod webcrypto;
 mod webidl;
 mod webstorage;

@@ -15,6 +15,7 @@ use crate::dom::event_target::event_handler;
 use crate::dom::wrappers::{
     node_value, string_value, throw_dom_error, with_document, with_document_mut,
 };
+use crate::html::html_hyperlink_element_utils::HTML_HYPERLINK_ELEMENT_UTILS;
 use crate::html::window_proxy;
 use crate::webidl::conversions::{arg, to_dom_string};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Mixin};
@@ -104,6 +105,21 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
                 reflected_string!("rel"),
                 reflected_string!("type"),
                 reflected_string!("name"),
+            ],
+            &[HTML_HYPERLINK_ELEMENT_UTILS],
+        ),
+    },
+    // Spec: <https://html.spec.whatwg.org/multipage/image-maps.html#htmlareaelement>
+    HtmlElementInterface {
+        local_name: "area",
+        declaration: html_element_interface(
+            "HTMLAreaElement",
+            &[
+                reflected_string!("alt"),
+                reflected_string!("coords"),
+                reflected_string!("shape"),
+                reflected_string!("target"),
+                reflected_string!("rel"),
             ],
             &[HTML_HYPERLINK_ELEMENT_UTILS],
         ),
@@ -217,18 +233,6 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
         ),
     },
 ];
-
-/// `interface mixin HTMLHyperlinkElementUtils`: what scripts see on each interface that
-/// includes it.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/links.html#htmlhyperlinkelementutils>
-// Deviation: only `href`, whose getter gives what reflecting a URL gives; it is not a
-// stringifier (no toString()), and the URL decomposition attributes (origin, protocol, ...)
-// are missing.
-const HTML_HYPERLINK_ELEMENT_UTILS: Mixin = Mixin {
-    attributes: &[reflected_url!("href")],
-    operations: &[],
-};
 
 /// The declaration of an HTML element interface: it inherits from `HTMLElement`, has an
 /// `[HTMLConstructor]` (see [`HTML_ELEMENT`]'s deviation), and no constants or operations.

@@ -8,6 +8,7 @@
 pub(crate) mod content_attributes;
 pub(crate) mod error_event;
 pub(crate) mod html_element;
+pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
 pub(crate) mod javascript_url;
 pub(crate) mod location;
@@ -39,6 +40,7 @@ use crate::html::web_messaging::message_event;
 use crate::html::web_messaging::message_port::MESSAGE_PORT;
 use crate::ids::WindowId;
 use crate::testing as test_results;
+use crate::url::install_url_interfaces;
 use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::install_interface;
@@ -73,6 +75,7 @@ pub(crate) fn install_window_globals(
     encoding::install(context, &global)?;
     storage::install(context, &global)?;
     storage_event::install(context, &global)?;
+    install_url_interfaces(context, &global)?;
     test_results::install(context, &global)?;
     Ok(())
 }
