@@ -214,11 +214,7 @@ pub(crate) fn get_token_list(
         return Ok(list.into());
     }
     let state = AgentState::of(context)?;
-    let realm = state
-        .windows
-        .borrow()
-        .get(&element.window)
-        .map(|w| w.realm.clone())
+    let realm = dom_token_list_object::realm_of(&state, element)
         .ok_or_else(|| type_error("the window is gone"))?;
     // The DOMTokenList is created in the element's relevant realm.
     let previous = context.enter_realm(realm);

@@ -84,7 +84,7 @@ impl TokenListObjects {
 }
 
 /// The realm of the element's window, if it lives in this agent.
-fn realm_of(state: &AgentState, element: NodeRef) -> Option<Realm> {
+pub(crate) fn realm_of(state: &AgentState, element: NodeRef) -> Option<Realm> {
     state
         .windows
         .borrow()
