@@ -133,3 +133,20 @@ test(() => {
   }
   assert_equals(live.join(), "a,b,c", "the iterator reads the live list");
 }, "iteration is over the live token set");
+
+test(t => {
+  const iframe = document.createElement("iframe");
+  document.body.appendChild(iframe);
+  t.add_cleanup(() => iframe.remove());
+  const child = iframe.contentWindow;
+  const element = iframe.contentDocument.createElement("div");
+  const list = element.classList;
+  assert_equals(Object.getPrototypeOf(list), child.DOMTokenList.prototype,
+                "made in the element's relevant realm");
+  assert_false(list instanceof DOMTokenList, "not this realm's");
+  const got = Object.getOwnPropertyDescriptor(Element.prototype, "classList").get.call(element);
+  assert_equals(got, list, "this realm's getter returns the same object");
+  DOMTokenList.prototype.add.call(list, "x");
+  assert_equals(element.className, "x", "this realm's add works on it");
+  assert_equals(list[0], "x");
+}, "a DOMTokenList lives in its element's realm; other realms' members work on it");
