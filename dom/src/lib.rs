@@ -1,6 +1,7 @@
 //! `postern-dom`: the engine-independent half of a browsing environment.
 //!
 //! - [`javascript_url`]: the script source of a `javascript:` URL.
+//! - [`ordered_set`]: the ordered set parser and serializer of token lists.
 //! - [`origin`]: origins, same-origin checks and their serialization
 //!   (<https://html.spec.whatwg.org/multipage/browsers.html#origin>).
 //! - [`document_domain`]: `document.domain`'s getter and setter as pure functions.
@@ -53,6 +54,7 @@ pub mod document_domain;
 pub mod ids;
 pub mod javascript_url;
 pub mod loader;
+pub mod ordered_set;
 pub mod origin;
 pub mod parser;
 pub mod sandboxing;

@@ -8,6 +8,7 @@ use postern_dom::{HTML_NAMESPACE, NodeData};
 
 use crate::agent::AgentState;
 use crate::dom::child_node::CHILD_NODE;
+use crate::dom::dom_token_list::{self, token_list_attribute};
 use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
     NodeRef, nodes_array, string_value, this_node, throw_dom_error, with_document,
@@ -20,7 +21,7 @@ use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 /// `interface Element : Node`: what scripts see.
 ///
 /// Spec: <https://dom.spec.whatwg.org/#interface-element>
-// TODO(spec): prefix, classList, slot, hasAttributes(), attributes, getAttributeNames(), the
+// TODO(spec): prefix, slot, hasAttributes(), attributes, getAttributeNames(), the
 // *NS() methods, toggleAttribute(), closest(), matches(), getElementsByClassName(), and the
 // NonDocumentTypeChildNode mixin (previousElementSibling, nextElementSibling).
 pub(crate) const ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
@@ -35,6 +36,7 @@ pub(crate) const ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
         // The id and className attributes reflect the "id" and "class" content attributes.
         reflected_string!("id"),
         reflected_string!("className", "class"),
+        token_list_attribute!("classList", "class"),
     ],
     operations: &[
         Operation::new("getAttribute", 1, get_attribute),
@@ -205,7 +207,8 @@ pub(crate) fn set_content_attribute(
 }
 
 /// The attribute change steps of the element's kind (an iframe's `src` navigates its content
-/// navigable; an `on…` attribute sets or deactivates its event handler).
+/// navigable; an `on…` attribute sets or deactivates its event handler) and of its
+/// DOMTokenLists (their token sets follow the attribute).
 ///
 /// Spec: <https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>
 fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -> JsResult<()> {
@@ -224,7 +227,7 @@ fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -
         element.node,
         &local_name,
     );
-    Ok(())
+    dom_token_list::dom_token_list_attribute_change_steps(context, element, &local_name)
 }
 
 /// A DOMString attribute reflecting a content attribute, for a declaration:

@@ -12,6 +12,8 @@ pub(crate) mod child_node;
 pub(crate) mod document;
 pub(crate) mod document_fragment;
 pub(crate) mod document_type;
+pub(crate) mod dom_token_list;
+pub(crate) mod dom_token_list_object;
 pub(crate) mod element;
 pub(crate) mod event;
 pub(crate) mod event_target;
@@ -53,6 +55,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, _window: WindowI
     install_interface(context, global, &TEXT)?;
     install_interface(context, global, &COMMENT)?;
 
+    dom_token_list::install(context, global)?;
     install_interface(context, global, &ELEMENT)?;
     install_interface(context, global, &HTML_ELEMENT)?;
     for interface in HTML_ELEMENT_INTERFACES {

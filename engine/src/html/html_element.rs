@@ -8,6 +8,7 @@ use boa_engine::{Context, JsResult, JsValue};
 
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
+use crate::dom::dom_token_list::token_list_attribute;
 use crate::dom::element::{
     content_attribute, reflected_string, set_content_attribute, this_element,
 };
@@ -103,6 +104,7 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
             &[
                 reflected_string!("target"),
                 reflected_string!("rel"),
+                token_list_attribute!("relList", "rel", HYPERLINK_REL_SUPPORTED_TOKENS),
                 reflected_string!("type"),
                 reflected_string!("name"),
             ],
@@ -120,6 +122,7 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
                 reflected_string!("shape"),
                 reflected_string!("target"),
                 reflected_string!("rel"),
+                token_list_attribute!("relList", "rel", HYPERLINK_REL_SUPPORTED_TOKENS),
             ],
             &[HTML_HYPERLINK_ELEMENT_UTILS],
         ),
@@ -159,6 +162,7 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
                 reflected_url!("src"),
                 reflected_string!("srcdoc"),
                 reflected_string!("name"),
+                token_list_attribute!("sandbox", "sandbox", SANDBOX_SUPPORTED_TOKENS),
                 Attribute::readonly("contentDocument", get_content_document),
                 Attribute::readonly("contentWindow", get_content_window),
             ],
@@ -186,6 +190,7 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
             &[
                 reflected_url!("href"),
                 reflected_string!("rel"),
+                token_list_attribute!("relList", "rel", LINK_REL_SUPPORTED_TOKENS),
                 reflected_string!("type"),
             ],
             &[],
