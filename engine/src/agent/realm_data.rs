@@ -5,7 +5,17 @@ use boa_engine::{
     js_string,
 };
 
-use crate::ids::WindowId;
+use crate::agent::AgentState;
+use crate::ids::{BrowsingContextId, WindowId};
+
+/// What an object is to the windows of this agent, when it is one of theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowObject {
+    /// The global object of this Window.
+    Global(WindowId),
+    /// A WindowProxy (one a window of this agent holds) of this browsing context.
+    Proxy(BrowsingContextId),
+}
 
 /// What Postern keeps on each realm: whose realm it is, and built-ins captured before any page
 /// script ran (so a page that replaces `Object.keys` cannot change how its values are cloned).
@@ -125,5 +135,38 @@ impl RealmData {
                     .with_message("not a window realm")
                     .into()
             })
+    }
+
+    /// Whether `object` is the global object of a window of this agent, or a WindowProxy one
+    /// of them holds.
+    pub fn window_object(object: &JsObject, context: &Context) -> Option<WindowObject> {
+        let state = AgentState::of(context).ok()?;
+        let windows = state.windows.borrow();
+        for (id, window) in windows.iter() {
+            if JsObject::equals(&window.global, object) {
+                return Some(WindowObject::Global(*id));
+            }
+        }
+        windows.values().find_map(|window| {
+            window
+                .proxies
+                .iter()
+                .find(|(_, proxy)| JsObject::equals(proxy, object))
+                .map(|(bc, _)| WindowObject::Proxy(*bc))
+        })
+    }
+
+    /// The Window whose global object is `this` (the checked `this` of a Window member: see
+    /// `webidl::brand`).
+    pub fn window_of_this(this: &JsValue, context: &Context) -> Result<WindowId, JsError> {
+        match this
+            .as_object()
+            .and_then(|object| Self::window_object(&object, context))
+        {
+            Some(WindowObject::Global(window)) => Ok(window),
+            _ => Err(JsNativeError::typ()
+                .with_message("Illegal invocation: not a Window")
+                .into()),
+        }
     }
 }

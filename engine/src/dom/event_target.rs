@@ -53,8 +53,9 @@ pub(crate) struct EventTargetObject {
     pub key: Cell<EventTargetKey>,
 }
 
-/// The (window, target) that `this` designates: a node wrapper, an event target object, or
-/// else the current realm's window.
+/// The (window, target) that `this` designates: a node wrapper, an event target object, or a
+/// Window's global object (the checked `this` of an EventTarget member: see `webidl::brand`;
+/// a WindowProxy was replaced by its Window there).
 fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
     if let Some(object) = this.as_object() {
         if let Some(node) = wrappers::node_of(&object) {
@@ -64,10 +65,8 @@ fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, Even
             return Ok((target.window, target.key.get()));
         }
     }
-    // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
-    // bare `addEventListener(...)` call, designates it).
     Ok((
-        RealmData::window_of_current_realm(context)?,
+        RealmData::window_of_this(this, context)?,
         EventTargetKey::Window,
     ))
 }
