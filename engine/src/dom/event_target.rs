@@ -14,6 +14,7 @@ use crate::dom::event::{phase, with_event};
 use crate::dom::wrappers;
 use crate::html::content_attributes;
 use crate::html::error_event;
+use crate::html::scripting::environments::{incumbent_window, with_callback_context};
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
@@ -103,6 +104,9 @@ fn add_event_listener(
             "addEventListener: the callback is not an object",
         ));
     };
+    // The callback's callback context: the incumbent settings object now (Web IDL: a
+    // callback function value remembers it when converted).
+    let callback_context = incumbent_window(context).ok();
     let state = AgentState::of(context)?;
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.listeners.add_an_event_listener(
@@ -113,6 +117,7 @@ fn add_event_listener(
                 capture,
                 once,
                 removed: Cell::new(false),
+                callback_context,
             },
         );
     }
@@ -276,7 +281,9 @@ fn inner_invoke(
         // « event », and event's currentTarget; if this throws, report the exception.
         let result = match &listener.callback {
             ListenerCallback::Object(callback) => {
-                call_listener(state, context, window, callback, event, current_target)
+                with_callback_context(context, listener.callback_context, |context| {
+                    call_listener(state, context, window, callback, event, current_target)
+                })
             }
             ListenerCallback::EventHandler => call_event_handler(
                 state,
@@ -452,6 +459,7 @@ pub(crate) fn set_event_handler(
                     capture: false,
                     once: false,
                     removed: Cell::new(false),
+                    callback_context: None,
                 },
             );
         }

@@ -275,11 +275,16 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     let Some(callback) = callback.as_callable() else {
         return Err(type_error("queueMicrotask: the callback is not a function"));
     };
+    // The callback's callback context: the incumbent settings object now.
+    let callback_context = environments::incumbent_window(context).ok();
     let realm = context.realm().clone();
     let job = boa_engine::job::GenericJob::new(
         move |context| {
+            // Invoke callback (prepare to run a callback with its callback context).
             // Deviation: an exception propagates to the microtask runner, which reports it.
-            callback.call(&JsValue::undefined(), &[], context)
+            environments::with_callback_context(context, callback_context, |context| {
+                callback.call(&JsValue::undefined(), &[], context)
+            })
         },
         realm,
     );
