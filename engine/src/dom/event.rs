@@ -248,6 +248,9 @@ fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bo
 /// The state of a new, untrusted event.
 pub(crate) fn new_state(type_: String, init: (bool, bool, bool)) -> EventState {
     let mut state = EventState::default();
+    // An event's target and currentTarget are null until it is dispatched.
+    state.target = JsValue::null();
+    state.current_target = JsValue::null();
     state.type_ = type_;
     state.bubbles = init.0;
     state.cancelable = init.1;

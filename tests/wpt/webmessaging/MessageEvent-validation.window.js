@@ -7,6 +7,8 @@
 
 test(() => {
   const event = new MessageEvent("m");
+  assert_equals(event.target, null);
+  assert_equals(event.currentTarget, null);
   assert_equals(event.data, null);
   assert_equals(event.origin, "");
   assert_equals(event.lastEventId, "");
