@@ -1,11 +1,14 @@
 //! Data every window realm carries in its host-defined slot.
 
+use std::collections::HashMap;
+
 use boa_engine::{
     Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, JsValue, Trace,
     js_string,
 };
 
 use crate::agent::AgentState;
+use crate::agent::window::Window;
 use crate::ids::{BrowsingContextId, WindowId};
 
 /// What an object is to the windows of this agent, when it is one of theirs.
@@ -137,8 +140,8 @@ impl RealmData {
             })
     }
 
-    /// Whether `object` is the global object of a window of this agent, or a WindowProxy one
-    /// of them holds.
+    /// Whether `object` is the global object of a window of this agent, or a WindowProxy of
+    /// this agent.
     pub fn window_object(object: &JsObject, context: &Context) -> Option<WindowObject> {
         let state = AgentState::of(context).ok()?;
         let windows = state.windows.borrow();
@@ -147,13 +150,7 @@ impl RealmData {
                 return Some(WindowObject::Global(*id));
             }
         }
-        windows.values().find_map(|window| {
-            window
-                .proxies
-                .iter()
-                .find(|(_, proxy)| JsObject::equals(proxy, object))
-                .map(|(bc, _)| WindowObject::Proxy(*bc))
-        })
+        browsing_context_of_window_proxy(&windows, object).map(WindowObject::Proxy)
     }
 
     /// The Window whose global object is `this` (the checked `this` of a Window member: see
@@ -169,4 +166,19 @@ impl RealmData {
                 .into()),
         }
     }
+}
+
+/// The browsing context of a WindowProxy object this agent made (the WindowProxies are kept,
+/// per viewing window, in each window's `proxies`), or `None` if `object` is none of them.
+fn browsing_context_of_window_proxy(
+    windows: &HashMap<WindowId, Window>,
+    object: &JsObject,
+) -> Option<BrowsingContextId> {
+    windows.values().find_map(|window| {
+        window
+            .proxies
+            .iter()
+            .find(|(_, proxy)| JsObject::equals(proxy, object))
+            .map(|(bc, _)| *bc)
+    })
 }

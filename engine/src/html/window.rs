@@ -37,7 +37,7 @@ use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
-use crate::webidl::brand::{Member, MemberKind, illegal_invocation, set_window_this_hook};
+use crate::webidl::brand::{Member, MemberKind, illegal_invocation, set_exotic_this_hook};
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
@@ -333,11 +333,14 @@ fn is_cross_origin_member(member: &Member) -> bool {
         })
 }
 
-/// The HTML part of a member's `this` check (`webidl::brand::WindowThisHook`): a WindowProxy
+/// The HTML part of a member's `this` check (`webidl::brand::ExoticThisHook`): a WindowProxy
 /// stands for its [[Window]] (the browsing context's active Window), the security check runs,
 /// and a Window must implement the member's interface. `Ok(None)`: `object` is no Window.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#integration-with-idl>
+///
+/// TODO(spec): the security check of a Location `this` (a Location is an ordinary platform
+/// object here, and its steps check same origin-domain themselves, `location.rs`).
 fn window_this(
     object: &JsObject,
     member: &Member,
@@ -403,7 +406,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             .configurable(true),
         context,
     )?;
-    set_window_this_hook(window_this);
+    set_exotic_this_hook(window_this);
     location::install(context, global, window)?;
     define_global_members(context, global, &WINDOW_MEMBERS)
 }

@@ -57,14 +57,15 @@ pub(crate) enum MemberSteps {
     Replaceable,
 }
 
-/// The HTML Standard's part of the `this` check, for an object that may be a Window or a
-/// WindowProxy: `Ok(None)` when it is neither; otherwise, after the security check (a
-/// "SecurityError" DOMException for a member that is not a cross-origin one, on a Window that
-/// is not same origin-domain with the current settings object) and the check that a Window
-/// implements the member's interface (a TypeError), the value the steps get as `this`: the
-/// Window's global object, or the WindowProxy itself when its Window lives in no realm of this
-/// agent.
-pub(crate) type WindowThisHook = fn(&JsObject, &Member, &mut Context) -> JsResult<Option<JsValue>>;
+/// The HTML Standard's part of the `this` check, for the objects Web IDL alone cannot judge:
+/// a Window's global object, a WindowProxy (and any other exotic object standing for a
+/// platform object, such as a Location implemented as a boa Proxy). `Ok(None)` when `object`
+/// is none of them; otherwise, after the security check (a "SecurityError" DOMException for a
+/// member that is not a cross-origin one, on an object that is not same origin-domain with
+/// the current settings object) and the check that the platform object implements the
+/// member's interface (a TypeError), the value the steps get as `this`: for a Window, its
+/// global object, or the WindowProxy itself when its Window lives in no realm of this agent.
+pub(crate) type ExoticThisHook = fn(&JsObject, &Member, &mut Context) -> JsResult<Option<JsValue>>;
 
 /// A check that an object's internal data is of one Rust type.
 type DataCheck = fn(&JsObject) -> bool;
@@ -76,13 +77,14 @@ thread_local! {
     /// data, nor change it.
     static IMPLEMENTERS: RefCell<HashMap<&'static str, Vec<(TypeId, DataCheck)>>> =
         RefCell::new(HashMap::new());
-    /// The HTML layer's [`WindowThisHook`] (set when a window's globals are installed).
-    static WINDOW_THIS: Cell<Option<WindowThisHook>> = const { Cell::new(None) };
+    /// The HTML layer's [`ExoticThisHook`] (set when a window's globals are installed: the
+    /// HTML layer is above this one).
+    static EXOTIC_THIS: Cell<Option<ExoticThisHook>> = const { Cell::new(None) };
 }
 
 /// Sets the HTML layer's part of the `this` check.
-pub(crate) fn set_window_this_hook(hook: WindowThisHook) {
-    WINDOW_THIS.with(|cell| cell.set(Some(hook)));
+pub(crate) fn set_exotic_this_hook(hook: ExoticThisHook) {
+    EXOTIC_THIS.with(|cell| cell.set(Some(hook)));
 }
 
 fn has_data<T: NativeObject>(object: &JsObject) -> bool {
@@ -115,7 +117,7 @@ pub(crate) fn record_implementer<T: NativeObject>(interfaces: &[&'static str]) {
 }
 
 /// Whether `object` is a platform object that implements `interface` (Windows aside: see
-/// [`WindowThisHook`]).
+/// [`ExoticThisHook`]).
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#implements>
 ///
@@ -205,8 +207,9 @@ pub(crate) fn this_value(
     // 2.2. If esValue is a platform object, then perform a security check, passing esValue,
     //      id, and "method" ("getter", "setter"). A WindowProxy stands for its [[Window]]
     //      here (the HTML Standard's part, which also checks that a Window implements the
-    //      member's interface).
-    if let Some(hook) = WINDOW_THIS.with(Cell::get)
+    //      member's interface). (For the other platform objects the security check returns
+    //      at its step 1: they are not Window or Location objects.)
+    if let Some(hook) = EXOTIC_THIS.with(Cell::get)
         && let Some(window) = hook(&object, member, context)?
     {
         return Ok(window);

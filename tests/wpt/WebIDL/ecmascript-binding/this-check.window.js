@@ -107,3 +107,27 @@ test(t => {
   window.dispatchEvent(new Event("this-check-2"));
   assert_equals(fired, 1);
 }, "another realm's EventTarget operation takes this window as this");
+
+test(t => {
+  const set = Object.getOwnPropertyDescriptor(window, "origin").set;
+  assert_throws_js(TypeError, () => set.call({}, "x"));
+  assert_throws_js(TypeError, () => set.call(Object.create(window), "x"));
+  assert_throws_js(TypeError, () => set.call(document.body, "x"));
+  const holder = {};
+  assert_false(Object.prototype.hasOwnProperty.call(holder, "origin"));
+}, "a [Replaceable] setter checks its this before defining anything");
+
+test(() => {
+  const now = Object.getOwnPropertyDescriptor(Performance.prototype, "now")
+    ? Performance.prototype.now
+    : performance.now;
+  assert_throws_js(TypeError, () => now.call({}));
+  assert_equals(typeof now.call(performance), "number");
+}, "an operation of another interface (Performance) checks its this");
+
+test(() => {
+  const name = Object.getOwnPropertyDescriptor(DOMException.prototype, "name").get;
+  assert_throws_js(TypeError, () => name.call({}));
+  assert_throws_js(TypeError, () => name.call(new Error("x")));
+  assert_equals(name.call(new DOMException("m", "SyntaxError")), "SyntaxError");
+}, "DOMException getters check their this");
