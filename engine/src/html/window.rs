@@ -37,7 +37,7 @@ use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
-use crate::webidl::brand::{Member, MemberKind, illegal_invocation, set_exotic_this_hook};
+use crate::webidl::brand::{Member, MemberKind, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
@@ -406,7 +406,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             .configurable(true),
         context,
     )?;
-    set_exotic_this_hook(window_this);
+    register_exotic_this_hook(window_this);
     location::install(context, global, window)?;
     define_global_members(context, global, &WINDOW_MEMBERS)
 }

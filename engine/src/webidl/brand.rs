@@ -11,7 +11,7 @@
 //! <https://webidl.spec.whatwg.org/#dfn-attribute-setter>
 
 use std::any::TypeId;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use boa_engine::object::NativeObject;
@@ -77,14 +77,20 @@ thread_local! {
     /// data, nor change it.
     static IMPLEMENTERS: RefCell<HashMap<&'static str, Vec<(TypeId, DataCheck)>>> =
         RefCell::new(HashMap::new());
-    /// The HTML layer's [`ExoticThisHook`] (set when a window's globals are installed: the
-    /// HTML layer is above this one).
-    static EXOTIC_THIS: Cell<Option<ExoticThisHook>> = const { Cell::new(None) };
+    /// The HTML layer's [`ExoticThisHook`]s (registered when a window's globals are
+    /// installed: the HTML layer is above this one), one per kind of exotic object.
+    static EXOTIC_THIS: RefCell<Vec<ExoticThisHook>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Sets the HTML layer's part of the `this` check.
-pub(crate) fn set_exotic_this_hook(hook: ExoticThisHook) {
-    EXOTIC_THIS.with(|cell| cell.set(Some(hook)));
+/// Registers one of the HTML layer's parts of the `this` check (once: registering it again
+/// does nothing).
+pub(crate) fn register_exotic_this_hook(hook: ExoticThisHook) {
+    EXOTIC_THIS.with(|hooks| {
+        let mut hooks = hooks.borrow_mut();
+        if !hooks.iter().any(|h| std::ptr::fn_addr_eq(*h, hook)) {
+            hooks.push(hook);
+        }
+    });
 }
 
 fn has_data<T: NativeObject>(object: &JsObject) -> bool {
@@ -209,10 +215,13 @@ pub(crate) fn this_value(
     //      here (the HTML Standard's part, which also checks that a Window implements the
     //      member's interface). (For the other platform objects the security check returns
     //      at its step 1: they are not Window or Location objects.)
-    if let Some(hook) = EXOTIC_THIS.with(Cell::get)
-        && let Some(window) = hook(&object, member, context)?
-    {
-        return Ok(window);
+    // (The hooks are not borrowed while one runs: it may run script.)
+    let mut i = 0;
+    while let Some(hook) = EXOTIC_THIS.with(|hooks| hooks.borrow().get(i).copied()) {
+        if let Some(this) = hook(&object, member, context)? {
+            return Ok(this);
+        }
+        i += 1;
     }
     // 2.3. If esValue does not implement the interface target, throw a TypeError.
     if !implements(&object, interface) {
