@@ -1,13 +1,21 @@
-//! `postern run`: load a page, run its event loops until idle, print its console.
+//! `postern run`: load a page, run its event loops until idle, print its console, and say
+//! through the exit code (and a line on standard error) why the run ended.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Args;
-use postern::{EngineError, RunOutcome, StdoutConsole, TimeMode, UserAgent, UserAgentOptions};
+use postern::{
+    EngineError, RunOutcome, ShutdownReport, StdoutConsole, TimeMode, UserAgent, UserAgentOptions,
+};
 use postern_dom::VirtualHosts;
+use url::Url;
+
+use crate::exit::RunExit;
+use crate::limits;
+use crate::watch::{ErrorCountingConsole, LoadFailure, WatchedLoader};
 
 /// `postern run`.
 #[derive(Debug, Args)]
@@ -24,9 +32,17 @@ pub struct RunArgs {
     /// Run on virtual time: timers fire as soon as everything else is idle.
     #[arg(long)]
     pub virtual_time: bool,
-    /// Stop after this many seconds of (virtual or real) time.
-    #[arg(long, default_value_t = 30.0)]
-    pub time_limit: f64,
+    /// Stop after this many seconds of (virtual or real) time: more than 0, at most a week.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = limits::seconds, allow_negative_numbers = true)]
+    pub time_limit: Duration,
+    /// Stop after this many seconds of real time whatever the clock says (a task that never
+    /// yields, pages that never go idle): more than 0, at most a week.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = limits::seconds, allow_negative_numbers = true)]
+    pub wall_limit: Duration,
+    /// Exit with code 1 when any window reports an uncaught exception or an unhandled
+    /// promise rejection.
+    #[arg(long)]
+    pub fail_on_error: bool,
 }
 
 fn serve_error(origin: &str, reason: impl ToString) -> EngineError {
@@ -92,25 +108,207 @@ fn plan(args: &RunArgs) -> Result<(VirtualHosts, String), EngineError> {
     Ok((hosts, url))
 }
 
+/// What a finished run left to judge.
+struct Ending {
+    outcome: RunOutcome,
+    elapsed: Duration,
+    load_failure: Option<LoadFailure>,
+    crashes: Vec<postern::CrashReport>,
+    shutdown: ShutdownReport,
+    uncaught: u64,
+}
+
+/// The exit code for a finished run, and the lines that explain it on standard error.
+fn judge(args: &RunArgs, url: &Url, ending: &Ending) -> (RunExit, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut exit = RunExit::Idle;
+    // Checked from the lowest priority up: the last that applies is returned.
+    if ending.uncaught > 0 && args.fail_on_error {
+        lines.push(format!(
+            "postern: {} uncaught error(s) reported (--fail-on-error)",
+            ending.uncaught
+        ));
+        exit = RunExit::UncaughtErrors;
+    }
+    let limit_reached = ending.outcome == RunOutcome::TimeLimit;
+    // The coordinator reports both limits as one outcome; the wall-clock limit is the one
+    // reached when that much real time has passed.
+    let wall = limit_reached && ending.elapsed >= args.wall_limit;
+    let stuck = ending.shutdown.stuck_threads;
+    if limit_reached && !wall {
+        let clock = if args.virtual_time { "virtual" } else { "real" };
+        lines.push(format!(
+            "postern: time limit of {} s ({clock} time) reached with work still pending",
+            args.time_limit.as_secs_f64()
+        ));
+        exit = RunExit::TimeLimit;
+    }
+    if wall {
+        let seconds = args.wall_limit.as_secs_f64();
+        lines.push(if stuck > 0 && args.virtual_time {
+            format!(
+                "postern: wall-clock limit of {seconds} s reached: a task never yielded \
+                 ({stuck} agent thread(s) still in it). Under --virtual-time the clock only \
+                 advances between tasks, so a busy-wait on Date.now() or performance.now() \
+                 inside one task never ends"
+            )
+        } else if stuck > 0 {
+            format!(
+                "postern: wall-clock limit of {seconds} s reached: a task never yielded \
+                 ({stuck} agent thread(s) still in it, such as an endless loop)"
+            )
+        } else {
+            format!(
+                "postern: wall-clock limit of {seconds} s reached with work still pending \
+                 (the pages never went idle, such as an endless chain of messages or timers)"
+            )
+        });
+        exit = RunExit::WallLimit;
+    } else if stuck > 0 {
+        lines.push(format!(
+            "postern: {stuck} agent thread(s) were still running a task that never yielded"
+        ));
+    }
+    for crash in &ending.crashes {
+        lines.push(format!(
+            "postern: agent {} crashed: {}",
+            crash.agent.0, crash.message
+        ));
+        exit = RunExit::AgentCrashed;
+    }
+    match &ending.load_failure {
+        Some(LoadFailure::Error(reason)) => {
+            lines.push(format!("postern: could not load {url}: {reason}"));
+            exit = RunExit::LoadFailed;
+        }
+        Some(LoadFailure::Status(status)) => {
+            lines.push(format!("postern: could not load {url}: status {status}"));
+            exit = RunExit::LoadFailed;
+        }
+        None => {}
+    }
+    (exit, lines)
+}
+
 /// Runs `postern run`.
 pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
     let (hosts, url) = plan(&args)?;
+    let parsed = Url::parse(&url).map_err(|e| EngineError::InvalidUrl {
+        url: url.clone(),
+        reason: e.to_string(),
+    })?;
+    let loader = Arc::new(WatchedLoader::new(Arc::new(hosts), parsed.clone()));
+    let console = Arc::new(ErrorCountingConsole::new(Arc::new(StdoutConsole)));
     let options = UserAgentOptions {
         time: if args.virtual_time {
             TimeMode::Virtual
         } else {
             TimeMode::Real
         },
-        time_limit: Duration::from_secs_f64(args.time_limit.max(0.0)),
+        time_limit: args.time_limit,
+        wall_limit: args.wall_limit,
         ..UserAgentOptions::default()
     };
-    let mut ua = UserAgent::new(Arc::new(hosts), Arc::new(StdoutConsole), options)?;
+    let mut ua = UserAgent::new(loader.clone(), console.clone(), options)?;
     ua.open(&url)?;
-    match ua.run_until_idle() {
-        RunOutcome::Idle | RunOutcome::Stopped => Ok(ExitCode::SUCCESS),
-        RunOutcome::TimeLimit => {
-            eprintln!("postern: time limit reached with work still pending");
-            Ok(ExitCode::from(3))
+    let started = Instant::now();
+    let outcome = ua.run_until_idle();
+    let elapsed = started.elapsed();
+    // TODO(issue 15): crashed_agents() reports panics today; aborts contained per agent
+    // (stack overflow, allocation failure) are to be reported through it as well.
+    let crashes = ua.crashed_agents();
+    let shutdown = ua.shutdown();
+    let ending = Ending {
+        outcome,
+        elapsed,
+        load_failure: loader.failure(),
+        crashes,
+        shutdown,
+        uncaught: console.uncaught(),
+    };
+    let (exit, lines) = judge(&args, &parsed, &ending);
+    for line in lines {
+        eprintln!("{line}");
+    }
+    Ok(exit.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postern::CrashReport;
+    use postern::ids::AgentId;
+
+    fn args(virtual_time: bool, fail_on_error: bool) -> RunArgs {
+        RunArgs {
+            target: "page.html".into(),
+            serve: Vec::new(),
+            open: None,
+            virtual_time,
+            time_limit: Duration::from_secs(30),
+            wall_limit: Duration::from_secs(60),
+            fail_on_error,
         }
+    }
+
+    fn ending(outcome: RunOutcome, elapsed: u64) -> Ending {
+        Ending {
+            outcome,
+            elapsed: Duration::from_secs(elapsed),
+            load_failure: None,
+            crashes: Vec::new(),
+            shutdown: ShutdownReport::default(),
+            uncaught: 0,
+        }
+    }
+
+    #[test]
+    fn a_crashed_agent_exits_with_6_and_is_named() {
+        let url = Url::parse("http://a.test/").unwrap();
+        let mut end = ending(RunOutcome::Idle, 1);
+        end.crashes.push(CrashReport {
+            agent: AgentId(2),
+            message: "stack overflow".into(),
+        });
+        let (exit, lines) = judge(&args(false, false), &url, &end);
+        assert_eq!(exit, RunExit::AgentCrashed);
+        assert_eq!(exit.code(), 6);
+        assert_eq!(lines, ["postern: agent 2 crashed: stack overflow"]);
+    }
+
+    #[test]
+    fn the_first_reason_in_the_documented_order_wins() {
+        let url = Url::parse("http://a.test/").unwrap();
+        let mut end = ending(RunOutcome::TimeLimit, 61);
+        end.uncaught = 2;
+        let (exit, lines) = judge(&args(true, true), &url, &end);
+        // Wall limit (4) before uncaught errors (1); both are explained.
+        assert_eq!(exit, RunExit::WallLimit);
+        assert_eq!(lines.len(), 2);
+        end.crashes.push(CrashReport {
+            agent: AgentId(1),
+            message: "panic".into(),
+        });
+        assert_eq!(
+            judge(&args(true, true), &url, &end).0,
+            RunExit::AgentCrashed
+        );
+        end.load_failure = Some(LoadFailure::Status(404));
+        let (exit, lines) = judge(&args(true, true), &url, &end);
+        assert_eq!(exit, RunExit::LoadFailed);
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("postern: could not load http://a.test/: status 404")
+        );
+        // Under the wall limit, a time limit is the time limit.
+        let (exit, _) = judge(&args(true, false), &url, &ending(RunOutcome::TimeLimit, 3));
+        assert_eq!(exit, RunExit::TimeLimit);
+        // Uncaught errors without --fail-on-error change nothing.
+        let mut end = ending(RunOutcome::Idle, 0);
+        end.uncaught = 1;
+        assert_eq!(
+            judge(&args(false, false), &url, &end),
+            (RunExit::Idle, vec![])
+        );
     }
 }

@@ -193,18 +193,22 @@ impl<T> EventLoop<T> {
         self.timers.cancel(key)
     }
 
-    /// Removes every task and pending wait of `document` (it was destroyed). Returns how many.
-    pub fn remove_tasks_of_document(&mut self, document: DocumentKey) -> usize {
-        let mut removed = 0;
+    /// Removes every task and pending wait of `document` (it was destroyed) and returns them,
+    /// so that what they carried (a message's transferred ports) can be disposed of.
+    pub fn remove_tasks_of_document(&mut self, document: DocumentKey) -> Vec<Task<T>> {
+        let mut removed = Vec::new();
         for queue in self.task_queues.values_mut() {
-            let before = queue.len();
-            queue.retain(|(_, task)| task.document != Some(document));
-            removed += before - queue.len();
+            let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(queue)
+                .into_iter()
+                .partition(|(_, task)| task.document == Some(document));
+            *queue = kept.into_iter().collect();
+            removed.extend(gone.into_iter().map(|(_, task)| task));
         }
+        removed.extend(
+            self.timers
+                .remove_where(|task| task.document == Some(document)),
+        );
         removed
-            + self
-                .timers
-                .remove_where(|task| task.document == Some(document))
     }
 
     /// The earliest pending timer deadline.

@@ -75,20 +75,23 @@ impl<T> Timers<T> {
         due
     }
 
-    /// Drops every wait whose task satisfies `pred` (e.g. belongs to a destroyed document).
-    pub fn remove_where(&mut self, mut pred: impl FnMut(&Task<T>) -> bool) -> usize {
+    /// Removes and returns every wait whose task satisfies `pred` (e.g. belongs to a destroyed
+    /// document), in deadline order.
+    pub fn remove_where(&mut self, mut pred: impl FnMut(&Task<T>) -> bool) -> Vec<Task<T>> {
         let doomed: Vec<(Duration, u64)> = self
             .by_deadline
             .iter()
             .filter(|(_, (_, task))| pred(task))
             .map(|(slot, _)| *slot)
             .collect();
+        let mut removed = Vec::with_capacity(doomed.len());
         for slot in &doomed {
-            if let Some((key, _)) = self.by_deadline.remove(slot) {
+            if let Some((key, task)) = self.by_deadline.remove(slot) {
                 self.by_key.remove(&key);
+                removed.push(task);
             }
         }
-        doomed.len()
+        removed
     }
 
     /// How many waits are pending.

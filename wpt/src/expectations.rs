@@ -209,3 +209,39 @@ impl Expectations {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_expectation_can_name_crash_and_timeout() {
+        let expectations: Expectations = toml::from_str(
+            "[[test]]\npath = \"/a.html\"\nstatus = \"CRASH\"\nreason = \"aborts\"\n\n\
+             [[test]]\npath = \"/b.html\"\nstatus = \"TIMEOUT\"\nreason = \"hangs\"\n",
+        )
+        .unwrap();
+        let result = |test: &str, status| TestResult {
+            test: test.into(),
+            status,
+            message: None,
+            subtests: Vec::new(),
+            duration: 0,
+        };
+        let results = [
+            result("/a.html", FileStatus::Crash),
+            result("/b.html", FileStatus::Timeout),
+            result("/c.html", FileStatus::Crash),
+        ];
+        let unexpected = expectations.unexpected(&results);
+        assert_eq!(unexpected.len(), 1);
+        assert_eq!(unexpected[0].test, "/c.html");
+        assert_eq!(unexpected[0].actual, "CRASH");
+        // --update-expectations writes CRASH back.
+        let updated = toml::to_string(&expectations.updated(&results)).unwrap();
+        assert!(
+            updated.contains("path = \"/c.html\"\nstatus = \"CRASH\""),
+            "{updated}"
+        );
+    }
+}

@@ -4,14 +4,18 @@
 //!
 //! A virtual wptserve ([`server::WptServer`]) answers the hosts and ports of WPT's default
 //! configuration from a checkout; each test file runs in its own [`postern::UserAgent`] under
-//! virtual time ([`runner`]); results come from the checkout's own testharness.js through
+//! virtual time ([`runner`]), either on a thread of this process or, isolated, in a child
+//! process of its own ([`isolation`], [`child`]: an abort becomes `CRASH` for its file and
+//! the run goes on); results come from the checkout's own testharness.js through
 //! the runner's `testharnessreport.js`; [`report`] writes the summary and wptreport JSON;
 //! [`expectations`] decides what is unexpected. [`run_wpt`] does all of it for a
 //! [`WptOptions`]; [`summary_text`] is what is printed after a run.
 
+pub mod child;
 pub mod config;
 pub mod discover;
 pub mod expectations;
+pub mod isolation;
 pub mod report;
 pub mod runner;
 pub mod server;
@@ -47,6 +51,33 @@ pub struct WptOptions {
     /// Print a line per file even on a terminal (where a progress bar is shown otherwise;
     /// elsewhere a line per file is always printed).
     pub verbose: bool,
+    /// Where each file runs.
+    pub isolation: Isolation,
+    /// How long a child process may run one file before it is killed (the file is then
+    /// `TIMEOUT`); `None`: [`default_file_timeout`]. Only with [`Isolation::Processes`]: a
+    /// thread cannot be killed, in-process files stop at the engine's wall limit only.
+    pub file_timeout: Option<Duration>,
+}
+
+/// Where each test file runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Isolation {
+    /// On a worker thread of this process: the fastest start, and what a library user
+    /// without the `postern` binary can do. A panic is `CRASH` for its file; a process abort
+    /// (stack overflow, allocation failure) ends the whole run.
+    #[default]
+    InProcess,
+    /// In a child process of its own, started by this command (`postern wpt-child`): an
+    /// abort is `CRASH` for its file, a hang past the file timeout `TIMEOUT`, and the run
+    /// goes on.
+    Processes(isolation::ChildCommand),
+}
+
+/// The file timeout when none is given: the engine's wall limit for the timeout multiplier
+/// (60 s times it, at least 60 s) plus 10 s for the process to start and report.
+pub fn default_file_timeout(timeout_multiplier: f64) -> Duration {
+    runner::RunSettings::for_timeout_multiplier(timeout_multiplier).wall_limit
+        + Duration::from_secs(10)
 }
 
 /// Why a run could not be made.
@@ -66,6 +97,9 @@ pub enum WptError {
         /// Why.
         message: String,
     },
+    /// The command that starts a test file's process could not be found.
+    #[error("cannot start test processes: {0}")]
+    ChildCommand(String),
     /// A list of test paths could not be read.
     #[error("{path}: {message}")]
     List {
@@ -153,10 +187,7 @@ pub fn run_wpt(options: &WptOptions) -> Result<WptOutcome, WptError> {
         options.root.clone(),
         options.timeout_multiplier,
     ));
-    let settings = runner::RunSettings {
-        timeout_multiplier: options.timeout_multiplier,
-        wall_limit: Duration::from_secs_f64(60.0 * options.timeout_multiplier.max(1.0)),
-    };
+    let settings = runner::RunSettings::for_timeout_multiplier(options.timeout_multiplier);
     let bar = (!options.verbose && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(tests.len() as u64);
         if let Ok(style) =
@@ -174,7 +205,20 @@ pub fn run_wpt(options: &WptOptions) -> Result<WptOutcome, WptError> {
             println!("{}", result_line(result));
         }
     };
-    let results = runner::run_all(server, &tests, options.jobs, settings, &progress);
+    let results = match &options.isolation {
+        Isolation::InProcess => runner::run_all(server, &tests, options.jobs, settings, &progress),
+        Isolation::Processes(command) => isolation::run_all_isolated(
+            command,
+            &options.root,
+            &tests,
+            options.jobs,
+            options.timeout_multiplier,
+            options
+                .file_timeout
+                .unwrap_or_else(|| default_file_timeout(options.timeout_multiplier)),
+            &progress,
+        ),
+    };
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -212,6 +256,21 @@ pub fn summary_text(outcome: &WptOutcome, update_expectations: bool) -> String {
         out.push_str(&format!("skipped {} files:\n", outcome.skipped.len()));
         for skip in &outcome.skipped {
             out.push_str(&format!("  {} ({})\n", skip.path, skip.reason));
+        }
+    }
+    let crashed: Vec<&TestResult> = outcome
+        .results
+        .iter()
+        .filter(|r| r.status == report::FileStatus::Crash)
+        .collect();
+    if !crashed.is_empty() {
+        out.push_str(&format!("crashed {} files:\n", crashed.len()));
+        for result in crashed {
+            out.push_str(&format!(
+                "  {} ({})\n",
+                result.test,
+                result.message.as_deref().unwrap_or("no message")
+            ));
         }
     }
     if !outcome.unexpected.is_empty() && !update_expectations {

@@ -16,7 +16,8 @@ pub enum FileStatus {
     /// The harness (or the runner) timed out.
     #[serde(rename = "TIMEOUT")]
     Timeout,
-    /// The engine panicked.
+    /// The engine panicked, or the test's process ended without reporting (an abort: stack
+    /// overflow, allocation failure).
     #[serde(rename = "CRASH")]
     Crash,
     /// A precondition of the whole file failed.
@@ -92,7 +93,7 @@ impl SubtestStatus {
 }
 
 /// One subtest's result.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct SubtestResult {
     /// Its name.
     pub name: String,
@@ -103,7 +104,7 @@ pub struct SubtestResult {
 }
 
 /// One file's result.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct TestResult {
     /// The test id (URL path with variant).
     pub test: String,

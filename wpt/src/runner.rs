@@ -1,5 +1,6 @@
 //! Running tests: each file in its own user agent under virtual time, files in parallel on
-//! worker threads, a crash or hang in one never touching another.
+//! worker threads. In-process ([`run_all`]) a panic becomes `CRASH` for its file only; a
+//! process abort needs the process pool of [`crate::isolation`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,6 +31,17 @@ pub struct RunSettings {
     pub timeout_multiplier: f64,
     /// Real time a single file may take before the runner gives up on it.
     pub wall_limit: Duration,
+}
+
+impl RunSettings {
+    /// The settings `postern wpt` uses for a timeout multiplier: a wall limit of 60 s times
+    /// the multiplier (at least 60 s).
+    pub fn for_timeout_multiplier(timeout_multiplier: f64) -> Self {
+        RunSettings {
+            timeout_multiplier,
+            wall_limit: Duration::from_secs_f64(60.0 * timeout_multiplier.clamp(1.0, 1000.0)),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -72,7 +84,13 @@ fn result_from_report(test: &str, json: &str, duration: u64) -> TestResult {
     }
 }
 
-fn failure(test: &str, status: FileStatus, message: String, duration: u64) -> TestResult {
+/// A result with no subtests: the file could not run, or never reported.
+pub(crate) fn failure(
+    test: &str,
+    status: FileStatus,
+    message: String,
+    duration: u64,
+) -> TestResult {
     TestResult {
         test: test.to_string(),
         status,
@@ -95,15 +113,27 @@ fn console_tail(console: &CollectingConsole) -> String {
 
 /// Runs one test file and returns its result.
 pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) -> TestResult {
+    // Dropping the user agent stops its agent threads.
+    run_test_keeping_agent(server, test, settings).0
+}
+
+/// Runs one test file and returns its result with the user agent that ran it (not dropped:
+/// a child process exits without waiting for agent threads stuck in a task).
+pub(crate) fn run_test_keeping_agent(
+    server: Arc<WptServer>,
+    test: &TestCase,
+    settings: RunSettings,
+) -> (TestResult, Option<UserAgent>) {
     let started = Instant::now();
     let elapsed = || started.elapsed().as_millis() as u64;
     let Some(url) = config::test_url(&test.id) else {
-        return failure(
+        let result = failure(
             &test.id,
             FileStatus::Error,
             "cannot form the test URL".into(),
             0,
         );
+        return (result, None);
     };
     let report: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let sink = Arc::clone(&report);
@@ -134,15 +164,19 @@ pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) 
     };
     let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
         Ok(ua) => ua,
-        Err(e) => return failure(&test.id, FileStatus::Error, e.to_string(), elapsed()),
+        Err(e) => {
+            let result = failure(&test.id, FileStatus::Error, e.to_string(), elapsed());
+            return (result, None);
+        }
     };
     if let Err(e) = ua.open(url.as_str()) {
-        return failure(&test.id, FileStatus::Error, e.to_string(), elapsed());
+        let result = failure(&test.id, FileStatus::Error, e.to_string(), elapsed());
+        return (result, Some(ua));
     }
     let reported = || report.lock().map(|r| r.is_some()).unwrap_or(true);
     let outcome = ua.run_until(&reported);
     let json = report.lock().ok().and_then(|r| r.clone());
-    match (json, outcome) {
+    let result = match (json, outcome) {
         (Some(json), _) => result_from_report(&test.id, &json, elapsed()),
         (None, RunOutcome::TimeLimit) => failure(
             &test.id,
@@ -159,11 +193,22 @@ pub fn run_test(server: Arc<WptServer>, test: &TestCase, settings: RunSettings) 
             ),
             elapsed(),
         ),
-    }
+    };
+    (result, Some(ua))
 }
 
-/// Runs `tests` on `jobs` worker threads; calls `progress` with each result as it arrives.
-/// Results come back in the order of `tests`.
+/// A panic's message.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// Runs `tests` on `jobs` worker threads of this process; calls `progress` with each result
+/// as it arrives. Results come back in the order of `tests`. A panic becomes `CRASH` for its
+/// file; an abort (stack overflow, allocation failure) ends the process.
 pub fn run_all(
     server: Arc<WptServer>,
     tests: &[TestCase],
@@ -171,41 +216,47 @@ pub fn run_all(
     settings: RunSettings,
     progress: &(dyn Fn(&TestResult) + Sync),
 ) -> Vec<TestResult> {
+    let run_one = |test: &TestCase| {
+        let started = Instant::now();
+        let server = Arc::clone(&server);
+        catch_unwind(AssertUnwindSafe(|| run_test(server, test, settings))).unwrap_or_else(
+            |panic| {
+                failure(
+                    &test.id,
+                    FileStatus::Crash,
+                    panic_message(panic.as_ref()),
+                    started.elapsed().as_millis() as u64,
+                )
+            },
+        )
+    };
+    run_on_workers(tests, jobs, WORKER_STACK, &run_one, progress)
+}
+
+/// Runs `run_one` for each of `tests` on `jobs` threads of `stack_size` bytes; calls
+/// `progress` with each result as it arrives. Results come back in the order of `tests`.
+pub(crate) fn run_on_workers(
+    tests: &[TestCase],
+    jobs: usize,
+    stack_size: usize,
+    run_one: &(dyn Fn(&TestCase) -> TestResult + Sync),
+    progress: &(dyn Fn(&TestResult) + Sync),
+) -> Vec<TestResult> {
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<TestResult>>> = tests.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.max(1) {
-            let server = Arc::clone(&server);
+        for _ in 0..jobs.clamp(1, tests.len().max(1)) {
             let (next, slots) = (&next, &slots);
             let spawned = std::thread::Builder::new()
                 .name("postern-wpt".into())
-                .stack_size(WORKER_STACK)
+                .stack_size(stack_size)
                 .spawn_scoped(scope, move || {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(test) = tests.get(index) else {
                             break;
                         };
-                        let started = Instant::now();
-                        let server = Arc::clone(&server);
-                        // A panic in the engine becomes CRASH for this file only.
-                        let result =
-                            catch_unwind(AssertUnwindSafe(|| run_test(server, test, settings)))
-                                .unwrap_or_else(|panic| {
-                                    let message = panic
-                                        .downcast_ref::<String>()
-                                        .cloned()
-                                        .or_else(|| {
-                                            panic.downcast_ref::<&str>().map(|s| s.to_string())
-                                        })
-                                        .unwrap_or_else(|| "panic".into());
-                                    failure(
-                                        &test.id,
-                                        FileStatus::Crash,
-                                        message,
-                                        started.elapsed().as_millis() as u64,
-                                    )
-                                });
+                        let result = run_one(test);
                         progress(&result);
                         if let Some(slot) = slots.get(index)
                             && let Ok(mut slot) = slot.lock()

@@ -115,6 +115,40 @@ impl EventListeners {
         }
     }
 
+    /// Deactivate an event handler: its value becomes null and its listener is removed.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#deactivate-an-event-handler>
+    pub(crate) fn deactivate_an_event_handler(&mut self, target: EventTargetKey, type_: &str) {
+        // 1-2. Set eventHandler's value to null.
+        let slot = (target, type_.to_string());
+        self.handlers.remove(&slot);
+        self.touched.insert(slot);
+        // 3-5. Remove its listener from the target's event listener list.
+        self.remove_an_event_listener(target, type_, &ListenerCallback::EventHandler, false);
+    }
+
+    /// Sets the event handler's value to its internal raw uncompiled handler (compiled from
+    /// the content attribute when first read or dispatched) and activates it: its listener is
+    /// appended unless it is already in the list.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#activate-an-event-handler>
+    pub(crate) fn set_raw_uncompiled_handler(&mut self, target: EventTargetKey, type_: &str) {
+        let slot = (target, type_.to_string());
+        self.handlers.remove(&slot);
+        self.touched.remove(&slot);
+        self.add_an_event_listener(
+            target,
+            Listener {
+                type_: type_.to_string(),
+                callback: ListenerCallback::EventHandler,
+                capture: false,
+                once: false,
+                removed: Cell::new(false),
+                callback_context: None,
+            },
+        );
+    }
+
     /// Add an event listener.
     ///
     /// Spec: <https://dom.spec.whatwg.org/#add-an-event-listener>

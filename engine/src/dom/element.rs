@@ -13,7 +13,7 @@ use crate::dom::wrappers::{
     NodeRef, nodes_array, string_value, this_node, throw_dom_error, with_document,
     with_document_mut,
 };
-use crate::html::iframe;
+use crate::html::{content_attributes, iframe};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 
@@ -205,7 +205,7 @@ pub(crate) fn set_content_attribute(
 }
 
 /// The attribute change steps of the element's kind (an iframe's `src` navigates its content
-/// navigable).
+/// navigable; an `on…` attribute sets or deactivates its event handler).
 ///
 /// Spec: <https://dom.spec.whatwg.org/#concept-element-attributes-change-ext>
 fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -> JsResult<()> {
@@ -214,6 +214,12 @@ fn attribute_change_steps(context: &mut Context, element: NodeRef, name: &str) -
     iframe::iframe_attribute_change_steps(
         &state,
         context,
+        element.window,
+        element.node,
+        &local_name,
+    );
+    content_attributes::event_handler_attribute_change_steps(
+        &state,
         element.window,
         element.node,
         &local_name,

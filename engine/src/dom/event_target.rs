@@ -410,6 +410,16 @@ pub(crate) fn get_event_handler(
 ) -> JsResult<JsValue> {
     let (window, target) = resolve_target(this, context)?;
     let state = AgentState::of(context)?;
+    // 1. Let eventTarget be the result of determining the target of an event handler.
+    // 2. If eventTarget is null, then return null.
+    let Some(target) =
+        content_attributes::determine_the_target_of_an_event_handler(&state, window, target, type_)
+    else {
+        return Ok(JsValue::null());
+    };
+    // 3. Return the result of getting the current value of the event handler (an internal
+    //    raw uncompiled handler is compiled first).
+    content_attributes::activate_content_attribute_handler(&state, context, window, target, type_);
     let handler = state.windows.borrow().get(&window).and_then(|w| {
         w.listeners
             .handlers
@@ -431,6 +441,13 @@ pub(crate) fn set_event_handler(
 ) -> JsResult<JsValue> {
     let (window, target) = resolve_target(this, context)?;
     let state = AgentState::of(context)?;
+    // 1. Let eventTarget be the result of determining the target of an event handler.
+    // 2. If eventTarget is null, then return.
+    let Some(target) =
+        content_attributes::determine_the_target_of_an_event_handler(&state, window, target, type_)
+    else {
+        return Ok(JsValue::undefined());
+    };
     let mut windows = state.windows.borrow_mut();
     let Some(w) = windows.get_mut(&window) else {
         return Ok(JsValue::undefined());

@@ -359,7 +359,7 @@ fn related(
 /// for its errors.
 ///
 /// Spec: <https://dom.spec.whatwg.org/#concept-node-pre-insert>
-fn pre_insert_node(
+pub(crate) fn pre_insert_node(
     context: &mut Context,
     parent: NodeRef,
     node: NodeRef,

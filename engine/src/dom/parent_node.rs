@@ -6,8 +6,12 @@
 use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::NodeId;
 
+use crate::dom::node::pre_insert_node;
 use crate::dom::selector;
-use crate::dom::wrappers::{NodeRef, node_value, nodes_array, this_node, with_document};
+use crate::dom::wrappers::{
+    NodeRef, node_of, node_value, nodes_array, this_node, throw_dom_error, with_document,
+    with_document_mut,
+};
 use crate::webidl::conversions::{arg, to_dom_string};
 use crate::webidl::declaration::{Attribute, Mixin, Operation};
 use crate::webidl::dom_exception;
@@ -15,8 +19,8 @@ use crate::webidl::dom_exception;
 /// `interface mixin ParentNode`: what scripts see on each interface that includes it.
 ///
 /// Spec: <https://dom.spec.whatwg.org/#interface-parentnode>
-// TODO(spec): prepend(), append(), replaceChildren() and moveBefore(), and the [Unscopable]
-// members' @@unscopables entries.
+// TODO(spec): replaceChildren() and moveBefore(), and the [Unscopable] members'
+// @@unscopables entries.
 pub(crate) const PARENT_NODE: Mixin = Mixin {
     attributes: PARENT_NODE_ATTRIBUTES,
     operations: PARENT_NODE_OPERATIONS,
@@ -36,6 +40,10 @@ const PARENT_NODE_OPERATIONS: &[Operation] = &[
     Operation::new("querySelector", 1, query_selector),
     // Deviation: an Array stands in for the static NodeList.
     Operation::new("querySelectorAll", 1, query_selector_all),
+    // [CEReactions, Unscopable] undefined prepend((Node or DOMString)... nodes);
+    Operation::new("prepend", 0, prepend),
+    // [CEReactions, Unscopable] undefined append((Node or DOMString)... nodes);
+    Operation::new("append", 0, append),
 ];
 
 /// `children`: the child elements of this.
@@ -144,4 +152,92 @@ fn scope_match(
             &format!("'{selectors}' is not a supported selector"),
         )),
     }
+}
+
+/// `prepend(...nodes)`: inserts nodes (strings become Text nodes) before this's first child.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-parentnode-prepend>
+fn prepend(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let parent = this_node(this)?;
+    // 1. Let node be the result of converting nodes into a node given nodes and this's node
+    //    document.
+    let node = convert_nodes_into_a_node(context, parent, args)?;
+    // 2. Pre-insert node into this before this's first child.
+    let first_child = with_document(context, parent.window, |d| {
+        d.children(parent.node).first().copied()
+    })?;
+    let first_child = first_child.map(|node| NodeRef {
+        window: parent.window,
+        node,
+    });
+    pre_insert_node(context, parent, node, first_child)?;
+    Ok(JsValue::undefined())
+}
+
+/// `append(...nodes)`: inserts nodes (strings become Text nodes) after this's last child.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-parentnode-append>
+fn append(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let parent = this_node(this)?;
+    // 1. Let node be the result of converting nodes into a node given nodes and this's node
+    //    document.
+    let node = convert_nodes_into_a_node(context, parent, args)?;
+    // 2. Append node to this.
+    pre_insert_node(context, parent, node, None)?;
+    Ok(JsValue::undefined())
+}
+
+/// Converting nodes into a node: strings become Text nodes of `parent`'s node document; one
+/// node is returned as is, several (or none) are appended to a new DocumentFragment.
+///
+/// Spec: <https://dom.spec.whatwg.org/#converting-nodes-into-a-node>
+fn convert_nodes_into_a_node(
+    context: &mut Context,
+    parent: NodeRef,
+    nodes: &[JsValue],
+) -> JsResult<NodeRef> {
+    // 1. Replace each string of nodes with a new Text node whose data is the string and node
+    //    document is document. (A value that is not a Node is converted to a DOMString.)
+    let mut converted = Vec::with_capacity(nodes.len());
+    for value in nodes {
+        match value.as_object().and_then(|o| node_of(&o)) {
+            Some(node) => converted.push(node),
+            None => {
+                let data = to_dom_string(value, context)?;
+                let node =
+                    with_document_mut(context, parent.window, |d| d.create_text_node(&data))?;
+                converted.push(NodeRef {
+                    window: parent.window,
+                    node,
+                });
+            }
+        }
+    }
+    // 2. If nodes contains one node, then set node to nodes[0].
+    if let [only] = converted.as_slice() {
+        return Ok(*only);
+    }
+    // 3. Otherwise, set node to a new DocumentFragment node whose node document is document,
+    //    and then append each node in nodes, if any, to it.
+    let fragment = with_document_mut(context, parent.window, |d| d.create_document_fragment())?;
+    let fragment = NodeRef {
+        window: parent.window,
+        node: fragment,
+    };
+    for node in converted {
+        if node.window != parent.window {
+            // Deviation: nodes are not adopted across documents.
+            return Err(dom_exception::throw(
+                context,
+                "NotSupportedError",
+                "a node of another document cannot be inserted here",
+            ));
+        }
+        let result = with_document_mut(context, parent.window, |d| {
+            d.append_child(fragment.node, node.node)
+        })?;
+        result.map_err(|e| throw_dom_error(context, &e))?;
+    }
+    // 4. Return node.
+    Ok(fragment)
 }

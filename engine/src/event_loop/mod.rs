@@ -89,6 +89,8 @@ impl Agent {
         context
             .runtime_limits_mut()
             .set_loop_iteration_limit(ua.loop_iteration_limit);
+        context.runtime_limits_mut().set_recursion_limit(10_000);
+        context.runtime_limits_mut().set_stack_size_limit(1 << 20);
         let state = Rc::new(AgentState {
             id,
             event_loop: RefCell::new(event_loop),

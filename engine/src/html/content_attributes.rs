@@ -10,14 +10,14 @@ use boa_engine::{Context, JsObject, JsResult, JsValue, Script, Source};
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::dom::document;
-use crate::html::scripting::script;
+use crate::html::scripting::{nesting, script};
 use crate::ids::{NodeId, WindowId};
 use crate::webidl::conversions;
 
 /// The event handlers of the Window that `<body>` (and `<frameset>`) content attributes set.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#window-reflecting-body-element-event-handler-set>
-const WINDOW_REFLECTING_BODY_HANDLERS: [&str; 22] = [
+const WINDOW_REFLECTING_BODY_HANDLERS: [&str; 24] = [
     "blur",
     "error",
     "focus",
@@ -34,13 +34,110 @@ const WINDOW_REFLECTING_BODY_HANDLERS: [&str; 22] = [
     "offline",
     "online",
     "pagehide",
+    "pagereveal",
     "pageshow",
+    "pageswap",
     "popstate",
     "rejectionhandled",
     "storage",
     "unhandledrejection",
     "unload",
 ];
+
+/// Determining the target of an event handler: a `body` or `frameset` element's handlers of
+/// the Window-reflecting set are its document's Window's (`None`: that document is not
+/// active, so there is no target).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#determining-the-target-of-an-event-handler>
+pub(crate) fn determine_the_target_of_an_event_handler(
+    state: &AgentState,
+    window: WindowId,
+    event_target: EventTargetKey,
+    name: &str,
+) -> Option<EventTargetKey> {
+    // 1. If eventTarget is not a body element or a frameset element, then return eventTarget.
+    let EventTargetKey::Node(node) = event_target else {
+        return Some(event_target);
+    };
+    let body_or_frameset = state.windows.borrow().get(&window).is_some_and(|w| {
+        let document = w.document.borrow();
+        document.is_html_element(node, "body") || document.is_html_element(node, "frameset")
+    });
+    if !body_or_frameset {
+        return Some(event_target);
+    }
+    // 2. If name is not the name of an attribute member of the WindowEventHandlers interface
+    //    mixin and the Window-reflecting body element event handler set does not contain
+    //    name, then return eventTarget. (The set holds every WindowEventHandlers member.)
+    if !WINDOW_REFLECTING_BODY_HANDLERS.contains(&name) {
+        return Some(event_target);
+    }
+    // 3. If eventTarget's node document is not an active document, then return null.
+    let document = state.windows.borrow().get(&window).map(|w| w.document_id)?;
+    let active = state.ua.window_of_document(document).is_some_and(|entry| {
+        state.ua.with_tree(|tree| {
+            tree.get(entry.browsing_context)
+                .is_some_and(|bc| bc.active_document == Some(document))
+        })
+    });
+    if !active {
+        return None;
+    }
+    // 4. Return eventTarget's node document's relevant global object.
+    Some(EventTargetKey::Window)
+}
+
+/// The attribute change steps of event handler content attributes: setting one makes the
+/// handler its internal raw uncompiled handler and activates it; removing one deactivates it.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes:concept-element-attributes-change-ext>
+///
+/// Deviation: every `on…` attribute counts as an event handler content attribute (the
+/// dispatch side reads them all alike); the raw handler is kept as "not yet compiled" and
+/// compiled when first read or dispatched.
+pub(crate) fn event_handler_attribute_change_steps(
+    state: &AgentState,
+    window: WindowId,
+    element: NodeId,
+    local_name: &str,
+) {
+    // 1. If namespace is not null, or localName is not the name of an event handler content
+    //    attribute on element, then return.
+    let Some(name) = local_name.strip_prefix("on") else {
+        return;
+    };
+    if name.is_empty() {
+        return;
+    }
+    // 2. Let eventTarget be the result of determining the target of an event handler given
+    //    element and localName.
+    // 3. If eventTarget is null, then return.
+    let Some(event_target) = determine_the_target_of_an_event_handler(
+        state,
+        window,
+        EventTargetKey::Node(element),
+        name,
+    ) else {
+        return;
+    };
+    let present = state.windows.borrow().get(&window).is_some_and(|w| {
+        let document = w.document.borrow();
+        document.get_attribute(element, local_name).is_some()
+    });
+    let mut windows = state.windows.borrow_mut();
+    let Some(w) = windows.get_mut(&window) else {
+        return;
+    };
+    // 4. If value is null, then deactivate an event handler given eventTarget and localName.
+    if !present {
+        w.listeners.deactivate_an_event_handler(event_target, name);
+        return;
+    }
+    // 5.1. (Content Security Policy is not modelled.)
+    // 5.2-5.5. Set eventHandler's value to the internal raw uncompiled handler.
+    // 5.6. Activate an event handler given eventTarget and name.
+    w.listeners.set_raw_uncompiled_handler(event_target, name);
+}
 
 /// Where the content attribute for (`target`, `type_`) lives, and its text, if there is one.
 fn content_attribute(
@@ -91,6 +188,7 @@ fn compile_event_handler(
         "(function (document, element) {{ with (document) {{ with (element) {{ return function on{type_}({parameters}) {{\n{body}\n}}; }} }} }})"
     );
     let realm = context.realm().clone();
+    nesting::ensure_nesting_within_limit(body)?;
     let factory =
         Script::parse(Source::from_bytes(&source), Some(realm), context)?.evaluate(context)?;
     let factory = factory

@@ -51,6 +51,34 @@ pub(crate) const GLOBAL_EVENT_HANDLERS: Mixin = Mixin {
     operations: &[],
 };
 
+/// `interface mixin WindowEventHandlers`, as `body` (and `frameset`) include it: each
+/// handler is its document's Window's (determining the target of an event handler).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers>
+pub(crate) const WINDOW_EVENT_HANDLERS: Mixin = Mixin {
+    attributes: &[
+        event_handler!("onafterprint", "afterprint"),
+        event_handler!("onbeforeprint", "beforeprint"),
+        event_handler!("onbeforeunload", "beforeunload"),
+        event_handler!("onhashchange", "hashchange"),
+        event_handler!("onlanguagechange", "languagechange"),
+        event_handler!("onmessage", "message"),
+        event_handler!("onmessageerror", "messageerror"),
+        event_handler!("onoffline", "offline"),
+        event_handler!("ononline", "online"),
+        event_handler!("onpagehide", "pagehide"),
+        event_handler!("onpagereveal", "pagereveal"),
+        event_handler!("onpageshow", "pageshow"),
+        event_handler!("onpageswap", "pageswap"),
+        event_handler!("onpopstate", "popstate"),
+        event_handler!("onrejectionhandled", "rejectionhandled"),
+        event_handler!("onstorage", "storage"),
+        event_handler!("onunhandledrejection", "unhandledrejection"),
+        event_handler!("onunload", "unload"),
+    ],
+    operations: &[],
+};
+
 /// An HTML element interface more specific than `HTMLElement`, and the local name of the HTML
 /// elements that implement it.
 pub(crate) struct HtmlElementInterface {
@@ -83,12 +111,18 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
     // Spec: <https://html.spec.whatwg.org/multipage/sections.html#htmlbodyelement>
     HtmlElementInterface {
         local_name: "body",
-        declaration: html_element_interface("HTMLBodyElement", &[], &[]),
+        declaration: html_element_interface("HTMLBodyElement", &[], &[WINDOW_EVENT_HANDLERS]),
     },
     // Spec: <https://html.spec.whatwg.org/multipage/grouping-content.html#htmldivelement>
     HtmlElementInterface {
         local_name: "div",
         declaration: html_element_interface("HTMLDivElement", &[], &[]),
+    },
+    // Spec: <https://html.spec.whatwg.org/multipage/obsolete.html#htmlframesetelement>
+    // Deviation: without its obsolete `cols` and `rows` attributes.
+    HtmlElementInterface {
+        local_name: "frameset",
+        declaration: html_element_interface("HTMLFrameSetElement", &[], &[WINDOW_EVENT_HANDLERS]),
     },
     // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmlheadelement>
     HtmlElementInterface {

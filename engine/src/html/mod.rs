@@ -28,7 +28,7 @@ use crate::console;
 use crate::dom;
 use crate::dom::event;
 use crate::hr_time::performance;
-use crate::html::scripting::rejections;
+use crate::html::scripting::{rejections, string_length};
 use crate::html::structured_data::structured_clone;
 use crate::html::web_messaging::message_channel::MESSAGE_CHANNEL;
 use crate::html::web_messaging::message_event;
@@ -48,6 +48,7 @@ pub(crate) fn install_window_globals(context: &mut Context, window: WindowId) ->
     error_event::install(context, &global)?;
     promise_rejection_event::install(context, &global)?;
     rejections::install(context);
+    string_length::install(context)?;
     dom::install(context, &global, window)?;
     install_interface(context, &global, &MESSAGE_PORT)?;
     install_interface(context, &global, &MESSAGE_CHANNEL)?;

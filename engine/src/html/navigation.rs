@@ -255,10 +255,17 @@ pub(crate) fn destroy_documents_where_they_live(
 pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
     let document = state.windows.borrow().get(&window).map(|w| w.document_id);
     if let Some(document) = document {
-        state
+        let removed = state
             .event_loop
             .borrow_mut()
             .remove_tasks_of_document(document_key(document));
+        // A message that was waiting for it will never be delivered: the ports it carried
+        // are discarded (their peers get `close`), not left entangled forever.
+        for task in removed {
+            if let AgentTask::PostedMessage(message) = task.steps {
+                message_port::discard_message(state, message.record);
+            }
+        }
         // Its MessagePorts go with it: their peers get `close`.
         message_port::destroy_ports_of_document(state, document);
     }

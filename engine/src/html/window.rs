@@ -32,6 +32,7 @@ use crate::dom::event_target::event_handler;
 use crate::dom::wrappers;
 use crate::embedder::error::EngineError;
 use crate::html;
+use crate::html::html_element::WINDOW_EVENT_HANDLERS;
 use crate::html::location;
 use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
@@ -72,9 +73,6 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
         Attribute::replaceable("origin", get_origin),
         // WindowOrWorkerGlobalScope: readonly attribute boolean crossOriginIsolated;
         Attribute::readonly("crossOriginIsolated", get_cross_origin_isolated),
-        // WindowEventHandlers
-        event_handler!("onmessage", "message"),
-        event_handler!("onmessageerror", "messageerror"),
         // GlobalEventHandlers
         event_handler!("onload", "load"),
         event_handler!("onerror", "error"),
@@ -88,7 +86,7 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("queueMicrotask", 1, queue_microtask),
     ],
     static_operations: &[],
-    mixins: &[],
+    mixins: &[WINDOW_EVENT_HANDLERS],
 };
 
 /// `window`, `self` and `frames`: the Window's WindowProxy.

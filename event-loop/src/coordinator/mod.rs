@@ -76,7 +76,7 @@ pub struct ShutdownReport {
 }
 
 /// The stack of an agent thread: JS engines recurse deeply (parsing, compiling).
-const AGENT_STACK_SIZE: usize = 32 * 1024 * 1024;
+const AGENT_STACK_SIZE: usize = 1024 * 1024 * 1024;
 
 struct Slot<T> {
     handle: EventLoopHandle<T>,

@@ -150,6 +150,7 @@ impl Ctx<'_> {
             .event_loop
             .borrow_mut()
             .remove_tasks_of_document(document)
+            .len()
     }
 }
 

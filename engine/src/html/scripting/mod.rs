@@ -4,5 +4,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html>
 
 pub(crate) mod environments;
+pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
+pub(crate) mod string_length;

@@ -11,7 +11,8 @@ use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
 use boa_engine::context::HostHooks;
 use boa_engine::job::JobCallback;
 use boa_engine::object::builtins::{JsFunction, JsPromise};
-use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace};
+use boa_engine::realm::Realm;
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
@@ -25,11 +26,13 @@ use crate::html::promise_rejection_event::create_promise_rejection_event;
 use crate::html::scripting::environments::{
     CallbackContext, incumbent_window, with_callback_context,
 };
+use crate::html::scripting::nesting;
 use crate::html::scripting::script::emit_console;
 use crate::ids::WindowId;
 
 /// The host hooks of every agent's context: boa's defaults, except the promise rejection
-/// tracker and the job callbacks (which carry the incumbent settings object).
+/// tracker, the job callbacks (which carry the incumbent settings object) and the check of
+/// strings compiled by eval and Function.
 pub(crate) struct PosternHostHooks;
 
 impl HostHooks for PosternHostHooks {
@@ -81,6 +84,25 @@ impl HostHooks for PosternHostHooks {
         context: &mut Context,
     ) {
         host_promise_rejection_tracker(promise.clone().upcast(), operation, context);
+    }
+
+    /// HostEnsureCanCompileStrings, for `eval` and the `Function` constructors: a source
+    /// nesting deeper than the parser can take is a RangeError (content security policy is
+    /// not modelled).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#hostensurecancompilestrings(realm,-parameterstrings,-bodystring,-codestring,-compilationtype,-parameterargs,-bodyarg)>
+    fn ensure_can_compile_strings(
+        &self,
+        _realm: Realm,
+        parameters: &[JsString],
+        body: &JsString,
+        _direct: bool,
+        _context: &mut Context,
+    ) -> JsResult<()> {
+        for parameter in parameters {
+            nesting::ensure_nesting_within_limit(&parameter.to_std_string_lossy())?;
+        }
+        nesting::ensure_nesting_within_limit(&body.to_std_string_lossy())
     }
 }
 

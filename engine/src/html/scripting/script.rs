@@ -12,6 +12,7 @@ use postern_event_loop::microtask::MicrotaskHost;
 use crate::agent::realm_data::RealmData;
 use crate::agent::{AgentState, Microtask};
 use crate::embedder::console_sink::{ConsoleLevel, ConsoleMessage};
+use crate::html::scripting::nesting;
 use crate::html::scripting::rejections::notify_about_rejected_promises;
 use crate::ids::WindowId;
 
@@ -74,6 +75,8 @@ pub(crate) fn run_a_classic_script(
     let result = with_script_entered(state, context, window, |context| {
         let realm = context.realm().clone();
         // 1-8. Prepare the script record (parse) in the settings object's realm.
+        //      (A source nesting deeper than the parser can take is a RangeError first.)
+        nesting::ensure_nesting_within_limit(source)?;
         let script = Script::parse(Source::from_bytes(source), Some(realm), context)?;
         // 9-11. Evaluate it.
         script.evaluate(context)

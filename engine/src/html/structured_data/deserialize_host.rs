@@ -26,6 +26,8 @@ pub struct BoaDeserializeHost<'a> {
     context: &'a mut Context,
     /// The strings and keys made so far.
     strings: BoaStrings,
+    /// The MessagePort objects the transfer-receiving steps set up so far.
+    received_ports: Vec<JsObject>,
 }
 
 impl<'a> BoaDeserializeHost<'a> {
@@ -34,7 +36,14 @@ impl<'a> BoaDeserializeHost<'a> {
         BoaDeserializeHost {
             context,
             strings: BoaStrings::default(),
+            received_ports: Vec::new(),
         }
+    }
+
+    /// The MessagePort objects the transfer-receiving steps set up (what a deserialization
+    /// that then failed leaves behind unreachable).
+    pub fn into_received_ports(self) -> Vec<JsObject> {
+        self.received_ports
     }
 
     /// The current realm's constructor for a view kind.
@@ -359,7 +368,13 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     ) -> Result<(), JsError> {
         let state = AgentState::of(self.context)?;
         let result = match interface {
-            "MessagePort" => message_port::transfer_receiving_steps(&state, object, data),
+            "MessagePort" => {
+                let received = message_port::transfer_receiving_steps(&state, object, data);
+                if received.is_ok() {
+                    self.received_ports.push(object.clone());
+                }
+                received
+            }
             _ => Err("objects of this interface cannot be transferred"),
         };
         result.map_err(|reason| data_clone_error(self.context, &format!("{interface}: {reason}")))

@@ -10,8 +10,10 @@ use postern_clone::{
     structured_serialize_with_transfer,
 };
 
+use crate::agent::AgentState;
 use crate::html::scripting::environments;
 use crate::html::structured_data::{BoaDeserializeHost, BoaSerializeHost};
+use crate::html::web_messaging::message_port;
 use crate::webidl::conversions;
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
@@ -73,7 +75,17 @@ pub(crate) fn deserialize_with_transfer(
     serialized: SerializedWithTransfer,
 ) -> JsResult<(JsValue, Vec<JsValue>)> {
     let mut host = BoaDeserializeHost::new(context);
-    match structured_deserialize_with_transfer(&mut host, serialized) {
+    let result = structured_deserialize_with_transfer(&mut host, serialized);
+    if result.is_err() {
+        // The ports already received are unreachable by script: they are closed (their
+        // peers get `close`) rather than left entangled for ever.
+        let received = host.into_received_ports();
+        let state = AgentState::of(context)?;
+        for port in received {
+            message_port::close_port(&state, &port);
+        }
+    }
+    match result {
         Ok(result) => Ok(result),
         Err(DeserializeError::Host(error)) => Err(error),
         Err(DeserializeError::Malformed(reason)) => Err(JsError::from(

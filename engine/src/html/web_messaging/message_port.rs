@@ -295,15 +295,25 @@ fn set_onmessage(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-close>
 fn close(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (_, port, object) = this_port(this)?;
+    let (_, _, object) = this_port(this)?;
     let state = AgentState::of(context)?;
+    close_port(&state, &object);
+    Ok(JsValue::undefined())
+}
+
+/// The `close()` method steps on `object` (a MessagePort); also how a port that was received
+/// into a message whose deserialization then failed is disposed of (no script can reach it:
+/// as if garbage collected, its peer gets `close`).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageport-close>
+pub(crate) fn close_port(state: &Rc<AgentState>, object: &JsObject) {
+    let port = port_id_of(object);
     // 1. Set this's [[Detached]] internal slot value to true.
-    detach(&state, &object);
+    detach(state, object);
     // 2. If this is entangled, disentangle it (the other port gets its close event).
     if let Some(port) = port {
-        disentangle(&state, port);
+        disentangle(state, port);
     }
-    Ok(JsValue::undefined())
 }
 
 /// Disentangle `port` in the port table: its peer's `close` task is queued where the peer

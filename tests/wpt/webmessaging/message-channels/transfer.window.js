@@ -144,3 +144,18 @@ promise_test(async () => {
   await new Promise(resolve => setTimeout(resolve, 0));
   assert_equals(oldListener, 0, "the old object's listener is not the new object's");
 }, "a port transferred back into the same window is a new object with no listeners");
+
+promise_test(async () => {
+  const iframe = document.createElement("iframe");
+  const loaded = next_event(iframe, "load");
+  document.body.append(iframe);
+  await loaded;
+  const { port1, port2 } = new MessageChannel();
+  const closed = next_event(port1, "close");
+  port1.start();
+  iframe.contentWindow.postMessage("take this port", "*", [port2]);
+  // The message task is still queued when the document is destroyed with its tasks.
+  iframe.remove();
+  const e = await closed;
+  assert_equals(e.target, port1);
+}, "a port in a message whose target document is destroyed before delivery is discarded: its peer gets close");
