@@ -53,3 +53,19 @@ fn strings_past_the_maximum_length_are_a_range_error() {
     ];
     assert_eq!(run.lines, expected);
 }
+
+#[test]
+fn unbounded_recursion_ends_its_script_not_the_process() {
+    let run = run_page("recursion");
+    // Deviation (docs/reliability.md): boa's runtime-limit error is not catchable, so the
+    // script ends where a browser's `catch` would see a RangeError.
+    let first = run.lines.first().cloned().unwrap_or_default();
+    assert!(
+        first.starts_with(&a(
+            "Uncaught RuntimeLimitError: reached the maximum number of recursive calls"
+        )),
+        "{first}"
+    );
+    assert_eq!(run.lines.last(), Some(&a("the next script runs")));
+    assert!(!run.lines.iter().any(|l| l.contains("not reached")));
+}

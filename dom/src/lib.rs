@@ -1,5 +1,6 @@
 //! `postern-dom`: the engine-independent half of a browsing environment.
 //!
+//! - [`javascript_url`]: the script source of a `javascript:` URL.
 //! - [`origin`]: origins, same-origin checks and their serialization
 //!   (<https://html.spec.whatwg.org/multipage/browsers.html#origin>).
 //! - [`document_domain`]: `document.domain`'s getter and setter as pure functions.
@@ -16,6 +17,9 @@
 //!   which top-level contexts share a group, and the agent cluster keys in each.
 //! - [`choosing_a_navigable`]: target names and the rules for choosing a navigable.
 //! - [`window_open`]: `window.open()`'s features argument and noopener/noreferrer.
+//! - [`sandboxing`]: the sandboxing flag set, the iframe `sandbox` attribute's parsing,
+//!   creation sandboxing flags, the origin of a new document, "allowed by sandboxing to
+//!   navigate".
 //! - [`window_state`]: `window.name`, `opener`, `closed` and `close()` over the tree.
 //!
 //! Nothing here runs script: the `postern` crate drives the parser, runs scripts, and
@@ -47,9 +51,11 @@ pub mod choosing_a_navigable;
 pub mod document;
 pub mod document_domain;
 pub mod ids;
+pub mod javascript_url;
 pub mod loader;
 pub mod origin;
 pub mod parser;
+pub mod sandboxing;
 pub mod site;
 pub mod window_open;
 pub mod window_state;
@@ -70,6 +76,10 @@ pub use ids::{BrowsingContextGroupId, BrowsingContextId, DocumentId, NodeId};
 pub use loader::{LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use origin::{OpaqueOrigin, Origin, origin_of_url};
 pub use parser::{HtmlParser, ParseEvent};
+pub use sandboxing::{
+    SandboxingFlag, SandboxingFlagSet, SourceSnapshotParams, determine_the_origin,
+    parse_a_sandboxing_directive,
+};
 pub use site::{
     AgentClusterKey, AgentClusterKeying, Site, agent_cluster_key, is_same_site,
     is_schemelessly_same_site, obtain_a_site, obtain_agent_cluster_key, public_suffix,

@@ -15,6 +15,7 @@ use thiserror::Error;
 
 use crate::browsing_context_group::BrowsingContextGroup;
 use crate::ids::{BrowsingContextGroupId, BrowsingContextId, DocumentId, NodeId};
+use crate::sandboxing::SandboxingFlagSet;
 
 /// An error from a [`BrowsingContextTree`] operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
@@ -67,6 +68,25 @@ pub struct BrowsingContext {
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#is-closing>
     pub is_closing: bool,
+    /// Its popup sandboxing flag set: the flags of the sandboxed document that opened it,
+    /// when that document's sandbox propagates to auxiliary browsing contexts.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#popup-sandboxing-flag-set>
+    pub popup_sandboxing_flag_set: SandboxingFlagSet,
+    /// Its container's iframe sandboxing flag set (the container's `sandbox` attribute,
+    /// parsed); empty for a top-level one. Stored here, where every agent can read it, as
+    /// the tree records the container.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#iframe-sandboxing-flag-set>
+    pub iframe_sandboxing_flag_set: SandboxingFlagSet,
+    /// Its container's node document's active sandboxing flag set (a document's flag set
+    /// never changes); empty for a top-level one.
+    pub container_document_sandboxing_flag_set: SandboxingFlagSet,
+    /// The one navigable a sandboxed document's popup may be navigated by (the popup's
+    /// creator), if any.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#one-permitted-sandboxed-navigator>
+    pub one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
 }
 
 /// All browsing contexts, as a forest of trees (one per top-level context), and the
@@ -107,6 +127,10 @@ impl BrowsingContextTree {
                 group: None,
                 is_auxiliary: false,
                 is_closing: false,
+                popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+                iframe_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+                container_document_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+                one_permitted_sandboxed_navigator: None,
             },
         );
         id

@@ -9,6 +9,7 @@
 
 use crate::browsing_context::{BrowsingContextTree, TreeError};
 use crate::ids::BrowsingContextId;
+use crate::sandboxing::{SandboxingFlag, SandboxingFlagSet, SourceSnapshotParams};
 
 /// Whether `name` is a valid navigable target name: non-empty, not starting with `_`
 /// (reserved for keywords), and not containing both an ASCII tab or newline and a `<`.
@@ -45,9 +46,11 @@ pub struct NavigableChoiceContext<'a> {
     /// Whether the active documents of two browsing contexts have the same origin
     /// (`false` when either has none). Used by "familiar with".
     pub same_origin: &'a dyn Fn(BrowsingContextId, BrowsingContextId) -> bool,
-    /// Whether the current navigable's active document's active sandboxing flag set has
-    /// the sandboxed auxiliary navigation browsing context flag (no popups).
-    pub sandboxed_auxiliary_navigation: bool,
+    /// The current navigable's active document's active sandboxing flag set (its source
+    /// snapshot params' sandboxing flags): no popups with the sandboxed auxiliary
+    /// navigation flag, no navigables found by name it is not allowed by sandboxing to
+    /// navigate, and the popup sandboxing flag set of a new popup.
+    pub sandboxing_flags: SandboxingFlagSet,
     /// Whether the user agent will create a new top-level traversable when one is
     /// requested: `false` when a popup blocker stops it (the current window has no
     /// transient activation).
@@ -62,7 +65,7 @@ impl<'a> NavigableChoiceContext<'a> {
     ) -> NavigableChoiceContext<'a> {
         NavigableChoiceContext {
             same_origin,
-            sandboxed_auxiliary_navigation: false,
+            sandboxing_flags: SandboxingFlagSet::EMPTY,
             may_create_new_top_level: true,
         }
     }
@@ -95,6 +98,12 @@ pub enum ChosenNavigable {
         noopener: bool,
         /// Its target name: the requested name, or `""` for `_blank`.
         target_name: String,
+        /// Its popup sandboxing flag set: the current document's flags when its sandbox
+        /// propagates to auxiliary browsing contexts, else empty.
+        popup_sandboxing_flag_set: SandboxingFlagSet,
+        /// Its one permitted sandboxed navigator: the current navigable when the current
+        /// document has the sandboxed navigation flag.
+        one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
     },
     /// No navigable: the popup was blocked (by a popup blocker or sandboxing).
     None,
@@ -127,7 +136,8 @@ pub fn the_rules_for_choosing_a_navigable(
     // 1. Let chosen be null.
     // 2. Let windowType be "existing or none".
     // 3. Let sandboxingFlagSet be currentNavigable's active document's active sandboxing
-    //    flag set. (Passed in: context.sandboxed_auxiliary_navigation.)
+    //    flag set. (Passed in.)
+    let sandboxing_flag_set = context.sandboxing_flags;
     // 4. If name is the empty string or an ASCII case-insensitive match for "_self",
     //    then set chosen to currentNavigable.
     if name.is_empty() || name.eq_ignore_ascii_case("_self") {
@@ -166,7 +176,7 @@ pub fn the_rules_for_choosing_a_navigable(
     //    - If sandboxingFlagSet has the sandboxed auxiliary navigation browsing context
     //      flag set: the user agent may report to a developer console that a popup has
     //      been blocked.
-    if context.sandboxed_auxiliary_navigation {
+    if sandboxing_flag_set.contains(SandboxingFlag::AuxiliaryNavigation) {
         return Ok(ChosenNavigable::None);
     }
     //    - If the user agent has been configured such that in this instance it will
@@ -189,17 +199,32 @@ pub fn the_rules_for_choosing_a_navigable(
     };
     //      8.7. If noopener is true, then set chosen to the result of creating a new
     //           top-level traversable given null, targetName, and currentNavigable.
-    //      8.8. Otherwise, set chosen to the result of creating a new top-level
-    //           traversable given currentNavigable's active browsing context, targetName,
-    //           and currentNavigable (and, when sandboxed navigation is set, make
-    //           currentNavigable its one permitted sandboxed navigator).
-    //      8.9.-8.10. (popup sandboxing flags, "is created by web content")
-    // The creation itself is the caller's: CreateNew says which.
-    // TODO(spec): steps 8.8.2 and 8.9 — sandboxing flags are not in the tree.
+    //      8.8. Otherwise:
+    //           8.8.1. Set chosen to the result of creating a new top-level traversable
+    //                  given currentNavigable's active browsing context, targetName, and
+    //                  currentNavigable.
+    //           8.8.2. If sandboxingFlagSet's sandboxed navigation browsing context flag
+    //                  is set, then set chosen's active browsing context's one permitted
+    //                  sandboxed navigator to currentNavigable's active browsing context.
+    // (The creation itself is the caller's: CreateNew says which, and with what flags.)
+    let one_permitted_sandboxed_navigator =
+        (!noopener && sandboxing_flag_set.contains(SandboxingFlag::Navigation)).then_some(current);
+    //      8.9. If sandboxingFlagSet's sandbox propagates to auxiliary browsing contexts
+    //           flag is set, then all the flags that are set in sandboxingFlagSet must be
+    //           set in chosen's active browsing context's popup sandboxing flag set.
+    let popup_sandboxing_flag_set =
+        if sandboxing_flag_set.contains(SandboxingFlag::PropagatesToAuxiliaryBrowsingContexts) {
+            sandboxing_flag_set
+        } else {
+            SandboxingFlagSet::EMPTY
+        };
+    //      8.10. Set chosen's is created by web content to true. (Not modelled.)
     // 9. Return chosen and windowType.
     Ok(ChosenNavigable::CreateNew {
         noopener,
         target_name,
+        popup_sandboxing_flag_set,
+        one_permitted_sandboxed_navigator,
     })
 }
 
@@ -218,6 +243,14 @@ pub fn find_a_navigable_by_target_name(
     // 1. Let currentDocument be currentNavigable's active document.
     // 2. Let sourceSnapshotParams be the result of snapshotting source snapshot params
     //    given currentDocument.
+    // Deviation: has transient activation is false (there is no user activation).
+    let source_snapshot_params = SourceSnapshotParams {
+        has_transient_activation: false,
+        sandboxing_flags: context.sandboxing_flags,
+    };
+    let allowed = |navigable: BrowsingContextId| {
+        tree.allowed_by_sandboxing_to_navigate(current, navigable, &source_snapshot_params)
+    };
     // 3. Let subtreesToSearch be an implementation-defined choice of one of the
     //    following: « currentNavigable's traversable navigable, currentNavigable », or
     //    the inclusive ancestor navigables of currentDocument.
@@ -236,8 +269,9 @@ pub fn find_a_navigable_by_target_name(
         for navigable in tree.inclusive_descendants(subtree) {
             // 4.2.1. If currentNavigable is not allowed by sandboxing to navigate
             //        navigable given sourceSnapshotParams, then continue.
-            // TODO(spec): step 4.2.1 — sandboxing flags are not in the tree; every
-            // navigable is allowed.
+            if !allowed(navigable) {
+                continue;
+            }
             // 4.2.2. If navigable's target name is name, then return navigable.
             if named(navigable) {
                 return Some(navigable);
@@ -268,7 +302,9 @@ pub fn find_a_navigable_by_target_name(
             }
             // 7.3.2. If currentNavigable is not allowed by sandboxing to navigate
             //        navigable given sourceSnapshotParams, then continue.
-            // TODO(spec): step 7.3.2 — as 4.2.1.
+            if !allowed(navigable) {
+                continue;
+            }
             // 7.3.3. If navigable's target name is name, then return navigable.
             if named(navigable) {
                 return Some(navigable);

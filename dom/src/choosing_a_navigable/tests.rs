@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::ids::{DocumentId, NodeId};
+use crate::sandboxing::parse_a_sandboxing_directive;
 
 #[test]
 fn valid_target_names_table() {
@@ -121,6 +122,8 @@ fn choosing_a_navigable_table() {
     let new = |noopener: bool, target_name: &str| ChosenNavigable::CreateNew {
         noopener,
         target_name: target_name.into(),
+        popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+        one_permitted_sandboxed_navigator: None,
     };
     // (name, current, noopener, expected)
     let cases = [
@@ -213,19 +216,27 @@ fn blocked_popups_and_unknown_contexts() {
         ..NavigableChoiceContext::new(&same_origin)
     };
     let sandboxed = NavigableChoiceContext {
-        sandboxed_auxiliary_navigation: true,
+        sandboxing_flags: parse_a_sandboxing_directive("allow-scripts allow-same-origin"),
         ..NavigableChoiceContext::new(&same_origin)
     };
     let f1 = fixture.id("F1");
-    for context in [blocked, sandboxed] {
+    for (context, is_sandboxed) in [(blocked, false), (sandboxed, true)] {
         let choose =
             |name| the_rules_for_choosing_a_navigable(&fixture.tree, name, f1, false, &context);
         assert_eq!(choose("_blank"), Ok(ChosenNavigable::None));
         assert_eq!(choose("nobody"), Ok(ChosenNavigable::None));
-        // Existing navigables are still found.
+        // Existing navigables are still found, unless the sandbox keeps F1 from navigating
+        // its sibling (then a popup is requested, and blocked).
+        let frame2 = if is_sandboxed {
+            ChosenNavigable::None
+        } else {
+            ChosenNavigable::Existing(fixture.id("F2"))
+        };
+        assert_eq!(choose("frame2"), Ok(frame2));
+        // Its own child and its top are found whatever the flags.
         assert_eq!(
-            choose("frame2"),
-            Ok(ChosenNavigable::Existing(fixture.id("F2")))
+            choose("inner"),
+            Ok(ChosenNavigable::Existing(fixture.id("F1a")))
         );
         assert_eq!(
             choose("_top"),
@@ -298,4 +309,41 @@ fn familiar_with_survives_opener_cycles() {
     let other = tree.create_top_level(String::new());
     let never = |_, _| false;
     assert!(!is_familiar_with(&tree, other, c, &never));
+}
+
+#[test]
+fn popups_of_sandboxed_documents() {
+    let fixture = Fixture::new();
+    let same_origin = |a, b| fixture.same_origin(a, b);
+    let f1 = fixture.id("F1");
+    let choose = |sandbox: &str, noopener: bool| {
+        let context = NavigableChoiceContext {
+            sandboxing_flags: parse_a_sandboxing_directive(sandbox),
+            ..NavigableChoiceContext::new(&same_origin)
+        };
+        the_rules_for_choosing_a_navigable(&fixture.tree, "_blank", f1, noopener, &context)
+    };
+    // allow-popups: the popup inherits every flag, and its creator may navigate it.
+    let flags = parse_a_sandboxing_directive("allow-scripts allow-popups");
+    assert_eq!(
+        choose("allow-scripts allow-popups", false),
+        Ok(ChosenNavigable::CreateNew {
+            noopener: false,
+            target_name: String::new(),
+            popup_sandboxing_flag_set: flags,
+            one_permitted_sandboxed_navigator: Some(f1),
+        })
+    );
+    // allow-popups-to-escape-sandbox: no flags propagate.
+    assert_eq!(
+        choose("allow-popups allow-popups-to-escape-sandbox", true),
+        Ok(ChosenNavigable::CreateNew {
+            noopener: true,
+            target_name: String::new(),
+            popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+            one_permitted_sandboxed_navigator: None,
+        })
+    );
+    // No allow-popups: blocked.
+    assert_eq!(choose("allow-scripts", false), Ok(ChosenNavigable::None));
 }

@@ -18,6 +18,7 @@ use url::Url;
 
 use crate::ids::NodeId;
 use crate::origin::Origin;
+use crate::sandboxing::SandboxingFlagSet;
 
 pub use attributes::is_valid_attribute_local_name;
 pub use error::DomError;
@@ -80,6 +81,8 @@ pub struct Document {
     template_contents: HashMap<NodeId, NodeId>,
     /// A template contents fragment → its host (the `<template>` element).
     fragment_hosts: HashMap<NodeId, NodeId>,
+    /// The document's active sandboxing flag set (empty: not sandboxed).
+    active_sandboxing_flag_set: SandboxingFlagSet,
 }
 
 /// The document node is always the first node of the arena.
@@ -99,7 +102,21 @@ impl Document {
             nodes: vec![root],
             template_contents: HashMap::new(),
             fragment_hosts: HashMap::new(),
+            active_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
         }
+    }
+
+    /// The document's active sandboxing flag set.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#active-sandboxing-flag-set>
+    pub fn active_sandboxing_flag_set(&self) -> SandboxingFlagSet {
+        self.active_sandboxing_flag_set
+    }
+
+    /// Sets the document's active sandboxing flag set, when the document is created (from
+    /// its navigation params' final sandboxing flag set).
+    pub fn set_active_sandboxing_flag_set(&mut self, flags: SandboxingFlagSet) {
+        self.active_sandboxing_flag_set = flags;
     }
 
     /// The document's URL.

@@ -53,6 +53,23 @@ pub(crate) struct Listener {
     pub(crate) callback_context: Option<WindowId>,
 }
 
+impl Listener {
+    /// The listener an event handler adds when it is activated (its callback runs the
+    /// event handler processing algorithm; not capturing, not once).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#activate-an-event-handler>
+    pub(crate) fn for_event_handler(type_: &str) -> Listener {
+        Listener {
+            type_: type_.to_string(),
+            callback: ListenerCallback::EventHandler,
+            capture: false,
+            once: false,
+            removed: Cell::new(false),
+            callback_context: None,
+        }
+    }
+}
+
 /// The event listener lists and event handlers of one window's targets.
 #[derive(Default)]
 pub(crate) struct EventListeners {
@@ -101,17 +118,7 @@ impl EventListeners {
             .iter()
             .any(|l| l.type_ == type_ && matches!(l.callback, ListenerCallback::EventHandler));
         if !present {
-            list.insert(
-                0,
-                Rc::new(Listener {
-                    type_: type_.to_string(),
-                    callback: ListenerCallback::EventHandler,
-                    capture: false,
-                    once: false,
-                    removed: Cell::new(false),
-                    callback_context: None,
-                }),
-            );
+            list.insert(0, Rc::new(Listener::for_event_handler(type_)));
         }
     }
 
@@ -136,17 +143,7 @@ impl EventListeners {
         let slot = (target, type_.to_string());
         self.handlers.remove(&slot);
         self.touched.remove(&slot);
-        self.add_an_event_listener(
-            target,
-            Listener {
-                type_: type_.to_string(),
-                callback: ListenerCallback::EventHandler,
-                capture: false,
-                once: false,
-                removed: Cell::new(false),
-                callback_context: None,
-            },
-        );
+        self.add_an_event_listener(target, Listener::for_event_handler(type_));
     }
 
     /// Add an event listener.

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use postern_clone::SerializedWithTransfer;
-use postern_dom::{BrowsingContextId, Origin};
+use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
@@ -49,6 +49,9 @@ pub(crate) struct LoadedResponse {
     pub body: Vec<u8>,
     /// Why the load failed, if it did (the document is an error page then).
     pub failure: Option<String>,
+    /// The navigation params' final sandboxing flag set: the new document's active
+    /// sandboxing flag set.
+    pub sandboxing_flags: SandboxingFlagSet,
 }
 
 /// A message in a port message queue: StructuredSerializeWithTransfer's result, waiting in
@@ -84,6 +87,8 @@ pub(crate) enum AgentTask {
         url: Url,
         /// The origin of the document that started it (for `about:blank`).
         initiator_origin: Origin,
+        /// The target snapshot params' sandboxing flags, taken when the navigation began.
+        sandboxing_flags: SandboxingFlagSet,
     },
     /// Navigate a child navigable to `about:srcdoc` with its iframe's `srcdoc` as the
     /// document's source.
@@ -94,6 +99,8 @@ pub(crate) enum AgentTask {
         source: String,
         /// The origin of the iframe's document (an about:srcdoc document inherits it).
         origin: Origin,
+        /// The target snapshot params' sandboxing flags, taken when the navigation began.
+        sandboxing_flags: SandboxingFlagSet,
     },
     /// Create the document of a fetched response (or an iframe's srcdoc) whose origin
     /// belongs to this agent's cluster; the fetch may have run in another agent.

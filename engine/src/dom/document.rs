@@ -280,6 +280,9 @@ fn set_domain(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
             &value,
             postern_dom::DocumentDomainSetterContext {
                 has_browsing_context,
+                sandboxed_document_domain: d
+                    .active_sandboxing_flag_set()
+                    .contains(postern_dom::SandboxingFlag::DocumentDomain),
                 ..Default::default()
             },
         );

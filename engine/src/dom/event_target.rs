@@ -468,17 +468,8 @@ pub(crate) fn set_event_handler(
         // 2. Otherwise: set the handler's value, and activate it.
         Some(handler) => {
             w.listeners.handlers.insert(slot, handler.clone());
-            w.listeners.add_an_event_listener(
-                target,
-                Listener {
-                    type_: type_.to_string(),
-                    callback: ListenerCallback::EventHandler,
-                    capture: false,
-                    once: false,
-                    removed: Cell::new(false),
-                    callback_context: None,
-                },
-            );
+            w.listeners
+                .add_an_event_listener(target, Listener::for_event_handler(type_));
         }
     }
     Ok(JsValue::undefined())

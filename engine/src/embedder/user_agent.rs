@@ -75,6 +75,8 @@ impl UserAgent {
                 browsing_context,
                 url: parsed,
                 initiator_origin,
+                // A new top-level traversable: no sandboxing flags.
+                sandboxing_flags: Default::default(),
             },
         );
         if !self.shared.send_task(agent, task) {

@@ -238,6 +238,13 @@ pub(crate) fn activate_content_attribute_handler(
     let Some((element, body)) = content_attribute(state, window, target, type_) else {
         return;
     };
+    // 3.1-3.2. (Getting the current value of the event handler.) If scripting is disabled
+    //          for the element's node document, then return null: the handler stays
+    //          uncompiled and nothing runs.
+    if script::scripting_is_disabled(state, window) {
+        script::report_blocked_script(state, window);
+        return;
+    }
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.listeners.mark_handler_touched(slot_target, type_);
     }

@@ -6,7 +6,10 @@
 use std::rc::Rc;
 
 use boa_engine::Context;
-use postern_dom::{BrowsingContextId, NodeId};
+use postern_dom::{
+    BrowsingContextId, NodeId, SandboxingFlagSet, TreeError, determine_the_origin,
+    parse_a_sandboxing_directive,
+};
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
@@ -19,6 +22,7 @@ use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::navigation;
 use crate::html::navigation::maybe_queue_window_load;
+use crate::html::sandboxing::snapshot_target_snapshot_params;
 use crate::html::scripting::script::emit_console;
 use crate::html::window::create_window;
 use crate::html::window_named_properties;
@@ -46,13 +50,17 @@ pub(crate) fn iframe_post_connection_steps(
     iframe: NodeId,
     insertion: Insertion,
 ) {
-    // 1. Create a new child navigable for insertedNode.
-    let Some(child) = create_a_new_child_navigable(state, context, parent, iframe) else {
+    // 1. If insertedNode has a sandbox attribute, then parse the sandboxing directive given
+    //    the attribute's value and insertedNode's iframe sandboxing flag set. (Before the
+    //    navigable exists, so that its initial about:blank document is sandboxed too.)
+    let iframe_sandboxing_flag_set = iframe_sandboxing_flag_set(state, parent, iframe);
+    // 2. Create a new child navigable for insertedNode.
+    let Some(child) =
+        create_a_new_child_navigable(state, context, parent, iframe, iframe_sandboxing_flag_set)
+    else {
         return;
     };
-    // 2-3. If insertedNode has a sandbox attribute, parse the sandboxing directive.
-    // TODO(spec): steps 2-3, sandboxing.
-    // 4. Process the iframe attributes for insertedNode, with initialInsertion set to true.
+    // 3. Process the iframe attributes for insertedNode, with initialInsertion set to true.
     process_the_iframe_attributes(state, context, parent, iframe, child, true, insertion);
 }
 
@@ -86,8 +94,32 @@ pub(crate) fn run_post_connection_steps_for_iframes(
     }
 }
 
+/// The iframe sandboxing flag set of `iframe` in `parent`'s document: its `sandbox`
+/// attribute parsed as a sandboxing directive, or the empty set without the attribute.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#attr-iframe-sandbox>
+fn iframe_sandboxing_flag_set(
+    state: &AgentState,
+    parent: WindowId,
+    iframe: NodeId,
+) -> SandboxingFlagSet {
+    state
+        .windows
+        .borrow()
+        .get(&parent)
+        .and_then(|w| {
+            w.document
+                .borrow()
+                .get_attribute(iframe, "sandbox")
+                .map(parse_a_sandboxing_directive)
+        })
+        .unwrap_or(SandboxingFlagSet::EMPTY)
+}
+
 /// Create a new child navigable: a child browsing context whose container is `iframe`, with
-/// its initial `about:blank` Window (same origin as the creator, so in this agent).
+/// its initial `about:blank` Window. Its origin is the creator's, or a new opaque origin
+/// when the creation sandboxing flags have the sandboxed origin flag; either way the Window
+/// is created in this agent.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#create-a-new-child-navigable>
 fn create_a_new_child_navigable(
@@ -95,14 +127,16 @@ fn create_a_new_child_navigable(
     context: &mut Context,
     parent: WindowId,
     iframe: NodeId,
+    iframe_sandboxing_flag_set: SandboxingFlagSet,
 ) -> Option<BrowsingContextId> {
-    let (parent_bc, parent_document, parent_origin, name): (_, _, _, String) =
+    let (parent_bc, parent_document, parent_origin, parent_flags, name): (_, _, _, _, String) =
         state.windows.borrow().get(&parent).map(|w| {
             let document = w.document.borrow();
             (
                 w.browsing_context,
                 w.document_id,
                 document.origin().clone(),
+                document.active_sandboxing_flag_set(),
                 document
                     .get_attribute(iframe, "name")
                     .unwrap_or("")
@@ -111,9 +145,12 @@ fn create_a_new_child_navigable(
         })?;
     let name_for_tree = name.clone();
     // 1-4. Let parentNavigable be element's node navigable; group, browsingContext and
-    //      document: a new browsing context in the parent's group.
+    //      document: a new browsing context in the parent's group. The tree keeps the
+    //      container's flag sets, from which the creation sandboxing flags are determined.
     let child = match state.ua.with_tree_mut(|tree| {
-        tree.create_child(parent_bc, (parent_document, iframe), name_for_tree)
+        let child = tree.create_child(parent_bc, (parent_document, iframe), name_for_tree)?;
+        tree.set_container_sandboxing_flags(child, iframe_sandboxing_flag_set, parent_flags);
+        Ok::<_, TreeError>(child)
     }) {
         Ok(child) => child,
         Err(error) => {
@@ -126,11 +163,28 @@ fn create_a_new_child_navigable(
             return None;
         }
     };
-    // 5-9. The initial about:blank document, same origin as its creator.
+    // 5-9. The initial about:blank document (creating a new browsing context and
+    //      document): its sandboxing flags are the creation sandboxing flags, its origin
+    //      the result of determining the origin given about:blank, those flags and the
+    //      creator's origin.
+    // Deviation: a sandboxed initial about:blank document (a new opaque origin: its own
+    // site and agent cluster) still gets its Window in this agent, synchronously, as the
+    // spec creates it; the documents it is replaced by go to their own agents.
     let blank = Url::parse("about:blank").ok()?;
-    if let Err(error) = create_window(state, context, child, blank, parent_origin) {
-        emit_console(state, parent, ConsoleLevel::Error, error.to_string());
-        return None;
+    let sandbox_flags = snapshot_target_snapshot_params(state, child);
+    let origin = determine_the_origin(Some(&blank), sandbox_flags, Some(&parent_origin));
+    match create_window(state, context, child, blank, origin) {
+        Ok(window) => {
+            if let Some(w) = state.windows.borrow().get(&window) {
+                w.document
+                    .borrow_mut()
+                    .set_active_sandboxing_flag_set(sandbox_flags);
+            }
+        }
+        Err(error) => {
+            emit_console(state, parent, ConsoleLevel::Error, error.to_string());
+            return None;
+        }
     }
     // 10. Set element's content navigable to navigable (the tree records the container).
     window_named_properties::define_frame_index(state, context, parent, child);
@@ -181,6 +235,7 @@ fn process_the_iframe_attributes(
                 browsing_context: child,
                 source: srcdoc,
                 origin: parent_origin,
+                sandboxing_flags: snapshot_target_snapshot_params(state, child),
             },
         ));
         return;
@@ -206,17 +261,12 @@ fn process_the_iframe_attributes(
         //   2. Return.
         return;
     }
-    //    4-6. Navigate an iframe or frame given element, url and referrerPolicy (the fetch
-    //         and load run as a networking task of this agent).
-    state.queue_a_task(Task::new(
-        TaskSource::Networking,
-        Some(document_key(parent_document)),
-        AgentTask::Navigate {
-            browsing_context: child,
-            url,
-            initiator_origin: parent_origin,
-        },
-    ));
+    //    4-6. Navigate an iframe or frame given element, url and referrerPolicy: navigate
+    //         its content navigable using element's node document (the fetch and load run
+    //         as a networking task of this agent; a javascript: URL runs in the child).
+    // (A parent may always navigate its child: never blocked by sandboxing.)
+    let _always_allowed =
+        navigation::navigate(state, child, url, parent_origin, Some(parent_document));
 }
 
 /// The shared attribute processing steps for iframe and frame elements: the URL to load.
@@ -340,6 +390,24 @@ pub(crate) fn iframe_attribute_change_steps(
     element: NodeId,
     local_name: &str,
 ) {
+    // When an iframe element's sandbox attribute is set, changed or removed while it has a
+    // non-null content navigable, parse the sandboxing directive given the attribute's
+    // value (or empty the set) into its iframe sandboxing flag set: it applies to the next
+    // navigation, not to the current document.
+    if local_name == "sandbox" {
+        let is_iframe = state
+            .windows
+            .borrow()
+            .get(&parent)
+            .is_some_and(|w| w.document.borrow().is_html_element(element, "iframe"));
+        if is_iframe && let Some(child) = child_of_container(state, parent, element) {
+            let flags = iframe_sandboxing_flag_set(state, parent, element);
+            state
+                .ua
+                .with_tree_mut(|tree| tree.set_iframe_sandboxing_flag_set(child, flags));
+        }
+        return;
+    }
     let (is_iframe, has_srcdoc) = state
         .windows
         .borrow()

@@ -474,19 +474,23 @@ fn location_object_navigate(
     let _ = history_handling;
     // 4. Navigate navigable to url using sourceDocument, with exceptionsEnabled set to true
     //    and historyHandling set to historyHandling.
-    navigate(&state, incumbent, navigable, url);
-    Ok(())
+    navigate(&state, incumbent, navigable, url).map_err(|blocked| blocked.throw(context))
 }
 
 /// Navigate a navigable to a URL, from `source`'s document (the task is that document's).
-fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContextId, url: Url) {
+fn navigate(
+    state: &Rc<AgentState>,
+    source: WindowId,
+    navigable: BrowsingContextId,
+    url: Url,
+) -> Result<(), navigation::NavigationBlocked> {
     let Some((source_document, initiator_origin)) = state
         .windows
         .borrow()
         .get(&source)
         .map(|w| (w.document_id, w.origin()))
     else {
-        return;
+        return Ok(());
     };
     navigation::navigate(
         state,
@@ -494,7 +498,7 @@ fn navigate(state: &Rc<AgentState>, source: WindowId, navigable: BrowsingContext
         url,
         initiator_origin,
         Some(source_document),
-    );
+    )
 }
 
 /// The cross-origin Location of a browsing context as another origin's realm sees it: its

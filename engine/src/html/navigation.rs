@@ -7,9 +7,11 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsValue};
+use boa_engine::{Context, JsError, JsValue};
+use postern_dom::javascript_url::is_javascript_url;
 use postern_dom::{
-    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, origin_of_url,
+    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, SandboxingFlagSet,
+    determine_the_origin,
 };
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -25,10 +27,17 @@ use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
 use crate::html::iframe::Insertion;
-use crate::html::scripting::script::{emit_console, run_a_classic_script};
+use crate::html::javascript_url::navigate_to_a_javascript_url;
+use crate::html::sandboxing::{
+    is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
+};
+use crate::html::scripting::script::{
+    emit_console, report_blocked_script, run_a_classic_script, scripting_is_disabled,
+};
 use crate::html::web_messaging::message_port;
 use crate::html::window::create_window;
 use crate::ids::WindowId;
+use crate::webidl::dom_exception;
 
 /// Loads `url` into `browsing_context`: fetch it, then create its Document and Window in the
 /// agent of the new document's agent cluster (this agent, or another one on its own thread).
@@ -36,12 +45,20 @@ use crate::ids::WindowId;
 /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#populating-a-session-history-entry>
 pub(crate) fn navigate_and_load(
     state: &Rc<AgentState>,
+    context: &mut Context,
     browsing_context: BrowsingContextId,
     url: Url,
     initiator_origin: Origin,
+    sandboxing_flags: SandboxingFlagSet,
 ) {
     // A navigable destroyed meanwhile (its iframe removed) navigates nowhere.
     if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+        return;
+    }
+    // A javascript: URL: this is the task `navigate` queued on the navigable's active
+    // window's event loop.
+    if is_javascript_url(&url) {
+        navigate_to_a_javascript_url(state, context, browsing_context, &url, initiator_origin);
         return;
     }
     // Fetch the resource through the embedder's loader.
@@ -49,14 +66,14 @@ pub(crate) fn navigate_and_load(
         Ok(resource) => (resource.body, resource.url, None),
         Err(error) => (Vec::new(), url.clone(), Some(error.to_string())),
     };
-    // The new document's origin: about:blank inherits its initiator's; a failed load gets an
-    // opaque origin (an error page); otherwise the URL's origin.
+    // The new document's origin: a failed load gets an opaque origin (an error page);
+    // otherwise the result of determining the origin given the response's URL, the
+    // sandboxing flags and the initiator's origin (about:blank inherits it; a sandboxed
+    // document without allow-same-origin gets a new opaque origin).
     let origin = if failure.is_some() {
         Origin::new_opaque()
-    } else if final_url.scheme() == "about" {
-        initiator_origin
     } else {
-        origin_of_url(&final_url)
+        determine_the_origin(Some(&final_url), sandboxing_flags, Some(&initiator_origin))
     };
     let response = LoadedResponse {
         browsing_context,
@@ -65,10 +82,62 @@ pub(crate) fn navigate_and_load(
         origin,
         body,
         failure,
+        sandboxing_flags,
     };
     // Obtain a similar-origin window agent for the document's origin: the Window and its
     // realm are created there, in a task of its own (as when a response arrives from the
     // network: what was queued meanwhile runs first, against the old document).
+    load_in_similar_origin_agent(state, browsing_context, response);
+}
+
+/// Navigates `browsing_context` to `about:srcdoc`, whose document's source is the iframe's
+/// `srcdoc` attribute and whose origin is the iframe's document's.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
+pub(crate) fn navigate_to_srcdoc(
+    state: &Rc<AgentState>,
+    browsing_context: BrowsingContextId,
+    source: String,
+    origin: Origin,
+    sandboxing_flags: SandboxingFlagSet,
+) {
+    // 1. Let documentResource be entry's document state's resource (`source`).
+    // 2. Let response be a new response with URL about:srcdoc, header list
+    //    « (`Content-Type`, `text/html`) », and body the UTF-8 encoding of documentResource.
+    let Ok(url) = Url::parse("about:srcdoc") else {
+        return;
+    };
+    // 3. Let responseOrigin be the result of determining the origin given response's URL,
+    //    targetSnapshotParams's sandboxing flags, and entry's document state's origin: for
+    //    about:srcdoc, the origin given (the iframe's document's), unless sandboxed.
+    let origin = determine_the_origin(Some(&url), sandboxing_flags, Some(&origin));
+    // TODO(spec): steps 4-5 (COOP enforcement, the policy container) and the rest of the
+    // navigation params of step 6.
+    // 6. Return a new navigation params (the response, its origin, the final sandboxing
+    //    flag set): the document is created in the agent of its origin (this one, unless
+    //    the sandbox gave it an opaque origin), in a task of its own as for any other
+    //    response.
+    let response = LoadedResponse {
+        browsing_context,
+        requested_url: url.clone(),
+        url,
+        origin,
+        body: source.into_bytes(),
+        failure: None,
+        sandboxing_flags,
+    };
+    load_in_similar_origin_agent(state, browsing_context, response);
+}
+
+/// Obtains a similar-origin window agent for the response's origin and queues the task that
+/// creates the Document and Window there (what was queued meanwhile runs first, against the
+/// old document); an agent that cannot be had is reported to the previous document's
+/// console.
+fn load_in_similar_origin_agent(
+    state: &Rc<AgentState>,
+    browsing_context: BrowsingContextId,
+    response: LoadedResponse,
+) {
     match state
         .ua
         .obtain_a_similar_origin_window_agent(&response.origin, browsing_context)
@@ -90,46 +159,6 @@ pub(crate) fn navigate_and_load(
     }
 }
 
-/// Navigates `browsing_context` to `about:srcdoc`, whose document's source is the iframe's
-/// `srcdoc` attribute and whose origin is the iframe's document's.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
-pub(crate) fn navigate_to_srcdoc(
-    state: &Rc<AgentState>,
-    browsing_context: BrowsingContextId,
-    source: String,
-    origin: Origin,
-) {
-    // 1. Let documentResource be entry's document state's resource (`source`).
-    // 2. Let response be a new response with URL about:srcdoc, header list
-    //    « (`Content-Type`, `text/html`) », and body the UTF-8 encoding of documentResource.
-    let Ok(url) = Url::parse("about:srcdoc") else {
-        return;
-    };
-    // 3. Let responseOrigin be the result of determining the origin given response's URL,
-    //    targetSnapshotParams's sandboxing flags, and entry's document state's origin: for
-    //    about:srcdoc, the origin given (the iframe's document's).
-    // TODO(spec): step 3's sandboxing flags (no sandboxing yet: an opaque origin when the
-    // sandboxed origin browsing context flag is set), steps 4-5 (COOP enforcement, the policy
-    // container) and the rest of the navigation params of step 6.
-    // 6. Return a new navigation params (the response, its origin): the document is created
-    //    in this agent (its origin is the parent's), in a task of its own as for any other
-    //    response.
-    let response = LoadedResponse {
-        browsing_context,
-        requested_url: url.clone(),
-        url,
-        origin,
-        body: source.into_bytes(),
-        failure: None,
-    };
-    state.queue_a_task(Task::new(
-        TaskSource::Networking,
-        None,
-        AgentTask::LoadDocument(Box::new(response)),
-    ));
-}
-
 /// Creates and initializes the Document and Window for a response, replaces the browsing
 /// context's previous document, and parses it.
 ///
@@ -146,6 +175,7 @@ pub(crate) fn load_document(
         origin,
         body,
         failure,
+        sandboxing_flags,
     } = response;
     if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
         return;
@@ -154,9 +184,13 @@ pub(crate) fn load_document(
     let window = match create_window(state, context, browsing_context, url, origin) {
         Ok(window) => {
             // Create and initialize a Document object: its current document readiness is
-            // "loading".
+            // "loading"; its active sandboxing flag set is navigationParams's final
+            // sandboxing flag set.
             if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
                 w.load.ready_state = DocumentReadiness::Loading;
+                w.document
+                    .borrow_mut()
+                    .set_active_sandboxing_flag_set(sandboxing_flags);
             }
             window
         }
@@ -182,10 +216,34 @@ pub(crate) fn load_document(
     parse_document(state, context, window, &source);
 }
 
+/// A navigation the sandbox forbids: "allowed by sandboxing to navigate" said no.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NavigationBlocked {
+    /// Where the navigation was going.
+    pub url: Url,
+}
+
+impl NavigationBlocked {
+    /// The "SecurityError" DOMException navigate throws when exceptionsEnabled is true.
+    pub(crate) fn throw(&self, context: &mut Context) -> JsError {
+        dom_exception::throw(
+            context,
+            "SecurityError",
+            &format!(
+                "The current window does not have permission to navigate the target frame to '{}'.",
+                self.url
+            ),
+        )
+    }
+}
+
 /// Navigates `navigable` to `url` for a document of `initiator_origin`: the fetch runs as a
 /// networking task of this agent (one of `source_document`'s, if given, so dropped with it
 /// should that document be destroyed first), and the response goes to the agent of the new
-/// document's origin ([`navigate_and_load`]).
+/// document's origin ([`navigate_and_load`]). A `javascript:` URL is evaluated by a task of
+/// the navigable's active window. `Err` when the source document is not allowed by
+/// sandboxing to navigate `navigable` (nothing was queued; the caller throws when its
+/// exceptionsEnabled is true).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
 pub(crate) fn navigate(
@@ -194,11 +252,64 @@ pub(crate) fn navigate(
     url: Url,
     initiator_origin: Origin,
     source_document: Option<DocumentId>,
-) {
-    // TODO(spec): the navigate algorithm's checks (the "allowed by sandboxing to navigate"
-    // check, javascript: URLs, the ongoing navigation) and navigating to a fragment (same
-    // document, hashchange): a URL differing only in its fragment reloads. This is its
-    // fetch-and-load part.
+) -> Result<(), NavigationBlocked> {
+    // 1-4. (cspNavigationType, the source snapshot params, the initiator's origin and base
+    //      URL snapshots.)
+    // (The target snapshot params, taken now: a later change of the container's sandbox
+    // attribute applies to the next navigation, not to this one.)
+    let sandboxing_flags = snapshot_target_snapshot_params(state, navigable);
+    // 5. If sourceDocument is null: (the user agent navigates: nothing to check).
+    // 6. Otherwise:
+    if let Some(source) = source_document.and_then(|d| state.ua.window_of_document(d)) {
+        // 6.2. If sourceDocument's node navigable is not allowed by sandboxing to navigate
+        //      navigable given sourceSnapshotParams: 6.2.1. if exceptionsEnabled is true,
+        //      throw a "SecurityError" DOMException (the caller's); 6.2.2. return.
+        if !is_allowed_by_sandboxing_to_navigate(state, source.window, navigable) {
+            let blocked = NavigationBlocked { url };
+            emit_console(
+                state,
+                source.window,
+                ConsoleLevel::Error,
+                format!(
+                    "Unsafe attempt to initiate navigation to '{}': the frame attempting it is sandboxed and may not navigate the target.",
+                    blocked.url
+                ),
+            );
+            return Err(blocked);
+        }
+    }
+    // 7-19. (The navigation id, unload counters, the ongoing navigation, fragments.)
+    // TODO(spec): navigating to a fragment (same document, hashchange): a URL differing
+    // only in its fragment reloads; the ongoing navigation and its abort.
+    // 20. If url's scheme is "javascript", then queue a global task on the navigation and
+    //     traversal task source given navigable's active window to navigate to a
+    //     javascript: URL given navigable, url, historyHandling, sourceSnapshotParams,
+    //     initiatorOriginSnapshot, userInvolvement, cspNavigationType and
+    //     initialInsertion; return.
+    if is_javascript_url(&url) {
+        let Some(target) = state.ua.active_window(navigable) else {
+            return Ok(());
+        };
+        let Some(entry) = state.ua.window_entry(target) else {
+            return Ok(());
+        };
+        route_task(
+            state,
+            entry.agent,
+            Task::new(
+                TaskSource::HistoryTraversal,
+                Some(document_key(entry.document)),
+                AgentTask::Navigate {
+                    browsing_context: navigable,
+                    url,
+                    initiator_origin,
+                    sandboxing_flags,
+                },
+            ),
+        );
+        return Ok(());
+    }
+    // 21-. Fetch and load, in parallel: a networking task of this agent.
     state.queue_a_task(Task::new(
         TaskSource::Networking,
         source_document.map(document_key),
@@ -206,8 +317,10 @@ pub(crate) fn navigate(
             browsing_context: navigable,
             url,
             initiator_origin,
+            sandboxing_flags,
         },
     ));
+    Ok(())
 }
 
 /// The active windows of `navigable` and its descendants, wherever they run (in tree order).
@@ -347,6 +460,12 @@ fn prepare_the_script_element(
     if !is_classic_script_type(type_.as_deref()) {
         return;
     }
+    // If scripting is disabled for el, then return. (A later step of the spec's; checked
+    // here, as nothing between is observable.)
+    if scripting_is_disabled(state, window) {
+        report_blocked_script(state, window);
+        return;
+    }
     let source = match src {
         // 31. If el has a src content attribute: fetch a classic script.
         Some(src) => match base.join(&src) {
@@ -379,7 +498,7 @@ fn prepare_the_script_element(
         None => text,
     };
     // Execute the script element: run the classic script.
-    run_a_classic_script(state, context, window, &source);
+    let _completion = run_a_classic_script(state, context, window, &source);
 }
 
 /// The end: after parsing, queue DOMContentLoaded, and the load event once nothing delays

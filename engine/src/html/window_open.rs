@@ -18,8 +18,9 @@ use boa_engine::property::PropertyDescriptor;
 use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 use postern_dom::loader::matches_about_blank;
 use postern_dom::{
-    BrowsingContextId, ChosenNavigable, NavigableChoiceContext, Origin, WindowCloseOutcome,
-    the_rules_for_choosing_a_navigable, window_open_returns_null, window_open_target_and_features,
+    BrowsingContextId, ChosenNavigable, NavigableChoiceContext, Origin, SandboxingFlag,
+    WindowCloseOutcome, determine_the_origin, the_rules_for_choosing_a_navigable,
+    window_open_returns_null, window_open_target_and_features,
 };
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -27,8 +28,11 @@ use url::Url;
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::AgentTask;
-use crate::html::navigation::navigate;
+use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::navigation::{NavigationBlocked, navigate};
+use crate::html::sandboxing::is_allowed_by_sandboxing_to_navigate;
 use crate::html::scripting::environments::incumbent_window;
+use crate::html::scripting::script::emit_console;
 use crate::html::traversable::{
     create_a_new_top_level_traversable, origins_of_active_documents, same_origin_in,
 };
@@ -112,11 +116,15 @@ pub(crate) fn window_open_steps(
     // Deviation: no entry settings object stack; the realm of the running script (the
     // incumbent) stands in, which is the entry for a call made by a page's own script.
     let entry = incumbent_window(context)?;
-    let Some((source_bc, source_url, source_origin)) = state
-        .windows
-        .borrow()
-        .get(&entry)
-        .map(|w| (w.browsing_context, w.url(), w.origin()))
+    let Some((source_bc, source_url, source_origin, source_flags)) =
+        state.windows.borrow().get(&entry).map(|w| {
+            (
+                w.browsing_context,
+                w.url(),
+                w.origin(),
+                w.document.borrow().active_sandboxing_flag_set(),
+            )
+        })
     else {
         return Err(type_error("the entry window is gone"));
     };
@@ -153,7 +161,10 @@ pub(crate) fn window_open_steps(
             &request.target,
             source_bc,
             request.noopener,
-            &NavigableChoiceContext::new(&same_origin),
+            &NavigableChoiceContext {
+                sandboxing_flags: source_flags,
+                ..NavigableChoiceContext::new(&same_origin)
+            },
         )
     });
     // (A source document whose navigable is gone chooses nothing.)
@@ -161,15 +172,62 @@ pub(crate) fn window_open_steps(
     let window_type = chosen.window_type();
     let target_navigable = match chosen {
         // 13. If targetNavigable is null, then return null.
-        ChosenNavigable::None => return Ok(JsValue::null()),
+        ChosenNavigable::None => {
+            // (The rules for choosing a navigable: "the user agent may report to a
+            // developer console that a popup has been blocked".)
+            if source_flags.contains(SandboxingFlag::AuxiliaryNavigation) {
+                emit_console(
+                    state,
+                    entry,
+                    ConsoleLevel::Error,
+                    format!(
+                        "Blocked opening '{}' in a new window because the request was made in a sandboxed frame whose 'allow-popups' permission is not set.",
+                        url_record.as_ref().map_or("about:blank", Url::as_str)
+                    ),
+                );
+            }
+            return Ok(JsValue::null());
+        }
         // 14. If windowType is either "new and unrestricted" or "new with no opener":
         ChosenNavigable::CreateNew {
             noopener,
             target_name,
+            popup_sandboxing_flag_set,
+            one_permitted_sandboxed_navigator,
         } => {
-            let opener = (!noopener).then(|| (source_bc, source_origin.clone()));
+            // The popup's initial about:blank document: its creation sandboxing flags are
+            // its popup sandboxing flag set, and its origin is determined from them and
+            // its creator's origin (a new opaque origin when the sandbox propagates
+            // without allow-same-origin).
+            let blank_origin = Url::parse("about:blank")
+                .map(|blank| {
+                    determine_the_origin(
+                        Some(&blank),
+                        popup_sandboxing_flag_set,
+                        Some(&source_origin),
+                    )
+                })
+                .map_err(|e| type_error(e.to_string()))?;
+            let opener = (!noopener).then_some((source_bc, blank_origin));
             let created = create_a_new_top_level_traversable(state, context, opener, target_name)
                 .map_err(|error| type_error(error.to_string()))?;
+            // (The rules for choosing a navigable, steps 8.8.2 and 8.9: the one permitted
+            // sandboxed navigator and the popup sandboxing flag set, which the initial
+            // document and every later one of the popup take.)
+            state.ua.with_tree_mut(|tree| {
+                tree.set_popup_sandboxing(
+                    created,
+                    popup_sandboxing_flag_set,
+                    one_permitted_sandboxed_navigator,
+                )
+            });
+            if let Some(initial) = state.ua.active_window(created)
+                && let Some(w) = state.windows.borrow().get(&initial)
+            {
+                w.document
+                    .borrow_mut()
+                    .set_active_sandboxing_flag_set(popup_sandboxing_flag_set);
+            }
             // 14.1. Set targetNavigable's active browsing context's is popup to the result
             //       of checking if a popup window is requested, given tokenizedFeatures.
             // 14.2. Set up browsing context features for targetNavigable's active browsing
@@ -189,12 +247,15 @@ pub(crate) fn window_open_steps(
                 if noopener {
                     // Deviation: see `create_a_new_top_level_traversable`; the initial
                     // document (opaque origin, in its own agent) is created now.
-                    navigate(state, created, url_record, Origin::new_opaque(), None);
+                    navigate(state, created, url_record, Origin::new_opaque(), None)
+                        .map_err(|blocked| blocked.throw(context))?;
                 }
             } else {
                 // 14.5. Otherwise, navigate targetNavigable to urlRecord using
                 //       sourceDocument, with referrerPolicy and exceptionsEnabled true.
-                navigate(state, created, url_record, source_origin, None);
+                // (A new popup is always the source's to navigate: no sandboxing check.)
+                navigate(state, created, url_record, source_origin, None)
+                    .map_err(|blocked| blocked.throw(context))?;
             }
             created
         }
@@ -203,7 +264,13 @@ pub(crate) fn window_open_steps(
             // 15.1. If urlRecord is not null, then navigate targetNavigable to urlRecord
             //       using sourceDocument, with referrerPolicy and exceptionsEnabled true.
             if let Some(url) = url_record {
-                navigate(state, existing, url, source_origin, None);
+                // (Navigate's check: sourceDocument's node navigable must be allowed by
+                // sandboxing to navigate targetNavigable, else a "SecurityError".)
+                if !is_allowed_by_sandboxing_to_navigate(state, entry, existing) {
+                    return Err(NavigationBlocked { url }.throw(context));
+                }
+                navigate(state, existing, url, source_origin, None)
+                    .map_err(|blocked| blocked.throw(context))?;
             }
             // 15.2. If noopener is false, then set targetNavigable's active browsing
             //       context's opener browsing context to sourceDocument's browsing context.

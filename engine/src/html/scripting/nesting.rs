@@ -136,21 +136,7 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), usize> {
                 previous = Previous::Operand;
             }
             b'`' => {
-                match skip_template_text(bytes, i + 1) {
-                    TemplateEnd::Closed(next) => {
-                        i = next;
-                        previous = Previous::Operand;
-                    }
-                    TemplateEnd::Substitution(next) => {
-                        i = next;
-                        levels.push(Level {
-                            open: Open::Substitution,
-                            operators: 0,
-                        });
-                        cost += BRACKET;
-                        previous = Previous::ExpectOperand;
-                    }
-                }
+                (i, previous) = template_text(bytes, i + 1, &mut levels, &mut cost);
                 newline = false;
                 if cost > NESTING_LIMIT {
                     return Err(cost);
@@ -188,21 +174,9 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), usize> {
                         Open::Paren { control: false } | Open::Bracket => Previous::Operand,
                         Open::Substitution => {
                             // Back in the template's text.
-                            match skip_template_text(bytes, i) {
-                                TemplateEnd::Closed(next) => {
-                                    i = next;
-                                    Previous::Operand
-                                }
-                                TemplateEnd::Substitution(next) => {
-                                    i = next;
-                                    levels.push(Level {
-                                        open: Open::Substitution,
-                                        operators: 0,
-                                    });
-                                    cost += BRACKET;
-                                    Previous::ExpectOperand
-                                }
-                            }
+                            let (next, expected) = template_text(bytes, i, &mut levels, &mut cost);
+                            i = next;
+                            expected
                         }
                     };
                 } else {
@@ -269,6 +243,27 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), usize> {
         }
     }
     Ok(())
+}
+
+/// Template text starting at `i`: where scanning goes on, and what it expects there (after
+/// the closing backtick an operator; after a `${`, which opens a level, an operand).
+fn template_text(
+    bytes: &[u8],
+    i: usize,
+    levels: &mut Vec<Level>,
+    cost: &mut usize,
+) -> (usize, Previous) {
+    match skip_template_text(bytes, i) {
+        TemplateEnd::Closed(next) => (next, Previous::Operand),
+        TemplateEnd::Substitution(next) => {
+            levels.push(Level {
+                open: Open::Substitution,
+                operators: 0,
+            });
+            *cost += BRACKET;
+            (next, Previous::ExpectOperand)
+        }
+    }
 }
 
 /// Whether the token at `i` starts a new statement, so that the current one ended: a word or

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use boa_engine::{Context, JsError, JsObject, JsValue, Script, Source};
 
+use postern_dom::SandboxingFlag;
 use postern_event_loop::microtask::MicrotaskHost;
 
 use crate::agent::realm_data::RealmData;
@@ -62,8 +63,44 @@ pub(crate) fn with_script_entered<R>(
     Some(result)
 }
 
+/// Whether scripting is disabled for `window`'s document (its environment settings
+/// object): its active sandboxing flag set has the sandboxed scripts browsing context flag.
+/// A window that is gone has no scripting either.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#concept-environment-script>
+pub(crate) fn scripting_is_disabled(state: &AgentState, window: WindowId) -> bool {
+    // Scripting is enabled for settings when all of the following are true: the user agent
+    // supports scripting; the user has not disabled scripting for settings at this time;
+    // either settings's global object is not a Window object, or settings's global
+    // object's associated Document's active sandboxing flag set does not have its
+    // sandboxed scripts browsing context flag set. It is disabled when it is not enabled.
+    state.windows.borrow().get(&window).is_none_or(|w| {
+        w.document
+            .borrow()
+            .active_sandboxing_flag_set()
+            .contains(SandboxingFlag::Scripts)
+    })
+}
+
+/// Reports to the console that a script of `window`'s document did not run because its
+/// sandbox lacks `allow-scripts` (as browsers do; the spec runs nothing, silently).
+pub(crate) fn report_blocked_script(state: &Rc<AgentState>, window: WindowId) {
+    let url = state.windows.borrow().get(&window).map(|w| w.url());
+    if let Some(url) = url {
+        emit_console(
+            state,
+            window,
+            ConsoleLevel::Error,
+            format!(
+                "Blocked script execution in '{url}' because the document's frame is sandboxed and the 'allow-scripts' permission is not set."
+            ),
+        );
+    }
+}
+
 /// Run a classic script: parse `source` as a script of `window`'s realm and evaluate it,
-/// reporting an exception it throws.
+/// reporting an exception it throws. Returns the completion value of a normal completion
+/// (`None`: the script threw, did not parse, or could not run).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#run-a-classic-script>
 pub(crate) fn run_a_classic_script(
@@ -71,19 +108,30 @@ pub(crate) fn run_a_classic_script(
     context: &mut Context,
     window: WindowId,
     source: &str,
-) {
+) -> Option<JsValue> {
+    // 1. Let settings be the settings object of script.
+    // 2. Check if we can run script with settings. If this returns "do not run", then
+    //    return NormalCompletion(empty).
+    if scripting_is_disabled(state, window) {
+        return None;
+    }
     let result = with_script_entered(state, context, window, |context| {
         let realm = context.realm().clone();
-        // 1-8. Prepare the script record (parse) in the settings object's realm.
+        // 3-8. Prepare the script record (parse) in the settings object's realm.
         //      (A source nesting deeper than the parser can take is a RangeError first.)
         nesting::ensure_nesting_within_limit(source)?;
         let script = Script::parse(Source::from_bytes(source), Some(realm), context)?;
         // 9-11. Evaluate it.
         script.evaluate(context)
-    });
-    // 12. If evaluationStatus is an abrupt completion: report the exception.
-    if let Some(Err(error)) = result {
-        report_the_exception(state, context, Some(window), &error);
+    })?;
+    match result {
+        // 13. Return evaluationStatus.
+        Ok(value) => Some(value),
+        // 12. If evaluationStatus is an abrupt completion: report the exception.
+        Err(error) => {
+            report_the_exception(state, context, Some(window), &error);
+            None
+        }
     }
 }
 
