@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use boa_engine::JsObject;
 
-use crate::ids::{NodeId, PortId};
+use crate::ids::{NodeId, PortId, WindowId};
 
 /// An event target within one window: the window itself or one of its document's nodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,6 +48,9 @@ pub(crate) struct Listener {
     pub(crate) once: bool,
     /// Set once it is removed (a dispatch under way skips it).
     pub(crate) removed: Cell<bool>,
+    /// The callback's callback context: the incumbent settings object (its window) when it
+    /// was added; `None` for an event handler.
+    pub(crate) callback_context: Option<WindowId>,
 }
 
 impl Listener {
@@ -62,6 +65,7 @@ impl Listener {
             capture: false,
             once: false,
             removed: Cell::new(false),
+            callback_context: None,
         }
     }
 }

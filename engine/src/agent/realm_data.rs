@@ -1,11 +1,24 @@
 //! Data every window realm carries in its host-defined slot.
 
+use std::collections::HashMap;
+
 use boa_engine::{
     Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, JsValue, Trace,
     js_string,
 };
 
-use crate::ids::WindowId;
+use crate::agent::AgentState;
+use crate::agent::window::Window;
+use crate::ids::{BrowsingContextId, WindowId};
+
+/// What an object is to the windows of this agent, when it is one of theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowObject {
+    /// The global object of this Window.
+    Global(WindowId),
+    /// A WindowProxy (one a window of this agent holds) of this browsing context.
+    Proxy(BrowsingContextId),
+}
 
 /// What Postern keeps on each realm: whose realm it is, and built-ins captured before any page
 /// script ran (so a page that replaces `Object.keys` cannot change how its values are cloned).
@@ -126,4 +139,46 @@ impl RealmData {
                     .into()
             })
     }
+
+    /// Whether `object` is the global object of a window of this agent, or a WindowProxy of
+    /// this agent.
+    pub fn window_object(object: &JsObject, context: &Context) -> Option<WindowObject> {
+        let state = AgentState::of(context).ok()?;
+        let windows = state.windows.borrow();
+        for (id, window) in windows.iter() {
+            if JsObject::equals(&window.global, object) {
+                return Some(WindowObject::Global(*id));
+            }
+        }
+        browsing_context_of_window_proxy(&windows, object).map(WindowObject::Proxy)
+    }
+
+    /// The Window whose global object is `this` (the checked `this` of a Window member: see
+    /// `webidl::brand`).
+    pub fn window_of_this(this: &JsValue, context: &Context) -> Result<WindowId, JsError> {
+        match this
+            .as_object()
+            .and_then(|object| Self::window_object(&object, context))
+        {
+            Some(WindowObject::Global(window)) => Ok(window),
+            _ => Err(JsNativeError::typ()
+                .with_message("Illegal invocation: not a Window")
+                .into()),
+        }
+    }
+}
+
+/// The browsing context of a WindowProxy object this agent made (the WindowProxies are kept,
+/// per viewing window, in each window's `proxies`), or `None` if `object` is none of them.
+fn browsing_context_of_window_proxy(
+    windows: &HashMap<WindowId, Window>,
+    object: &JsObject,
+) -> Option<BrowsingContextId> {
+    windows.values().find_map(|window| {
+        window
+            .proxies
+            .iter()
+            .find(|(_, proxy)| JsObject::equals(proxy, object))
+            .map(|(bc, _)| *bc)
+    })
 }

@@ -465,9 +465,8 @@ pub(crate) const WINDOW_DOCUMENT_MEMBERS: InterfaceDeclaration = InterfaceDeclar
 /// `window.document`: the Window's associated Document.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-document-2>
-fn window_document(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    // The window whose member this is: the function's realm is its window's.
-    let window = RealmData::window_of_current_realm(context)?;
+fn window_document(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     let node = state
         .windows

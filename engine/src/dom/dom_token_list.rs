@@ -23,10 +23,12 @@ use crate::agent::AgentState;
 use crate::dom::dom_token_list_object::{self, TokenListObjects};
 use crate::dom::element::{content_attribute, set_content_attribute, this_element};
 use crate::dom::wrappers::{NodeRef, string_value};
+use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{Interface, create_an_object_implementing, install_interface};
+use boa_engine::builtins::proxy::Proxy;
 
 /// `interface DOMTokenList`: what scripts see.
 ///
@@ -151,8 +153,30 @@ macro_rules! token_list_attribute {
 }
 pub(crate) use token_list_attribute;
 
+/// The `this` check's part for the Proxy scripts hold for a DOMTokenList: the Proxy, for
+/// DOMTokenList's members (a TypeError for any other interface's).
+fn token_list_this(
+    object: &JsObject,
+    member: &Member,
+    context: &mut Context,
+) -> JsResult<Option<JsValue>> {
+    if !object.is::<Proxy>() {
+        return Ok(None);
+    }
+    let value: JsValue = object.clone().into();
+    if dom_token_list_object::target_of(&value, context)?.is_none() {
+        return Ok(None);
+    }
+    if member.interface != Some("DOMTokenList") {
+        return Err(illegal_invocation(member));
+    }
+    // (The members' steps find the platform object behind the Proxy themselves.)
+    Ok(Some(value))
+}
+
 /// Installs `DOMTokenList` in the current realm, with its iterable members.
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<Interface> {
+    register_exotic_this_hook(token_list_this);
     let interface = install_interface(context, global, &DOM_TOKEN_LIST)?;
     define_value_iterator(context, &interface.prototype)?;
     let objects = TokenListObjects::capture(context)?;

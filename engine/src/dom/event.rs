@@ -109,6 +109,12 @@ pub(crate) struct EventState {
 pub(crate) trait EventDetail: Trace + Any {
     /// The detail as `Any`, for its own interface to downcast.
     fn as_any(&self) -> &dyn Any;
+
+    /// The detail as mutable `Any`, for an interface whose attributes an operation sets
+    /// (`initMessageEvent`); `None` for the others.
+    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
+        None
+    }
 }
 
 /// An event object's data: the event state, and the detail of its interface if it inherits
@@ -142,6 +148,49 @@ pub(crate) fn with_detail<D: EventDetail, R>(
         .and_then(|d| d.as_any().downcast_ref::<D>())
         .map(f)
         .ok_or_else(|| type_error(format!("'this' is not a {interface}")))
+}
+
+/// Runs `f` on the event state and the mutable detail of `this` if it is an event whose detail
+/// is a `D` that gives itself mutably.
+pub(crate) fn with_detail_mut<D: EventDetail, R>(
+    this: &JsValue,
+    interface: &str,
+    f: impl FnOnce(&mut EventState, &mut D) -> R,
+) -> JsResult<R> {
+    let object = this.as_object();
+    let mut event = object.as_ref().and_then(|o| o.downcast_mut::<Event>());
+    let Some(event) = event.as_mut() else {
+        return Err(type_error(format!("'this' is not a {interface}")));
+    };
+    let Event { state, detail } = &mut **event;
+    detail
+        .as_mut()
+        .and_then(|d| d.as_any_mut())
+        .and_then(|d| d.downcast_mut::<D>())
+        .map(|d| f(state, d))
+        .ok_or_else(|| type_error(format!("'this' is not a {interface}")))
+}
+
+/// Initialize `event` with `type_`, `bubbles` and `cancelable`.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-initialize>
+pub(crate) fn initialize(event: &mut EventState, type_: String, bubbles: bool, cancelable: bool) {
+    // 1. Set event's initialized flag. (Every event here is initialized.)
+    // 2. Unset event's stop propagation flag, stop immediate propagation flag, and canceled
+    //    flag.
+    event.stop_propagation = false;
+    event.stop_immediate_propagation = false;
+    event.canceled = false;
+    // 3. Set event's isTrusted attribute to false.
+    event.is_trusted = false;
+    // 4. Set event's target to null.
+    event.target = JsValue::null();
+    // 5. Set event's type attribute to type.
+    event.type_ = type_;
+    // 6. Set event's bubbles attribute to bubbles.
+    event.bubbles = bubbles;
+    // 7. Set event's cancelable attribute to cancelable.
+    event.cancelable = cancelable;
 }
 
 /// `new Event(type, eventInitDict)`.
@@ -199,6 +248,9 @@ fn event_init(init: &JsValue, context: &mut Context) -> JsResult<(bool, bool, bo
 /// The state of a new, untrusted event.
 pub(crate) fn new_state(type_: String, init: (bool, bool, bool)) -> EventState {
     let mut state = EventState::default();
+    // An event's target and currentTarget are null until it is dispatched.
+    state.target = JsValue::null();
+    state.current_target = JsValue::null();
     state.type_ = type_;
     state.bubbles = init.0;
     state.cancelable = init.1;

@@ -14,6 +14,7 @@ use crate::dom::event::{phase, with_event};
 use crate::dom::wrappers;
 use crate::html::content_attributes;
 use crate::html::error_event;
+use crate::html::scripting::environments::{incumbent_window, with_callback_context};
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
@@ -53,8 +54,9 @@ pub(crate) struct EventTargetObject {
     pub key: Cell<EventTargetKey>,
 }
 
-/// The (window, target) that `this` designates: a node wrapper, an event target object, or
-/// else the current realm's window.
+/// The (window, target) that `this` designates: a node wrapper, an event target object, or a
+/// Window's global object (the checked `this` of an EventTarget member: see `webidl::brand`;
+/// a WindowProxy was replaced by its Window there).
 fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, EventTargetKey)> {
     if let Some(object) = this.as_object() {
         if let Some(node) = wrappers::node_of(&object) {
@@ -64,10 +66,8 @@ fn resolve_target(this: &JsValue, context: &Context) -> JsResult<(WindowId, Even
             return Ok((target.window, target.key.get()));
         }
     }
-    // Deviation: `this` is not checked to be this realm's Window (undefined `this`, as in a
-    // bare `addEventListener(...)` call, designates it).
     Ok((
-        RealmData::window_of_current_realm(context)?,
+        RealmData::window_of_this(this, context)?,
         EventTargetKey::Window,
     ))
 }
@@ -104,6 +104,9 @@ fn add_event_listener(
             "addEventListener: the callback is not an object",
         ));
     };
+    // The callback's callback context: the incumbent settings object now (Web IDL: a
+    // callback function value remembers it when converted).
+    let callback_context = incumbent_window(context).ok();
     let state = AgentState::of(context)?;
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.listeners.add_an_event_listener(
@@ -114,6 +117,7 @@ fn add_event_listener(
                 capture,
                 once,
                 removed: Cell::new(false),
+                callback_context,
             },
         );
     }
@@ -277,7 +281,9 @@ fn inner_invoke(
         // « event », and event's currentTarget; if this throws, report the exception.
         let result = match &listener.callback {
             ListenerCallback::Object(callback) => {
-                call_listener(state, context, window, callback, event, current_target)
+                with_callback_context(context, listener.callback_context, |context| {
+                    call_listener(state, context, window, callback, event, current_target)
+                })
             }
             ListenerCallback::EventHandler => call_event_handler(
                 state,

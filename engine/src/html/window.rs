@@ -25,7 +25,7 @@ use url::Url;
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventListeners;
 use crate::agent::map_of_active_timers::ActiveTimers;
-use crate::agent::realm_data::RealmData;
+use crate::agent::realm_data::{RealmData, WindowObject};
 use crate::agent::user_agent::WindowEntry;
 use crate::agent::window::{LoadState, Window};
 use crate::dom::event_target::event_handler;
@@ -39,8 +39,10 @@ use crate::html::web_messaging::post_message;
 use crate::html::window_or_worker_global_scope;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
+use crate::webidl::brand::{Member, MemberKind, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
+use crate::webidl::dom_exception;
 use crate::webidl::interface::define_global_members;
 
 /// `interface Window` (the members of this file): what scripts see.
@@ -95,31 +97,41 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
 /// Deviation: they return the global object, not a WindowProxy (a window's own WindowProxy,
 /// wherever it is reached from in its own realm, is its global: see
 /// `window_proxy::window_proxy_for`).
-fn get_window(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_window(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
-    let global = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.global.clone());
-    global
-        .map(JsValue::from)
-        .ok_or_else(|| type_error("the window is gone"))
+    let Some(bc) = state.browsing_context_of(window) else {
+        return Err(type_error("the window is gone"));
+    };
+    // The WindowProxy as the current realm sees it.
+    let viewer = RealmData::window_of_current_realm(context)?;
+    window_proxy::window_proxy_for(&state, context, viewer, bc)
 }
 
 /// `location`: the Window's Location object.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
-fn get_location(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    Ok(location::location_of_current_realm(context)?.into())
+fn get_location(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
+    let state = AgentState::of(context)?;
+    let realm = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.realm.clone())
+        .ok_or_else(|| type_error("the window is gone"))?;
+    // The Location object is kept in its Window's realm.
+    let previous = context.enter_realm(realm);
+    let location = location::location_of_current_realm(context);
+    context.enter_realm(previous);
+    Ok(location?.into())
 }
 
 /// `window.location = value`: `[PutForwards=href]` sets the Location's `href`.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location>
-fn put_forwards_href(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn put_forwards_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     location::put_forwards_href(context, window, &arg(args, 0))?;
     Ok(JsValue::undefined())
 }
@@ -127,8 +139,8 @@ fn put_forwards_href(_: &JsValue, args: &[JsValue], context: &mut Context) -> Js
 /// `length`: the number of document-tree child navigables.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-length>
-fn get_length(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_length(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     let length = state
         .browsing_context_of(window)
@@ -140,20 +152,20 @@ fn get_length(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
 /// `top`: the WindowProxy of the top-level browsing context.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-top>
-fn get_top(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    related(context, true)
+fn get_top(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, true)
 }
 
 /// `parent`: the WindowProxy of the parent browsing context (or this one's, at the top).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-parent>
-fn get_parent(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    related(context, false)
+fn get_parent(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    related(this, context, false)
 }
 
 /// `parent` and `top`: the WindowProxy of a browsing context related to this window's.
-fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn related(this: &JsValue, context: &mut Context, top: bool) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     let Some(bc) = state.browsing_context_of(window) else {
         return Ok(JsValue::null());
@@ -167,8 +179,10 @@ fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
             tree.parent(bc).unwrap_or(bc)
         })
     });
+    // The WindowProxy as the current realm sees it (the realm the value is returned to).
+    let viewer = RealmData::window_of_current_realm(context)?;
     match related {
-        Some(related) => window_proxy::window_proxy_for(&state, context, window, related),
+        Some(related) => window_proxy::window_proxy_for(&state, context, viewer, related),
         None => Ok(JsValue::null()),
     }
 }
@@ -177,8 +191,8 @@ fn related(context: &mut Context, top: bool) -> JsResult<JsValue> {
 /// document is same origin-domain with the current window's; otherwise null.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-frameelement>
-fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_frame_element(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     // 1. Let current be this's node navigable.
     // 2. If current is null, then return null.
@@ -198,8 +212,7 @@ fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsRes
     // 5. If container's node document's origin is not same origin-domain with the current
     //    settings object's origin, then return null. (A container in another agent is on
     //    another site.)
-    // (The current realm is this window's own, so the current settings object is this's.)
-    let viewer = window;
+    let viewer = RealmData::window_of_current_realm(context)?;
     if !state.same_origin_domain(viewer, parent.window) {
         return Ok(JsValue::null());
     }
@@ -210,8 +223,8 @@ fn get_frame_element(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsRes
 /// The `origin` getter of WindowOrWorkerGlobalScope.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-origin>
-fn get_origin(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_origin(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     // The origin getter steps are to return this's relevant settings object's origin,
     // serialized. (The settings object's origin is its document's.)
@@ -239,8 +252,16 @@ fn get_cross_origin_isolated(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsR
 /// window.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#dom-window-postmessage>
-fn post_message(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    // A Window of another agent, or a WindowProxy whose browsing context is gone, is reached
+    // as its WindowProxy (see `window_this`).
+    if let Some(WindowObject::Proxy(bc)) = this
+        .as_object()
+        .and_then(|object| RealmData::window_object(&object, context))
+    {
+        return post_message::post_message_to_browsing_context(context, bc, args);
+    }
+    let window = RealmData::window_of_this(this, context)?;
     post_message::post_message_to_window(context, window, args)
 }
 
@@ -253,16 +274,122 @@ fn queue_microtask(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     let Some(callback) = callback.as_callable() else {
         return Err(type_error("queueMicrotask: the callback is not a function"));
     };
+    // The callback's callback context: the incumbent settings object now.
+    let callback_context = environments::incumbent_window(context).ok();
     let realm = context.realm().clone();
     let job = boa_engine::job::GenericJob::new(
         move |context| {
+            // Invoke callback (prepare to run a callback with its callback context).
             // Deviation: an exception propagates to the microtask runner, which reports it.
-            callback.call(&JsValue::undefined(), &[], context)
+            environments::with_callback_context(context, callback_context, |context| {
+                callback.call(&JsValue::undefined(), &[], context)
+            })
         },
         realm,
     );
     context.enqueue_job(boa_engine::job::Job::GenericJob(job));
     Ok(JsValue::undefined())
+}
+
+/// The interfaces a Window implements (its members are `partial interface Window`s, all named
+/// `Window`).
+const WINDOW_INTERFACES: [&str; 2] = ["Window", "EventTarget"];
+
+/// The Window's entries of CrossOriginProperties: (property, [[NeedsGet]], [[NeedsSet]]); a
+/// method has neither.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginproperties-(-o-)>
+const CROSS_ORIGIN_WINDOW_PROPERTIES: [(&str, bool, bool); 13] = [
+    ("window", true, false),
+    ("self", true, false),
+    ("location", true, true),
+    ("close", false, false),
+    ("closed", true, false),
+    ("focus", false, false),
+    ("blur", false, false),
+    ("frames", true, false),
+    ("length", true, false),
+    ("top", true, false),
+    ("opener", true, false),
+    ("parent", true, false),
+    ("postMessage", false, false),
+];
+
+/// Whether a member may be used on a Window that is not same origin-domain: steps 1-2 of
+/// "perform a security check", for a Window.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#integration-with-idl>
+fn is_cross_origin_member(member: &Member) -> bool {
+    CROSS_ORIGIN_WINDOW_PROPERTIES
+        .iter()
+        .any(|(property, needs_get, needs_set)| {
+            *property == member.identifier
+                && match member.kind {
+                    MemberKind::Method => !needs_get && !needs_set,
+                    MemberKind::Getter => *needs_get,
+                    MemberKind::Setter => *needs_set,
+                }
+        })
+}
+
+/// The HTML part of a member's `this` check (`webidl::brand::ExoticThisHook`): a WindowProxy
+/// stands for its [[Window]] (the browsing context's active Window), the security check runs,
+/// and a Window must implement the member's interface. `Ok(None)`: `object` is no Window.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#integration-with-idl>
+///
+/// TODO(spec): the security check of a Location `this` (a Location is an ordinary platform
+/// object here, and its steps check same origin-domain themselves, `location.rs`).
+fn window_this(
+    object: &JsObject,
+    member: &Member,
+    context: &mut Context,
+) -> JsResult<Option<JsValue>> {
+    let Some(found) = RealmData::window_object(object, context) else {
+        return Ok(None);
+    };
+    let state = AgentState::of(context)?;
+    // A WindowProxy's [[Window]]: its browsing context's active Window (none once the
+    // browsing context is gone).
+    let window = match found {
+        WindowObject::Global(window) => Some(window),
+        WindowObject::Proxy(bc) => state.ua.active_window(bc),
+    };
+    // The Window's global object, when the Window lives in this agent.
+    let global = window.and_then(|w| state.windows.borrow().get(&w).map(|w| w.global.clone()));
+    // Perform a security check, passing the Window, the identifier and the member's kind:
+    // 1. (It is a Window.) 2. For each e of CrossOriginProperties(platformObject): if
+    //    e.[[Property]] is the identifier and e matches the member's kind, then return.
+    // 3. If IsPlatformObjectSameOrigin(platformObject) is false, then throw a
+    //    "SecurityError" DOMException. (The current settings object is the function's realm's.)
+    if !is_cross_origin_member(member) {
+        let current = RealmData::window_of_current_realm(context)?;
+        let same_origin =
+            window.is_some_and(|w| global.is_some() && state.same_origin_domain(current, w));
+        if !same_origin {
+            return Err(dom_exception::throw(
+                context,
+                "SecurityError",
+                &format!(
+                    "Blocked a frame from accessing a cross-origin property \"{}\".",
+                    member.identifier
+                ),
+            ));
+        }
+    }
+    // If esValue does not implement the interface target, throw a TypeError.
+    if !member
+        .interface
+        .is_some_and(|interface| WINDOW_INTERFACES.contains(&interface))
+    {
+        return Err(illegal_invocation(member));
+    }
+    // The steps act on the Window's global object; a Window of another agent (or none) is
+    // reached through its WindowProxy, which the cross-origin members' steps take as `this`.
+    Ok(Some(match global {
+        Some(global) => global.into(),
+        None => object.clone().into(),
+    }))
 }
 
 /// Installs `Location` and defines the Window's members of this file on `global` (the
@@ -278,6 +405,7 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
             .configurable(true),
         context,
     )?;
+    register_exotic_this_hook(window_this);
     location::install(context, global, window)?;
     define_global_members(context, global, &WINDOW_MEMBERS)
 }

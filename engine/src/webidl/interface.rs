@@ -17,6 +17,8 @@ use boa_engine::{
     Trace, js_string,
 };
 
+use crate::webidl::brand;
+use crate::webidl::brand::{Member, MemberKind, MemberSteps, call_member, record_implementer};
 use crate::webidl::conversions::type_error;
 use crate::webidl::declaration::{
     Attribute, Constant, InterfaceDeclaration, NamespaceDeclaration, Operation, Setter, Steps,
@@ -30,6 +32,9 @@ pub(crate) struct Interface {
     pub object: JsObject,
     /// The interface prototype object (`Node.prototype`).
     pub prototype: JsObject,
+    /// The identifiers of the interface and of those it inherits from, itself first.
+    #[unsafe_ignore_trace]
+    lineage: Vec<&'static str>,
     /// The `[LegacyUnforgeable]` members of the interface and its ancestors (the spec's
     /// [[Unforgeables]]): defined on every new instance, with the same function objects.
     unforgeables: Vec<PropertyDescriptor>,
@@ -142,7 +147,7 @@ pub(crate) fn install_interface(
         None => (Vec::new(), Vec::new()),
     };
     for attribute in declaration.regular_attributes() {
-        let descriptor = attribute_descriptor(context, attribute);
+        let descriptor = attribute_descriptor(context, attribute, Some(declaration.name));
         if attribute.unforgeable {
             unforgeable_names.push(JsString::from(attribute.name));
             unforgeables.push(descriptor);
@@ -155,7 +160,7 @@ pub(crate) fn install_interface(
         }
     }
     for operation in declaration.regular_operations() {
-        let descriptor = operation_descriptor(context, operation);
+        let descriptor = operation_descriptor(context, operation, Some(declaration.name));
         if operation.unforgeable {
             unforgeable_names.push(JsString::from(operation.name));
             unforgeables.push(descriptor);
@@ -196,9 +201,14 @@ pub(crate) fn install_interface(
             .configurable(true),
         context,
     )?;
+    let mut lineage = vec![declaration.name];
+    if let Some(parent) = &parent {
+        lineage.extend(parent.lineage.iter().copied());
+    }
     let interface = Interface {
         object,
         prototype,
+        lineage,
         unforgeables,
         unforgeable_names,
     };
@@ -260,6 +270,13 @@ pub(crate) fn create_an_object_implementing<T: NativeObject>(
             "{interface} is not installed in this realm"
         )));
     };
+    // The instance's internal data is its brand: objects with data of this type implement
+    // the interface and those it inherits from (see `webidl::brand`).
+    if let Some(own) = interface.lineage.first()
+        && !brand::is_recorded::<T>(own)
+    {
+        record_implementer::<T>(&interface.lineage);
+    }
     // 4. Otherwise let prototype be the interface prototype object in realm.
     let prototype = from_new_target.unwrap_or_else(|| interface.prototype.clone());
     // 7. Let instance be MakeBasicObject(slots) with [[Prototype]] prototype.
@@ -316,7 +333,9 @@ pub(crate) fn define_constants(
     Ok(())
 }
 
-/// Defines attributes on `target` (see [`attribute_descriptor`]).
+/// Defines attributes on `target` (see [`attribute_descriptor`]) whose functions do not check
+/// their `this` (the members of an object that is not an instance of a declared interface:
+/// a cross-origin Location).
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#define-the-attributes>
 pub(crate) fn define_attributes(
@@ -324,11 +343,36 @@ pub(crate) fn define_attributes(
     target: &JsObject,
     attributes: &[Attribute],
 ) -> JsResult<()> {
+    define_attributes_of(context, target, attributes, None)
+}
+
+/// Defines attributes on `target`; their functions check that `this` implements `interface`
+/// when it is given.
+fn define_attributes_of(
+    context: &mut Context,
+    target: &JsObject,
+    attributes: &[Attribute],
+    interface: Option<&'static str>,
+) -> JsResult<()> {
     for attribute in attributes {
-        let descriptor = attribute_descriptor(context, attribute);
+        let descriptor = attribute_descriptor(context, attribute, interface);
         target.define_property_or_throw(JsString::from(attribute.name), descriptor, context)?;
     }
     Ok(())
+}
+
+/// The function object of a member of `interface`: it checks its `this` (see
+/// `webidl::brand`) before running the member's steps. Without an interface (a namespace's
+/// members), the steps run as they are.
+fn member_function(context: &mut Context, name: &str, length: usize, member: Member) -> JsObject {
+    let body = match (member.interface, member.steps) {
+        (None, MemberSteps::Steps(steps)) => NativeFunction::from_fn_ptr(steps),
+        _ => NativeFunction::from_copy_closure_with_captures(
+            |this, args, member: &Member, context| call_member(member, this, args, context),
+            member,
+        ),
+    };
+    function(context, name, length, body)
 }
 
 /// An attribute's property: an accessor with a getter named `get <name>` (length 0) and a
@@ -336,35 +380,38 @@ pub(crate) fn define_attributes(
 /// `[LegacyUnforgeable]`.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#define-the-attributes>
-fn attribute_descriptor(context: &mut Context, attribute: &Attribute) -> PropertyDescriptor {
+fn attribute_descriptor(
+    context: &mut Context,
+    attribute: &Attribute,
+    interface: Option<&'static str>,
+) -> PropertyDescriptor {
+    let member = |kind, steps| Member {
+        interface,
+        identifier: attribute.name,
+        kind,
+        steps,
+    };
     // 2.1. Let getter be the result of creating an attribute getter.
-    let getter = function(
+    let getter = member_function(
         context,
         &format!("get {}", attribute.name),
         0,
-        NativeFunction::from_fn_ptr(attribute.getter),
+        member(MemberKind::Getter, MemberSteps::Steps(attribute.getter)),
     );
     // 2.2. Let setter be the result of creating an attribute setter (undefined for a
     //      readonly attribute without [Replaceable] or [PutForwards]).
-    let setter: JsValue = match attribute.setter {
-        Setter::ReadOnly => JsValue::undefined(),
-        Setter::Steps(steps) => function(
+    let steps = match attribute.setter {
+        Setter::ReadOnly => None,
+        Setter::Steps(steps) => Some(MemberSteps::Steps(steps)),
+        Setter::Replaceable => Some(MemberSteps::Replaceable),
+    };
+    let setter: JsValue = match steps {
+        None => JsValue::undefined(),
+        Some(steps) => member_function(
             context,
             &format!("set {}", attribute.name),
             1,
-            NativeFunction::from_fn_ptr(steps),
-        )
-        .into(),
-        Setter::Replaceable => function(
-            context,
-            &format!("set {}", attribute.name),
-            1,
-            NativeFunction::from_copy_closure_with_captures(
-                |this, args, name: &JsString, context| {
-                    replaceable_setter(this, args, name, context)
-                },
-                JsString::from(attribute.name),
-            ),
+            member(MemberKind::Setter, steps),
         )
         .into(),
     };
@@ -379,51 +426,8 @@ fn attribute_descriptor(context: &mut Context, attribute: &Attribute) -> Propert
         .build()
 }
 
-/// The setter of a `[Replaceable]` attribute: the value replaces the accessor with an own data
-/// property of `this`.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#dfn-attribute-setter>
-fn replaceable_setter(
-    this: &JsValue,
-    args: &[JsValue],
-    name: &JsString,
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    // 1. If no arguments were passed, then throw a TypeError.
-    // 2. Let V be the value of the first argument passed.
-    let Some(value) = args.first() else {
-        return Err(type_error(format!(
-            "the {} setter needs an argument",
-            name.to_std_string_escaped()
-        )));
-    };
-    // 3. Let id be attribute's identifier. 4. Let idlObject be null.
-    // 5. If attribute is a regular attribute:
-    //    1. Let jsValue be the this value, if it is not null or undefined, or realm's global
-    //       object otherwise (the current realm is the setter's own).
-    let js_value = if this.is_null_or_undefined() {
-        context.global_object()
-    } else {
-        match this.as_object() {
-            Some(object) => object.clone(),
-            // 3.-4. (A primitive implements no interface: validThis is false.)
-            None => return Err(type_error("Illegal invocation")),
-        }
-    };
-    //    2. If jsValue is a platform object, then perform a security check.
-    //    3. Let validThis be true if jsValue implements target, or false otherwise.
-    //    4. If validThis is false, then throw a TypeError.
-    // Deviation: any object is taken as implementing the interface (no security check): a
-    // Window is reached here as its global object or as a WindowProxy, which are not told
-    // apart from other objects yet. The value only ever becomes an own data property of it.
-    //    5. If attribute is declared with the [Replaceable] extended attribute, then:
-    //       1. Perform ? CreateDataPropertyOrThrow(jsValue, id, V).
-    js_value.create_data_property_or_throw(name.clone(), value.clone(), context)?;
-    //       2. Return undefined.
-    Ok(JsValue::undefined())
-}
-
-/// Defines operations on `target` (see [`operation_descriptor`]).
+/// Defines operations on `target` (see [`operation_descriptor`]) whose functions do not check
+/// their `this` (see [`define_attributes`]).
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#define-the-operations>
 pub(crate) fn define_operations(
@@ -431,8 +435,19 @@ pub(crate) fn define_operations(
     target: &JsObject,
     operations: &[Operation],
 ) -> JsResult<()> {
+    define_operations_of(context, target, operations, None)
+}
+
+/// Defines operations on `target`; their functions check that `this` implements `interface`
+/// when it is given (regular operations; static ones have no `this`).
+fn define_operations_of(
+    context: &mut Context,
+    target: &JsObject,
+    operations: &[Operation],
+    interface: Option<&'static str>,
+) -> JsResult<()> {
     for operation in operations {
-        let descriptor = operation_descriptor(context, operation);
+        let descriptor = operation_descriptor(context, operation, interface);
         target.define_property_or_throw(JsString::from(operation.name), descriptor, context)?;
     }
     Ok(())
@@ -442,14 +457,19 @@ pub(crate) fn define_operations(
 /// length; writable, enumerable, configurable unless `[LegacyUnforgeable]`.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#define-the-operations>
-fn operation_descriptor(context: &mut Context, operation: &Operation) -> PropertyDescriptor {
+fn operation_descriptor(
+    context: &mut Context,
+    operation: &Operation,
+    interface: Option<&'static str>,
+) -> PropertyDescriptor {
     // 2.1-2.2. Let method be the result of creating an operation function.
-    let method = function(
-        context,
-        operation.name,
-        operation.length,
-        NativeFunction::from_fn_ptr(operation.steps),
-    );
+    let member = Member {
+        interface,
+        identifier: operation.name,
+        kind: MemberKind::Method,
+        steps: MemberSteps::Steps(operation.steps),
+    };
+    let method = member_function(context, operation.name, operation.length, member);
     // 2.3-2.5. Let modifiable be false if the operation is unforgeable and true otherwise;
     //          desc is PropertyDescriptor{[[Value]]: method, [[Writable]]: modifiable,
     //          [[Enumerable]]: true, [[Configurable]]: modifiable}.
@@ -471,12 +491,13 @@ pub(crate) fn define_global_members(
     global: &JsObject,
     declaration: &InterfaceDeclaration,
 ) -> JsResult<()> {
+    let interface = Some(declaration.name);
     define_constants(context, global, declaration.constants)?;
-    define_attributes(context, global, declaration.attributes)?;
-    define_operations(context, global, declaration.operations)?;
+    define_attributes_of(context, global, declaration.attributes, interface)?;
+    define_operations_of(context, global, declaration.operations, interface)?;
     for mixin in declaration.mixins {
-        define_attributes(context, global, mixin.attributes)?;
-        define_operations(context, global, mixin.operations)?;
+        define_attributes_of(context, global, mixin.attributes, interface)?;
+        define_operations_of(context, global, mixin.operations, interface)?;
     }
     Ok(())
 }

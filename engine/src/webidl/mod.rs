@@ -3,6 +3,7 @@
 //!
 //! Spec: <https://webidl.spec.whatwg.org/>
 
+pub(crate) mod brand;
 pub(crate) mod conversions;
 pub(crate) mod declaration;
 pub(crate) mod dom_exception;

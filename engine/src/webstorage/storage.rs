@@ -19,12 +19,14 @@ use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{AgentTask, StorageChange, route_task};
 use crate::ids::WindowId;
+use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{
     create_an_object_implementing, define_global_members, install_interface,
 };
+use boa_engine::builtins::proxy::Proxy;
 
 /// `interface Storage`: what scripts see.
 ///
@@ -86,8 +88,30 @@ struct WindowStorages {
     session: Option<JsObject>,
 }
 
+/// The `this` check's part for the Proxy scripts hold for a Storage object: the proxy
+/// itself (the Storage members find the storage behind it), for Storage's members (a
+/// TypeError for any other interface's).
+fn storage_this(
+    object: &JsObject,
+    member: &Member,
+    context: &mut Context,
+) -> JsResult<Option<JsValue>> {
+    if !object.is::<Proxy>() {
+        return Ok(None);
+    }
+    let value: JsValue = object.clone().into();
+    if this_storage(&value, context).is_err() {
+        return Ok(None);
+    }
+    if member.interface != Some("Storage") {
+        return Err(illegal_invocation(member));
+    }
+    Ok(Some(value))
+}
+
 /// Installs `Storage` and the Window's two attributes in the current realm.
 pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> {
+    register_exotic_this_hook(storage_this);
     install_interface(context, global, &STORAGE)?;
     context
         .realm()

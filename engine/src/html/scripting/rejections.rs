@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use boa_engine::builtins::promise::{OperationType, Promise, PromiseState};
 use boa_engine::context::HostHooks;
-use boa_engine::object::builtins::JsPromise;
+use boa_engine::job::JobCallback;
+use boa_engine::object::builtins::{JsFunction, JsPromise};
 use boa_engine::realm::Realm;
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use postern_event_loop::{Task, TaskSource};
@@ -22,15 +23,60 @@ use crate::console;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::promise_rejection_event::create_promise_rejection_event;
+use crate::html::scripting::environments::{
+    CallbackContext, incumbent_window, with_callback_context,
+};
 use crate::html::scripting::nesting;
 use crate::html::scripting::script::emit_console;
 use crate::ids::WindowId;
 
 /// The host hooks of every agent's context: boa's defaults, except the promise rejection
-/// tracker.
+/// tracker, the job callbacks (which carry the incumbent settings object) and the check of
+/// strings compiled by eval and Function.
 pub(crate) struct PosternHostHooks;
 
 impl HostHooks for PosternHostHooks {
+    /// HostMakeJobCallback.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#hostmakejobcallback>
+    fn make_job_callback(&self, callback: JsFunction, context: &mut Context) -> JobCallback {
+        // 1. Let incumbent settings be the incumbent settings object.
+        let incumbent = incumbent_window(context).ok();
+        // 2-4. Let active script be the active script; script execution context: a new JS
+        //      execution context whose ScriptOrModule is active script's record.
+        // Deviation: boa has no public way to push an execution context with a given
+        // ScriptOrModule; the job runs with its own function's.
+        // 5. Return the JobCallback Record { [[Callback]]: callback, [[HostDefined]]:
+        //    { [[IncumbentSettings]]: incumbent settings, [[ActiveScriptContext]]: script
+        //    execution context } }.
+        JobCallback::new(callback, CallbackContext(incumbent))
+    }
+
+    /// HostCallJobCallback.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#hostcalljobcallback>
+    fn call_job_callback(
+        &self,
+        job: &JobCallback,
+        this: &JsValue,
+        args: &[JsValue],
+        context: &mut Context,
+    ) -> JsResult<JsValue> {
+        // 1. Let incumbent settings be callback.[[HostDefined]].[[IncumbentSettings]].
+        let incumbent = job
+            .host_defined()
+            .as_any()
+            .downcast_ref::<CallbackContext>()
+            .and_then(|c| c.0);
+        // 3. Prepare to run a callback with incumbent settings.
+        // 5. Let result be Call(callback.[[Callback]], V, argumentsList).
+        // 7. Clean up after running a callback with incumbent settings.
+        // 8. Return result.
+        with_callback_context(context, incumbent, |context| {
+            job.callback().call(this, args, context)
+        })
+    }
+
     fn promise_rejection_tracker(
         &self,
         promise: &JsObject<Promise>,

@@ -11,6 +11,7 @@ use postern_clone::{
 };
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
 use crate::html::scripting::environments;
 use crate::html::structured_data::{BoaDeserializeHost, BoaSerializeHost};
 use crate::html::web_messaging::message_port;
@@ -163,7 +164,7 @@ pub(crate) fn sequence_of_objects(
 /// `structuredClone(value, options)`.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone>
-fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+fn structured_clone(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     // (WebIDL: `any value` is required; `optional StructuredSerializeOptions options = {}`,
     // a dictionary with `sequence<object> transfer = []`.)
     if args.is_empty() {
@@ -190,11 +191,19 @@ fn structured_clone(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
     // 1. Let serialized be ? StructuredSerializeWithTransfer(value, options["transfer"]).
     let serialized = serialize_with_transfer(context, &arg(args, 0), &transfer)?;
     // 2. Let deserializeRecord be ? StructuredDeserializeWithTransfer(serialized, this's
-    //    relevant realm).
-    //    (The current realm is the global's own: structuredClone is not called across
-    //    realms with a different `this` here.)
+    //    relevant realm). (`this` is a Window's global object, checked by `webidl::brand`.)
+    let window = RealmData::window_of_this(this, context)?;
+    let realm = AgentState::of(context)?
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.realm.clone())
+        .ok_or_else(|| type_error("the window is gone"))?;
+    let previous = context.enter_realm(realm);
+    let deserialized = deserialize_with_transfer(context, serialized);
+    context.enter_realm(previous);
     // 3. Return deserializeRecord.[[Deserialized]].
-    Ok(deserialize_with_transfer(context, serialized)?.0)
+    Ok(deserialized?.0)
 }
 
 /// Defines `structuredClone` on `global`.

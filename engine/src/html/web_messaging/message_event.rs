@@ -6,11 +6,17 @@ use std::any::Any;
 
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsString, JsValue, Trace, js_string};
 
-use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
+use crate::agent::realm_data::RealmData;
+use crate::dom::event::{
+    Event, EventDetail, constructor_state, create_trusted_event, initialize, with_detail,
+    with_detail_mut, with_event,
+};
 use crate::html::structured_data::structured_clone::sequence_of_objects;
 use crate::html::web_messaging::message_port::is_detached_port;
-use crate::webidl::conversions::{LazyFrozenArray, frozen_array_of, to_dom_string, type_error};
-use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
+use crate::webidl::conversions::{
+    LazyFrozenArray, arg, frozen_array_of, to_dom_string, type_error,
+};
+use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
 
 /// `interface MessageEvent : Event`: what scripts see.
@@ -31,7 +37,14 @@ pub(crate) const MESSAGE_EVENT: InterfaceDeclaration = InterfaceDeclaration {
         Attribute::readonly("source", get_source),
         Attribute::readonly("ports", get_ports),
     ],
-    operations: &[],
+    operations: &[
+        // undefined initMessageEvent(DOMString type, optional boolean bubbles = false,
+        //   optional boolean cancelable = false, optional any data = null,
+        //   optional USVString origin = "", optional DOMString lastEventId = "",
+        //   optional MessageEventSource? source = null,
+        //   optional sequence<MessagePort> ports = []);
+        Operation::new("initMessageEvent", 1, init_message_event),
+    ],
     static_operations: &[],
     mixins: &[],
 };
@@ -57,6 +70,10 @@ impl EventDetail for MessageFields {
     fn as_any(&self) -> &dyn Any {
         self
     }
+
+    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
+        Some(self)
+    }
 }
 
 fn with_message<R>(this: &JsValue, f: impl FnOnce(&MessageFields) -> R) -> JsResult<R> {
@@ -68,52 +85,138 @@ fn with_message<R>(this: &JsValue, f: impl FnOnce(&MessageFields) -> R) -> JsRes
 /// Spec: <https://html.spec.whatwg.org/multipage/comms.html#dom-messageevent-messageevent>
 fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let new_target = new_target(this, "MessageEvent")?;
+    // The type and EventInit's members (bubbles, cancelable, composed: the inherited
+    // dictionary's members come first).
     let (state, init) = constructor_state("MessageEvent", 1, args, context)?;
     let mut message = MessageFields::default();
+    message.data = JsValue::null();
+    message.source = JsValue::null();
+    // MessageEventInit's own members, in lexicographic order as Web IDL reads them.
     if let Some(dict) = init.as_object() {
-        // MessageEventInit, members in lexicographic order as WebIDL reads them.
-        // `any data = null`: an absent member takes its default.
-        message.data = match dict.get(js_string!("data"), context)? {
-            v if v.is_undefined() => JsValue::null(),
-            v => v,
-        };
+        // any data = null;
+        let data = dict.get(js_string!("data"), context)?;
+        if !data.is_undefined() {
+            message.data = data;
+        }
+        // DOMString lastEventId = "";
         let last = dict.get(js_string!("lastEventId"), context)?;
         if !last.is_undefined() {
             message.last_event_id = to_dom_string(&last, context)?;
         }
+        // USVString origin = "";
         let origin = dict.get(js_string!("origin"), context)?;
         if !origin.is_undefined() {
             message.origin = to_dom_string(&origin, context)?;
         }
-        // `sequence<MessagePort> ports = []`.
+        // sequence<MessagePort> ports = [];
         let ports = dict.get(js_string!("ports"), context)?;
-        let ports = if ports.is_undefined() {
-            Vec::new()
-        } else {
-            sequence_of_objects(&ports, context)?
-        };
-        if ports.iter().any(|p| is_detached_port(p).is_none()) {
-            return Err(type_error(
-                "Failed to construct 'MessageEvent': Failed to read the 'ports' property from 'MessageEventInit': Failed to convert value to 'MessagePort'.",
-            ));
+        if !ports.is_undefined() {
+            message.ports = LazyFrozenArray::new(to_message_ports(&ports, context)?);
         }
-        message.ports = LazyFrozenArray::new(ports.into_iter().map(JsValue::from).collect());
-        // TODO(spec): source must be a WindowProxy, MessagePort or ServiceWorker (TypeError
-        // otherwise).
-        message.source = match dict.get(js_string!("source"), context)? {
-            v if v.is_undefined() => JsValue::null(),
-            v => v,
-        };
-    } else {
-        message.data = JsValue::null();
-        message.source = JsValue::null();
-        message.ports = LazyFrozenArray::default();
+        // MessageEventSource? source = null;
+        let source = dict.get(js_string!("source"), context)?;
+        message.source = to_message_event_source(&source, context)?;
     }
     let event = Event {
         state,
         detail: Some(Box::new(message)),
     };
     Ok(create_an_object_implementing(context, "MessageEvent", Some(&new_target), event)?.into())
+}
+
+/// Converts a value to `MessageEventSource?` (`(WindowProxy or MessagePort or
+/// ServiceWorker)?`): undefined and null are null; anything else must be a WindowProxy or a
+/// MessagePort (there are no ServiceWorkers here), or it is a TypeError.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#es-union>,
+/// <https://html.spec.whatwg.org/multipage/comms.html#messageeventsource>
+fn to_message_event_source(value: &JsValue, context: &mut Context) -> JsResult<JsValue> {
+    // 1. If the union type includes a nullable type and V is null or undefined, then return
+    //    the IDL value null.
+    if value.is_null_or_undefined() {
+        return Ok(JsValue::null());
+    }
+    // 4. If V is a platform object: if types includes an interface type that V implements,
+    //    return the IDL value that is a reference to V. (A window's own global object stands
+    //    in for its WindowProxy here.)
+    if let Some(object) = value.as_object()
+        && (RealmData::window_object(&object, context).is_some()
+            || is_detached_port(&object).is_some())
+    {
+        return Ok(value.clone());
+    }
+    // 13. Throw a TypeError.
+    Err(type_error(
+        "Failed to convert value to 'MessageEventSource': not a WindowProxy, MessagePort or ServiceWorker.",
+    ))
+}
+
+/// Converts a value to `sequence<MessagePort>`: an iterable whose items are all MessagePorts,
+/// or a TypeError.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#js-sequence>
+fn to_message_ports(value: &JsValue, context: &mut Context) -> JsResult<Vec<JsValue>> {
+    let ports = sequence_of_objects(value, context)?;
+    if ports.iter().any(|p| is_detached_port(p).is_none()) {
+        return Err(type_error("Failed to convert value to 'MessagePort'."));
+    }
+    Ok(ports.into_iter().map(JsValue::from).collect())
+}
+
+/// `initMessageEvent(type, bubbles, cancelable, data, origin, lastEventId, source, ports)`:
+/// initializes the event in a manner analogous to `initEvent()`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/comms.html#dom-messageevent-initmessageevent>
+fn init_message_event(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    // The arguments, converted in order (an absent optional one takes its default).
+    if args.is_empty() {
+        return Err(type_error(
+            "Failed to execute 'initMessageEvent' on 'MessageEvent': 1 argument required, but only 0 present.",
+        ));
+    }
+    let type_ = to_dom_string(&arg(args, 0), context)?;
+    let bubbles = arg(args, 1).to_boolean();
+    let cancelable = arg(args, 2).to_boolean();
+    let data = match arg(args, 3) {
+        v if v.is_undefined() => JsValue::null(),
+        v => v,
+    };
+    let origin = match arg(args, 4) {
+        v if v.is_undefined() => String::new(),
+        v => to_dom_string(&v, context)?,
+    };
+    let last_event_id = match arg(args, 5) {
+        v if v.is_undefined() => String::new(),
+        v => to_dom_string(&v, context)?,
+    };
+    let source = to_message_event_source(&arg(args, 6), context)?;
+    let ports = match arg(args, 7) {
+        v if v.is_undefined() => Vec::new(),
+        v => to_message_ports(&v, context)?,
+    };
+    // initEvent's steps: 1. If this's dispatch flag is set, then return.
+    if with_event(this, |e| e.dispatch)? {
+        return Ok(JsValue::undefined());
+    }
+    with_detail_mut(
+        this,
+        "MessageEvent",
+        |state, message: &mut MessageFields| {
+            // 2. Initialize this with type, bubbles, and cancelable.
+            initialize(state, type_, bubbles, cancelable);
+            // And the MessageEvent's own attributes, from the other arguments.
+            message.data = data;
+            message.origin = origin;
+            message.last_event_id = last_event_id;
+            message.source = source;
+            message.ports = LazyFrozenArray::new(ports);
+        },
+    )?;
+    Ok(JsValue::undefined())
 }
 
 /// A new trusted `MessageEvent` of the current realm.

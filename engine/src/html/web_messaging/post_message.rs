@@ -59,7 +59,7 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
     // USVString targetOrigin.
     if args.len() >= 3 || (args.len() == 2 && !second.is_null_or_undefined() && !second.is_object())
     {
-        let target_origin = second.to_string(context)?.to_std_string_lossy();
+        let target_origin = to_usv_string(&second, context)?;
         let transfer = match args.get(2) {
             None => Vec::new(),
             Some(v) if v.is_undefined() => Vec::new(),
@@ -71,17 +71,21 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
             transfer,
         });
     }
-    // WindowPostMessageOptions, members in lexicographic order: targetOrigin, transfer.
+    // The dictionary WindowPostMessageOptions : StructuredSerializeOptions, its members in
+    // Web IDL's order: the inherited dictionary's first (`sequence<object> transfer = []`),
+    // then its own (`USVString targetOrigin = "/"`).
+    // (undefined and null are an empty dictionary; any other non-object was taken by the
+    // string overload above.)
     let mut target_origin = "/".to_string();
     let mut transfer = Vec::new();
     if let Some(options) = second.as_object() {
-        let origin = options.get(js_string!("targetOrigin"), context)?;
-        if !origin.is_undefined() {
-            target_origin = origin.to_string(context)?.to_std_string_lossy();
-        }
         let list = options.get(js_string!("transfer"), context)?;
         if !list.is_undefined() {
             transfer = sequence_of_objects(&list, context)?;
+        }
+        let origin = options.get(js_string!("targetOrigin"), context)?;
+        if !origin.is_undefined() {
+            target_origin = to_usv_string(&origin, context)?;
         }
     }
     Ok(PostMessageArguments {
@@ -89,6 +93,13 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
         target_origin,
         transfer,
     })
+}
+
+/// Web IDL USVString conversion: ToString, lone surrogates replaced by U+FFFD.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#js-USVString>
+fn to_usv_string(value: &JsValue, context: &mut Context) -> JsResult<String> {
+    Ok(value.to_string(context)?.to_std_string_lossy())
 }
 
 /// `postMessage` called on a Window object itself (its own global, or a same-origin
@@ -99,7 +110,7 @@ pub(crate) fn post_message_to_window(
     args: &[JsValue],
 ) -> JsResult<JsValue> {
     let arguments = convert_arguments(args, context)?;
-    window_post_message_steps(context, target, arguments)?;
+    window_post_message_steps(context, Some(target), arguments)?;
     Ok(JsValue::undefined())
 }
 
@@ -112,12 +123,10 @@ pub(crate) fn post_message_to_browsing_context(
 ) -> JsResult<JsValue> {
     let arguments = convert_arguments(args, context)?;
     let state = AgentState::of(context)?;
-    let Some(target) = state.ua.active_window(browsing_context) else {
-        // The browsing context is gone: there is no document the message could reach. It is
-        // counted as dropped, like one whose target document is gone when its task runs.
-        state.ua.count_dropped_message();
-        return Ok(JsValue::undefined());
-    };
+    // The browsing context's active Window, or none once the browsing context is gone: the
+    // steps still run up to queuing the task (a bad targetOrigin throws, the message is
+    // serialized and its transfer list detached), and the message then goes nowhere.
+    let target = state.ua.active_window(browsing_context);
     window_post_message_steps(context, target, arguments)?;
     Ok(JsValue::undefined())
 }
@@ -145,9 +154,13 @@ pub(crate) fn parse_target_origin(target_origin: &str, incumbent: &Origin) -> Op
 /// The window post message steps.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#window-post-message-steps>
+///
+/// `target_window` is `None` when the WindowProxy the method was called through has no
+/// Window any more (its browsing context is gone): every step runs up to the queuing of the
+/// task, which has nowhere to go.
 fn window_post_message_steps(
     context: &mut Context,
-    target_window: WindowId,
+    target_window: Option<WindowId>,
     arguments: PostMessageArguments,
 ) -> JsResult<()> {
     let state = AgentState::of(context)?;
@@ -183,7 +196,9 @@ fn window_post_message_steps(
         &arguments.transfer,
     )?;
     // 8. Queue a global task on the posted message task source given targetWindow.
-    let Some(entry) = state.ua.window_entry(target_window) else {
+    let Some((target_window, entry)) =
+        target_window.and_then(|w| state.ua.window_entry(w).map(|entry| (w, entry)))
+    else {
         // The target window is gone: nothing will run the task; the message is dropped (and
         // the ports it carries with it).
         state.ua.count_dropped_message();
