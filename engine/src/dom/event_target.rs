@@ -15,6 +15,7 @@ use crate::dom::wrappers;
 use crate::html::content_attributes;
 use crate::html::error_event;
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
@@ -180,12 +181,7 @@ fn target_value(
     target: EventTargetKey,
 ) -> JsResult<JsValue> {
     match target {
-        EventTargetKey::Window => Ok(state
-            .windows
-            .borrow()
-            .get(&window)
-            .map(|w| JsValue::from(w.global.clone()))
-            .unwrap_or_default()),
+        EventTargetKey::Window => window_proxy::window_proxy_of_window(state, context, window),
         EventTargetKey::Node(node) => Ok(wrappers::wrapper(state, context, window, node)?.into()),
         EventTargetKey::DetachedPort => Ok(JsValue::undefined()),
         EventTargetKey::MessagePort(_) => Ok(state

@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{
+    Context, JsObject, JsResult, JsString, JsSymbol, JsValue, NativeFunction, js_string,
+};
 use postern_dom::BrowsingContextId;
 
 use crate::agent::AgentState;
@@ -137,4 +139,33 @@ fn realm_global_and_browsing_context(
         .borrow()
         .get(&window)
         .map(|w| (w.realm.clone(), w.global.clone(), w.browsing_context))
+}
+
+/// Creates the Window's named properties object (`WindowProperties`) with `prototype` (the
+/// prototype of Window.prototype's parent interface, EventTarget.prototype) as its
+/// [[Prototype]].
+///
+/// Spec: <https://webidl.spec.whatwg.org/#named-properties-object>,
+/// <https://html.spec.whatwg.org/multipage/nav-history-apis.html#named-access-on-the-window-object>
+///
+/// Deviation: an ordinary object; the named properties are accessors on the global object
+/// (see [`define_named_frame`]), so its [[GetOwnProperty]] finds none.
+pub(crate) fn create_named_properties_object(
+    context: &mut Context,
+    prototype: Option<JsObject>,
+) -> JsResult<JsObject> {
+    let object = JsObject::with_null_proto();
+    object.set_prototype(prototype);
+    // The class string of a named properties object is the interface's identifier followed by
+    // "Properties".
+    object.define_property_or_throw(
+        JsSymbol::to_string_tag(),
+        PropertyDescriptor::builder()
+            .value(js_string!("WindowProperties"))
+            .writable(false)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    Ok(object)
 }

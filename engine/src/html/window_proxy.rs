@@ -1,46 +1,58 @@
-//! The WindowProxy exotic object, as other windows' realms see a browsing context.
+//! The WindowProxy exotic object: one per browsing context in an agent, forwarding to the
+//! browsing context's active Window, same origin or cross origin.
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-windowproxy-exotic-object>
 //!
-//! A WindowProxy is a boa Proxy whose target is an empty object carrying
-//! [`ProxyTarget`]; its traps find the browsing context's active Window each time, so the
-//! same proxy follows navigations. Same origin-domain access forwards to that Window's global
-//! object; cross-origin access allows only the cross-origin properties.
+//! boa lets an embedder make an exotic object only as a Proxy: a WindowProxy is a boa Proxy
+//! whose target is an empty, extensible object carrying [`ProxyTarget`], and whose traps are
+//! the WindowProxy's internal methods (below, one function each). The same object is the
+//! Window's `window`/`self`/`frames`, its realm's global `this` and `globalThis` (through
+//! `HostHooks::create_global_this`), `parent`/`top`/`opener`/`contentWindow`/`event.source`
+//! and the indices of other windows: see [`window_proxy_object`]. Remote windows (in other
+//! agents) get one WindowProxy per agent, as every browsing context does.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use boa_engine::object::builtins::{JsArray, JsProxyBuilder};
-use boa_engine::property::PropertyKey;
-use boa_engine::{
-    Context, Finalize, JsData, JsObject, JsResult, JsString, JsSymbol, JsValue, NativeFunction,
-    Trace, js_string,
-};
+use boa_engine::property::{PropertyDescriptor, PropertyKey};
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace};
 
 use crate::agent::AgentState;
-use crate::agent::realm_data::RealmData;
+use crate::agent::window::WindowProxyCache;
+use crate::html::cross_origin::helper::{
+    CrossOriginObject, Role, cross_origin_get, cross_origin_get_own_property_helper,
+    cross_origin_set,
+};
+use crate::html::cross_origin::ordinary::{
+    SetTarget, has_on_chain, ordinary_get_from, ordinary_get_own_property, ordinary_set_target,
+};
+use crate::html::cross_origin::{
+    Current, Kind, as_configurable, cross_origin_own_property_keys, cross_origin_property_fallback,
+    current, from_property_descriptor, in_current_realm, is_platform_object_same_origin, key_value,
+    security_error,
+};
 use crate::html::location;
 use crate::html::web_messaging::post_message;
 use crate::html::window_open;
 use crate::ids::{BrowsingContextId, NodeId, WindowId};
 use crate::webidl::conversions::{arg, type_error};
-use crate::webidl::dom_exception;
-use crate::webidl::interface::function;
 
-/// What a WindowProxy's target carries.
-#[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
-#[boa_gc(empty_trace)]
+/// What a WindowProxy's target carries: its browsing context, and the [[Window]] it last
+/// forwarded to.
+#[derive(Debug, Trace, Finalize, JsData)]
 struct ProxyTarget {
-    viewer: WindowId,
+    #[unsafe_ignore_trace]
     browsing_context: BrowsingContextId,
+    #[unsafe_ignore_trace]
+    window: Cell<Option<WindowId>>,
 }
 
-/// The cross-origin properties of a Window that are not indices.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginproperties-(-o-)>
-const CROSS_ORIGIN_PROPERTIES: [&str; 12] = [
-    "window", "self", "location", "close", "closed", "focus", "blur", "frames", "length", "top",
-    "opener", "parent",
-];
+thread_local! {
+    /// The WindowProxy the next realm created on this thread takes as its global `this`
+    /// (set by [`prepare_global_this`] just before `Context::create_realm`).
+    static NEXT_GLOBAL_THIS: RefCell<Option<JsObject>> = const { RefCell::new(None) };
+}
 
 /// The browsing context whose container is `node` in `window`'s document.
 pub(crate) fn child_of_container(
@@ -61,100 +73,147 @@ pub(crate) fn child_of_container(
     })
 }
 
-/// The WindowProxy of `browsing_context` as `viewer`'s realm sees it: the viewer's own global
-/// for its own browsing context, else one cached proxy per browsing context.
+/// The WindowProxy of `browsing_context` (the same object whichever window asks).
 pub(crate) fn window_proxy_for(
     state: &Rc<AgentState>,
     context: &mut Context,
-    viewer: WindowId,
+    _viewer: WindowId,
     browsing_context: BrowsingContextId,
 ) -> JsResult<JsValue> {
-    let (own_bc, global, cached, realm) = {
-        let windows = state.windows.borrow();
-        let w = windows
-            .get(&viewer)
-            .ok_or_else(|| type_error("the window is gone"))?;
-        (
-            w.browsing_context,
-            w.global.clone(),
-            w.proxies.get(&browsing_context).cloned(),
-            w.realm.clone(),
-        )
-    };
-    if own_bc == browsing_context {
-        // Deviation: a window's own global object stands in for its WindowProxy.
-        return Ok(global.into());
+    Ok(window_proxy_object(state, context, browsing_context)?.into())
+}
+
+/// The WindowProxy of `window`'s browsing context: what scripts see for the Window.
+pub(crate) fn window_proxy_of_window(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+) -> JsResult<JsValue> {
+    match state.browsing_context_of(window) {
+        Some(bc) => window_proxy_for(state, context, window, bc),
+        None => Ok(JsValue::null()),
     }
-    if let Some(proxy) = cached {
-        return Ok(proxy.into());
+}
+
+/// The agent's WindowProxy of `browsing_context`, created (in the current realm) the first
+/// time it is needed.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#browsing-context>
+/// (a browsing context has a WindowProxy object)
+pub(crate) fn window_proxy_object(
+    state: &AgentState,
+    context: &mut Context,
+    browsing_context: BrowsingContextId,
+) -> JsResult<JsObject> {
+    if context.get_data::<WindowProxyCache>().is_none() {
+        context.insert_data(WindowProxyCache::default());
     }
-    let previous = context.enter_realm(realm);
+    if let Some(proxy) = context
+        .get_data::<WindowProxyCache>()
+        .and_then(|cache| cache.proxies.borrow().get(&browsing_context).cloned())
+    {
+        return Ok(proxy);
+    }
     let target = JsObject::from_proto_and_data(
         None,
         ProxyTarget {
-            viewer,
             browsing_context,
+            window: Cell::new(state.ua.active_window(browsing_context)),
         },
     );
-    let built = JsProxyBuilder::new(target)
-        .get(trap_get)
-        .set(trap_set)
-        .has(trap_has)
+    let proxy: JsObject = JsProxyBuilder::new(target)
+        .get_prototype_of(trap_get_prototype_of)
+        .set_prototype_of(trap_set_prototype_of)
+        .prevent_extensions(trap_prevent_extensions)
         .get_own_property_descriptor(trap_get_own_property_descriptor)
         .define_property(trap_define_property)
+        .has(trap_has)
+        .get(trap_get)
+        .set(trap_set)
         .delete_property(trap_delete_property)
         .own_keys(trap_own_keys)
-        .get_prototype_of(trap_get_prototype_of)
-        .set_prototype_of(|_, _, _| Ok(JsValue::new(false)))
-        .prevent_extensions(|_, _, _| Ok(JsValue::new(false)))
-        .build(context);
-    context.enter_realm(previous);
-    let proxy: JsObject = built?.into();
-    if let Some(w) = state.windows.borrow_mut().get_mut(&viewer) {
-        w.proxies.insert(browsing_context, proxy.clone());
+        .build(context)?
+        .into();
+    if let Some(cache) = context.get_data::<WindowProxyCache>() {
+        cache
+            .proxies
+            .borrow_mut()
+            .insert(browsing_context, proxy.clone());
     }
-    Ok(proxy.into())
+    Ok(proxy)
 }
 
-/// Where a proxy leads now.
-enum Resolved {
-    /// The active window lives in this agent and is same origin-domain with the viewer.
-    SameOrigin(JsObject),
-    /// Cross-origin, in another agent, or no active window.
-    CrossOrigin,
-}
-
-fn target_of(args: &[JsValue]) -> JsResult<ProxyTarget> {
-    arg(args, 0)
-        .as_object()
-        .and_then(|o| o.downcast_ref::<ProxyTarget>().map(|t| *t))
-        .ok_or_else(|| type_error("not a WindowProxy"))
-}
-
-/// IsPlatformObjectSameOrigin, on the browsing context's active window.
+/// Makes the WindowProxy of `browsing_context` the global `this` of the next realm created
+/// (the realm of its new Window): `HostHooks::create_global_this` takes it.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#isplatformobjectsameorigin-(-o-)>
-fn resolve(state: &AgentState, target: ProxyTarget) -> Resolved {
-    let Some(active) = state.ua.active_window(target.browsing_context) else {
-        return Resolved::CrossOrigin;
-    };
-    let windows = state.windows.borrow();
-    let (Some(viewer), Some(active)) = (windows.get(&target.viewer), windows.get(&active)) else {
-        return Resolved::CrossOrigin;
-    };
-    if viewer.origin().is_same_origin_domain(&active.origin()) {
-        Resolved::SameOrigin(active.global.clone())
-    } else {
-        Resolved::CrossOrigin
-    }
+/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#creating-a-new-javascript-realm>
+/// (the global this binding is the browsing context's WindowProxy)
+pub(crate) fn prepare_global_this(
+    state: &AgentState,
+    context: &mut Context,
+    browsing_context: BrowsingContextId,
+) -> JsResult<()> {
+    let proxy = window_proxy_object(state, context, browsing_context)?;
+    NEXT_GLOBAL_THIS.with(|next| *next.borrow_mut() = Some(proxy));
+    Ok(())
 }
 
-fn security_error(context: &mut Context, key: &PropertyKey) -> boa_engine::JsError {
-    dom_exception::throw(
-        context,
-        "SecurityError",
-        &format!("Blocked a frame from accessing a cross-origin property \"{key}\"."),
-    )
+/// The global `this` prepared for the realm being created (`None`: the global object).
+pub(crate) fn take_global_this() -> Option<JsObject> {
+    NEXT_GLOBAL_THIS.with(|next| next.borrow_mut().take())
+}
+
+/// A WindowProxy's state, read from its target: the browsing context, and its [[Window]]
+/// (the browsing context's active window, else the last one).
+#[derive(Clone, Debug)]
+struct WindowProxy {
+    browsing_context: BrowsingContextId,
+    /// The browsing context's active window. (A WindowProxy whose browsing context is
+    /// discarded is treated as cross-origin, as browsers do.)
+    window: Option<WindowId>,
+    /// The Window it last forwarded to.
+    last_window: Option<WindowId>,
+    /// The proxy's target (where non-configurable properties defined through it are kept).
+    target: JsObject,
+}
+
+fn window_proxy_of(state: &AgentState, args: &[JsValue]) -> JsResult<WindowProxy> {
+    let target = arg(args, 0)
+        .as_object()
+        .ok_or_else(|| type_error("not a WindowProxy"))?;
+    let (browsing_context, window) = {
+        let data = target
+            .downcast_ref::<ProxyTarget>()
+            .ok_or_else(|| type_error("not a WindowProxy"))?;
+        let active = state.ua.active_window(data.browsing_context);
+        if active.is_some() {
+            data.window.set(active);
+        }
+        (data.browsing_context, (active, data.window.get()))
+    };
+    Ok(WindowProxy {
+        browsing_context,
+        window: window.0,
+        last_window: window.1,
+        target,
+    })
+}
+
+/// The global object of the WindowProxy's [[Window]], when it lives in this agent.
+fn global_of(state: &AgentState, window: Option<WindowId>) -> Option<JsObject> {
+    let window = window?;
+    state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.global.clone())
+}
+
+/// The document-tree child navigable at `index`, if any.
+fn child_at(state: &AgentState, bc: BrowsingContextId, index: u32) -> Option<BrowsingContextId> {
+    state
+        .ua
+        .with_tree(|tree| tree.children(bc).get(index as usize).copied())
 }
 
 fn array_index(key: &PropertyKey) -> Option<u32> {
@@ -164,323 +223,375 @@ fn array_index(key: &PropertyKey) -> Option<u32> {
     }
 }
 
-/// The child browsing context at `index` (document-tree order), if any.
-fn child_at(state: &AgentState, bc: BrowsingContextId, index: u32) -> Option<BrowsingContextId> {
-    state
-        .ua
-        .with_tree(|tree| tree.children(bc).get(index as usize).copied())
+/// [[GetPrototypeOf]] ( ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-getprototypeof>
+fn get_prototype_of(state: &AgentState, current: Option<&Current>, w: &WindowProxy) -> JsValue {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. If IsPlatformObjectSameOrigin(W) is true, then return ! OrdinaryGetPrototypeOf(W).
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
+    {
+        return global.prototype().map(JsValue::from).unwrap_or_default();
+    }
+    // 3. Return null.
+    JsValue::null()
 }
 
-/// CrossOriginGet, for the properties a cross-origin WindowProxy exposes.
+/// [[SetPrototypeOf]] ( V ): SetImmutablePrototype(this, V).
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginget-(-o,-p,-receiver-)>
-fn cross_origin_get(
-    state: &Rc<AgentState>,
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-setprototypeof>,
+/// <https://tc39.es/ecma262/#sec-set-immutable-prototype>
+fn set_prototype_of(
+    state: &AgentState,
+    current: Option<&Current>,
+    w: &WindowProxy,
+    value: &JsValue,
+) -> bool {
+    // 1. Let current be ? O.[[GetPrototypeOf]]().
+    let prototype = get_prototype_of(state, current, w);
+    // 2. If SameValue(V, current) is true, return true. 3. Return false.
+    JsValue::same_value(value, &prototype)
+}
+
+/// [[GetOwnProperty]] ( P ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-getownproperty>
+fn get_own_property(
+    state: &AgentState,
     context: &mut Context,
-    target: ProxyTarget,
+    current: Option<&Current>,
+    w: &WindowProxy,
     key: &PropertyKey,
-) -> JsResult<Option<JsValue>> {
-    let bc = target.browsing_context;
+) -> JsResult<Option<PropertyDescriptor>> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    let same_origin = is_platform_object_same_origin(state, current, w.window);
+    // 2. If P is an array index property name, then:
     if let Some(index) = array_index(key) {
-        return match child_at(state, bc, index) {
-            Some(child) => Ok(Some(window_proxy_for(
-                state,
-                context,
-                target.viewer,
-                child,
-            )?)),
-            None => Ok(None),
+        //    1.-4. Let value be the active WindowProxy of W's index-th document-tree child
+        //          navigable, if there is one.
+        // TODO(spec): step 2.4.1, children in the tree order of their containers (they
+        // follow creation order).
+        if let Some(child) = child_at(state, w.browsing_context, index) {
+            let value = window_proxy_object(state, context, child)?;
+            //    6. Return PropertyDescriptor{ [[Value]]: value, [[Writable]]: false,
+            //       [[Enumerable]]: true, [[Configurable]]: true }.
+            return Ok(Some(
+                PropertyDescriptor::builder()
+                    .value(value)
+                    .writable(false)
+                    .enumerable(true)
+                    .configurable(true)
+                    .build(),
+            ));
+        }
+        //    5. If value is undefined: if IsPlatformObjectSameOrigin(W) is true, return
+        //       undefined; throw a "SecurityError" DOMException.
+        if same_origin {
+            return Ok(None);
+        }
+        return Err(security_error(context, key));
+    }
+    // 3. If IsPlatformObjectSameOrigin(W) is true, then return ! OrdinaryGetOwnProperty(W, P).
+    if same_origin && let Some(global) = global_of(state, w.window) {
+        // Deviation: a property that is not configurable on W is reported configurable (the
+        // spec notes that this step violates the invariants; boa's Proxy enforces them),
+        // unless it was defined through this WindowProxy (then it is on the target too).
+        let mirrored = ordinary_get_own_property(&w.target, key).is_some();
+        return Ok(ordinary_get_own_property(&global, key)
+            .map(|d| if mirrored { d } else { as_configurable(d) }));
+    }
+    // 4. Let property be CrossOriginGetOwnPropertyHelper(W, P).
+    if let Some(window) = w.window.or(w.last_window) {
+        let object = CrossOriginObject {
+            kind: Kind::Window,
+            window,
+            browsing_context: w.browsing_context,
+        };
+        // 5. If property is not undefined, then return property.
+        if let Some(property) =
+            cross_origin_get_own_property_helper(state, context, current, object, key)?
+        {
+            return Ok(Some(property));
+        }
+    }
+    // 6. If property is undefined and P is in W's document-tree child navigable target name
+    //    property set, then return PropertyDescriptor{ [[Value]]: the active WindowProxy of
+    //    the named object of W with the name P, [[Enumerable]]: false, [[Writable]]: false,
+    //    [[Configurable]]: true }.
+    // TODO(spec): the name set keeps only children whose active document is same origin with
+    // W's or whose name is their container's name attribute.
+    if let PropertyKey::String(name) = key {
+        let name = name.to_std_string_escaped();
+        if let Some(child) = state
+            .ua
+            .with_tree(|t| t.child_by_name(w.browsing_context, &name))
+        {
+            let value = window_proxy_object(state, context, child)?;
+            return Ok(Some(
+                PropertyDescriptor::builder()
+                    .value(value)
+                    .enumerable(false)
+                    .writable(false)
+                    .configurable(true)
+                    .build(),
+            ));
+        }
+    }
+    // 7. Return ? CrossOriginPropertyFallback(P).
+    cross_origin_property_fallback(context, key).map(Some)
+}
+
+/// [[DefineOwnProperty]] ( P, Desc ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-defineownproperty>
+fn define_own_property(
+    state: &AgentState,
+    context: &mut Context,
+    current: Option<&Current>,
+    w: &WindowProxy,
+    key: &PropertyKey,
+    descriptor: PropertyDescriptor,
+) -> JsResult<bool> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. If IsPlatformObjectSameOrigin(W) is true, then:
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
+    {
+        //    1. If P is an array index property name, return false.
+        if array_index(key).is_some() {
+            return Ok(false);
+        }
+        //    2. Return ? OrdinaryDefineOwnProperty(W, P, Desc). (On an ordinary object it
+        //       runs no script: an error is its false.)
+        let non_configurable = descriptor.configurable() == Some(false);
+        if global
+            .define_property_or_throw(key.clone(), descriptor, context)
+            .is_err()
+        {
+            return Ok(false);
+        }
+        // Deviation: a non-configurable property is defined on the proxy's target as well,
+        // so that boa's Proxy invariants let it be reported as it is.
+        if non_configurable && let Some(defined) = ordinary_get_own_property(&global, key) {
+            let _ = w
+                .target
+                .define_property_or_throw(key.clone(), defined, context);
+        }
+        return Ok(true);
+    }
+    // 3. Throw a "SecurityError" DOMException.
+    Err(security_error(context, key))
+}
+
+/// [[Get]] ( P, Receiver ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-get>
+fn get(
+    state: &AgentState,
+    context: &mut Context,
+    current: Option<&Current>,
+    w: &WindowProxy,
+    key: &PropertyKey,
+    receiver: &JsValue,
+) -> JsResult<JsValue> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. Check if an access between two browsing contexts should be reported. (No
+    //    cross-origin opener policy here.)
+    // 3. If IsPlatformObjectSameOrigin(W) is true, then return ? OrdinaryGet(this, P,
+    //    Receiver).
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
+    {
+        let own = get_own_property(state, context, current, w, key)?;
+        return ordinary_get_from(global.prototype(), own, key, receiver, context);
+    }
+    // 4. Return ? CrossOriginGet(this, P, Receiver).
+    let descriptor = get_own_property(state, context, current, w, key)?
+        .ok_or_else(|| security_error(context, key))?;
+    cross_origin_get(context, &descriptor, key, receiver)
+}
+
+/// [[Set]] ( P, V, Receiver ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-set>
+#[allow(clippy::too_many_arguments)]
+fn set(
+    state: &AgentState,
+    context: &mut Context,
+    current: Option<&Current>,
+    w: &WindowProxy,
+    proxy: &JsValue,
+    key: &PropertyKey,
+    value: &JsValue,
+    receiver: &JsValue,
+) -> JsResult<bool> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. Check if an access between two browsing contexts should be reported.
+    // 3. If IsPlatformObjectSameOrigin(W) is true, then:
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
+    {
+        //    1. If P is an array index property name, then return false.
+        if array_index(key).is_some() {
+            return Ok(false);
+        }
+        //    2. Return ? OrdinarySet(W, P, V, Receiver).
+        let own = ordinary_get_own_property(&global, key);
+        return match ordinary_set_target(global.prototype(), own, key) {
+            SetTarget::ReadOnly => Ok(false),
+            SetTarget::Accessor(None) => Ok(false),
+            SetTarget::Accessor(Some(setter)) => {
+                setter.call(receiver, std::slice::from_ref(value), context)?;
+                Ok(true)
+            }
+            // Receiver is this WindowProxy (or W): the value goes on W.
+            SetTarget::Data if receiver == proxy || receiver == &JsValue::from(global.clone()) => {
+                global.set(key.clone(), value.clone(), false, context)
+            }
+            SetTarget::Data => match receiver.as_object() {
+                Some(receiver) => {
+                    receiver.create_data_property(key.clone(), value.clone(), context)
+                }
+                None => Ok(false),
+            },
         };
     }
-    let PropertyKey::String(name) = key else {
-        return Ok(None);
-    };
-    let name = name.to_std_string_escaped();
-    let value = match name.as_str() {
-        "window" | "self" | "frames" => window_proxy_for(state, context, target.viewer, bc)?,
-        "parent" => {
-            let parent = state.ua.with_tree(|t| t.parent(bc)).unwrap_or(bc);
-            window_proxy_for(state, context, target.viewer, parent)?
-        }
-        "top" => {
-            let top = state.ua.with_tree(|t| t.top(bc)).unwrap_or(bc);
-            window_proxy_for(state, context, target.viewer, top)?
-        }
-        "length" => JsValue::new(state.ua.with_tree(|t| t.children(bc).len()) as u32),
-        "closed" => JsValue::new(window_open::is_closed(state, bc)),
-        "opener" => window_open::opener_window_proxy(state, context, target.viewer, bc)?,
-        "postMessage" | "close" | "focus" | "blur" => {
-            cross_origin_function(state, context, target, &name)?
-        }
-        "location" => cross_origin_location(state, context, target)?,
-        // The document-tree child navigable target name property set.
-        // TODO(spec): only names of children whose active document is same origin with the
-        // WindowProxy's window, or that match their container's name attribute.
-        _ => match state.ua.with_tree(|t| t.child_by_name(bc, &name)) {
-            Some(child) => window_proxy_for(state, context, target.viewer, child)?,
-            None => return Ok(None),
-        },
-    };
-    Ok(Some(value))
+    // 4. Return ? CrossOriginSet(this, P, V, Receiver).
+    let descriptor = get_own_property(state, context, current, w, key)?
+        .ok_or_else(|| security_error(context, key))?;
+    cross_origin_set(context, &descriptor, key, value, receiver)
 }
 
-/// The viewer-realm cross-origin Location of the browsing context, the same object every
-/// time.
-fn cross_origin_location(
-    state: &Rc<AgentState>,
+/// [[Delete]] ( P ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-delete>
+fn delete(
+    state: &AgentState,
     context: &mut Context,
-    target: ProxyTarget,
-) -> JsResult<JsValue> {
-    let key = (target.browsing_context, "location");
-    if let Some(location) = state
-        .windows
-        .borrow()
-        .get(&target.viewer)
-        .and_then(|w| w.cross_origin_functions.get(&key).cloned())
+    current: Option<&Current>,
+    w: &WindowProxy,
+    key: &PropertyKey,
+) -> JsResult<bool> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. If IsPlatformObjectSameOrigin(W) is true, then:
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
     {
-        return Ok(location.into());
+        //    1. If P is an array index property name: let desc be ! this.[[GetOwnProperty]](P);
+        //       if desc is undefined, return true; return false.
+        if array_index(key).is_some() {
+            let desc = get_own_property(state, context, current, w, key)?;
+            return Ok(desc.is_none());
+        }
+        //    2. Return ? OrdinaryDelete(W, P).
+        return match ordinary_get_own_property(&global, key) {
+            None => Ok(true),
+            Some(desc) if desc.configurable() == Some(true) => {
+                global.delete_property_or_throw(key.clone(), context)
+            }
+            Some(_) => Ok(false),
+        };
     }
-    let location = location::cross_origin_location(context, target.browsing_context)?;
-    if let Some(w) = state.windows.borrow_mut().get_mut(&target.viewer) {
-        w.cross_origin_functions.insert(key, location.clone());
-    }
-    Ok(location.into())
+    // 3. Throw a "SecurityError" DOMException.
+    Err(security_error(context, key))
 }
 
-/// The viewer-realm function for a cross-origin method, the same object every time.
-fn cross_origin_function(
-    state: &Rc<AgentState>,
+/// [[OwnPropertyKeys]] ( ).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-ownpropertykeys>
+fn own_property_keys(
+    state: &AgentState,
     context: &mut Context,
-    target: ProxyTarget,
-    name: &str,
-) -> JsResult<JsValue> {
-    let key: &'static str = match name {
-        "postMessage" => "postMessage",
-        "close" => "close",
-        "focus" => "focus",
-        _ => "blur",
-    };
-    if let Some(f) = state.windows.borrow().get(&target.viewer).and_then(|w| {
-        w.cross_origin_functions
-            .get(&(target.browsing_context, key))
-            .cloned()
-    }) {
-        return Ok(f.into());
-    }
-    let bc = target.browsing_context;
-    let body = match key {
-        "postMessage" => NativeFunction::from_copy_closure(move |_, args, context| {
-            post_message::post_message_to_browsing_context(context, bc, args)
-        }),
-        "close" => NativeFunction::from_copy_closure(move |_, _, context| {
-            window_open::window_close(context, bc)
-        }),
-        // TODO(spec): focus/blur (there is no focus); they do nothing.
-        _ => NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined())),
-    };
-    let length = if key == "postMessage" { 1 } else { 0 };
-    let f = function(context, key, length, body);
-    if let Some(w) = state.windows.borrow_mut().get_mut(&target.viewer) {
-        w.cross_origin_functions.insert((bc, key), f.clone());
-    }
-    Ok(f.into())
-}
-
-/// Whether `key` is one of the Window's own accessors that return a WindowProxy (`window`,
-/// `self`, `frames`, `parent`, `top`, `opener`) and the page has not replaced it.
-fn is_window_proxy_accessor(global: &JsObject, key: &PropertyKey) -> bool {
-    let PropertyKey::String(name) = key else {
-        return false;
-    };
-    if !["window", "self", "frames", "parent", "top", "opener"]
-        .iter()
-        .any(|n| name == &JsString::from(*n))
+    current: Option<&Current>,
+    w: &WindowProxy,
+) -> JsResult<Vec<PropertyKey>> {
+    // 1. Let W be the value of the [[Window]] internal slot of this.
+    // 2. Let keys be a new empty List.
+    // 3. Let maxProperties be the number of document-tree child navigables of W.
+    let max_properties = state.ua.with_tree(|t| t.children(w.browsing_context).len());
+    // 4. Let index be 0. 5. Repeat while index < maxProperties: add ! ToString(index) as the
+    //    last element of keys; increment index by one.
+    let mut keys: Vec<PropertyKey> = (0..max_properties)
+        .map(|index| PropertyKey::from(index as u32))
+        .collect();
+    // 6. If IsPlatformObjectSameOrigin(W) is true, then return the concatenation of keys and
+    //    OrdinaryOwnPropertyKeys(W).
+    if is_platform_object_same_origin(state, current, w.window)
+        && let Some(global) = global_of(state, w.window)
     {
-        return false;
-    }
-    // A [Replaceable] attribute that a script assigned is a data property now.
-    let descriptor = global.borrow().properties().get(key);
-    descriptor.is_some_and(|d| d.is_accessor_descriptor())
-}
-
-/// CrossOriginPropertyFallback: `then`, @@toStringTag, @@hasInstance and
-/// @@isConcatSpreadable read as undefined instead of throwing.
-fn is_fallback_key(key: &PropertyKey) -> bool {
-    match key {
-        PropertyKey::String(s) => s == &js_string!("then"),
-        PropertyKey::Symbol(s) => {
-            s == &JsSymbol::to_string_tag()
-                || s == &JsSymbol::has_instance()
-                || s == &JsSymbol::is_concat_spreadable()
-        }
-        PropertyKey::Index(_) => false,
-    }
-}
-
-fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key = arg(args, 1).to_property_key(context)?;
-    let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            if let Some(index) = array_index(&key)
-                && let Some(child) = child_at(&state, target.browsing_context, index)
-            {
-                return window_proxy_for(&state, context, target.viewer, child);
+        // (W's own index accessors stand for the indices above: see
+        // `window_named_properties::define_frame_index`.)
+        for key in global.own_property_keys(context)? {
+            if array_index(&key).is_none() {
+                keys.push(key);
             }
-            // The properties whose value is a WindowProxy are answered in the viewer's realm,
-            // so that every path to a browsing context gives the viewer the same object
-            // (`iframe.contentWindow.parent === window`).
-            if is_window_proxy_accessor(&global, &key)
-                && let Some(value) = cross_origin_get(&state, context, target, &key)?
-            {
-                return Ok(value);
-            }
-            global.get(key, context)
         }
-        Resolved::CrossOrigin => match cross_origin_get(&state, context, target, &key)? {
-            Some(value) => Ok(value),
-            None if is_fallback_key(&key) => Ok(JsValue::undefined()),
-            None => Err(security_error(context, &key)),
-        },
+        return Ok(keys);
     }
+    // 7. Return the concatenation of keys and ! CrossOriginOwnPropertyKeys(W).
+    keys.extend(cross_origin_own_property_keys(Kind::Window));
+    Ok(keys)
 }
 
-fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key = arg(args, 1).to_property_key(context)?;
-    let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            let done = global.set(key, arg(args, 2), false, context)?;
-            Ok(JsValue::new(done))
-        }
-        // CrossOriginSet: `location` (its setter navigates) is the only settable
-        // cross-origin property.
-        Resolved::CrossOrigin if key == PropertyKey::from(js_string!("location")) => {
-            location::cross_origin_set_location(context, target.browsing_context, &arg(args, 2))?;
-            Ok(JsValue::new(true))
-        }
-        Resolved::CrossOrigin => Err(security_error(context, &key)),
-    }
-}
-
-fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key = arg(args, 1).to_property_key(context)?;
-    let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => Ok(JsValue::new(global.has_property(key, context)?)),
-        Resolved::CrossOrigin => {
-            if cross_origin_get(&state, context, target, &key)?.is_some() {
-                return Ok(JsValue::new(true));
-            }
-            Err(security_error(context, &key))
-        }
-    }
-}
-
-fn trap_get_own_property_descriptor(
-    _: &JsValue,
+/// The steps of a cross-origin Window member (the functions CrossOriginGetOwnPropertyHelper
+/// makes for a Window): each is the IDL member's, on the Window `object`.
+pub(crate) fn cross_origin_window_steps(
+    object: CrossOriginObject,
+    property: &'static str,
+    role: Role,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key_value = arg(args, 1);
-    let key = key_value.to_property_key(context)?;
     let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            let get_own = RealmData::of_current_realm(context)?
-                .get_own_property_descriptor
-                .clone();
-            let descriptor =
-                get_own.call(&JsValue::undefined(), &[global.into(), key_value], context)?;
-            // [[GetOwnProperty]] step 2.5: report every property as configurable, so the
-            // proxy invariants hold.
-            if let Some(d) = descriptor.as_object() {
-                d.set(js_string!("configurable"), true, false, context)?;
-            }
-            Ok(descriptor)
+    let bc = object.browsing_context;
+    let proxy = |context: &mut Context, bc| -> JsResult<JsValue> {
+        Ok(window_proxy_object(&state, context, bc)?.into())
+    };
+    match (property, role) {
+        ("window" | "self" | "frames", Role::Getter) => proxy(context, bc),
+        ("location", Role::Getter) => {
+            Ok(location::location_of_window(&state, context, object.window, bc)?.into())
         }
-        Resolved::CrossOrigin => match cross_origin_get(&state, context, target, &key)? {
-            Some(value) => {
-                let descriptor = JsObject::with_object_proto(context.intrinsics());
-                descriptor.set(js_string!("value"), value, false, context)?;
-                descriptor.set(js_string!("writable"), false, false, context)?;
-                descriptor.set(js_string!("enumerable"), false, false, context)?;
-                descriptor.set(js_string!("configurable"), true, false, context)?;
-                Ok(descriptor.into())
-            }
-            None if is_fallback_key(&key) => Ok(JsValue::undefined()),
-            None => Err(security_error(context, &key)),
-        },
+        ("location", Role::Setter) => {
+            location::cross_origin_set_location(context, bc, &arg(args, 0))?;
+            Ok(JsValue::undefined())
+        }
+        ("closed", Role::Getter) => Ok(JsValue::new(window_open::is_closed(&state, bc))),
+        ("length", Role::Getter) => Ok(JsValue::new(
+            state.ua.with_tree(|t| t.children(bc).len()) as u32
+        )),
+        ("top", Role::Getter) => {
+            let top = state.ua.with_tree(|t| t.top(bc)).unwrap_or(bc);
+            proxy(context, top)
+        }
+        ("parent", Role::Getter) => {
+            let parent = state.ua.with_tree(|t| t.parent(bc)).unwrap_or(bc);
+            proxy(context, parent)
+        }
+        ("opener", Role::Getter) => {
+            window_open::opener_window_proxy(&state, context, object.window, bc)
+        }
+        ("postMessage", Role::Method) => {
+            post_message::post_message_to_browsing_context(context, bc, args)
+        }
+        ("close", Role::Method) => window_open::window_close(context, bc),
+        // TODO(spec): focus() and blur() (there is no focus): they do nothing.
+        ("focus" | "blur", Role::Method) => Ok(JsValue::undefined()),
+        _ => Err(type_error("Illegal invocation")),
     }
 }
 
-fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key = arg(args, 1).to_property_key(context)?;
+/// The state every trap starts from: the agent, the current settings object and the
+/// WindowProxy.
+fn enter(
+    args: &[JsValue],
+    context: &Context,
+) -> JsResult<(Rc<AgentState>, Option<Current>, WindowProxy)> {
     let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            let descriptor = arg(args, 2).to_property_descriptor(context)?;
-            Ok(JsValue::new(
-                global.define_property_or_throw(key, descriptor, context)?,
-            ))
-        }
-        Resolved::CrossOrigin => Err(security_error(context, &key)),
-    }
-}
-
-fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let key = arg(args, 1).to_property_key(context)?;
-    let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            Ok(JsValue::new(global.delete_property_or_throw(key, context)?))
-        }
-        Resolved::CrossOrigin => Err(security_error(context, &key)),
-    }
-}
-
-fn trap_own_keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let state = AgentState::of(context)?;
-    let children = state
-        .ua
-        .with_tree(|t| t.children(target.browsing_context).len());
-    let mut keys: Vec<JsValue> = (0..children)
-        .map(|i| JsString::from(i.to_string().as_str()).into())
-        .collect();
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => {
-            for key in global.own_property_keys(context)? {
-                if array_index(&key).is_some() {
-                    continue;
-                }
-                keys.push(match key {
-                    PropertyKey::String(s) => s.into(),
-                    PropertyKey::Symbol(s) => s.into(),
-                    PropertyKey::Index(i) => JsString::from(i.get().to_string().as_str()).into(),
-                });
-            }
-        }
-        Resolved::CrossOrigin => {
-            for name in CROSS_ORIGIN_PROPERTIES.iter().chain(["postMessage"].iter()) {
-                keys.push(JsString::from(*name).into());
-            }
-            for symbol in [
-                JsSymbol::to_string_tag(),
-                JsSymbol::has_instance(),
-                JsSymbol::is_concat_spreadable(),
-            ] {
-                keys.push(symbol.into());
-            }
-        }
-    }
-    Ok(JsArray::from_iter(keys, context).into())
+    let current = current(context);
+    let w = window_proxy_of(&state, args)?;
+    Ok((state, current, w))
 }
 
 fn trap_get_prototype_of(
@@ -488,13 +599,116 @@ fn trap_get_prototype_of(
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let target = target_of(args)?;
-    let state = AgentState::of(context)?;
-    match resolve(&state, target) {
-        Resolved::SameOrigin(global) => Ok(global
-            .prototype()
-            .map(JsValue::from)
-            .unwrap_or_else(JsValue::null)),
-        Resolved::CrossOrigin => Ok(JsValue::null()),
-    }
+    let (state, current, w) = enter(args, context)?;
+    Ok(get_prototype_of(&state, current.as_ref(), &w))
+}
+
+fn trap_set_prototype_of(
+    _: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    Ok(JsValue::new(set_prototype_of(
+        &state,
+        current.as_ref(),
+        &w,
+        &arg(args, 1),
+    )))
+}
+
+/// [[PreventExtensions]] ( ): return false.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#windowproxy-preventextensions>
+/// ([[IsExtensible]] is the target's: true.)
+fn trap_prevent_extensions(_: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
+    Ok(JsValue::new(false))
+}
+
+fn trap_get_own_property_descriptor(
+    _: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        let descriptor = get_own_property(&state, context, current.as_ref(), &w, &key)?;
+        from_property_descriptor(descriptor.as_ref(), context)
+    })
+}
+
+fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    let descriptor = arg(args, 2).to_property_descriptor(context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        define_own_property(&state, context, current.as_ref(), &w, &key, descriptor)
+            .map(JsValue::new)
+    })
+}
+
+/// [[HasProperty]]: OrdinaryHasProperty(this, P), through this object's [[GetOwnProperty]]
+/// and [[GetPrototypeOf]].
+///
+/// Spec: <https://tc39.es/ecma262/#sec-ordinaryhasproperty>
+fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        // 1. Let hasOwn be ? O.[[GetOwnProperty]](P). 2. If it is not undefined, return true.
+        if get_own_property(&state, context, current.as_ref(), &w, &key)?.is_some() {
+            return Ok(JsValue::new(true));
+        }
+        // 3. Let parent be ? O.[[GetPrototypeOf]](). 4. If parent is not null, return ?
+        //    parent.[[HasProperty]](P). 5. Return false.
+        let parent = get_prototype_of(&state, current.as_ref(), &w).as_object();
+        Ok(JsValue::new(has_on_chain(parent, &key)))
+    })
+}
+
+fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    let receiver = arg(args, 2);
+    in_current_realm(context, current.as_ref(), |context| {
+        get(&state, context, current.as_ref(), &w, &key, &receiver)
+    })
+}
+
+fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    let value = arg(args, 2);
+    let receiver = arg(args, 3);
+    let proxy = window_proxy_object(&state, context, w.browsing_context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        set(
+            &state,
+            context,
+            current.as_ref(),
+            &w,
+            &proxy.into(),
+            &key,
+            &value,
+            &receiver,
+        )
+        .map(JsValue::new)
+    })
+}
+
+fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    let key = arg(args, 1).to_property_key(context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        delete(&state, context, current.as_ref(), &w, &key).map(JsValue::new)
+    })
+}
+
+fn trap_own_keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let (state, current, w) = enter(args, context)?;
+    in_current_realm(context, current.as_ref(), |context| {
+        let keys = own_property_keys(&state, context, current.as_ref(), &w)?;
+        Ok(JsArray::from_iter(keys.into_iter().map(key_value), context).into())
+    })
 }

@@ -22,10 +22,11 @@ use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::promise_rejection_event::create_promise_rejection_event;
 use crate::html::scripting::script::emit_console;
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 
 /// The host hooks of every agent's context: boa's defaults, except the promise rejection
-/// tracker.
+/// tracker and the global `this` of a Window's realm.
 pub(crate) struct PosternHostHooks;
 
 impl HostHooks for PosternHostHooks {
@@ -36,6 +37,14 @@ impl HostHooks for PosternHostHooks {
         context: &mut Context,
     ) {
         host_promise_rejection_tracker(promise.clone().upcast(), operation, context);
+    }
+
+    /// A Window realm's global `this` is its browsing context's WindowProxy.
+    fn create_global_this(
+        &self,
+        _: &boa_engine::context::intrinsics::Intrinsics,
+    ) -> Option<JsObject> {
+        window_proxy::take_global_this()
     }
 }
 
