@@ -97,6 +97,15 @@ fn get_href(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<Js
 fn set_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
     let value = to_dom_string(&arg(args, 0), context)?;
+    // The Location of another agent's Window navigates that Window's navigable.
+    if let Some(navigable) = this
+        .as_object()
+        .and_then(|object| location_exotic::navigable_of_remote_location(context, &object))
+    {
+        let url = parse_relative_to_entry(context, &value)?;
+        location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
+        return Ok(JsValue::undefined());
+    }
     navigate_href(context, window, &value)?;
     Ok(JsValue::undefined())
 }
@@ -146,9 +155,52 @@ fn get_protocol(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResul
     get_part(this, context, Part::Protocol)
 }
 
+/// The `protocol` setter.
+///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-protocol>
 fn set_protocol(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    set_part(this, args, context, Part::Protocol)
+    let window = window_of(this, context)?;
+    // 1. If this's relevant Document is null, then return.
+    // 2. If this's relevant Document's origin is not same origin-domain with the entry
+    //    settings object's origin, then throw a "SecurityError" DOMException.
+    check_same_origin_domain(context, window)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    // 3. Let copyURL be a copy of this's url.
+    let (url, navigable) = url_and_navigable(&state, window)?;
+    // 4. Let possibleFailure be the result of basic URL parsing the given value, followed by
+    //    ":", with copyURL as url and scheme start state as state override: a scheme up to the
+    //    first ":".
+    // Deviation: an ASCII tab or newline in the value is a failure (the URL parser would drop
+    // it), as in Chromium.
+    let scheme = value.split(':').next().unwrap_or("");
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // 5. If possibleFailure is failure, then throw a "SyntaxError" DOMException.
+    if !valid {
+        return Err(dom_exception::throw(
+            context,
+            "SyntaxError",
+            &format!("'{value}' is an invalid protocol."),
+        ));
+    }
+    let mut copy = url.clone();
+    // (A scheme the URL cannot switch to leaves it as it is.)
+    let _ = copy.set_scheme(&scheme.to_ascii_lowercase());
+    // 6. If copyURL's scheme is not an HTTP(S) scheme, then terminate these steps.
+    if !matches!(copy.scheme(), "http" | "https") {
+        return Ok(JsValue::undefined());
+    }
+    // 7. Location-object navigate this to copyURL.
+    if copy != url {
+        location_object_navigate(context, navigable, copy, HistoryHandling::Push)?;
+    }
+    Ok(JsValue::undefined())
 }
 
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-host>
@@ -216,10 +268,10 @@ fn set_hash(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-assign>
 fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
-    required_argument(args, "assign")?;
     // 1-2. If this's relevant Document is not fully active, return; same origin-domain
-    //      check.
+    //      check. (Web IDL's security check comes before the argument count.)
     let (_, navigable) = checked_url(context, window)?;
+    required_argument(args, "assign")?;
     // 3. Parse url relative to the entry settings object; failure → SyntaxError.
     // 4. Location-object navigate this to the resulting URL.
     navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Push)
@@ -231,9 +283,19 @@ fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
     required_argument(args, "replace")?;
-    // 1. If this's relevant Document is null, then return.
+    // 1. If this's relevant Document is null, then return. (The Location of another agent's
+    //    Window navigates that Window's navigable.)
     let state = AgentState::of(context)?;
-    let (_, navigable) = url_and_navigable(&state, window)?;
+    let navigable = match url_and_navigable(&state, window) {
+        Ok((_, navigable)) => navigable,
+        Err(_) => match this
+            .as_object()
+            .and_then(|object| location_exotic::navigable_of_remote_location(context, &object))
+        {
+            Some(navigable) => navigable,
+            None => return Ok(JsValue::undefined()),
+        },
+    };
     // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
     // 3. Location-object navigate this to the resulting URL given "replace".
     navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)

@@ -432,6 +432,22 @@ pub(crate) fn window_of_location(context: &Context, object: &JsObject) -> Option
         .map(|(window, _)| *window)
 }
 
+/// The navigable of `object` if it stands for the Location of another agent's Window.
+pub(crate) fn navigable_of_remote_location(
+    context: &Context,
+    object: &JsObject,
+) -> Option<BrowsingContextId> {
+    let cache = context.get_data::<WindowProxyCache>()?;
+    let remote = cache.remote_locations.borrow();
+    let (window, _) = remote.iter().find(|(_, location)| *location == object)?;
+    let state = AgentState::of(context).ok()?;
+    let window = *window;
+    state
+        .ua
+        .window_entry(window)
+        .map(|entry| entry.browsing_context)
+}
+
 /// The Location object kept in `realm` (its Window's).
 fn crate_location_of_realm(realm: &boa_engine::realm::Realm) -> Option<JsObject> {
     realm

@@ -122,7 +122,7 @@ fn get_length(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
     let state = AgentState::of(context)?;
     let length = state
         .browsing_context_of(window)
-        .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
+        .map(|bc| window_proxy::document_tree_child_navigables(&state, bc).len())
         .unwrap_or(0);
     Ok(JsValue::new(length as u32))
 }

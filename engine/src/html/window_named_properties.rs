@@ -19,9 +19,10 @@ use crate::webidl::interface::function;
 /// Makes `parent[index]` (and `frames[index]`) return the WindowProxy of the parent's
 /// index-th child navigable, for the index the new child got.
 ///
-/// Deviation: an accessor property on the global object stands in for the WindowProxy's
-/// [[GetOwnProperty]] over the document-tree child navigables; once defined it stays (it
-/// returns undefined when the index is out of range again after a removal).
+/// Deviation: an accessor property on the global object itself; scripts reach the Window
+/// through its WindowProxy, whose [[GetOwnProperty]] answers the indices from the document-tree
+/// child navigables (`window_proxy::get_own_property`), so this accessor only stands for them on
+/// the global object (once defined it stays).
 // TODO(spec): the child navigables follow creation order, not the tree order of their
 // containers, when a script inserts an iframe before an existing one.
 pub(crate) fn define_frame_index(

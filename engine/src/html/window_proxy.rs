@@ -168,11 +168,9 @@ pub(crate) fn take_global_this() -> Option<JsObject> {
 #[derive(Clone, Debug)]
 struct WindowProxy {
     browsing_context: BrowsingContextId,
-    /// The browsing context's active window. (A WindowProxy whose browsing context is
-    /// discarded is treated as cross-origin, as browsers do.)
+    /// [[Window]]: the browsing context's active window, else (the browsing context is
+    /// discarded) the Window it last forwarded to, which stays reachable.
     window: Option<WindowId>,
-    /// The Window it last forwarded to.
-    last_window: Option<WindowId>,
     /// The proxy's target (where non-configurable properties defined through it are kept).
     target: JsObject,
 }
@@ -189,12 +187,11 @@ fn window_proxy_of(state: &AgentState, args: &[JsValue]) -> JsResult<WindowProxy
         if active.is_some() {
             data.window.set(active);
         }
-        (data.browsing_context, (active, data.window.get()))
+        (data.browsing_context, data.window.get())
     };
     Ok(WindowProxy {
         browsing_context,
-        window: window.0,
-        last_window: window.1,
+        window,
         target,
     })
 }
@@ -209,11 +206,79 @@ fn global_of(state: &AgentState, window: Option<WindowId>) -> Option<JsObject> {
         .map(|w| w.global.clone())
 }
 
+/// The document-tree child navigables of the active document of `bc`: its children whose
+/// container is in that document (a child of a document navigated away from is not one).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#document-tree-child-navigables>
+pub(crate) fn document_tree_child_navigables(
+    state: &AgentState,
+    bc: BrowsingContextId,
+) -> Vec<BrowsingContextId> {
+    state.ua.with_tree(|tree| {
+        let Some(document) = tree.get(bc).and_then(|b| b.active_document) else {
+            return Vec::new();
+        };
+        tree.children(bc)
+            .iter()
+            .copied()
+            .filter(|child| {
+                tree.get(*child)
+                    .and_then(|c| c.container)
+                    .is_some_and(|(container_document, _)| container_document == document)
+            })
+            .collect()
+    })
+}
+
+/// The navigable named `name` in the document-tree child navigable target name property set
+/// of `window` (of `bc`): the first child with that target name, if its active document is
+/// same origin with `window`.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#document-tree-child-navigable-target-name-property-set>
+fn named_child(
+    state: &AgentState,
+    window: WindowId,
+    bc: BrowsingContextId,
+    name: &str,
+) -> Option<BrowsingContextId> {
+    // 1. Let children be the document-tree child navigables of window's associated Document.
+    // 2.-3. firstNamedChildren: the first navigable of each non-empty target name.
+    if name.is_empty() {
+        return None;
+    }
+    let children = document_tree_child_navigables(state, bc);
+    let first = state.ua.with_tree(|tree| {
+        children
+            .iter()
+            .copied()
+            .find(|child| tree.get(*child).is_some_and(|c| c.name == name))
+    })?;
+    // 5. Append its name to names if navigable's active document's origin is same origin with
+    //    window's relevant settings object's origin. (A child in another agent is of another
+    //    site.)
+    let child_window = state.ua.active_window(first)?;
+    let windows = state.windows.borrow();
+    let same_origin = match (windows.get(&child_window), windows.get(&window)) {
+        (Some(child), Some(window)) => child.origin().is_same_origin(&window.origin()),
+        // Deviation: the origins of windows of another agent are not known here; a child in
+        // the same agent as its parent (same site) is taken as same origin with it.
+        (None, None) => match (
+            state.ua.window_entry(child_window),
+            state.ua.window_entry(window),
+        ) {
+            (Some(child), Some(parent)) => child.agent == parent.agent,
+            _ => false,
+        },
+        _ => false,
+    };
+    same_origin.then_some(first)
+}
+
 /// The document-tree child navigable at `index`, if any.
 fn child_at(state: &AgentState, bc: BrowsingContextId, index: u32) -> Option<BrowsingContextId> {
-    state
-        .ua
-        .with_tree(|tree| tree.children(bc).get(index as usize).copied())
+    document_tree_child_navigables(state, bc)
+        .get(index as usize)
+        .copied()
 }
 
 fn array_index(key: &PropertyKey) -> Option<u32> {
@@ -302,7 +367,7 @@ fn get_own_property(
             .map(|d| if mirrored { d } else { as_configurable(d) }));
     }
     // 4. Let property be CrossOriginGetOwnPropertyHelper(W, P).
-    if let Some(window) = w.window.or(w.last_window) {
+    if let Some(window) = w.window {
         let object = CrossOriginObject {
             kind: Kind::Window,
             window,
@@ -319,24 +384,24 @@ fn get_own_property(
     //    property set, then return PropertyDescriptor{ [[Value]]: the active WindowProxy of
     //    the named object of W with the name P, [[Enumerable]]: false, [[Writable]]: false,
     //    [[Configurable]]: true }.
-    // TODO(spec): the name set keeps only children whose active document is same origin with
-    // W's or whose name is their container's name attribute.
-    if let PropertyKey::String(name) = key {
-        let name = name.to_std_string_escaped();
-        if let Some(child) = state
-            .ua
-            .with_tree(|t| t.child_by_name(w.browsing_context, &name))
-        {
-            let value = window_proxy_object(state, context, child)?;
-            return Ok(Some(
-                PropertyDescriptor::builder()
-                    .value(value)
-                    .enumerable(false)
-                    .writable(false)
-                    .configurable(true)
-                    .build(),
-            ));
-        }
+    if let PropertyKey::String(name) = key
+        && let Some(window) = w.window
+        && let Some(child) = named_child(
+            state,
+            window,
+            w.browsing_context,
+            &name.to_std_string_escaped(),
+        )
+    {
+        let value = window_proxy_object(state, context, child)?;
+        return Ok(Some(
+            PropertyDescriptor::builder()
+                .value(value)
+                .enumerable(false)
+                .writable(false)
+                .configurable(true)
+                .build(),
+        ));
     }
     // 7. Return ? CrossOriginPropertyFallback(P).
     cross_origin_property_fallback(context, key).map(Some)
@@ -509,7 +574,7 @@ fn own_property_keys(
     // 1. Let W be the value of the [[Window]] internal slot of this.
     // 2. Let keys be a new empty List.
     // 3. Let maxProperties be the number of document-tree child navigables of W.
-    let max_properties = state.ua.with_tree(|t| t.children(w.browsing_context).len());
+    let max_properties = document_tree_child_navigables(state, w.browsing_context).len();
     // 4. Let index be 0. 5. Repeat while index < maxProperties: add ! ToString(index) as the
     //    last element of keys; increment index by one.
     let mut keys: Vec<PropertyKey> = (0..max_properties)
@@ -559,7 +624,7 @@ pub(crate) fn cross_origin_window_steps(
         }
         ("closed", Role::Getter) => Ok(JsValue::new(window_open::is_closed(&state, bc))),
         ("length", Role::Getter) => Ok(JsValue::new(
-            state.ua.with_tree(|t| t.children(bc).len()) as u32
+            document_tree_child_navigables(&state, bc).len() as u32,
         )),
         ("top", Role::Getter) => {
             let top = state.ua.with_tree(|t| t.top(bc)).unwrap_or(bc);
