@@ -468,7 +468,11 @@ fn get(
     if is_platform_object_same_origin(state, current, w.window)
         && let Some(global) = global_of(state, w.window)
     {
-        let own = get_own_property(state, context, current, w, key)?;
+        // (this.[[GetOwnProperty]](P): steps 2 and 3 of it.)
+        let own = match array_index(key) {
+            Some(_) => get_own_property(state, context, current, w, key)?,
+            None => ordinary_get_own_property(&global, key),
+        };
         return ordinary_get_from(global.prototype(), own, key, receiver, context);
     }
     // 4. Return ? CrossOriginGet(this, P, Receiver).

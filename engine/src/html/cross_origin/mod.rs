@@ -220,7 +220,7 @@ pub(crate) fn is_platform_object_same_origin(
     // 1. Return true if the current settings object's origin is same origin-domain with O's
     //    relevant settings object's origin, and false otherwise. (Windows of other agents are
     //    of other sites: never same origin-domain.)
-    state.same_origin_domain(current.window, window)
+    current.window == window || state.same_origin_domain(current.window, window)
 }
 
 /// A "SecurityError" DOMException for a cross-origin access to `key`.
