@@ -286,7 +286,8 @@ fn define_own_property(
             return Ok(false);
         }
         //    2. Return ? OrdinaryDefineOwnProperty(this, P, Desc).
-        let non_configurable = descriptor.configurable() == Some(false);
+        let existed = ordinary_get_own_property(inner, key).is_some();
+        let made_non_configurable = descriptor.configurable() == Some(false);
         if inner
             .define_property_or_throw(key.clone(), descriptor, context)
             .is_err()
@@ -295,7 +296,11 @@ fn define_own_property(
         }
         // Deviation: a non-configurable property goes on the proxy's target too (boa's
         // Proxy invariants).
-        if non_configurable && let Some(defined) = ordinary_get_own_property(inner, key) {
+        // (A new property is non-configurable unless the descriptor says otherwise.)
+        if let Some(defined) = ordinary_get_own_property(inner, key)
+            && defined.configurable() == Some(false)
+            && (made_non_configurable || !existed)
+        {
             let _ = l
                 .target
                 .define_property_or_throw(key.clone(), defined, context);

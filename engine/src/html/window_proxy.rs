@@ -429,7 +429,8 @@ fn define_own_property(
         }
         //    2. Return ? OrdinaryDefineOwnProperty(W, P, Desc). (On an ordinary object it
         //       runs no script: an error is its false.)
-        let non_configurable = descriptor.configurable() == Some(false);
+        let existed = ordinary_get_own_property(&global, key).is_some();
+        let made_non_configurable = descriptor.configurable() == Some(false);
         if global
             .define_property_or_throw(key.clone(), descriptor, context)
             .is_err()
@@ -438,7 +439,11 @@ fn define_own_property(
         }
         // Deviation: a non-configurable property is defined on the proxy's target as well,
         // so that boa's Proxy invariants let it be reported as it is.
-        if non_configurable && let Some(defined) = ordinary_get_own_property(&global, key) {
+        // (A new property is non-configurable unless the descriptor says otherwise.)
+        if let Some(defined) = ordinary_get_own_property(&global, key)
+            && defined.configurable() == Some(false)
+            && (made_non_configurable || !existed)
+        {
             let _ = w
                 .target
                 .define_property_or_throw(key.clone(), defined, context);
