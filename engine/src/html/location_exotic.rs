@@ -350,7 +350,7 @@ fn set(
     //    Receiver).
     if let Some(inner) = l.same_origin(state, current) {
         let own = ordinary_get_own_property(inner, key);
-        return match ordinary_set_target(inner.prototype(), own, key) {
+        return match ordinary_set_target(inner.prototype(), own, key, None) {
             SetTarget::ReadOnly | SetTarget::Accessor(None) => Ok(false),
             SetTarget::Accessor(Some(setter)) => {
                 setter.call(receiver, std::slice::from_ref(value), context)?;
@@ -540,7 +540,7 @@ fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
             return Ok(JsValue::new(true));
         }
         let parent = get_prototype_of(&state, current.as_ref(), &l).as_object();
-        Ok(JsValue::new(has_on_chain(parent, &key)))
+        Ok(JsValue::new(has_on_chain(parent, &key, None)))
     })
 }
 

@@ -281,8 +281,11 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId
     // named properties object (`WindowProperties`), whose [[Prototype]] is
     // EventTarget.prototype.
     let event_target_prototype = interface.prototype.prototype();
-    let named_properties =
-        window_named_properties::create_named_properties_object(context, event_target_prototype)?;
+    let named_properties = window_named_properties::create_named_properties_object(
+        context,
+        event_target_prototype,
+        window,
+    )?;
     interface.prototype.set_prototype(Some(named_properties));
     global.set_prototype(Some(interface.prototype.clone()));
     location::install(context, global, window)?;

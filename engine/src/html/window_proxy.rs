@@ -25,7 +25,7 @@ use crate::html::cross_origin::helper::{
     cross_origin_set,
 };
 use crate::html::cross_origin::ordinary::{
-    SetTarget, has_on_chain, ordinary_get_from, ordinary_get_own_property, ordinary_set_target,
+    SetTarget, has_on_chain, ordinary_get_own_property, ordinary_get_skipping, ordinary_set_target,
 };
 use crate::html::cross_origin::{
     Current, Kind, as_configurable, cross_origin_own_property_keys, cross_origin_property_fallback,
@@ -34,6 +34,7 @@ use crate::html::cross_origin::{
 };
 use crate::html::location;
 use crate::html::web_messaging::post_message;
+use crate::html::window_named_properties;
 use crate::html::window_open;
 use crate::ids::{BrowsingContextId, NodeId, WindowId};
 use crate::webidl::conversions::{arg, type_error};
@@ -232,10 +233,10 @@ pub(crate) fn document_tree_child_navigables(
 
 /// The navigable named `name` in the document-tree child navigable target name property set
 /// of `window` (of `bc`): the first child with that target name, if its active document is
-/// same origin with `window`.
+/// same origin with `window` or its container's name attribute is that name.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#document-tree-child-navigable-target-name-property-set>
-fn named_child(
+pub(crate) fn named_child(
     state: &AgentState,
     window: WindowId,
     bc: BrowsingContextId,
@@ -256,6 +257,19 @@ fn named_child(
     // 5. Append its name to names if navigable's active document's origin is same origin with
     //    window's relevant settings object's origin. (A child in another agent is of another
     //    site.)
+    //    (or if navigable's container's name content attribute value is name).
+    let container_named = state
+        .ua
+        .with_tree(|tree| tree.get(first).and_then(|c| c.container))
+        .and_then(|(_, element)| {
+            let document = state.windows.borrow().get(&window)?.document.clone();
+            let named = document.borrow().get_attribute(element, "name") == Some(name);
+            Some(named)
+        })
+        .unwrap_or(false);
+    if container_named {
+        return Some(first);
+    }
     let child_window = state.ua.active_window(first)?;
     let windows = state.windows.borrow();
     let same_origin = match (windows.get(&child_window), windows.get(&window)) {
@@ -478,7 +492,24 @@ fn get(
             Some(_) => get_own_property(state, context, current, w, key)?,
             None => ordinary_get_own_property(&global, key),
         };
-        return ordinary_get_from(global.prototype(), own, key, receiver, context);
+        // The prototype chain, with the named properties object's named properties last
+        // (the named property visibility algorithm: every other object shadows them).
+        let named = w
+            .window
+            .and_then(|window| window_named_properties::named_properties_of(state, window));
+        let skip = named.as_ref().map(|n| (&n.object, &n.target));
+        if let Some(value) =
+            ordinary_get_skipping(global.prototype(), own, key, skip, receiver, context)?
+        {
+            return Ok(value);
+        }
+        return match w.window {
+            Some(window) => Ok(window_named_properties::named_property(
+                state, context, window, key,
+            )?
+            .unwrap_or_default()),
+            None => Ok(JsValue::undefined()),
+        };
     }
     // 4. Return ? CrossOriginGet(this, P, Receiver).
     let descriptor = get_own_property(state, context, current, w, key)?
@@ -512,7 +543,11 @@ fn set(
         }
         //    2. Return ? OrdinarySet(W, P, V, Receiver).
         let own = ordinary_get_own_property(&global, key);
-        return match ordinary_set_target(global.prototype(), own, key) {
+        let named = w
+            .window
+            .and_then(|window| window_named_properties::named_properties_of(state, window));
+        let skip = named.as_ref().map(|n| (&n.object, &n.target));
+        return match ordinary_set_target(global.prototype(), own, key, skip) {
             SetTarget::ReadOnly => Ok(false),
             SetTarget::Accessor(None) => Ok(false),
             SetTarget::Accessor(Some(setter)) => {
@@ -594,8 +629,6 @@ fn own_property_keys(
     if is_platform_object_same_origin(state, current, w.window)
         && let Some(global) = global_of(state, w.window)
     {
-        // (W's own index accessors stand for the indices above: see
-        // `window_named_properties::define_frame_index`.)
         for key in global.own_property_keys(context)? {
             if array_index(&key).is_none() {
                 keys.push(key);
@@ -737,7 +770,18 @@ fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
         // 3. Let parent be ? O.[[GetPrototypeOf]](). 4. If parent is not null, return ?
         //    parent.[[HasProperty]](P). 5. Return false.
         let parent = get_prototype_of(&state, current.as_ref(), &w).as_object();
-        Ok(JsValue::new(has_on_chain(parent, &key)))
+        let Some(window) = w.window.filter(|_| parent.is_some()) else {
+            return Ok(JsValue::new(false));
+        };
+        let named = window_named_properties::named_properties_of(&state, window);
+        let skip = named.as_ref().map(|n| (&n.object, &n.target));
+        if has_on_chain(parent, &key, skip) {
+            return Ok(JsValue::new(true));
+        }
+        // (The named properties object's named properties, last.)
+        Ok(JsValue::new(
+            window_named_properties::named_property(&state, context, window, &key)?.is_some(),
+        ))
     })
 }
 

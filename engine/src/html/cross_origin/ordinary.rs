@@ -23,22 +23,52 @@ pub(crate) fn ordinary_get_own_property(
 }
 
 /// The first property named `key` on `start` and its prototypes, with the object holding it.
+/// `skip` is a named properties object (a Proxy) met on the way and its target: the lookup
+/// goes on with the target (its own properties and [[Prototype]]), the named properties being
+/// the caller's to ask last.
 ///
 /// Deviation: the objects of the chain are read as ordinary objects (a Proxy placed on the
-/// prototype chain of a Window or a Location is not consulted).
-fn find_on_chain(
+/// prototype chain of a Window or a Location by a page is not consulted).
+pub(crate) fn find_on_chain(
     start: Option<JsObject>,
     key: &PropertyKey,
+    skip: Option<(&JsObject, &JsObject)>,
 ) -> Option<(JsObject, PropertyDescriptor)> {
     let mut object = start;
     for _ in 0..MAX_CHAIN {
-        let current = object?;
+        let mut current = object?;
+        if let Some((named, target)) = skip
+            && &current == named
+        {
+            current = target.clone();
+        }
         if let Some(descriptor) = ordinary_get_own_property(&current, key) {
             return Some((current, descriptor));
         }
         object = current.prototype();
     }
     None
+}
+
+/// The value a property gives through [[Get]]: its value, or its getter called with
+/// `receiver` (undefined without one).
+///
+/// Spec: <https://tc39.es/ecma262/#sec-ordinaryget> (steps 3-7)
+pub(crate) fn value_of(
+    descriptor: &PropertyDescriptor,
+    receiver: &JsValue,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    // 3. If IsDataDescriptor(desc) is true, return desc.[[Value]].
+    if descriptor.is_data_descriptor() {
+        return Ok(descriptor.value().cloned().unwrap_or_default());
+    }
+    // 5. Let getter be desc.[[Get]]. 6. If getter is undefined, return undefined.
+    let Some(getter) = descriptor.get().and_then(JsValue::as_callable) else {
+        return Ok(JsValue::undefined());
+    };
+    // 7. Return ? Call(getter, Receiver).
+    getter.call(receiver, &[], context)
 }
 
 /// OrdinaryGet on the prototype chain starting at `start` (the object's own property has
@@ -53,27 +83,32 @@ pub(crate) fn ordinary_get_from(
     receiver: &JsValue,
     context: &mut Context,
 ) -> JsResult<JsValue> {
+    ordinary_get_skipping(start, own, key, None, receiver, context)
+        .map(|value| value.unwrap_or_default())
+}
+
+/// [`ordinary_get_from`] stepping over `skip` (see [`find_on_chain`]); `None` when no object
+/// of the chain has the property.
+pub(crate) fn ordinary_get_skipping(
+    start: Option<JsObject>,
+    own: Option<PropertyDescriptor>,
+    key: &PropertyKey,
+    skip: Option<(&JsObject, &JsObject)>,
+    receiver: &JsValue,
+    context: &mut Context,
+) -> JsResult<Option<JsValue>> {
     // 1. Let desc be ? O.[[GetOwnProperty]](P).
     // 2. If desc is undefined: let parent be ? O.[[GetPrototypeOf]](); if parent is null,
     //    return undefined; return ? parent.[[Get]](P, Receiver).
     let descriptor = match own {
         Some(descriptor) => descriptor,
-        None => match find_on_chain(start, key) {
+        None => match find_on_chain(start, key, skip) {
             Some((_, descriptor)) => descriptor,
-            None => return Ok(JsValue::undefined()),
+            None => return Ok(None),
         },
     };
-    // 3. If IsDataDescriptor(desc) is true, return desc.[[Value]].
-    if descriptor.is_data_descriptor() {
-        return Ok(descriptor.value().cloned().unwrap_or_default());
-    }
-    // 4. Assert: IsAccessorDescriptor(desc) is true. 5. Let getter be desc.[[Get]].
-    // 6. If getter is undefined, return undefined.
-    let Some(getter) = descriptor.get().and_then(JsValue::as_callable) else {
-        return Ok(JsValue::undefined());
-    };
-    // 7. Return ? Call(getter, Receiver).
-    getter.call(receiver, &[], context)
+    // 3.-7. The value, or the getter called with Receiver.
+    value_of(&descriptor, receiver, context).map(Some)
 }
 
 /// What OrdinarySet found for a key: a setter to call with the receiver, or a data property
@@ -95,13 +130,14 @@ pub(crate) fn ordinary_set_target(
     start: Option<JsObject>,
     own: Option<PropertyDescriptor>,
     key: &PropertyKey,
+    skip: Option<(&JsObject, &JsObject)>,
 ) -> SetTarget {
     // 1. If ownDesc is undefined: let parent be ? O.[[GetPrototypeOf]](); if parent is not
     //    null, return ? parent.[[Set]](P, V, Receiver); else set ownDesc to a writable data
     //    descriptor.
     let descriptor = match own {
         Some(descriptor) => descriptor,
-        None => match find_on_chain(start, key) {
+        None => match find_on_chain(start, key, skip) {
             Some((_, descriptor)) => descriptor,
             None => return SetTarget::Data,
         },
@@ -122,6 +158,10 @@ pub(crate) fn ordinary_set_target(
 /// OrdinaryHasProperty on the prototype chain from `start`.
 ///
 /// Spec: <https://tc39.es/ecma262/#sec-ordinaryhasproperty>
-pub(crate) fn has_on_chain(start: Option<JsObject>, key: &PropertyKey) -> bool {
-    find_on_chain(start, key).is_some()
+pub(crate) fn has_on_chain(
+    start: Option<JsObject>,
+    key: &PropertyKey,
+    skip: Option<(&JsObject, &JsObject)>,
+) -> bool {
+    find_on_chain(start, key, skip).is_some()
 }
