@@ -26,6 +26,7 @@ use crate::html::cross_origin::helper::{
 };
 use crate::html::cross_origin::ordinary::{
     SetTarget, has_on_chain, ordinary_get_own_property, ordinary_get_skipping, ordinary_set_target,
+    value_of,
 };
 use crate::html::cross_origin::{
     Current, Kind, as_configurable, cross_origin_own_property_keys, cross_origin_property_fallback,
@@ -492,6 +493,9 @@ fn get(
             Some(_) => get_own_property(state, context, current, w, key)?,
             None => ordinary_get_own_property(&global, key),
         };
+        if let Some(own) = own {
+            return value_of(&own, receiver, context);
+        }
         // The prototype chain, with the named properties object's named properties last
         // (the named property visibility algorithm: every other object shadows them).
         let named = w
@@ -499,7 +503,7 @@ fn get(
             .and_then(|window| window_named_properties::named_properties_of(state, window));
         let skip = named.as_ref().map(|n| (&n.object, &n.target));
         if let Some(value) =
-            ordinary_get_skipping(global.prototype(), own, key, skip, receiver, context)?
+            ordinary_get_skipping(global.prototype(), None, key, skip, receiver, context)?
         {
             return Ok(value);
         }
