@@ -8,7 +8,7 @@
 //! The named properties object is a boa Proxy (its [[GetOwnProperty]] is exotic) whose target
 //! is an ordinary object with its @@toStringTag and its [[Prototype]]. Global identifier
 //! resolution reaches it through the global object's prototype chain; a WindowProxy's
-//! same-origin lookups step over it and ask [`named_property`] last (`window_proxy.rs`).
+//! same-origin lookups step over it and ask [`named_property`] last (`window_proxy/internal_methods.rs`).
 
 use boa_engine::object::builtins::JsProxyBuilder;
 use boa_engine::property::{PropertyDescriptor, PropertyKey};
