@@ -60,7 +60,7 @@ pub(crate) const LOCATION: InterfaceDeclaration = InterfaceDeclaration {
 };
 
 /// The data of a Location platform object: the Window whose Location it is (its relevant
-/// global object). Scripts see it through its exotic object (`location_exotic.rs`).
+/// global object). Scripts see it through its exotic object (`location_exotic/`).
 #[derive(Clone, Copy, Trace, Finalize, JsData)]
 #[boa_gc(empty_trace)]
 struct Location {
