@@ -138,6 +138,10 @@ fn set_part(
     part: Part,
 ) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
+    // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
     check_same_origin_domain(context, window)?;
     let value = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
@@ -161,6 +165,9 @@ fn get_protocol(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResul
 fn set_protocol(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
     // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
     // 2. If this's relevant Document's origin is not same origin-domain with the entry
     //    settings object's origin, then throw a "SecurityError" DOMException.
     check_same_origin_domain(context, window)?;
@@ -268,8 +275,12 @@ fn set_hash(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-assign>
 fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
-    // 1-2. If this's relevant Document is not fully active, return; same origin-domain
-    //      check. (Web IDL's security check comes before the argument count.)
+    // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
+    // 2. Same origin-domain check. (Web IDL's security check comes before the argument
+    //    count.)
     let (_, navigable) = checked_url(context, window)?;
     required_argument(args, "assign")?;
     // 3. Parse url relative to the entry settings object; failure → SyntaxError.
@@ -286,6 +297,9 @@ fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
     // 1. If this's relevant Document is null, then return. (The Location of another agent's
     //    Window navigates that Window's navigable.)
     let state = AgentState::of(context)?;
+    if relevant_document_is_null(&state, window) {
+        return Ok(JsValue::undefined());
+    }
     let navigable = match url_and_navigable(&state, window) {
         Ok((_, navigable)) => navigable,
         Err(_) => match this
@@ -306,6 +320,10 @@ fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-reload>
 fn reload(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = window_of(this, context)?;
+    // 1. Let document be this's relevant Document. 2. If document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
     let (url, navigable) = checked_url(context, window)?;
     // Deviation: reload navigates to the same URL (no session history to reload).
     location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
@@ -345,6 +363,9 @@ pub(crate) fn location_of_current_realm(context: &Context) -> JsResult<JsObject>
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
 fn navigate_href(context: &mut Context, window: WindowId, value: &str) -> JsResult<()> {
     // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(());
+    }
     // 2. Let url be the result of encoding-parsing a URL given the given value, relative to
     //    the entry settings object.
     // 3. If url is failure, then throw a "SyntaxError" DOMException.
@@ -454,20 +475,43 @@ fn write_part(url: &Url, part: Part, value: &str) -> Option<Url> {
     ok.then_some(copy)
 }
 
-/// The window's URL and browsing context.
+/// The Location's url (its relevant Document's URL, or about:blank when that is null) and its
+/// Window's browsing context.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#concept-location-url>
 fn url_and_navigable(state: &AgentState, window: WindowId) -> JsResult<(Url, BrowsingContextId)> {
-    state
+    let (url, navigable) = state
         .windows
         .borrow()
         .get(&window)
         .map(|w| (w.url(), w.browsing_context))
-        .ok_or_else(|| type_error("the window is gone"))
+        .ok_or_else(|| type_error("the window is gone"))?;
+    if relevant_document_is_null(state, window) {
+        let blank = Url::parse("about:blank").map_err(|e| type_error(e.to_string()))?;
+        return Ok((blank, navigable));
+    }
+    Ok((url, navigable))
+}
+
+/// Whether the Location's relevant Document is null: its Window's browsing context is gone
+/// (removed or discarded). (A Window of another agent is not known here: not null.)
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#relevant-document>
+fn relevant_document_is_null(state: &AgentState, window: WindowId) -> bool {
+    match state.browsing_context_of(window) {
+        Some(bc) => state.ua.active_window(bc).is_none(),
+        None => false,
+    }
 }
 
 /// Throws a "SecurityError" unless the incumbent window may read `window`'s Location (same
 /// origin-domain).
 fn check_same_origin_domain(context: &mut Context, window: WindowId) -> JsResult<()> {
     let state = AgentState::of(context)?;
+    // (Only a non-null relevant Document has an origin to check.)
+    if relevant_document_is_null(&state, window) {
+        return Ok(());
+    }
     let incumbent = environments::incumbent_window(context)?;
     if state.same_origin_domain(incumbent, window) {
         Ok(())
