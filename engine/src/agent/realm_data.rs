@@ -1,14 +1,12 @@
 //! Data every window realm carries in its host-defined slot.
 
-use std::collections::HashMap;
-
 use boa_engine::{
     Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, JsValue, Trace,
     js_string,
 };
 
 use crate::agent::AgentState;
-use crate::agent::window::Window;
+use crate::agent::window::WindowProxyCache;
 use crate::ids::{BrowsingContextId, WindowId};
 
 /// What an object is to the windows of this agent, when it is one of theirs.
@@ -150,7 +148,8 @@ impl RealmData {
                 return Some(WindowObject::Global(*id));
             }
         }
-        browsing_context_of_window_proxy(&windows, object).map(WindowObject::Proxy)
+        drop(windows);
+        browsing_context_of_window_proxy(context, object).map(WindowObject::Proxy)
     }
 
     /// The Window whose global object is `this` (the checked `this` of a Window member: see
@@ -168,17 +167,16 @@ impl RealmData {
     }
 }
 
-/// The browsing context of a WindowProxy object this agent made (the WindowProxies are kept,
-/// per viewing window, in each window's `proxies`), or `None` if `object` is none of them.
+/// The browsing context of a WindowProxy object this agent made (one per browsing context,
+/// kept in the agent's `WindowProxyCache`), or `None` if `object` is none of them.
 fn browsing_context_of_window_proxy(
-    windows: &HashMap<WindowId, Window>,
+    context: &Context,
     object: &JsObject,
 ) -> Option<BrowsingContextId> {
-    windows.values().find_map(|window| {
-        window
-            .proxies
-            .iter()
-            .find(|(_, proxy)| JsObject::equals(proxy, object))
-            .map(|(bc, _)| *bc)
-    })
+    let cache = context.get_data::<WindowProxyCache>()?;
+    let proxies = cache.proxies.borrow();
+    proxies
+        .iter()
+        .find(|(_, proxy)| JsObject::equals(proxy, object))
+        .map(|(bc, _)| *bc)
 }

@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use boa_engine::JsObject;
+use boa_engine::property::PropertyDescriptor;
 use boa_engine::realm::Realm;
+use boa_engine::{Finalize, JsData, JsObject, Trace};
 use postern_dom::{BrowsingContextId, Document, DocumentId, NodeId, Origin};
 use postern_event_loop::DocumentKey;
 use url::Url;
@@ -17,6 +18,7 @@ use url::Url;
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::{EventListeners, EventTargetKey};
 use crate::agent::map_of_active_timers::ActiveTimers;
+use crate::ids::WindowId;
 
 /// A document's current document readiness (`document.readyState`).
 ///
@@ -77,10 +79,12 @@ pub(crate) struct Window {
     ///
     /// Spec: <https://w3c.github.io/hr-time/#dfn-get-time-origin-timestamp>
     pub time_origin: std::time::Duration,
-    /// WindowProxy objects for other browsing contexts, as seen from this realm.
-    pub proxies: HashMap<BrowsingContextId, JsObject>,
-    /// Cross-origin functions (e.g. `postMessage`) handed out through those proxies.
-    pub cross_origin_functions: HashMap<(BrowsingContextId, &'static str), JsObject>,
+    /// The entries of the [[CrossOriginPropertyDescriptorMap]]s whose current settings object
+    /// is this Window's: (the object's relevant global, the property) → the descriptor whose
+    /// functions were created in this realm.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossorigingetownpropertyhelper-(-o,-p-)>
+    pub cross_origin_descriptors: HashMap<(CrossOriginObjectKey, &'static str), PropertyDescriptor>,
     /// Wrapper objects of the document's nodes.
     pub wrappers: HashMap<NodeId, JsObject>,
     /// The window's event targets that are neither the window nor a node (its MessagePorts),
@@ -110,6 +114,34 @@ impl Window {
             document.origin().ascii_serialization()
         }
     }
+}
+
+/// A cross-origin object as the cross-origin property descriptor map knows it: its kind and
+/// its relevant global.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum CrossOriginObjectKey {
+    /// The Window (reached through its WindowProxy).
+    Window(WindowId),
+    /// The Window's Location object.
+    Location(WindowId),
+}
+
+/// The agent's WindowProxy objects, one per browsing context, and the Location objects that
+/// stand for the Locations of Windows living in other agents; kept in the context's data.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-windowproxy-exotic-object>
+#[derive(Default, Trace, Finalize, JsData)]
+pub(crate) struct WindowProxyCache {
+    /// The WindowProxy of each browsing context this agent has reached.
+    #[unsafe_ignore_trace]
+    pub proxies: RefCell<HashMap<BrowsingContextId, JsObject>>,
+    /// Each of those WindowProxies' targets (which remember the [[Window]] it last forwarded
+    /// to).
+    #[unsafe_ignore_trace]
+    pub targets: RefCell<HashMap<BrowsingContextId, JsObject>>,
+    /// The Location objects of Windows of other agents, by Window.
+    #[unsafe_ignore_trace]
+    pub remote_locations: RefCell<HashMap<WindowId, JsObject>>,
 }
 
 /// The key under which the event loop knows a window's document.

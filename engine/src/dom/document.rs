@@ -22,6 +22,7 @@ use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
     NodeRef, node_value, string_value, this_node, with_document, with_document_mut,
 };
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
@@ -180,15 +181,9 @@ fn get_head(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<Js
 fn get_default_view(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     // 1. If this's browsing context is null, then return null.
     // 2. Return this's browsing context's WindowProxy object.
-    // Deviation: the window's global object stands in for its WindowProxy (as `window` does).
     let document = this_document(this, context)?;
     let state = AgentState::of(context)?;
-    let global = state
-        .windows
-        .borrow()
-        .get(&document.window)
-        .map(|w| JsValue::from(w.global.clone()));
-    Ok(global.unwrap_or_else(JsValue::null))
+    window_proxy::window_proxy_of_window(&state, context, document.window)
 }
 
 /// `createElement(localName, options)`.

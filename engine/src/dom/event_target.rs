@@ -16,6 +16,7 @@ use crate::html::content_attributes;
 use crate::html::error_event;
 use crate::html::scripting::environments::{incumbent_window, with_callback_context};
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
@@ -184,12 +185,7 @@ fn target_value(
     target: EventTargetKey,
 ) -> JsResult<JsValue> {
     match target {
-        EventTargetKey::Window => Ok(state
-            .windows
-            .borrow()
-            .get(&window)
-            .map(|w| JsValue::from(w.global.clone()))
-            .unwrap_or_default()),
+        EventTargetKey::Window => window_proxy::window_proxy_of_window(state, context, window),
         EventTargetKey::Node(node) => Ok(wrappers::wrapper(state, context, window, node)?.into()),
         EventTargetKey::DetachedPort => Ok(JsValue::undefined()),
         EventTargetKey::MessagePort(_) => Ok(state

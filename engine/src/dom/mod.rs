@@ -39,8 +39,7 @@ use crate::webidl::interface::{define_global_members, install_interface};
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
 pub(crate) fn install(context: &mut Context, global: &JsObject, _window: WindowId) -> JsResult<()> {
     let event_target = install_interface(context, global, &EVENT_TARGET)?;
-    // Deviation: the global's [[Prototype]] is EventTarget.prototype; there is no
-    // Window.prototype or WindowProperties object in between.
+    // (Window.prototype and the named properties object go in between: `html/window.rs`.)
     global.set_prototype(Some(event_target.prototype.clone()));
 
     install_interface(context, global, &NODE)?;

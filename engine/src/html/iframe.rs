@@ -25,7 +25,6 @@ use crate::html::navigation::maybe_queue_window_load;
 use crate::html::sandboxing::snapshot_target_snapshot_params;
 use crate::html::scripting::script::emit_console;
 use crate::html::window::create_window;
-use crate::html::window_named_properties;
 use crate::html::window_proxy::child_of_container;
 use crate::ids::WindowId;
 
@@ -187,8 +186,6 @@ fn create_a_new_child_navigable(
         }
     }
     // 10. Set element's content navigable to navigable (the tree records the container).
-    window_named_properties::define_frame_index(state, context, parent, child);
-    window_named_properties::define_named_frame(state, context, parent, &name);
     // The iframe delays its document's load event until its own load is done.
     if let Some(w) = state.windows.borrow_mut().get_mut(&parent) {
         w.load.pending_iframes.insert(iframe);

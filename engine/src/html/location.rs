@@ -10,15 +10,17 @@ use postern_dom::BrowsingContextId;
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::html::cross_origin::helper::{CrossOriginObject, Role};
+use crate::html::location_exotic::{self, WindowLocation};
 use crate::html::navigation;
 use crate::html::scripting::environments;
 use crate::ids::WindowId;
+use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
-use crate::webidl::interface::{
-    create_an_object_implementing, define_attributes, define_operations, install_interface,
-};
+use crate::webidl::interface::{create_an_object_implementing, install_interface};
+use boa_engine::builtins::proxy::Proxy;
 
 /// `interface Location`: what scripts see. Every member is `[LegacyUnforgeable]`, so they are
 /// own properties of each Location object and Location.prototype has none.
@@ -59,21 +61,23 @@ pub(crate) const LOCATION: InterfaceDeclaration = InterfaceDeclaration {
     mixins: &[],
 };
 
-/// A Location object's data: the Window whose Location it is (its relevant global object).
+/// The data of a Location platform object: the Window whose Location it is (its relevant
+/// global object). Scripts see it through its exotic object (`location_exotic/`).
 #[derive(Clone, Copy, Trace, Finalize, JsData)]
 #[boa_gc(empty_trace)]
 struct Location {
     window: WindowId,
 }
 
-/// The Window's Location object, kept in its realm's host-defined slot.
-#[derive(Trace, Finalize, JsData)]
-struct WindowLocation(JsObject);
-
 /// The Window of `this`, a Location object.
-fn window_of(this: &JsValue) -> JsResult<WindowId> {
-    this.as_object()
-        .and_then(|object| object.downcast_ref::<Location>().map(|l| l.window))
+fn window_of(this: &JsValue, context: &Context) -> JsResult<WindowId> {
+    let object = this
+        .as_object()
+        .ok_or_else(|| type_error("'this' is not a Location"))?;
+    if let Some(location) = object.downcast_ref::<Location>() {
+        return Ok(location.window);
+    }
+    location_exotic::window_of_location(context, &object)
         .ok_or_else(|| type_error("'this' is not a Location"))
 }
 
@@ -81,7 +85,7 @@ fn window_of(this: &JsValue) -> JsResult<WindowId> {
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
 fn get_href(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
     // 1. If this's relevant Document is non-null and its origin is not same origin-domain
     //    with the entry settings object's origin, then throw a "SecurityError" DOMException.
     // 2. Return this's url, serialized.
@@ -93,8 +97,17 @@ fn get_href(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<Js
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
 fn set_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
     let value = to_dom_string(&arg(args, 0), context)?;
+    // The Location of another agent's Window navigates that Window's navigable.
+    if let Some(navigable) = this
+        .as_object()
+        .and_then(|object| location_exotic::navigable_of_remote_location(context, &object))
+    {
+        let url = parse_relative_to_entry(context, &value)?;
+        location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
+        return Ok(JsValue::undefined());
+    }
     navigate_href(context, window, &value)?;
     Ok(JsValue::undefined())
 }
@@ -103,7 +116,7 @@ fn set_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-origin>
 fn get_origin(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
     let (url, _) = checked_url(context, window)?;
     let origin = postern_dom::origin_of_url(&url).ascii_serialization();
     Ok(JsString::from(origin.as_str()).into())
@@ -112,7 +125,7 @@ fn get_origin(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
 /// The getter of a URL part (`protocol`, `host`, ...): the same origin-domain check, then
 /// the part of this's url.
 fn get_part(this: &JsValue, context: &mut Context, part: Part) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
     let (url, _) = checked_url(context, window)?;
     Ok(JsString::from(read_part(&url, part).as_str()).into())
 }
@@ -126,7 +139,11 @@ fn set_part(
     context: &mut Context,
     part: Part,
 ) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
+    // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
     check_same_origin_domain(context, window)?;
     let value = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
@@ -144,9 +161,55 @@ fn get_protocol(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResul
     get_part(this, context, Part::Protocol)
 }
 
+/// The `protocol` setter.
+///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-protocol>
 fn set_protocol(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    set_part(this, args, context, Part::Protocol)
+    let window = window_of(this, context)?;
+    // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
+    // 2. If this's relevant Document's origin is not same origin-domain with the entry
+    //    settings object's origin, then throw a "SecurityError" DOMException.
+    check_same_origin_domain(context, window)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let state = AgentState::of(context)?;
+    // 3. Let copyURL be a copy of this's url.
+    let (url, navigable) = url_and_navigable(&state, window)?;
+    // 4. Let possibleFailure be the result of basic URL parsing the given value, followed by
+    //    ":", with copyURL as url and scheme start state as state override: a scheme up to the
+    //    first ":".
+    // Deviation: an ASCII tab or newline in the value is a failure (the URL parser would drop
+    // it), as in Chromium.
+    let scheme = value.split(':').next().unwrap_or("");
+    let valid = scheme
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // 5. If possibleFailure is failure, then throw a "SyntaxError" DOMException.
+    if !valid {
+        return Err(dom_exception::throw(
+            context,
+            "SyntaxError",
+            &format!("'{value}' is an invalid protocol."),
+        ));
+    }
+    let mut copy = url.clone();
+    // (A scheme the URL cannot switch to leaves it as it is.)
+    let _ = copy.set_scheme(&scheme.to_ascii_lowercase());
+    // 6. If copyURL's scheme is not an HTTP(S) scheme, then terminate these steps.
+    if !matches!(copy.scheme(), "http" | "https") {
+        return Ok(JsValue::undefined());
+    }
+    // 7. Location-object navigate this to copyURL.
+    if copy != url {
+        location_object_navigate(context, navigable, copy, HistoryHandling::Push)?;
+    }
+    Ok(JsValue::undefined())
 }
 
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-host>
@@ -213,10 +276,15 @@ fn set_hash(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-assign>
 fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
-    // 1-2. If this's relevant Document is not fully active, return; same origin-domain
-    //      check.
+    let window = window_of(this, context)?;
+    // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
+    // 2. Same origin-domain check. (Web IDL's security check comes before the argument
+    //    count.)
     let (_, navigable) = checked_url(context, window)?;
+    required_argument(args, "assign")?;
     // 3. Parse url relative to the entry settings object; failure → SyntaxError.
     // 4. Location-object navigate this to the resulting URL.
     navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Push)
@@ -226,10 +294,24 @@ fn assign(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-replace>
 fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
-    // 1. If this's relevant Document is null, then return.
+    let window = window_of(this, context)?;
+    required_argument(args, "replace")?;
+    // 1. If this's relevant Document is null, then return. (The Location of another agent's
+    //    Window navigates that Window's navigable.)
     let state = AgentState::of(context)?;
-    let (_, navigable) = url_and_navigable(&state, window)?;
+    if relevant_document_is_null(&state, window) {
+        return Ok(JsValue::undefined());
+    }
+    let navigable = match url_and_navigable(&state, window) {
+        Ok((_, navigable)) => navigable,
+        Err(_) => match this
+            .as_object()
+            .and_then(|object| location_exotic::navigable_of_remote_location(context, &object))
+        {
+            Some(navigable) => navigable,
+            None => return Ok(JsValue::undefined()),
+        },
+    };
     // 2. Parse url relative to the entry settings object; failure → "SyntaxError".
     // 3. Location-object navigate this to the resulting URL given "replace".
     navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
@@ -239,11 +321,32 @@ fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-reload>
 fn reload(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = window_of(this)?;
+    let window = window_of(this, context)?;
+    // 1. Let document be this's relevant Document. 2. If document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(JsValue::undefined());
+    }
     let (url, navigable) = checked_url(context, window)?;
     // Deviation: reload navigates to the same URL (no session history to reload).
     location_object_navigate(context, navigable, url, HistoryHandling::Replace)?;
     Ok(JsValue::undefined())
+}
+
+/// The `this` check's part for a Location object (a boa Proxy, `location_exotic`): the
+/// object itself, for Location's members (a TypeError for any other interface's). The
+/// security check is the members' own (they compare origins themselves).
+fn location_this(
+    object: &JsObject,
+    member: &Member,
+    context: &mut Context,
+) -> JsResult<Option<JsValue>> {
+    if !object.is::<Proxy>() || location_exotic::window_of_location(context, object).is_none() {
+        return Ok(None);
+    }
+    if member.interface != Some("Location") {
+        return Err(illegal_invocation(member));
+    }
+    Ok(Some(object.clone().into()))
 }
 
 /// Installs `Location` in the current realm (the realm of `window`) and creates the Window's
@@ -251,10 +354,12 @@ fn reload(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVa
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-location-interface>
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
+    register_exotic_this_hook(location_this);
     install_interface(context, global, &LOCATION)?;
-    // TODO(spec): the Location object's additional creation steps (own `valueOf` and
-    // @@toPrimitive properties, and [[DefaultProperties]]).
-    let location = create_an_object_implementing(context, "Location", None, Location { window })?;
+    let platform_object =
+        create_an_object_implementing(context, "Location", None, Location { window })?;
+    let location =
+        location_exotic::create_location_object(context, Some(platform_object), window, None)?;
     context
         .realm()
         .host_defined_mut()
@@ -278,6 +383,9 @@ pub(crate) fn location_of_current_realm(context: &Context) -> JsResult<JsObject>
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-location-href>
 fn navigate_href(context: &mut Context, window: WindowId, value: &str) -> JsResult<()> {
     // 1. If this's relevant Document is null, then return.
+    if relevant_document_is_null(&*AgentState::of(context)?, window) {
+        return Ok(());
+    }
     // 2. Let url be the result of encoding-parsing a URL given the given value, relative to
     //    the entry settings object.
     // 3. If url is failure, then throw a "SyntaxError" DOMException.
@@ -387,20 +495,43 @@ fn write_part(url: &Url, part: Part, value: &str) -> Option<Url> {
     ok.then_some(copy)
 }
 
-/// The window's URL and browsing context.
+/// The Location's url (its relevant Document's URL, or about:blank when that is null) and its
+/// Window's browsing context.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#concept-location-url>
 fn url_and_navigable(state: &AgentState, window: WindowId) -> JsResult<(Url, BrowsingContextId)> {
-    state
+    let (url, navigable) = state
         .windows
         .borrow()
         .get(&window)
         .map(|w| (w.url(), w.browsing_context))
-        .ok_or_else(|| type_error("the window is gone"))
+        .ok_or_else(|| type_error("the window is gone"))?;
+    if relevant_document_is_null(state, window) {
+        let blank = Url::parse("about:blank").map_err(|e| type_error(e.to_string()))?;
+        return Ok((blank, navigable));
+    }
+    Ok((url, navigable))
+}
+
+/// Whether the Location's relevant Document is null: its Window's browsing context is gone
+/// (removed or discarded). (A Window of another agent is not known here: not null.)
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#relevant-document>
+fn relevant_document_is_null(state: &AgentState, window: WindowId) -> bool {
+    match state.browsing_context_of(window) {
+        Some(bc) => state.ua.active_window(bc).is_none(),
+        None => false,
+    }
 }
 
 /// Throws a "SecurityError" unless the incumbent window may read `window`'s Location (same
 /// origin-domain).
 fn check_same_origin_domain(context: &mut Context, window: WindowId) -> JsResult<()> {
     let state = AgentState::of(context)?;
+    // (Only a non-null relevant Document has an origin to check.)
+    if relevant_document_is_null(&state, window) {
+        return Ok(());
+    }
     let incumbent = environments::incumbent_window(context)?;
     if state.same_origin_domain(incumbent, window) {
         Ok(())
@@ -501,115 +632,60 @@ fn navigate(
     )
 }
 
-/// The cross-origin Location of a browsing context as another origin's realm sees it: its
-/// `href` setter and `replace()` navigate; every other member throws (see
-/// [`cross_origin_location`]).
-const CROSS_ORIGIN_LOCATION_HREF: &[Attribute] = &[Attribute::read_write(
-    "href",
-    deny_cross_origin_href,
-    set_cross_origin_href,
-)];
-
-/// The cross-origin Location's `replace()`.
-const CROSS_ORIGIN_LOCATION_REPLACE: &[Operation] =
-    &[Operation::new("replace", 1, cross_origin_replace)];
-
-/// The other members of a cross-origin Location: accessors whose getter and setter throw a
-/// "SecurityError".
-const CROSS_ORIGIN_LOCATION_DENIED: &[Attribute] = &[
-    Attribute::read_write("protocol", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("host", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("hostname", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("port", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("pathname", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("search", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("hash", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("origin", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("assign", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("reload", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("toString", deny_cross_origin, deny_cross_origin),
-    Attribute::read_write("ancestorOrigins", deny_cross_origin, deny_cross_origin),
-];
-
-/// What a cross-origin Location object carries: the navigable it navigates.
-#[derive(Clone, Copy, Trace, Finalize, JsData)]
-#[boa_gc(empty_trace)]
-struct CrossOriginLocation {
-    navigable: BrowsingContextId,
-}
-
-/// The navigable of `this`, a cross-origin Location object.
-fn navigable_of(this: &JsValue) -> JsResult<BrowsingContextId> {
-    this.as_object()
-        .and_then(|object| {
-            object
-                .downcast_ref::<CrossOriginLocation>()
-                .map(|l| l.navigable)
-        })
-        .ok_or_else(|| type_error("'this' is not a Location"))
-}
-
-/// The cross-origin `href` getter: cross-origin code may not read a Location.
-fn deny_cross_origin_href(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    Err(dom_exception::throw(
-        context,
-        "SecurityError",
-        "Blocked a frame from reading a cross-origin location.",
-    ))
-}
-
-/// The cross-origin `href` setter: navigates.
-fn set_cross_origin_href(
-    this: &JsValue,
+/// The steps of a cross-origin Location member (the functions CrossOriginGetOwnPropertyHelper
+/// makes for a Location): the `href` setter and `replace()`, on the Location `object`.
+pub(crate) fn cross_origin_location_steps(
+    object: CrossOriginObject,
+    property: &'static str,
+    role: Role,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let navigable = navigable_of(this)?;
-    let value = to_dom_string(&arg(args, 0), context)?;
-    let url = parse_relative_to_entry(context, &value)?;
-    location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
-    Ok(JsValue::undefined())
+    let navigable = object.browsing_context;
+    match (property, role) {
+        ("href", Role::Setter) => {
+            // The href setter steps (Location-object-setter navigate).
+            let value = to_dom_string(&arg(args, 0), context)?;
+            let url = parse_relative_to_entry(context, &value)?;
+            location_object_navigate(context, navigable, url, HistoryHandling::Push)?;
+            Ok(JsValue::undefined())
+        }
+        ("replace", Role::Method) => {
+            // `url` is a required argument.
+            required_argument(args, "replace")?;
+            navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
+        }
+        _ => Err(type_error("Illegal invocation")),
+    }
 }
 
-/// The cross-origin `replace(url)`.
-fn cross_origin_replace(
-    this: &JsValue,
-    args: &[JsValue],
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    let navigable = navigable_of(this)?;
-    navigate_to_value(context, navigable, &arg(args, 0), HistoryHandling::Replace)
-}
-
-/// Every other member of a cross-origin Location throws a "SecurityError"
-/// (CrossOriginGet/CrossOriginSet).
-fn deny_cross_origin(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    Err(dom_exception::throw(
-        context,
-        "SecurityError",
-        "Blocked a frame from accessing a cross-origin Location.",
-    ))
-}
-
-/// The Location of a browsing context whose active document is cross-origin to the viewer:
-/// only `href` (set) and `replace()` are allowed.
+/// Web IDL's check of a required argument: too few arguments is a TypeError.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossoriginproperties-(-o-)>
-///
-/// Deviation: an ordinary object with throwing accessors stands in for the Location exotic
-/// object's cross-origin [[Get]] and [[Set]].
-pub(crate) fn cross_origin_location(
+/// Spec: <https://webidl.spec.whatwg.org/#js-overloads> (overload resolution, step 3-4)
+fn required_argument(args: &[JsValue], operation: &str) -> JsResult<()> {
+    if args.is_empty() {
+        return Err(type_error(format!(
+            "Failed to execute '{operation}' on 'Location': 1 argument required, but only 0 present."
+        )));
+    }
+    Ok(())
+}
+
+/// The Location object of `window` (of `browsing_context`) as this agent sees it: the
+/// Window's own if it lives here, else this agent's stand-in for it.
+pub(crate) fn location_of_window(
+    state: &AgentState,
     context: &mut Context,
-    navigable: BrowsingContextId,
+    window: WindowId,
+    browsing_context: BrowsingContextId,
 ) -> JsResult<JsObject> {
-    let location = JsObject::from_proto_and_data(
-        context.intrinsics().constructors().object().prototype(),
-        CrossOriginLocation { navigable },
-    );
-    define_attributes(context, &location, CROSS_ORIGIN_LOCATION_HREF)?;
-    define_operations(context, &location, CROSS_ORIGIN_LOCATION_REPLACE)?;
-    define_attributes(context, &location, CROSS_ORIGIN_LOCATION_DENIED)?;
-    Ok(location)
+    let realm = state.windows.borrow().get(&window).map(|w| w.realm.clone());
+    if let Some(realm) = realm
+        && let Some(location) = realm.host_defined().get::<WindowLocation>()
+    {
+        return Ok(location.0.clone());
+    }
+    location_exotic::remote_location(context, window, Some(browsing_context))
 }
 
 /// Navigates `navigable` to `value` on behalf of a cross-origin `window.location = value`.

@@ -6,12 +6,14 @@
 //! run.
 
 pub(crate) mod content_attributes;
+pub(crate) mod cross_origin;
 pub(crate) mod error_event;
 pub(crate) mod html_element;
 pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
 pub(crate) mod javascript_url;
 pub(crate) mod location;
+pub(crate) mod location_exotic;
 pub(crate) mod navigation;
 pub(crate) mod promise_rejection_event;
 pub(crate) mod sandboxing;

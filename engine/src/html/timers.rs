@@ -17,6 +17,7 @@ use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{AgentTask, TimerTask};
 use crate::agent::window::document_key;
 use crate::html::scripting::script;
+use crate::html::window_proxy;
 use crate::ids::{TimerHandle, WindowId};
 use crate::webidl::conversions::{arg, to_dom_string};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
@@ -153,11 +154,7 @@ pub(crate) fn run_timer_task(state: &Rc<AgentState>, context: &mut Context, task
         // 9.5. If handler is a Function, invoke it given arguments and "report", with
         //      callback this value set to thisArg.
         TimerHandler::Function(f) => {
-            let this = state
-                .windows
-                .borrow()
-                .get(&task.window)
-                .map(|w| JsValue::from(w.global.clone()))
+            let this = window_proxy::window_proxy_of_window(state, context, task.window)
                 .unwrap_or_default();
             if let Err(error) =
                 script::invoke_a_callback(state, context, task.window, &f, &this, &arguments)

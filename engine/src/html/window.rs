@@ -17,8 +17,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsObject, JsResult, JsString, JsSymbol, JsValue, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsString, JsValue};
 use postern_dom::{BrowsingContextId, Document, Origin};
 use url::Url;
 
@@ -36,6 +35,7 @@ use crate::html::html_element::WINDOW_EVENT_HANDLERS;
 use crate::html::location;
 use crate::html::scripting::environments;
 use crate::html::web_messaging::post_message;
+use crate::html::window_named_properties;
 use crate::html::window_or_worker_global_scope;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
@@ -43,7 +43,7 @@ use crate::webidl::brand::{Member, MemberKind, illegal_invocation, register_exot
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
-use crate::webidl::interface::define_global_members;
+use crate::webidl::interface::{define_global_members, install_interface};
 
 /// `interface Window` (the members of this file): what scripts see.
 ///
@@ -93,19 +93,10 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
 /// `window`, `self` and `frames`: the Window's WindowProxy.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window>
-///
-/// Deviation: they return the global object, not a WindowProxy (a window's own WindowProxy,
-/// wherever it is reached from in its own realm, is its global: see
-/// `window_proxy::window_proxy_for`).
 fn get_window(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
-    let Some(bc) = state.browsing_context_of(window) else {
-        return Err(type_error("the window is gone"));
-    };
-    // The WindowProxy as the current realm sees it.
-    let viewer = RealmData::window_of_current_realm(context)?;
-    window_proxy::window_proxy_for(&state, context, viewer, bc)
+    window_proxy::window_proxy_of_window(&state, context, window)
 }
 
 /// `location`: the Window's Location object.
@@ -144,7 +135,7 @@ fn get_length(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
     let state = AgentState::of(context)?;
     let length = state
         .browsing_context_of(window)
-        .map(|bc| state.ua.with_tree(|t| t.children(bc).len()))
+        .map(|bc| window_proxy::document_tree_child_navigables(&state, bc).len())
         .unwrap_or(0);
     Ok(JsValue::new(length as u32))
 }
@@ -353,7 +344,7 @@ fn window_this(
     // browsing context is gone).
     let window = match found {
         WindowObject::Global(window) => Some(window),
-        WindowObject::Proxy(bc) => state.ua.active_window(bc),
+        WindowObject::Proxy(bc) => window_proxy::window_proxy_window(&state, context, bc),
     };
     // The Window's global object, when the Window lives in this agent.
     let global = window.and_then(|w| state.windows.borrow().get(&w).map(|w| w.global.clone()));
@@ -392,20 +383,40 @@ fn window_this(
     }))
 }
 
-/// Installs `Location` and defines the Window's members of this file on `global` (the
-/// global object of `window`'s realm, the current one).
+/// `interface Window : EventTarget`: the interface object and Window.prototype. Window is
+/// `[Global]`, so its regular members are not on the prototype but on the global object itself
+/// ([`WINDOW_MEMBERS`] and the other chapters' `partial interface Window`s).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>,
+/// <https://webidl.spec.whatwg.org/#Global>
+pub(crate) const WINDOW: InterfaceDeclaration = InterfaceDeclaration {
+    name: "Window",
+    inherits: Some("EventTarget"),
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// Installs `Window` (with the named properties object between Window.prototype and
+/// EventTarget.prototype) and `Location`, and defines the Window's members of this file on
+/// `global` (the global object of `window`'s realm, the current one).
 pub(crate) fn install(context: &mut Context, global: &JsObject, window: WindowId) -> JsResult<()> {
-    // Deviation: no Window.prototype; its @@toStringTag ("Window") sits on the global itself.
-    global.define_property_or_throw(
-        JsSymbol::to_string_tag(),
-        PropertyDescriptor::builder()
-            .value(js_string!("Window"))
-            .writable(false)
-            .enumerable(false)
-            .configurable(true),
+    let interface = install_interface(context, global, &WINDOW)?;
+    // The global's [[Prototype]] is Window.prototype, whose [[Prototype]] is the Window's
+    // named properties object (`WindowProperties`), whose [[Prototype]] is
+    // EventTarget.prototype.
+    let event_target_prototype = interface.prototype.prototype();
+    let named_properties = window_named_properties::create_named_properties_object(
         context,
+        event_target_prototype,
+        window,
     )?;
     register_exotic_this_hook(window_this);
+    interface.prototype.set_prototype(Some(named_properties));
+    global.set_prototype(Some(interface.prototype.clone()));
     location::install(context, global, window)?;
     define_global_members(context, global, &WINDOW_MEMBERS)
 }
@@ -426,10 +437,13 @@ pub(crate) fn create_window(
     let document_id = state.ua.next_document_id();
     let secure_context =
         window_or_worker_global_scope::is_secure_context(state, browsing_context, &url);
-    // Create a new realm with a Window global object.
-    let realm = context
-        .create_realm()
+    // Create a new realm with a Window global object, whose global this binding is the
+    // browsing context's WindowProxy.
+    window_proxy::prepare_global_this(state, context, browsing_context)
         .map_err(|e| EngineError::Setup(e.to_string()))?;
+    let realm = context.create_realm();
+    let _ = window_proxy::take_global_this();
+    let realm = realm.map_err(|e| EngineError::Setup(e.to_string()))?;
     let previous = context.enter_realm(realm.clone());
     let installed = (|| {
         let data = RealmData::capture(id, context)?;
@@ -452,8 +466,7 @@ pub(crate) fn create_window(
             listeners: EventListeners::default(),
             timers: ActiveTimers::default(),
             time_origin: state.event_loop.borrow().clock().now(),
-            proxies: HashMap::new(),
-            cross_origin_functions: HashMap::new(),
+            cross_origin_descriptors: HashMap::new(),
             wrappers: HashMap::new(),
             event_targets: HashMap::new(),
             load: LoadState::default(),

@@ -28,11 +28,12 @@ use crate::html::scripting::environments::{
 };
 use crate::html::scripting::nesting;
 use crate::html::scripting::script::emit_console;
+use crate::html::window_proxy;
 use crate::ids::WindowId;
 
 /// The host hooks of every agent's context: boa's defaults, except the promise rejection
-/// tracker, the job callbacks (which carry the incumbent settings object) and the check of
-/// strings compiled by eval and Function.
+/// tracker, the job callbacks (which carry the incumbent settings object), the check of
+/// strings compiled by eval and Function, and the global `this` of a Window's realm.
 pub(crate) struct PosternHostHooks;
 
 impl HostHooks for PosternHostHooks {
@@ -103,6 +104,14 @@ impl HostHooks for PosternHostHooks {
             nesting::ensure_nesting_within_limit(&parameter.to_std_string_lossy())?;
         }
         nesting::ensure_nesting_within_limit(&body.to_std_string_lossy())
+    }
+
+    /// A Window realm's global `this` is its browsing context's WindowProxy.
+    fn create_global_this(
+        &self,
+        _: &boa_engine::context::intrinsics::Intrinsics,
+    ) -> Option<JsObject> {
+        window_proxy::take_global_this()
     }
 }
 

@@ -28,15 +28,22 @@ test(() => {
   for (const name of ["window", "document", "top"]) {
     const descriptor = accessor(window, name);
     assert_equals(descriptor.set, undefined, `${name} is readonly`);
-    assert_false(descriptor.configurable, `${name} is [LegacyUnforgeable]`);
+    assert_false(Reflect.deleteProperty(window, name), `${name} cannot be deleted`);
   }
-  assert_false(Reflect.deleteProperty(window, "window"), "window cannot be deleted");
   assert_equals(window.window, window);
 }, "window, document and top are [LegacyUnforgeable] readonly attributes");
 
 test(() => {
+  // The WindowProxy's [[GetOwnProperty]] returns the Window's own descriptor as it is.
+  for (const name of ["window", "document", "top", "location"]) {
+    assert_false(Object.getOwnPropertyDescriptor(window, name).configurable,
+                 `${name} is [LegacyUnforgeable]`);
+  }
+}, "the Window's [LegacyUnforgeable] attributes are reported non-configurable");
+
+test(() => {
   const descriptor = accessor(window, "location");
-  assert_false(descriptor.configurable, "[LegacyUnforgeable]");
+  assert_false(Reflect.deleteProperty(window, "location"), "[LegacyUnforgeable]");
   assert_equals(typeof descriptor.set, "function", "[PutForwards=href] has a setter");
   assert_equals(descriptor.set.name, "set location");
   assert_equals(descriptor.set.length, 1);
@@ -107,18 +114,24 @@ test(() => {
 test(() => {
   for (const name of ["href", "protocol", "host", "hostname", "port", "pathname", "search",
                       "hash"]) {
+    // Location's [[GetOwnProperty]] reports its [[DefaultProperties]] as configurable (step
+    // 1.2), and its [[DefineOwnProperty]] refuses to redefine them.
     const descriptor = accessor(location, name);
-    assert_false(descriptor.configurable, `${name} is [LegacyUnforgeable]`);
+    assert_true(descriptor.configurable, `${name} is reported configurable`);
+    assert_false(Reflect.defineProperty(location, name, { value: 1 }),
+                 `${name} is [LegacyUnforgeable]`);
     assert_equals(typeof descriptor.set, "function", `${name} has a setter`);
   }
   const origin = accessor(location, "origin");
-  assert_false(origin.configurable, "origin is [LegacyUnforgeable]");
+  assert_false(Reflect.defineProperty(location, "origin", { value: 1 }),
+               "origin is [LegacyUnforgeable]");
   assert_equals(origin.set, undefined, "origin is readonly");
   for (const [name, length] of [["assign", 1], ["replace", 1], ["reload", 0],
                                 ["toString", 0]]) {
     const descriptor = method(location, name, length);
     assert_false(descriptor.writable, `${name} is not writable`);
-    assert_false(descriptor.configurable, `${name} is [LegacyUnforgeable]`);
+    assert_false(Reflect.defineProperty(location, name, { value: 1 }),
+                 `${name} is [LegacyUnforgeable]`);
   }
   assert_equals(String(location), location.href, "the stringifier is href");
   assert_false(Reflect.deleteProperty(location, "href"), "href cannot be deleted");
