@@ -84,6 +84,7 @@ fn a_page_that_embeds_itself_loads_no_copy() {
             a("same: about:blank"),
             a("fragment: about:blank"),
             a("other: http://a.test/other.html"),
+            a("load: about:blank inside about:blank"),
             a("late: about:blank; the page goes on"),
         ]
     );

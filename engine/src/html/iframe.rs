@@ -323,6 +323,12 @@ fn shared_attribute_processing_steps(
     //    knows every active document's URL.)
     // Note: Chromium and Safari load one level of self-reference and refuse the next
     // (whatwg/html#1518); this is the spec's and Firefox's check.
+    // Deviation: a URL that matches about:blank is not checked (as in Chromium): an iframe
+    // without `src` inside an `about:blank` document still gets its load event, and an
+    // empty document cannot recurse.
+    if postern_dom::loader::matches_about_blank(&url) {
+        return Some(url);
+    }
     let ancestors = state.ua.with_tree(|tree| {
         let mut inclusive = vec![node_navigable];
         inclusive.extend(tree.ancestors(node_navigable));
