@@ -164,3 +164,39 @@ fn ordinary_documents_keep_their_shape() {
     );
     assert_eq!(doc.text_content(a).as_deref(), Some("12345cxy"));
 }
+
+/// `open_elements` on what `trace_handles` reports: node ids 1 (document), 2 (html), 3
+/// (head), 4 (body), then elements; 10 to 19 are formatting elements.
+#[test]
+fn the_stack_is_read_out_of_the_traced_handles() {
+    use std::collections::HashSet;
+
+    use super::depth_limit::open_elements;
+
+    let ids = |list: &[u32]| list.iter().map(|&n| NodeId(n)).collect::<Vec<_>>();
+    let formatting = |n: NodeId| (10..20).contains(&n.0);
+    let read = |traced: &[u32], head: Option<u32>| {
+        let mut seen = HashSet::new();
+        let (depth, current) = open_elements(&ids(traced), head.map(NodeId), &mut seen, formatting);
+        (depth, current.map(|n| n.0))
+    };
+    // Before the head exists: the document and html.
+    assert_eq!(read(&[1, 2], None), (1, Some(2)));
+    // In head: the head is on the stack and is the head element pointer.
+    assert_eq!(read(&[1, 2, 3, 3], Some(3)), (2, Some(3)));
+    // In body with a div: the pointer follows the stack.
+    assert_eq!(read(&[1, 2, 4, 5, 3], Some(3)), (3, Some(5)));
+    // Open formatting elements appear twice (stack, then the list).
+    assert_eq!(
+        read(&[1, 2, 4, 5, 10, 11, 10, 11, 3], Some(3)),
+        (5, Some(11))
+    );
+    // A formatting element closed but still in the list (to be reconstructed) is not open.
+    assert_eq!(read(&[1, 2, 4, 5, 10, 3], Some(3)), (3, Some(5)));
+    assert_eq!(read(&[1, 2, 4, 10, 5, 10, 12, 3], Some(3)), (4, Some(5)));
+    // The form element pointer comes after the head's.
+    assert_eq!(read(&[1, 2, 4, 6, 3, 6], Some(3)), (3, Some(6)));
+    assert_eq!(read(&[1, 2, 4, 6, 10, 10, 3, 6], Some(3)), (4, Some(10)));
+    // Nothing but the document.
+    assert_eq!(read(&[1], None), (0, None));
+}
