@@ -322,7 +322,7 @@ fn shared_attribute_processing_steps(
     //    true, then return null. (Their documents may run in other agents: the user agent
     //    knows every active document's URL.)
     // Note: Chromium and Safari load one level of self-reference and refuse the next
-    // (whatwg/html#1518); this is the spec's and Firefox's check.
+    // (whatwg/html#1518); this is the spec's check.
     // Deviation: a URL that matches about:blank is not checked (as in Chromium): an iframe
     // without `src` inside an `about:blank` document still gets its load event, and an
     // empty document cannot recurse.
