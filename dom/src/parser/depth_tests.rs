@@ -169,14 +169,12 @@ fn ordinary_documents_keep_their_shape() {
 /// (head), 4 (body), then elements; 10 to 19 are formatting elements.
 #[test]
 fn the_stack_is_read_out_of_the_traced_handles() {
-    use std::collections::HashSet;
-
-    use super::depth_limit::open_elements;
+    use super::depth_limit::{NodeSet, open_elements};
 
     let ids = |list: &[u32]| list.iter().map(|&n| NodeId(n)).collect::<Vec<_>>();
     let formatting = |n: NodeId| (10..20).contains(&n.0);
     let read = |traced: &[u32], head: Option<u32>| {
-        let mut seen = HashSet::new();
+        let mut seen = NodeSet::default();
         let (depth, current) = open_elements(&ids(traced), head.map(NodeId), &mut seen, formatting);
         (depth, current.map(|n| n.0))
     };
