@@ -61,7 +61,7 @@ pub(super) struct DepthLimit {
     /// nothing below.
     closed_early: RefCell<ClosedEarly>,
     /// The stack depth below the elements closed early: the depth of the element at the cap.
-    closed_early_base: RefCell<usize>,
+    closed_early_base: Cell<usize>,
     /// What `trace_handles` reported last (kept to avoid an allocation per start tag).
     traced: RefCell<Vec<NodeId>>,
     /// The stack's depth and current node from `traced`, while no token went to the tree
@@ -175,7 +175,7 @@ impl DepthLimit {
         DepthLimit {
             tree_builder,
             closed_early: RefCell::new(ClosedEarly::default()),
-            closed_early_base: RefCell::new(0),
+            closed_early_base: Cell::new(0),
             traced: RefCell::new(Vec::new()),
             known: Cell::new(None),
             depth_bound: Cell::new(0),
@@ -237,7 +237,7 @@ impl DepthLimit {
             }
             let mut closed_early = self.closed_early.borrow_mut();
             if closed_early.is_empty() {
-                *self.closed_early_base.borrow_mut() = after;
+                self.closed_early_base.set(after);
             }
             closed_early.push(name);
             (depth, current) = (after, after_current);
@@ -259,7 +259,7 @@ impl DepthLimit {
     /// later ones too and then is swallowed; any other end tag goes to the tree builder,
     /// and once the element at the cap is closed the elements closed early are gone too.
     fn end_tag_for_elements_closed_early(&self, tag: &Tag, line_number: u64) -> bool {
-        let base = *self.closed_early_base.borrow();
+        let base = self.closed_early_base.get();
         let Some(position) = self.closed_early.borrow().rposition(&tag.name) else {
             return false;
         };
@@ -355,7 +355,7 @@ impl TokenSink for DepthLimit {
                 }
                 let result = self.forward(token, line_number);
                 // Once the element at the cap is closed, so are those closed early.
-                if self.open_elements().0 < *self.closed_early_base.borrow() {
+                if self.open_elements().0 < self.closed_early_base.get() {
                     self.closed_early.borrow_mut().clear();
                 }
                 return result;
