@@ -69,3 +69,61 @@ fn unbounded_recursion_ends_its_script_not_the_process() {
     assert_eq!(run.lines.last(), Some(&a("the next script runs")));
     assert!(!run.lines.iter().any(|l| l.contains("not reached")));
 }
+
+#[test]
+fn a_page_that_embeds_itself_loads_no_copy() {
+    // The spec's recursion check (and Firefox's); Chromium loads one copy and refuses the
+    // next (whatwg/html#1518).
+    let run = run_page("iframe-self");
+    assert_eq!(
+        run.lines,
+        vec![
+            a("loaded at depth 0"),
+            a("other: its iframe has about:blank"),
+            a("load: other"),
+            a("same: about:blank"),
+            a("fragment: about:blank"),
+            a("other: http://a.test/other.html"),
+            a("load: about:blank inside about:blank"),
+            a("late: about:blank; the page goes on"),
+        ]
+    );
+}
+
+#[test]
+fn a_page_embedding_a_new_url_at_each_level_stops_at_the_depth_bound() {
+    let run = run_page("iframe-chain");
+    let bound = postern::DEFAULT_MAX_NAVIGABLE_DEPTH;
+    assert_eq!(bound, 64);
+    assert_eq!(
+        run.lines,
+        vec![
+            a("n=0"),
+            a("n=16"),
+            a("n=32"),
+            a("n=48"),
+            a("n=63"),
+            a("n=63: contentWindow set"),
+            a("n=64"),
+            a("iframe: not loaded: navigables nest at most 64 deep"),
+            a("n=64: contentWindow null"),
+            a("the top page loaded"),
+            a("the top page still runs"),
+        ]
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_divs_parse_with_chromiums_depth_cap() {
+    let run = run_page("deep-markup");
+    assert_eq!(
+        run.lines,
+        vec![
+            a(concat!(
+                "child says: 100000 divs; div 510 at depth 512 holds 99490; ",
+                "the last at depth 513 holds \"deep\"; \"after\" in BODY"
+            )),
+            a("the parent still runs"),
+        ]
+    );
+}

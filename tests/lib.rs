@@ -57,6 +57,7 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         loop_iteration_limit: u64::MAX,
         // 2026-01-01T00:00:00Z: dates print the same every run.
         wall_clock_start: Some(Duration::from_secs(1_767_225_600)),
+        max_navigable_depth: postern::DEFAULT_MAX_NAVIGABLE_DEPTH,
     };
     let mut ua = match UserAgent::new(Arc::new(hosts), Arc::new(console.clone()), options) {
         Ok(ua) => ua,

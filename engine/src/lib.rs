@@ -40,7 +40,9 @@ pub use embedder::console_sink::{
     CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole,
 };
 pub use embedder::error::EngineError;
-pub use embedder::options::{TestResultsFn, TestResultsHook, UserAgentOptions};
+pub use embedder::options::{
+    DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
+};
 pub use embedder::user_agent::UserAgent;
 pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;

@@ -161,6 +161,7 @@ pub(crate) fn run_test_keeping_agent(
         // A test stuck in `while (true) {}` cannot be interrupted otherwise.
         loop_iteration_limit: 100_000_000,
         wall_clock_start: None,
+        max_navigable_depth: postern::DEFAULT_MAX_NAVIGABLE_DEPTH,
     };
     let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
         Ok(ua) => ua,

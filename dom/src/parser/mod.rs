@@ -6,6 +6,7 @@
 //! something the embedder must act on (an iframe inserted, a script ready to run) or the
 //! end of the input. Between calls the document is fully readable and writable.
 
+mod depth_limit;
 mod sink;
 
 use std::cell::RefCell;
@@ -21,6 +22,7 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 
 use crate::document::Document;
 use crate::ids::NodeId;
+use depth_limit::DepthLimit;
 use sink::Sink;
 
 /// What the parser stopped for.
@@ -48,7 +50,7 @@ pub enum ParseEvent {
 /// panics if the caller holds a borrow of the document across it (the usual `RefCell`
 /// contract). Between calls, borrowing is free.
 pub struct HtmlParser {
-    tokenizer: Tokenizer<TreeBuilder<NodeId, Sink>>,
+    tokenizer: Tokenizer<DepthLimit>,
     input: BufferQueue,
     document: Rc<RefCell<Document>>,
     /// A script the tokenizer stopped at, reported once the queued events are out.
@@ -69,7 +71,9 @@ impl HtmlParser {
                 ..TreeBuilderOpts::default()
             },
         );
-        let tokenizer = Tokenizer::new(tree_builder, TokenizerOpts::default());
+        // Deviation: the tokens go through a depth cap (Chromium's, 512) on their way to the
+        // tree builder (depth_limit.rs).
+        let tokenizer = Tokenizer::new(DepthLimit::new(tree_builder), TokenizerOpts::default());
         let queue = BufferQueue::default();
         queue.push_back(StrTendril::from_slice(input));
         HtmlParser {
@@ -93,7 +97,15 @@ impl HtmlParser {
     /// reported before that script.
     pub fn next_event(&mut self) -> ParseEvent {
         loop {
-            if let Some(event) = self.tokenizer.sink.sink.events.borrow_mut().pop_front() {
+            if let Some(event) = self
+                .tokenizer
+                .sink
+                .tree_builder
+                .sink
+                .events
+                .borrow_mut()
+                .pop_front()
+            {
                 return event;
             }
             if let Some(script) = self.pending_script.take() {
@@ -122,7 +134,13 @@ impl HtmlParser {
 
     /// Events queued but not yet returned (for tests and debugging).
     fn queued_events(&self) -> VecDeque<ParseEvent> {
-        self.tokenizer.sink.sink.events.borrow().clone()
+        self.tokenizer
+            .sink
+            .tree_builder
+            .sink
+            .events
+            .borrow()
+            .clone()
     }
 }
 
@@ -136,5 +154,7 @@ impl fmt::Debug for HtmlParser {
     }
 }
 
+#[cfg(test)]
+mod depth_tests;
 #[cfg(test)]
 mod tests;

@@ -4,34 +4,24 @@
 //! embedder can read the document whenever the parser is paused.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
-use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::{Attribute, LocalName, Namespace, QualName};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::ParseEvent;
+use super::depth_limit::is_formatting_element_name;
 use crate::document::Document;
 use crate::ids::NodeId;
 
-/// An element's name as html5ever wants it back (an owned copy: the document itself
-/// stores strings, behind a `RefCell`).
-#[derive(Debug)]
-pub(super) struct ElementName {
-    ns: Namespace,
-    local: LocalName,
-}
-
-impl ElemName for ElementName {
-    fn ns(&self) -> &Namespace {
-        &self.ns
-    }
-
-    fn local_name(&self) -> &LocalName {
-        &self.local
-    }
+/// The elements' names, by node id.
+struct Names {
+    by_id: Vec<Option<QualName>>,
+    /// The name lent for a node that is not an element (never asked for).
+    none: QualName,
 }
 
 /// The tree sink: the document being built plus the parser's own bookkeeping.
@@ -39,8 +29,11 @@ pub(super) struct Sink {
     document: Rc<RefCell<Document>>,
     document_node: NodeId,
     /// Each element's name, for [`TreeSink::elem_name`], indexed by node id (the tree
-    /// builder asks very often: a vector is much cheaper than a hash map).
-    names: RefCell<Vec<Option<QualName>>>,
+    /// builder asks very often: a vector is much cheaper than a hash map, and the name is
+    /// lent, not cloned).
+    names: RefCell<Names>,
+    /// The `head` element the parser created (the tree builder's head element pointer).
+    parser_head: Cell<Option<NodeId>>,
     /// Events for [`HtmlParser::next_event`](super::HtmlParser::next_event), oldest first.
     pub(super) events: RefCell<VecDeque<ParseEvent>>,
     /// Iframes already reported, so parser-internal moves do not report them twice.
@@ -53,10 +46,24 @@ impl Sink {
         Sink {
             document,
             document_node,
-            names: RefCell::new(Vec::new()),
+            names: RefCell::new(Names {
+                by_id: Vec::new(),
+                none: QualName::new(None, Namespace::from(""), LocalName::from("")),
+            }),
+            parser_head: Cell::new(None),
             events: RefCell::new(VecDeque::new()),
             reported_iframes: RefCell::new(HashSet::new()),
         }
+    }
+
+    /// The `head` element the parser created, if it did yet.
+    pub(super) fn parser_head(&self) -> Option<NodeId> {
+        self.parser_head.get()
+    }
+
+    /// Whether `node` is an HTML formatting element.
+    pub(super) fn is_html_formatting_element(&self, node: NodeId) -> bool {
+        is_formatting_element_name(&self.elem_name(&node))
     }
 
     /// After `node` was inserted: queue [`ParseEvent::IframeInserted`] for each HTML
@@ -107,7 +114,7 @@ impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = ();
     type ElemName<'a>
-        = ElementName
+        = Ref<'a, QualName>
     where
         Self: 'a;
 
@@ -121,20 +128,16 @@ impl TreeSink for Sink {
         self.document_node
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> ElementName {
-        let names = self.names.borrow();
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
         let index = usize::try_from(target.0).unwrap_or(usize::MAX);
-        match names.get(index).and_then(Option::as_ref) {
-            Some(name) => ElementName {
-                ns: name.ns.clone(),
-                local: name.local.clone(),
-            },
-            // Never called on a non-element; answer an empty name rather than panic.
-            None => ElementName {
-                ns: Namespace::from(""),
-                local: LocalName::from(""),
-            },
-        }
+        // Never called on a non-element; answer an empty name rather than panic.
+        Ref::map(self.names.borrow(), |names| {
+            names
+                .by_id
+                .get(index)
+                .and_then(Option::as_ref)
+                .unwrap_or(&names.none)
+        })
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
@@ -143,8 +146,19 @@ impl TreeSink for Sink {
         if flags.template {
             document.create_template_contents(id);
         }
+        if name.ns == ns!(html)
+            && name.local == local_name!("head")
+            && self.parser_head.get().is_none()
+        {
+            self.parser_head.set(Some(id));
+        }
         let index = usize::try_from(id.0).unwrap_or(usize::MAX);
-        let mut names = self.names.borrow_mut();
+        // The tree builder holds no lent name while it creates an element; were it to, the
+        // name is left unrecorded rather than panicking.
+        let Ok(mut names) = self.names.try_borrow_mut() else {
+            return id;
+        };
+        let names = &mut names.by_id;
         if names.len() <= index {
             names.resize(index.saturating_add(1), None);
         }

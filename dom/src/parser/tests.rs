@@ -14,7 +14,7 @@ fn new_document() -> Rc<RefCell<Document>> {
 }
 
 /// Parses to the end, collecting every event but the final `Finished`.
-fn parse_all(input: &str) -> (Rc<RefCell<Document>>, Vec<ParseEvent>) {
+pub(super) fn parse_all(input: &str) -> (Rc<RefCell<Document>>, Vec<ParseEvent>) {
     let document = new_document();
     let mut parser = HtmlParser::new(Rc::clone(&document), input);
     let mut events = Vec::new();

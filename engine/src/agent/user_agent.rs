@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
+use url::Url;
+
 use postern_dom::{
     AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
     Origin, ResourceLoader, StorageShed, agent_cluster_key,
@@ -35,6 +37,9 @@ pub(crate) struct WindowEntry {
     pub browsing_context: BrowsingContextId,
     /// Its document.
     pub document: DocumentId,
+    /// Its document's URL (which never changes: there is no history API or fragment
+    /// navigation yet), for the iframe recursion check across agents.
+    pub url: Url,
 }
 
 /// A window found from its document.
@@ -77,6 +82,8 @@ pub(crate) struct UserAgentShared {
     pub test_results: Option<TestResultsHook>,
     /// See [`UserAgentOptions::loop_iteration_limit`].
     pub loop_iteration_limit: u64,
+    /// See [`UserAgentOptions::max_navigable_depth`].
+    pub max_navigable_depth: usize,
     next_window: AtomicU64,
     next_document: AtomicU64,
     dropped_messages: AtomicU64,
@@ -112,6 +119,7 @@ impl UserAgentShared {
             time_epoch,
             test_results: options.test_results.clone(),
             loop_iteration_limit: options.loop_iteration_limit,
+            max_navigable_depth: options.max_navigable_depth,
             next_window: AtomicU64::new(0),
             next_document: AtomicU64::new(0),
             dropped_messages: AtomicU64::new(0),
@@ -155,6 +163,12 @@ impl UserAgentShared {
             agent: entry.agent,
             browsing_context: entry.browsing_context,
         })
+    }
+
+    /// The URL of a browsing context's active document, wherever it runs.
+    pub fn active_document_url(&self, browsing_context: BrowsingContextId) -> Option<Url> {
+        let window = self.active_window(browsing_context)?;
+        Some(read(&self.windows).get(&window)?.url.clone())
     }
 
     /// The active window of a browsing context.

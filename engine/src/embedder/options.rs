@@ -38,7 +38,13 @@ pub struct UserAgentOptions {
     /// the wall-clock time when the user agent is created. Fix it (with virtual time) for
     /// runs that print dates and must repeat exactly.
     pub wall_clock_start: Option<Duration>,
+    /// The deepest a navigable may nest: an iframe whose navigable would have more
+    /// ancestors gets none (a page embedding `?n=1`, `?n=2`, ... stops there).
+    pub max_navigable_depth: usize,
 }
+
+/// The default [`UserAgentOptions::max_navigable_depth`].
+pub const DEFAULT_MAX_NAVIGABLE_DEPTH: usize = 64;
 
 impl Default for UserAgentOptions {
     fn default() -> Self {
@@ -49,6 +55,7 @@ impl Default for UserAgentOptions {
             test_results: None,
             loop_iteration_limit: u64::MAX,
             wall_clock_start: None,
+            max_navigable_depth: DEFAULT_MAX_NAVIGABLE_DEPTH,
         }
     }
 }

@@ -143,6 +143,26 @@ fn create_a_new_child_navigable(
             )
         })?;
     let name_for_tree = name.clone();
+    // Deviation: a navigable nests at most `max_navigable_depth` deep (the spec has no
+    // bound; browsers bound the frames of a page or their depth): deeper, the iframe gets no
+    // content navigable, so a page that embeds a new URL at each level (`?n=1`, `?n=2`,
+    // ...) stops there.
+    let depth = state
+        .ua
+        .with_tree(|tree| tree.ancestors(parent_bc).len())
+        .saturating_add(1);
+    if depth > state.ua.max_navigable_depth {
+        emit_console(
+            state,
+            parent,
+            ConsoleLevel::Warn,
+            format!(
+                "iframe: not loaded: navigables nest at most {} deep",
+                state.ua.max_navigable_depth
+            ),
+        );
+        return None;
+    }
     // 1-4. Let parentNavigable be element's node navigable; group, browsingContext and
     //      document: a new browsing context in the parent's group. The tree keeps the
     //      container's flag sets, from which the creation sandboxing flags are determined.
@@ -205,7 +225,7 @@ fn process_the_iframe_attributes(
     initial_insertion: bool,
     insertion: Insertion,
 ) {
-    let Some((src, srcdoc, base, parent_document, parent_origin)) =
+    let Some((src, srcdoc, base, parent_document, parent_origin, parent_navigable)) =
         state.windows.borrow().get(&parent).map(|w| {
             let document = w.document.borrow();
             (
@@ -214,6 +234,7 @@ fn process_the_iframe_attributes(
                 document.url().clone(),
                 w.document_id,
                 document.origin().clone(),
+                w.browsing_context,
             )
         })
     else {
@@ -241,7 +262,13 @@ fn process_the_iframe_attributes(
     //    1. Let url be the result of running the shared attribute processing steps for iframe
     //       and frame elements given element and initialInsertion.
     //    2. If url is null, then return.
-    let url = shared_attribute_processing_steps(src.as_deref(), &base);
+    let Some(url) =
+        shared_attribute_processing_steps(state, src.as_deref(), &base, parent_navigable)
+    else {
+        // Nothing is loaded: the iframe no longer delays its document's load event.
+        stop_delaying_the_load_event(state, parent, iframe);
+        return;
+    };
     //    3. If url matches about:blank and initialInsertion is true, then:
     if postern_dom::loader::matches_about_blank(&url) && initial_insertion {
         //   1. Run the iframe load event steps given element.
@@ -269,7 +296,15 @@ fn process_the_iframe_attributes(
 /// The shared attribute processing steps for iframe and frame elements: the URL to load.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#shared-attribute-processing-steps-for-iframe-and-frame-elements>
-fn shared_attribute_processing_steps(src: Option<&str>, base: &Url) -> Url {
+///
+/// `base` is the URL of the element's node document, `node_navigable` its navigable. `None`
+/// is the spec's null: the URL is an ancestor's, and loading it would recurse.
+fn shared_attribute_processing_steps(
+    state: &AgentState,
+    src: Option<&str>,
+    base: &Url,
+    node_navigable: BrowsingContextId,
+) -> Option<Url> {
     // 1. Let url be the URL about:blank.
     let blank = || Url::parse("about:blank").unwrap_or_else(|_| base.clone());
     // 2. If element has a src attribute specified, and its value is not the empty string,
@@ -280,11 +315,47 @@ fn shared_attribute_processing_steps(src: Option<&str>, base: &Url) -> Url {
         _ => blank(),
     };
     // 3. If the inclusive ancestor navigables of element's node navigable contains a
-    //    navigable whose active document's URL equals url (fragments excluded), return null.
-    // TODO(spec): step 3 (recursion guard).
-    // 4-5. (javascript: URLs and the referrer policy.)
-    // 6. Return url.
-    url
+    //    navigable whose active document's URL equals url with exclude fragments set to
+    //    true, then return null. (Their documents may run in other agents: the user agent
+    //    knows every active document's URL.)
+    // Note: Chromium and Safari load one level of self-reference and refuse the next
+    // (whatwg/html#1518); this is the spec's check.
+    // Deviation: a URL that matches about:blank is not checked (as in Chromium): an iframe
+    // without `src` inside an `about:blank` document still gets its load event, and an
+    // empty document cannot recurse.
+    if postern_dom::loader::matches_about_blank(&url) {
+        return Some(url);
+    }
+    let ancestors = state.ua.with_tree(|tree| {
+        let mut inclusive = vec![node_navigable];
+        inclusive.extend(tree.ancestors(node_navigable));
+        inclusive
+    });
+    let recursive = ancestors.into_iter().any(|navigable| {
+        state
+            .ua
+            .active_document_url(navigable)
+            .is_some_and(|ancestor| equals_excluding_fragments(&ancestor, &url))
+    });
+    if recursive {
+        return None;
+    }
+    // 4. If url matches about:blank and initialInsertion is true, then perform the URL and
+    //    history update steps given element's content navigable's active document and url.
+    //    (Done by the caller's about:blank branch: the initial document stays.)
+    // 5. Return url.
+    Some(url)
+}
+
+/// Whether two URLs are equal with exclude fragments set to true.
+///
+/// Spec: <https://url.spec.whatwg.org/#concept-url-equals>
+fn equals_excluding_fragments(a: &Url, b: &Url) -> bool {
+    let mut a = a.clone();
+    let mut b = b.clone();
+    a.set_fragment(None);
+    b.set_fragment(None);
+    a == b
 }
 
 /// The iframe load event steps: fire `load` at the iframe element; it no longer delays its

@@ -454,7 +454,7 @@ pub(crate) fn create_window(
     context.enter_realm(previous);
     installed.map_err(|e| EngineError::Setup(e.to_string()))?;
 
-    let document = Rc::new(RefCell::new(Document::new(url, origin)));
+    let document = Rc::new(RefCell::new(Document::new(url.clone(), origin)));
     state.windows.borrow_mut().insert(
         id,
         Window {
@@ -478,6 +478,7 @@ pub(crate) fn create_window(
             agent: state.id,
             browsing_context,
             document: document_id,
+            url,
         },
     );
     Ok(id)
