@@ -26,7 +26,7 @@ use postern_event_loop::{Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
-use crate::agent::realm_data::RealmData;
+use crate::agent::realm_data::{RealmData, WindowObject};
 use crate::agent::tasks::AgentTask;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::navigation::{NavigationBlocked, navigate};
@@ -410,14 +410,25 @@ fn set_name(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
 /// `window.close()` on the window's own global.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-close>
-fn close(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn close(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
+    // (`this` is checked: the global object of a Window of this agent, or the WindowProxy
+    // of a Window of another agent.)
+    let found = this
+        .as_object()
+        .and_then(|object| RealmData::window_object(&object, context));
     // 1. Let thisTraversable be this's navigable (null once another document replaced this
     //    window's).
-    match state.browsing_context_of(window) {
-        Some(bc) if state.ua.active_window(bc) == Some(window) => window_close(context, bc),
-        _ => Ok(JsValue::undefined()),
+    let this_traversable = match found {
+        Some(WindowObject::Global(window)) => state
+            .browsing_context_of(window)
+            .filter(|bc| state.ua.active_window(*bc) == Some(window)),
+        Some(WindowObject::Proxy(bc)) => Some(bc),
+        None => None,
+    };
+    match this_traversable {
+        Some(bc) => window_close(context, bc),
+        None => Ok(JsValue::undefined()),
     }
 }
 
