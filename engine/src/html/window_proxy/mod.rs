@@ -91,10 +91,18 @@ pub(crate) fn window_proxy_object(
     if context.get_data::<WindowProxyCache>().is_none() {
         context.insert_data(WindowProxyCache::default());
     }
-    if let Some(proxy) = context
-        .get_data::<WindowProxyCache>()
-        .and_then(|cache| cache.proxies.borrow().get(&browsing_context).cloned())
+    if let Some(cache) = context.get_data::<WindowProxyCache>()
+        && let Some(proxy) = cache.proxies.borrow().get(&browsing_context).cloned()
     {
+        // [[Window]] follows the browsing context's active window: recorded whenever the
+        // proxy is handed out, so that it still reaches that Window once the browsing
+        // context is discarded (an iframe removed right after `contentWindow` was read).
+        if let Some(active) = state.ua.active_window(browsing_context)
+            && let Some(target) = cache.targets.borrow().get(&browsing_context)
+            && let Some(data) = target.downcast_ref::<ProxyTarget>()
+        {
+            data.window.set(Some(active));
+        }
         return Ok(proxy);
     }
     let target = JsObject::from_proto_and_data(
