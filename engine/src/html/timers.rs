@@ -195,20 +195,25 @@ pub(crate) fn run_timer_task(state: &Rc<AgentState>, context: &mut Context, task
 /// repeating.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-settimeout>
-fn set_timeout(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    set_timer(context, args, false)
+fn set_timeout(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_timer(this, context, args, false)
 }
 
 /// `setInterval(handler, timeout, ...arguments)`: the timer initialization steps, repeating.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-setinterval>
-fn set_interval(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    set_timer(context, args, true)
+fn set_interval(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    set_timer(this, context, args, true)
 }
 
-/// `setTimeout`/`setInterval`: the method steps, on the current realm's Window.
-fn set_timer(context: &mut Context, args: &[JsValue], repeat: bool) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+/// `setTimeout`/`setInterval`: the method steps, on this's Window (the checked `this`).
+fn set_timer(
+    this: &JsValue,
+    context: &mut Context,
+    args: &[JsValue],
+    repeat: bool,
+) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let handler = arg(args, 0);
     let handler = match handler.as_callable() {
         Some(f) => TimerHandler::Function(f.clone()),
@@ -225,8 +230,8 @@ fn set_timer(context: &mut Context, args: &[JsValue], repeat: bool) -> JsResult<
 /// `clearTimeout(id)`/`clearInterval(id)`: remove map[id] (and stop its wait).
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#dom-cleartimeout>
-fn clear_timer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn clear_timer(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let id = TimerHandle(arg(args, 0).to_i32(context)?);
     let state = AgentState::of(context)?;
     let removed = state

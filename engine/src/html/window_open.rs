@@ -89,8 +89,8 @@ fn optional_string(
 /// DOMString features = "")`: runs the window open steps.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-open>
-fn open(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn open(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let url = optional_string(args, 0, "", context)?;
     let target = optional_string(args, 1, "_blank", context)?;
     let features = optional_string(args, 2, "", context)?;
@@ -321,8 +321,8 @@ pub(crate) fn opener_window_proxy(
 /// `window.opener`'s getter on the window's own global.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
-fn get_opener(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_opener(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     match state.browsing_context_of(window) {
         Some(bc) => opener_window_proxy(&state, context, window, bc),
@@ -334,8 +334,8 @@ fn get_opener(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
 /// attribute with a data property.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-opener>
-fn set_opener(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn set_opener(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let value = &arg(args, 0);
     let state = AgentState::of(context)?;
     // 1. If the given value is null and this's browsing context is non-null, then set
@@ -373,8 +373,8 @@ fn set_opener(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 /// `window.name`'s getter.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
-fn get_name(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_name(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return the empty string.
     // 2. Return this's navigable's target name.
@@ -390,8 +390,8 @@ fn get_name(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 /// `window.name`'s setter.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-name>
-fn set_name(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn set_name(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let name = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
     // 1. If this's navigable is null, then return.
@@ -477,14 +477,22 @@ pub(crate) fn window_close(
 /// closed) or shows another document.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-closed>
-fn get_closed(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_closed(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let state = AgentState::of(context)?;
-    let bc = state.browsing_context_of(window);
+    // (`this` is checked: the global object of a Window of this agent, or the WindowProxy
+    // of a Window of another agent, `closed` being a cross-origin member.)
+    let found = this
+        .as_object()
+        .and_then(|object| RealmData::window_object(&object, context));
     // The steps are to return true if this's browsing context is null or its is closing is
     // true; otherwise false.
-    let open =
-        bc.is_some_and(|bc| state.ua.active_window(bc) == Some(window) && !is_closed(&state, bc));
+    let open = match found {
+        Some(WindowObject::Global(window)) => state
+            .browsing_context_of(window)
+            .is_some_and(|bc| state.ua.active_window(bc) == Some(window) && !is_closed(&state, bc)),
+        Some(WindowObject::Proxy(bc)) => !is_closed(&state, bc),
+        None => false,
+    };
     Ok(JsValue::new(!open))
 }
 
