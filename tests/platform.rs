@@ -49,6 +49,9 @@ fn local_storage_is_shared_by_same_origin_windows_with_storage_events() {
                 "storage event: key from-frame, null → hello, url http://a.test/frame.html, area is localStorage true"
             ),
             a("frame wrote: hello"),
+            // A window whose script never read localStorage gets the event too (whatwg/html#10135;
+            // Chromium does the same).
+            a("untouched frame: storage late → x, area is its localStorage true"),
         ]
     );
     assert_eq!(

@@ -197,24 +197,17 @@ fn get_session_storage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsR
     window_storage(context, StorageKind::Session)
 }
 
-/// The Storage object of `window` for `key`'s type, as that window's realm sees it, if it
-/// was made.
-pub(crate) fn existing_storage_object(
-    state: &AgentState,
-    window: WindowId,
+/// The current realm's Window's Storage object of `key`'s type, made now if script never
+/// asked for it (what the `localStorage`/`sessionStorage` getter returns).
+pub(crate) fn storage_object_of_current_realm(
+    context: &mut Context,
     key: &StorageKey,
-) -> Option<JsObject> {
-    let realm = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.realm.clone())?;
-    let host_defined = realm.host_defined();
-    let storages = host_defined.get::<WindowStorages>()?;
-    match key {
-        StorageKey::Local(_) => storages.local.clone(),
-        StorageKey::Session(..) => storages.session.clone(),
-    }
+) -> JsResult<JsValue> {
+    let kind = match key {
+        StorageKey::Local(_) => StorageKind::Local,
+        StorageKey::Session(..) => StorageKind::Session,
+    };
+    window_storage(context, kind)
 }
 
 /// Whether `window`'s Storage of the type of `key` uses `key`.
@@ -528,6 +521,9 @@ fn visible_named_property(
     Ok(value)
 }
 
+/// [[Get]]: a visible named property is the item's value; anything else is the object's.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-getownproperty>
 fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     let (key, name) = string_key(&arg(args, 1), context)?;
@@ -539,6 +535,10 @@ fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     target.get(key, context)
 }
 
+/// [[Set]] of a legacy platform object with a named property setter: a string key sets the
+/// item (setItem's steps).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-set>
 fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     let (key, name) = string_key(&arg(args, 1), context)?;
@@ -554,6 +554,9 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     }
 }
 
+/// [[HasProperty]]: a supported property name, or a property of the object.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-getownproperty>
 fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     let (key, name) = string_key(&arg(args, 1), context)?;
@@ -565,6 +568,10 @@ fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     Ok(JsValue::new(target.has_property(key, context)?))
 }
 
+/// [[Delete]]: a visible named property is removed by the named property deleter
+/// (removeItem's steps).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-delete>
 fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     let (key, name) = string_key(&arg(args, 1), context)?;
@@ -580,6 +587,10 @@ fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) ->
     ))
 }
 
+/// [[GetOwnProperty]]: LegacyPlatformObjectGetOwnProperty (a visible named property is a
+/// writable, enumerable, configurable data property).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#LegacyPlatformObjectGetOwnProperty>
 fn trap_get_own_property_descriptor(
     _: &JsValue,
     args: &[JsValue],
@@ -613,6 +624,10 @@ fn trap_get_own_property_descriptor(
     )
 }
 
+/// [[DefineOwnProperty]]: a string key with a data descriptor invokes the named property
+/// setter; an accessor descriptor is refused.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-defineownproperty>
 fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     let (key, name) = string_key(&arg(args, 1), context)?;
@@ -641,6 +656,10 @@ fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) ->
     ))
 }
 
+/// [[OwnPropertyKeys]]: the supported property names, in the map's order, then the object's
+/// own keys.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-ownpropertykeys>
 fn trap_own_keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let (target, data) = trap_target(args)?;
     // [[OwnPropertyKeys]]: the supported property names (in the map's order), then the

@@ -13,10 +13,10 @@ use crate::agent::tasks::StorageChange;
 use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
 use crate::dom::event_target::dispatch;
 use crate::html::scripting::script;
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
-use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
+use crate::webidl::conversions::{to_dom_string, type_error};
+use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
-use crate::webstorage::storage::{existing_storage_object, window_sees};
+use crate::webstorage::storage::{storage_object_of_current_realm, window_sees};
 
 /// `interface StorageEvent : Event`: what scripts see.
 ///
@@ -37,7 +37,7 @@ pub(crate) const STORAGE_EVENT: InterfaceDeclaration = InterfaceDeclaration {
         Attribute::readonly("storageArea", get_storage_area),
     ],
     // TODO(spec): the legacy initStorageEvent().
-    operations: &[] as &[Operation],
+    operations: &[],
     static_operations: &[],
     mixins: &[],
 };
@@ -133,7 +133,6 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
         state,
         detail: Some(Box::new(fields)),
     };
-    let _ = arg(args, 0);
     Ok(create_an_object_implementing(context, "StorageEvent", Some(&new_target), event)?.into())
 }
 
@@ -157,13 +156,22 @@ pub(crate) fn fire_storage_events(
         if window == change.source || !window_sees(state, window, &change.storage_key) {
             continue;
         }
-        // (A window whose script never touched that Storage has no Storage object yet: the
-        // event's storageArea is then made now, as the getter would make it.)
-        let area = existing_storage_object(state, window, &change.storage_key);
         let Some(realm) = state.windows.borrow().get(&window).map(|w| w.realm.clone()) else {
             continue;
         };
         let previous = context.enter_realm(realm);
+        // Deviation: the spec's remoteStorages are the Storage objects made so far, so a
+        // window whose script never read `localStorage` would get no event; browsers fire
+        // at it all the same (whatwg/html#10135), and so does Postern, making its Storage
+        // object now as the getter would.
+        let area = match storage_object_of_current_realm(context, &change.storage_key) {
+            Ok(area) => area,
+            Err(error) => {
+                context.enter_realm(previous);
+                script::report_the_exception(state, context, Some(window), &error);
+                continue;
+            }
+        };
         let string = |v: &Option<String>| -> JsValue {
             v.as_deref()
                 .map_or_else(JsValue::null, |s| JsString::from(s).into())
@@ -173,7 +181,7 @@ pub(crate) fn fire_storage_events(
             old_value: string(&change.old_value),
             new_value: string(&change.new_value),
             url: JsString::from(change.url.as_str()).into(),
-            storage_area: area.map_or_else(JsValue::null, JsValue::from),
+            storage_area: area,
         };
         // Fire an event named storage at remoteStorage's relevant global object, using
         // StorageEvent, with key, oldValue, newValue, url and storageArea initialized.
