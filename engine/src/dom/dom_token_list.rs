@@ -24,7 +24,7 @@ use crate::dom::dom_token_list_object::{self, TokenListObjects};
 use crate::dom::element::{content_attribute, set_content_attribute, this_element};
 use crate::dom::wrappers::{NodeRef, string_value};
 use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, required_arguments, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{Interface, create_an_object_implementing, install_interface};
@@ -319,21 +319,6 @@ fn with_list<R>(target: &JsObject, f: impl FnOnce(&DomTokenList) -> R) -> JsResu
         .ok_or_else(|| type_error("'this' is not a DOMTokenList"))
 }
 
-/// Overload resolution's argument count check: an operation called with fewer arguments
-/// than it requires throws a TypeError.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#es-overloads> (step 3 and its TypeError)
-fn require_arguments(args: &[JsValue], required: usize, operation: &str) -> JsResult<()> {
-    if args.len() < required {
-        return Err(type_error(format!(
-            "Failed to execute '{operation}' on 'DOMTokenList': {required} argument{} required, but only {} present.",
-            if required == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    Ok(())
-}
-
 /// `length`: the token set's size.
 ///
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-length>
@@ -348,7 +333,7 @@ fn get_length(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-item>
 fn item(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let target = this_list(this, context)?;
-    require_arguments(args, 1, "item")?;
+    required_arguments(args, 1, "Failed to execute 'item' on 'DOMTokenList'")?;
     let index = arg(args, 0).to_u32(context)?;
     // 1. If index is equal to or greater than this's token set's size, then return null.
     // 2. Return this's token set[index].
@@ -361,7 +346,7 @@ fn item(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-contains>
 fn contains(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let target = this_list(this, context)?;
-    require_arguments(args, 1, "contains")?;
+    required_arguments(args, 1, "Failed to execute 'contains' on 'DOMTokenList'")?;
     let token = to_dom_string(&arg(args, 0), context)?;
     let found = with_list(&target, |list| list.token_set.borrow().contains(&token))?;
     Ok(JsValue::new(found))
@@ -453,7 +438,7 @@ fn remove(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-toggle>
 fn toggle(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let target = this_list(this, context)?;
-    require_arguments(args, 1, "toggle")?;
+    required_arguments(args, 1, "Failed to execute 'toggle' on 'DOMTokenList'")?;
     let token = to_dom_string(&arg(args, 0), context)?;
     // (An optional argument given as undefined is not given.)
     let force = match args.get(1) {
@@ -497,7 +482,7 @@ fn toggle(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-replace>
 fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let target = this_list(this, context)?;
-    require_arguments(args, 2, "replace")?;
+    required_arguments(args, 2, "Failed to execute 'replace' on 'DOMTokenList'")?;
     let token = to_dom_string(&arg(args, 0), context)?;
     let new_token = to_dom_string(&arg(args, 1), context)?;
     // 1. If either token or newToken is the empty string, then throw a "SyntaxError"
@@ -534,7 +519,7 @@ fn replace(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<
 /// Spec: <https://dom.spec.whatwg.org/#dom-domtokenlist-supports>
 fn supports(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let target = this_list(this, context)?;
-    require_arguments(args, 1, "supports")?;
+    required_arguments(args, 1, "Failed to execute 'supports' on 'DOMTokenList'")?;
     let token = to_dom_string(&arg(args, 0), context)?;
     // 1. Let result be the return value of validation steps called with token.
     let result = validation_steps(&target, &token)?;

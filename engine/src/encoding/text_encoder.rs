@@ -7,7 +7,7 @@ use boa_engine::object::builtins::{JsArrayBuffer, JsTypedArray, JsUint8Array};
 use boa_engine::property::Attribute as PropertyAttribute;
 use boa_engine::{Context, Finalize, JsData, JsResult, JsValue, Trace, js_string};
 
-use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::conversions::{arg, to_usv_string, type_error};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::interface::{create_an_object_implementing, new_target};
 
@@ -65,11 +65,6 @@ fn this_encoder(this: &JsValue) -> JsResult<()> {
 fn get_encoding(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
     this_encoder(this)?;
     Ok(js_string!("utf-8").into())
-}
-
-/// USVString conversion: ToString, lone surrogates replaced by U+FFFD.
-fn to_usv_string(value: &JsValue, context: &mut Context) -> JsResult<String> {
-    Ok(value.to_string(context)?.to_std_string_lossy())
 }
 
 /// `encode(input)`: input's UTF-8 encoding, in a new Uint8Array.

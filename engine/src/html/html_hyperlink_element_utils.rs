@@ -9,8 +9,8 @@ use url::{Url, quirks};
 
 use crate::dom::element::{content_attribute, set_content_attribute, this_element};
 use crate::dom::wrappers::{NodeRef, string_value, with_document};
-use crate::url::to_usv_string;
 use crate::webidl::conversions::arg;
+use crate::webidl::conversions::to_usv_string;
 use crate::webidl::declaration::{Attribute, Mixin, Operation, keyed_attribute};
 
 /// `interface mixin HTMLHyperlinkElementUtils`: what scripts see on each interface that

@@ -15,7 +15,7 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, required_arguments, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::define_global_members;
@@ -108,11 +108,7 @@ fn get_is_secure_context(_: &JsValue, _: &[JsValue], context: &mut Context) -> J
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa>
 fn btoa(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    if args.is_empty() {
-        return Err(type_error(
-            "Failed to execute 'btoa' on 'Window': 1 argument required, but only 0 present.",
-        ));
-    }
+    required_arguments(args, 1, "Failed to execute 'btoa' on 'Window'")?;
     let data = arg(args, 0).to_string(context)?;
     // 1. If data contains any code point greater than U+00FF, then throw an
     //    "InvalidCharacterError" DOMException.
@@ -137,11 +133,7 @@ fn btoa(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-atob>
 fn atob(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    if args.is_empty() {
-        return Err(type_error(
-            "Failed to execute 'atob' on 'Window': 1 argument required, but only 0 present.",
-        ));
-    }
+    required_arguments(args, 1, "Failed to execute 'atob' on 'Window'")?;
     let data = to_dom_string(&arg(args, 0), context)?;
     // 1. Let decodedData be the result of running forgiving-base64 decode on data.
     // 2. If decodedData is failure, then throw an "InvalidCharacterError" DOMException.

@@ -11,8 +11,8 @@ use boa_gc::GcRefCell;
 use url::{Url, form_urlencoded, quirks};
 
 use crate::url::url_search_params::{create_url_search_params, set_list};
-use crate::url::{optional_usv_string, required_arguments, to_usv_string};
 use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::conversions::{optional_usv_string, required_arguments, to_usv_string};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::interface::{create_an_object_implementing, new_target};
 

@@ -19,8 +19,8 @@ use crate::url::url_search_params_init::{Init, convert_init};
 use crate::url::url_search_params_iterator::{
     IterationKind, create_a_default_iterator_object, install as install_iterator_prototype,
 };
-use crate::url::{optional_usv_string, required_arguments, to_usv_string};
 use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::conversions::{optional_usv_string, required_arguments, to_usv_string};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
 

@@ -13,7 +13,7 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue, js_string,
 };
 
-use crate::url::to_usv_string;
+use crate::webidl::conversions::to_usv_string;
 use crate::webidl::conversions::type_error;
 
 /// The longest sequence the constructor converts.

@@ -20,7 +20,7 @@ use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{AgentTask, StorageChange, route_task};
 use crate::ids::WindowId;
 use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
+use crate::webidl::conversions::{arg, required_arguments, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{
@@ -283,13 +283,11 @@ fn get_length(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
 
 /// The DOMString argument `i`, or the TypeError of a missing required one.
 fn string_arg(args: &[JsValue], i: usize, method: &str, context: &mut Context) -> JsResult<String> {
-    if args.len() <= i {
-        return Err(type_error(format!(
-            "Failed to execute '{method}' on 'Storage': {} argument(s) required, but only {} present.",
-            i + 1,
-            args.len()
-        )));
-    }
+    required_arguments(
+        args,
+        i + 1,
+        &format!("Failed to execute '{method}' on 'Storage'"),
+    )?;
     to_dom_string(&arg(args, i), context)
 }
 
@@ -303,11 +301,7 @@ fn nullable(value: Option<&str>) -> JsValue {
 /// Spec: <https://html.spec.whatwg.org/multipage/webstorage.html#dom-storage-key>
 fn key(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let data = this_storage(this, context)?;
-    if args.is_empty() {
-        return Err(type_error(
-            "Failed to execute 'key' on 'Storage': 1 argument required, but only 0 present.",
-        ));
-    }
+    required_arguments(args, 1, "Failed to execute 'key' on 'Storage'")?;
     // (unsigned long: ToUint32-like conversion, modulo 2^32.)
     let index = arg(args, 0).to_u32(context)? as usize;
     with_bottle(context, data, |b, _| nullable(b.key(index)))

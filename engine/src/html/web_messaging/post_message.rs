@@ -30,7 +30,7 @@ use crate::html::web_messaging::message_port;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::LazyFrozenArray;
-use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::conversions::{arg, to_usv_string, type_error};
 use crate::webidl::dom_exception;
 
 /// The arguments of `postMessage` after WebIDL overload resolution.
@@ -93,13 +93,6 @@ fn convert_arguments(args: &[JsValue], context: &mut Context) -> JsResult<PostMe
         target_origin,
         transfer,
     })
-}
-
-/// Web IDL USVString conversion: ToString, lone surrogates replaced by U+FFFD.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#js-USVString>
-fn to_usv_string(value: &JsValue, context: &mut Context) -> JsResult<String> {
-    Ok(value.to_string(context)?.to_std_string_lossy())
 }
 
 /// `postMessage` called on a Window object itself (its own global, or a same-origin
