@@ -9,6 +9,7 @@
 //! running (boa runs a native function, a proxy trap included, in the function's own realm,
 //! so the caller's realm is found as the realm of the active script: see [`current`]).
 
+pub(crate) mod exotic;
 pub(crate) mod helper;
 pub(crate) mod ordinary;
 

@@ -9,7 +9,6 @@
 //! (`inner`), its [[DefaultProperties]], and whose Location it is. The traps are the internal
 //! methods below.
 
-use boa_engine::object::builtins::JsProxyBuilder;
 use boa_engine::property::{PropertyDescriptor, PropertyKey};
 use boa_engine::{
     Context, Finalize, JsData, JsObject, JsResult, JsSymbol, JsValue, Trace, js_string,
@@ -17,13 +16,9 @@ use boa_engine::{
 
 use crate::agent::AgentState;
 use crate::agent::window::WindowProxyCache;
+use crate::html::cross_origin::exotic::build_exotic_proxy;
 use crate::html::cross_origin::helper::CrossOriginObject;
 use crate::html::cross_origin::{Current, Kind, is_platform_object_same_origin};
-use crate::html::location_exotic::traps::{
-    trap_define_property, trap_delete_property, trap_get, trap_get_own_property_descriptor,
-    trap_get_prototype_of, trap_has, trap_own_keys, trap_prevent_extensions, trap_set,
-    trap_set_prototype_of,
-};
 use crate::ids::{BrowsingContextId, WindowId};
 use crate::webidl::conversions::{arg, type_error};
 
@@ -106,19 +101,7 @@ pub(crate) fn create_location_object(
         },
     );
     // 6. Return location.
-    Ok(JsProxyBuilder::new(target)
-        .get_prototype_of(trap_get_prototype_of)
-        .set_prototype_of(trap_set_prototype_of)
-        .prevent_extensions(trap_prevent_extensions)
-        .get_own_property_descriptor(trap_get_own_property_descriptor)
-        .define_property(trap_define_property)
-        .has(trap_has)
-        .get(trap_get)
-        .set(trap_set)
-        .delete_property(trap_delete_property)
-        .own_keys(trap_own_keys)
-        .build(context)?
-        .into())
+    build_exotic_proxy::<Location>(target, context)
 }
 
 /// The stand-in Location object of `window`, a Window of another agent (one per agent).

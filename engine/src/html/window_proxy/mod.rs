@@ -14,21 +14,16 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use boa_engine::object::builtins::JsProxyBuilder;
 use boa_engine::property::PropertyKey;
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace};
 
 use crate::agent::AgentState;
 use crate::agent::window::WindowProxyCache;
+use crate::html::cross_origin::exotic::build_exotic_proxy;
 use crate::html::cross_origin::helper::{CrossOriginObject, Role};
 use crate::html::location;
 use crate::html::web_messaging::post_message;
 use crate::html::window_open;
-use crate::html::window_proxy::traps::{
-    trap_define_property, trap_delete_property, trap_get, trap_get_own_property_descriptor,
-    trap_get_prototype_of, trap_has, trap_own_keys, trap_prevent_extensions, trap_set,
-    trap_set_prototype_of,
-};
 use crate::ids::{BrowsingContextId, WindowId};
 use crate::webidl::conversions::{arg, type_error};
 
@@ -112,19 +107,7 @@ pub(crate) fn window_proxy_object(
             window: Cell::new(state.ua.active_window(browsing_context)),
         },
     );
-    let proxy: JsObject = JsProxyBuilder::new(target.clone())
-        .get_prototype_of(trap_get_prototype_of)
-        .set_prototype_of(trap_set_prototype_of)
-        .prevent_extensions(trap_prevent_extensions)
-        .get_own_property_descriptor(trap_get_own_property_descriptor)
-        .define_property(trap_define_property)
-        .has(trap_has)
-        .get(trap_get)
-        .set(trap_set)
-        .delete_property(trap_delete_property)
-        .own_keys(trap_own_keys)
-        .build(context)?
-        .into();
+    let proxy = build_exotic_proxy::<WindowProxy>(target.clone(), context)?;
     if let Some(cache) = context.get_data::<WindowProxyCache>() {
         cache
             .proxies
