@@ -22,6 +22,9 @@ use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
     NodeRef, node_value, string_value, this_node, with_document, with_document_mut,
 };
+use crate::html::scripting::event_handler_mixins::{
+    DOCUMENT_AND_ELEMENT_EVENT_HANDLERS, GLOBAL_EVENT_HANDLERS,
+};
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
@@ -72,7 +75,12 @@ pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("createComment", 1, create_comment),
     ],
     static_operations: &[],
-    mixins: &[NON_ELEMENT_PARENT_NODE, PARENT_NODE],
+    mixins: &[
+        NON_ELEMENT_PARENT_NODE,
+        PARENT_NODE,
+        GLOBAL_EVENT_HANDLERS,
+        DOCUMENT_AND_ELEMENT_EVENT_HANDLERS,
+    ],
 };
 
 /// `interface HTMLDocument : Document {}`: the interface of every document's wrapper here

@@ -34,10 +34,12 @@ use crate::dom::event_target::EVENT_TARGET;
 use crate::dom::node::NODE;
 use crate::html::html_element::{HTML_ELEMENT, HTML_ELEMENT_INTERFACES};
 use crate::ids::WindowId;
+use crate::webidl::brand::register_most_derived_interface;
 use crate::webidl::interface::{define_global_members, install_interface};
 
 /// Creates the DOM interfaces of the current realm (whose global is `global`).
 pub(crate) fn install(context: &mut Context, global: &JsObject, _window: WindowId) -> JsResult<()> {
+    register_most_derived_interface(wrappers::most_derived_interface_of_node);
     let event_target = install_interface(context, global, &EVENT_TARGET)?;
     // (Window.prototype and the named properties object go in between: `html/window.rs`.)
     global.set_prototype(Some(event_target.prototype.clone()));

@@ -82,6 +82,21 @@ fn interface_for(document: &Document, node: NodeId) -> &'static str {
     }
 }
 
+/// The interface a node wrapper was made as, for brand checks (`webidl::brand`: node wrappers
+/// share one data type), or `None` if `object` is no node wrapper.
+///
+/// Spec: <https://webidl.spec.whatwg.org/#implements>
+pub(crate) fn most_derived_interface_of_node(
+    object: &JsObject,
+    context: &Context,
+) -> Option<&'static str> {
+    let node = node_of(object)?;
+    let state = AgentState::of(context).ok()?;
+    let windows = state.windows.borrow();
+    let document = windows.get(&node.window)?.document.try_borrow().ok()?;
+    Some(interface_for(&document, node.node))
+}
+
 /// The wrapper object of `node` in `window`'s realm (the same object every time): the first
 /// time, a new object implementing its interface in that realm.
 ///

@@ -12,11 +12,13 @@ use crate::dom::dom_token_list::token_list_attribute;
 use crate::dom::element::{
     content_attribute, reflected_string, set_content_attribute, this_element,
 };
-use crate::dom::event_target::event_handler;
 use crate::dom::wrappers::{
     node_value, string_value, throw_dom_error, with_document, with_document_mut,
 };
 use crate::html::html_hyperlink_element_utils::HTML_HYPERLINK_ELEMENT_UTILS;
+use crate::html::scripting::event_handler_mixins::{
+    DOCUMENT_AND_ELEMENT_EVENT_HANDLERS, GLOBAL_EVENT_HANDLERS, WINDOW_EVENT_HANDLERS,
+};
 use crate::html::window_proxy;
 use crate::webidl::conversions::{arg, to_dom_string};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Mixin};
@@ -37,48 +39,7 @@ pub(crate) const HTML_ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
     attributes: &[],
     operations: &[],
     static_operations: &[],
-    mixins: &[GLOBAL_EVENT_HANDLERS],
-};
-
-/// `interface mixin GlobalEventHandlers`: what scripts see on each interface that includes it.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#globaleventhandlers>
-// Deviation: only the handlers used so far, and only HTMLElement includes it here (not
-// Document or Window, whose handlers are defined by hand).
-pub(crate) const GLOBAL_EVENT_HANDLERS: Mixin = Mixin {
-    attributes: &[
-        event_handler!("onerror", "error"),
-        event_handler!("onload", "load"),
-    ],
-    operations: &[],
-};
-
-/// `interface mixin WindowEventHandlers`, as `body` (and `frameset`) include it: each
-/// handler is its document's Window's (determining the target of an event handler).
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#windoweventhandlers>
-pub(crate) const WINDOW_EVENT_HANDLERS: Mixin = Mixin {
-    attributes: &[
-        event_handler!("onafterprint", "afterprint"),
-        event_handler!("onbeforeprint", "beforeprint"),
-        event_handler!("onbeforeunload", "beforeunload"),
-        event_handler!("onhashchange", "hashchange"),
-        event_handler!("onlanguagechange", "languagechange"),
-        event_handler!("onmessage", "message"),
-        event_handler!("onmessageerror", "messageerror"),
-        event_handler!("onoffline", "offline"),
-        event_handler!("ononline", "online"),
-        event_handler!("onpagehide", "pagehide"),
-        event_handler!("onpagereveal", "pagereveal"),
-        event_handler!("onpageshow", "pageshow"),
-        event_handler!("onpageswap", "pageswap"),
-        event_handler!("onpopstate", "popstate"),
-        event_handler!("onrejectionhandled", "rejectionhandled"),
-        event_handler!("onstorage", "storage"),
-        event_handler!("onunhandledrejection", "unhandledrejection"),
-        event_handler!("onunload", "unload"),
-    ],
-    operations: &[],
+    mixins: &[GLOBAL_EVENT_HANDLERS, DOCUMENT_AND_ELEMENT_EVENT_HANDLERS],
 };
 
 /// An HTML element interface more specific than `HTMLElement`, and the local name of the HTML

@@ -1,5 +1,5 @@
 //! The Window interface's own members: `window`, `self`, `location`, `frames`, `length`,
-//! `top`, `parent`, `frameElement`, `postMessage`, its event handlers, and the
+//! `top`, `parent`, `frameElement`, `status`, `postMessage`, its event handlers, and the
 //! WindowOrWorkerGlobalScope members `origin`, `crossOriginIsolated` and `queueMicrotask`.
 //! The other members are declared by the files of their chapters (`window_open.rs`,
 //! `timers.rs`, ...), as the specifications' `partial interface Window`s are.
@@ -17,7 +17,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use boa_engine::{Context, JsObject, JsResult, JsString, JsValue};
+use boa_engine::realm::Realm;
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
+use boa_gc::GcRefCell;
 use postern_dom::{BrowsingContextId, Document, Origin};
 use url::Url;
 
@@ -27,20 +29,19 @@ use crate::agent::map_of_active_timers::ActiveTimers;
 use crate::agent::realm_data::{RealmData, WindowObject};
 use crate::agent::user_agent::WindowEntry;
 use crate::agent::window::{LoadState, Window};
-use crate::dom::event_target::event_handler;
 use crate::dom::wrappers;
 use crate::embedder::error::EngineError;
 use crate::html;
-use crate::html::html_element::WINDOW_EVENT_HANDLERS;
 use crate::html::location;
 use crate::html::scripting::environments;
+use crate::html::scripting::event_handler_mixins::{GLOBAL_EVENT_HANDLERS, WINDOW_EVENT_HANDLERS};
 use crate::html::web_messaging::post_message;
 use crate::html::window_named_properties;
 use crate::html::window_or_worker_global_scope;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::brand::{Member, MemberKind, illegal_invocation, register_exotic_this_hook};
-use crate::webidl::conversions::{arg, type_error};
+use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{define_global_members, install_interface};
@@ -70,13 +71,12 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
         Attribute::replaceable("parent", get_parent),
         // readonly attribute Element? frameElement;
         Attribute::readonly("frameElement", get_frame_element),
+        // attribute DOMString status;
+        Attribute::read_write("status", get_status, set_status),
         // WindowOrWorkerGlobalScope: [Replaceable] readonly attribute USVString origin;
         Attribute::replaceable("origin", get_origin),
         // WindowOrWorkerGlobalScope: readonly attribute boolean crossOriginIsolated;
         Attribute::readonly("crossOriginIsolated", get_cross_origin_isolated),
-        // GlobalEventHandlers
-        event_handler!("onload", "load"),
-        event_handler!("onerror", "error"),
     ],
     operations: &[
         // undefined postMessage(any message, USVString targetOrigin,
@@ -87,7 +87,7 @@ pub(crate) const WINDOW_MEMBERS: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("queueMicrotask", 1, queue_microtask),
     ],
     static_operations: &[],
-    mixins: &[WINDOW_EVENT_HANDLERS],
+    mixins: &[GLOBAL_EVENT_HANDLERS, WINDOW_EVENT_HANDLERS],
 };
 
 /// `window`, `self` and `frames`: the Window's WindowProxy.
@@ -97,6 +97,53 @@ fn get_window(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
     let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     window_proxy::window_proxy_of_window(&state, context, window)
+}
+
+/// The Window's status string, kept in its realm's host-defined slot (the empty string when
+/// the Window is created: no entry yet).
+#[derive(Trace, Finalize, JsData)]
+struct WindowStatus(GcRefCell<String>);
+
+/// `status`: the last string it was set to (the empty string when the Window is created).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>
+fn get_status(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let realm = realm_of_this_window(this, context)?;
+    let status = realm
+        .host_defined()
+        .get::<WindowStatus>()
+        .map(|status| status.0.borrow().clone())
+        .unwrap_or_default();
+    Ok(JsString::from(status).into())
+}
+
+/// `status = value`: sets the string.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>
+fn set_status(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let realm = realm_of_this_window(this, context)?;
+    let value = to_dom_string(&arg(args, 0), context)?;
+    let mut host_defined = realm.host_defined_mut();
+    match host_defined.get::<WindowStatus>() {
+        Some(status) => *status.0.borrow_mut() = value,
+        None => {
+            host_defined.insert(WindowStatus(GcRefCell::new(value)));
+        }
+    }
+    Ok(JsValue::undefined())
+}
+
+/// The realm of `this`'s Window.
+fn realm_of_this_window(this: &JsValue, context: &mut Context) -> JsResult<Realm> {
+    let window = RealmData::window_of_this(this, context)?;
+    let state = AgentState::of(context)?;
+    let realm = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.realm.clone())
+        .ok_or_else(|| type_error("the window is gone"))?;
+    Ok(realm)
 }
 
 /// `location`: the Window's Location object.

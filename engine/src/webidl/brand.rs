@@ -70,6 +70,11 @@ pub(crate) type ExoticThisHook = fn(&JsObject, &Member, &mut Context) -> JsResul
 /// A check that an object's internal data is of one Rust type.
 type DataCheck = fn(&JsObject) -> bool;
 
+/// For a data type that several interfaces share (a node wrapper's): the interface `object`
+/// was made as (its most derived one), or `None` if `object`'s data is not of that type. A
+/// layer above registers it (the DOM knows which interface a node implements).
+pub(crate) type MostDerivedInterface = fn(&JsObject, &Context) -> Option<&'static str>;
+
 thread_local! {
     /// For each interface, the Rust types of the internal data of the platform objects made
     /// so far that implement it (its own instances and those of the interfaces inheriting
@@ -80,6 +85,42 @@ thread_local! {
     /// The HTML layer's [`ExoticThisHook`]s (registered when a window's globals are
     /// installed: the HTML layer is above this one), one per kind of exotic object.
     static EXOTIC_THIS: RefCell<Vec<ExoticThisHook>> = const { RefCell::new(Vec::new()) };
+
+    /// Each interface an object was made as, with the interfaces it inherits from (its own
+    /// first), recorded as `create_an_object_implementing` makes the first such object.
+    static LINEAGES: RefCell<HashMap<&'static str, Vec<&'static str>>> =
+        RefCell::new(HashMap::new());
+
+    /// The [`MostDerivedInterface`] functions registered by the layers above.
+    static MOST_DERIVED: RefCell<Vec<MostDerivedInterface>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Registers a [`MostDerivedInterface`] function (once: registering it again does nothing).
+pub(crate) fn register_most_derived_interface(f: MostDerivedInterface) {
+    MOST_DERIVED.with(|fs| {
+        let mut fs = fs.borrow_mut();
+        if !fs.iter().any(|g| std::ptr::fn_addr_eq(*g, f)) {
+            fs.push(f);
+        }
+    });
+}
+
+/// For an object whose data type several interfaces share: whether the interface it was made
+/// as is `interface` or inherits from it (`true` for any other object, which the data type
+/// alone judges).
+fn most_derived_implements(object: &JsObject, interface: &str, context: &Context) -> bool {
+    let fs: Vec<MostDerivedInterface> = MOST_DERIVED.with(|fs| fs.borrow().clone());
+    for f in fs {
+        if let Some(own) = f(object, context) {
+            return LINEAGES.with(|lineages| {
+                lineages
+                    .borrow()
+                    .get(own)
+                    .is_some_and(|lineage| lineage.contains(&interface))
+            });
+        }
+    }
+    true
 }
 
 /// Registers one of the HTML layer's parts of the `this` check (once: registering it again
@@ -110,6 +151,15 @@ pub(crate) fn is_recorded<T: NativeObject>(interface: &'static str) -> bool {
 /// Records that objects whose data is a `T` implement `interfaces` (an interface and the ones
 /// it inherits from), as `create_an_object_implementing` makes one.
 pub(crate) fn record_implementer<T: NativeObject>(interfaces: &[&'static str]) {
+    // Each suffix of the lineage is the lineage of that ancestor.
+    LINEAGES.with(|lineages| {
+        let mut lineages = lineages.borrow_mut();
+        for (i, interface) in interfaces.iter().enumerate() {
+            lineages
+                .entry(interface)
+                .or_insert_with(|| interfaces[i..].to_vec());
+        }
+    });
     let id = TypeId::of::<T>();
     IMPLEMENTERS.with(|map| {
         let mut map = map.borrow_mut();
@@ -127,11 +177,13 @@ pub(crate) fn record_implementer<T: NativeObject>(interfaces: &[&'static str]) {
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#implements>
 ///
-/// Deviation: an object's brand is the Rust type of its internal data, and a few interfaces
-/// share one type (`Event` and its subclasses; `Node` and its descendants): such an object
-/// passes the check of every interface whose instances have its data type, and the member's
-/// steps tell them apart (a `MessageEvent` getter on a plain `Event` still throws a TypeError
-/// there).
+/// An object's brand is the Rust type of its internal data. Where several interfaces share one
+/// type (`Node` and its descendants), a registered [`MostDerivedInterface`] says which
+/// interface the object was made as, and the check also needs `interface` in its lineage.
+///
+/// Deviation: `Event` and its subclasses share one data type with no such function: an event
+/// passes the check of every event interface, and the member's steps tell them apart (a
+/// `MessageEvent` getter on a plain `Event` still throws a TypeError there).
 pub(crate) fn implements(object: &JsObject, interface: &str) -> bool {
     IMPLEMENTERS.with(|map| {
         map.borrow()
@@ -224,7 +276,7 @@ pub(crate) fn this_value(
         i += 1;
     }
     // 2.3. If esValue does not implement the interface target, throw a TypeError.
-    if !implements(&object, interface) {
+    if !implements(&object, interface) || !most_derived_implements(&object, interface, context) {
         return Err(illegal_invocation(member));
     }
     // 2.4. Set idlObject to the IDL interface type value that represents a reference to

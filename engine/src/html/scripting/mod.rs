@@ -4,6 +4,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html>
 
 pub(crate) mod environments;
+pub(crate) mod event_handler_mixins;
 pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
