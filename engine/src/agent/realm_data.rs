@@ -1,5 +1,6 @@
 //! Data every window realm carries in its host-defined slot.
 
+use boa_engine::realm::Realm;
 use boa_engine::{
     Context, Finalize, JsData, JsError, JsNativeError, JsObject, JsString, JsValue, Trace,
     js_string,
@@ -164,6 +165,23 @@ impl RealmData {
                 .with_message("Illegal invocation: not a Window")
                 .into()),
         }
+    }
+
+    /// The realm of the Window whose global object is `this`: where that Window's own objects
+    /// (its Performance, Crypto, Navigator...) are kept, whichever realm the member that asks
+    /// was called from.
+    pub fn realm_of_this(this: &JsValue, context: &Context) -> Result<Realm, JsError> {
+        let window = Self::window_of_this(this, context)?;
+        let state = AgentState::of(context)?;
+        let windows = state.windows.borrow();
+        windows
+            .get(&window)
+            .map(|w| w.realm.clone())
+            .ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message("the window is gone")
+                    .into()
+            })
     }
 }
 

@@ -8,6 +8,7 @@ use boa_engine::property::Attribute as PropertyAttribute;
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace, js_string};
 
 use crate::agent::AgentState;
+use crate::agent::realm_data::RealmData;
 use crate::hr_time::relative_high_resolution_coarse_time;
 use crate::ids::WindowId;
 use crate::webidl::conversions::type_error;
@@ -116,13 +117,13 @@ fn to_json(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
     Ok(json.into())
 }
 
-/// The `performance` getter: the Performance object of the current realm's Window (boa runs
-/// a native function in its own realm, the Window's it was installed on).
+/// The `performance` getter: the Performance object of `this`'s Window (kept in that Window's
+/// realm).
 ///
 /// Spec: <https://w3c.github.io/hr-time/#the-performance-attribute>
-fn get_performance(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    context
-        .realm()
+fn get_performance(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let realm = RealmData::realm_of_this(this, context)?;
+    realm
         .host_defined()
         .get::<WindowPerformance>()
         .map(|performance| performance.0.clone().into())

@@ -8,7 +8,6 @@ use boa_engine::object::IntegrityLevel;
 use boa_engine::object::builtins::JsArray;
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 
-use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::webidl::conversions::type_error;
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
@@ -116,32 +115,17 @@ pub(crate) fn install(context: &mut Context, global: &JsObject) -> JsResult<()> 
     define_global_members(context, global, &WINDOW_NAVIGATOR_MEMBERS)
 }
 
-/// The WindowNavigator of `this`'s Window (kept in that Window's realm).
-fn window_navigator<R>(
-    this: &JsValue,
-    context: &mut Context,
-    f: impl FnOnce(&WindowNavigator) -> R,
-) -> JsResult<R> {
-    let window = RealmData::window_of_this(this, context)?;
-    let state = AgentState::of(context)?;
-    let realm = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.realm.clone())
-        .ok_or_else(|| type_error("the window is gone"))?;
-    let host_defined = realm.host_defined();
-    let navigator = host_defined
-        .get::<WindowNavigator>()
-        .ok_or_else(|| type_error("no Navigator in this realm"))?;
-    Ok(f(navigator))
-}
-
 /// The `navigator` and `clientInformation` getters: `this`'s Window's Navigator object.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/system-state.html#dom-navigator>
 fn get_navigator(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    window_navigator(this, context, |n| n.navigator.clone().into())
+    // The Navigator is kept in this's Window's realm.
+    let realm = RealmData::realm_of_this(this, context)?;
+    let host_defined = realm.host_defined();
+    host_defined
+        .get::<WindowNavigator>()
+        .map(|n| n.navigator.clone().into())
+        .ok_or_else(|| type_error("no Navigator in this realm"))
 }
 
 /// The data of `this`, a Navigator object.

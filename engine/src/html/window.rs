@@ -17,7 +17,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use boa_engine::realm::Realm;
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use boa_gc::GcRefCell;
 use postern_dom::{BrowsingContextId, Document, Origin};
@@ -108,7 +107,7 @@ struct WindowStatus(GcRefCell<String>);
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>
 fn get_status(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let realm = realm_of_this_window(this, context)?;
+    let realm = RealmData::realm_of_this(this, context)?;
     let status = realm
         .host_defined()
         .get::<WindowStatus>()
@@ -121,7 +120,7 @@ fn get_status(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-status>
 fn set_status(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let realm = realm_of_this_window(this, context)?;
+    let realm = RealmData::realm_of_this(this, context)?;
     let value = to_dom_string(&arg(args, 0), context)?;
     let mut host_defined = realm.host_defined_mut();
     match host_defined.get::<WindowStatus>() {
@@ -131,19 +130,6 @@ fn set_status(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
         }
     }
     Ok(JsValue::undefined())
-}
-
-/// The realm of `this`'s Window.
-fn realm_of_this_window(this: &JsValue, context: &mut Context) -> JsResult<Realm> {
-    let window = RealmData::window_of_this(this, context)?;
-    let state = AgentState::of(context)?;
-    let realm = state
-        .windows
-        .borrow()
-        .get(&window)
-        .map(|w| w.realm.clone())
-        .ok_or_else(|| type_error("the window is gone"))?;
-    Ok(realm)
 }
 
 /// `location`: the Window's Location object.

@@ -88,8 +88,12 @@ pub(crate) fn is_secure_context(
 /// `isSecureContext`: whether this's relevant settings object is a secure context.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#dom-issecurecontext>
-fn get_is_secure_context(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+fn get_is_secure_context(
+    this: &JsValue,
+    _: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let window = RealmData::window_of_this(this, context)?;
     let state = AgentState::of(context)?;
     let place = state
         .windows

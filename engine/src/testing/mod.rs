@@ -28,14 +28,13 @@ pub(crate) const WINDOW_TEST_RESULTS_MEMBERS: InterfaceDeclaration = InterfaceDe
 };
 
 /// `__postern_test_results__(json)`: hands `json` to the user agent's results hook, saying
-/// whether it comes from a top-level window (the current realm's: boa runs a native function
-/// in its own realm, the Window's it was installed on).
+/// whether it comes from a top-level window (`this`'s).
 fn hand_over_test_results(
-    _: &JsValue,
+    this: &JsValue,
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let window = RealmData::window_of_current_realm(context)?;
+    let window = RealmData::window_of_this(this, context)?;
     let json = to_dom_string(&arg(args, 0), context)?;
     let state = AgentState::of(context)?;
     let top_level = state.ua.window_entry(window).is_some_and(|e| {

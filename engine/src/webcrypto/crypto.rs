@@ -7,6 +7,7 @@ use boa_engine::builtins::typed_array::TypedArrayKind;
 use boa_engine::object::builtins::{JsArrayBuffer, JsDataView, JsTypedArray};
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 
+use crate::agent::realm_data::RealmData;
 use crate::webidl::conversions::{arg, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
@@ -80,13 +81,12 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, secure: bool) ->
     define_global_members(context, global, &WINDOW_CRYPTO_MEMBERS)
 }
 
-/// The `crypto` getter: the Crypto object of the current realm's Window (boa runs a native
-/// function in its own realm, the Window's it was installed on).
+/// The `crypto` getter: the Crypto object of `this`'s Window (kept in that Window's realm).
 ///
 /// Spec: <https://w3c.github.io/webcrypto/#dfn-WindowOrWorkerGlobalScope-crypto>
-fn get_crypto(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    context
-        .realm()
+fn get_crypto(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let realm = RealmData::realm_of_this(this, context)?;
+    realm
         .host_defined()
         .get::<WindowCrypto>()
         .map(|crypto| crypto.0.clone().into())
