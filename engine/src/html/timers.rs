@@ -2,8 +2,8 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers>
 //!
-//! The methods find their global as the current realm's Window: boa runs a native function
-//! in the function's own realm, which is the realm of the Window it was installed on.
+//! The methods act on their `this`'s Window (`setTimeout.call(frame, ...)` schedules on the
+//! frame's), as Web IDL's operations do.
 
 use std::rc::Rc;
 use std::time::Duration;

@@ -4,9 +4,9 @@
 //! The other members are declared by the files of their chapters (`window_open.rs`,
 //! `timers.rs`, ...), as the specifications' `partial interface Window`s are.
 //!
-//! The members find their Window as the current realm's: boa runs a native function in the
-//! function's own realm, which is the realm of the Window it was installed on (also when it
-//! is reached through a WindowProxy, or called from another window's script).
+//! The members act on their checked `this` (`webidl::brand`: a WindowProxy stands for its
+//! Window), so a getter or method taken from one window and called on another acts on the
+//! other.
 //!
 //! The Window at the interface layer; its engine-side state (document, realm, listeners,
 //! timers) is the same concept one layer down, `agent/window.rs`.
