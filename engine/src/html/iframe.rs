@@ -28,15 +28,6 @@ use crate::html::window::create_window;
 use crate::html::window_proxy::child_of_container;
 use crate::ids::WindowId;
 
-/// Who connected the iframe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Insertion {
-    /// The HTML parser.
-    Parser,
-    /// A script (appendChild, insertBefore).
-    Script,
-}
-
 /// The iframe HTML element post-connection steps, for `iframe`, now connected in `parent`'s
 /// document.
 ///
@@ -47,7 +38,6 @@ pub(crate) fn iframe_post_connection_steps(
     context: &mut Context,
     parent: WindowId,
     iframe: NodeId,
-    insertion: Insertion,
 ) {
     // 1. If insertedNode has a sandbox attribute, then parse the sandboxing directive given
     //    the attribute's value and insertedNode's iframe sandboxing flag set. (Before the
@@ -60,7 +50,7 @@ pub(crate) fn iframe_post_connection_steps(
         return;
     };
     // 3. Process the iframe attributes for insertedNode, with initialInsertion set to true.
-    process_the_iframe_attributes(state, context, parent, iframe, child, true, insertion);
+    process_the_iframe_attributes(state, context, parent, iframe, child, true);
 }
 
 /// The post-connection steps for every iframe that `inserted` (and its descendants) brought
@@ -88,7 +78,7 @@ pub(crate) fn run_post_connection_steps_for_iframes(
     for iframe in iframes {
         // An iframe moved within its document keeps the navigable it has.
         if child_of_container(state, parent, iframe).is_none() {
-            iframe_post_connection_steps(state, context, parent, iframe, Insertion::Script);
+            iframe_post_connection_steps(state, context, parent, iframe);
         }
     }
 }
@@ -223,7 +213,6 @@ fn process_the_iframe_attributes(
     iframe: NodeId,
     child: BrowsingContextId,
     initial_insertion: bool,
-    insertion: Insertion,
 ) {
     let Some((src, srcdoc, base, parent_document, parent_origin, parent_navigable)) =
         state.windows.borrow().get(&parent).map(|w| {
@@ -272,16 +261,10 @@ fn process_the_iframe_attributes(
     //    3. If url matches about:blank and initialInsertion is true, then:
     if postern_dom::loader::matches_about_blank(&url) && initial_insertion {
         //   1. Run the iframe load event steps given element.
-        match insertion {
-            Insertion::Script => iframe_load_event_steps(state, context, parent, iframe),
-            // Deviation: while the parser runs, the steps are queued (the parser's own
-            // script state is not re-entered).
-            Insertion::Parser => state.queue_a_task(Task::new(
-                TaskSource::DomManipulation,
-                Some(document_key(parent_document)),
-                AgentTask::IframeLoad { parent, iframe },
-            )),
-        }
+        //      (Also while the parser inserts the iframe: the event fires before the parser
+        //      goes on, as a script it meets runs, so a script after the iframe sees it
+        //      fired already.)
+        iframe_load_event_steps(state, context, parent, iframe);
         //   2. Return.
         return;
     }
@@ -494,14 +477,6 @@ pub(crate) fn iframe_attribute_change_steps(
         return;
     }
     if let Some(child) = child_of_container(state, parent, element) {
-        process_the_iframe_attributes(
-            state,
-            context,
-            parent,
-            element,
-            child,
-            false,
-            Insertion::Script,
-        );
+        process_the_iframe_attributes(state, context, parent, element, child, false);
     }
 }

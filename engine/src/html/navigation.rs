@@ -26,7 +26,6 @@ use crate::dom::event::create_event;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
-use crate::html::iframe::Insertion;
 use crate::html::javascript_url::navigate_to_a_javascript_url;
 use crate::html::sandboxing::{
     is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
@@ -399,13 +398,7 @@ fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowI
     loop {
         match parser.next_event() {
             ParseEvent::IframeInserted(node) => {
-                iframe::iframe_post_connection_steps(
-                    state,
-                    context,
-                    window,
-                    node,
-                    Insertion::Parser,
-                );
+                iframe::iframe_post_connection_steps(state, context, window, node);
             }
             ParseEvent::ScriptReady(node) => {
                 prepare_the_script_element(state, context, window, node)
