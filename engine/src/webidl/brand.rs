@@ -46,6 +46,8 @@ pub(crate) struct Member {
     pub kind: MemberKind,
     /// The steps, called with the checked `this`.
     pub steps: MemberSteps,
+    /// `[LegacyLenientThis]` (attributes only).
+    pub lenient_this: bool,
 }
 
 /// What a member does once its `this` is checked.
@@ -200,7 +202,11 @@ pub(crate) fn call_member(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     let this = match member.interface {
-        Some(interface) => this_value(member, interface, this, context)?,
+        Some(interface) => match this_value(member, interface, this, context)? {
+            Some(this) => this,
+            // [LegacyLenientThis] on an object that does not implement the interface.
+            None => return Ok(JsValue::undefined()),
+        },
         None => this.clone(),
     };
     match member.steps {
@@ -243,7 +249,8 @@ fn replaceable_setter(
 }
 
 /// Steps 1 to 4 of an operation function (and the same steps of an attribute getter and
-/// setter): the value that the member's steps act on.
+/// setter): the value that the member's steps act on, or `None` for a `[LegacyLenientThis]`
+/// attribute on a `this` that does not implement its interface.
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#dfn-create-operation-function>
 pub(crate) fn this_value(
@@ -251,7 +258,7 @@ pub(crate) fn this_value(
     interface: &str,
     this: &JsValue,
     context: &mut Context,
-) -> JsResult<JsValue> {
+) -> JsResult<Option<JsValue>> {
     // 2.1. If esValue is null or undefined, set esValue to realm's global object. (The
     //      current realm is the function's own: boa runs a built-in function in its realm.)
     let object = if this.is_null_or_undefined() {
@@ -259,7 +266,10 @@ pub(crate) fn this_value(
     } else if let Some(object) = this.as_object() {
         object.clone()
     } else {
-        // A primitive is no platform object: it implements nothing.
+        // A primitive is no platform object: it implements nothing (2.3).
+        if member.lenient_this {
+            return Ok(None);
+        }
         return Err(illegal_invocation(member));
     };
     // 2.2. If esValue is a platform object, then perform a security check, passing esValue,
@@ -271,17 +281,22 @@ pub(crate) fn this_value(
     let mut i = 0;
     while let Some(hook) = EXOTIC_THIS.with(|hooks| hooks.borrow().get(i).copied()) {
         if let Some(this) = hook(&object, member, context)? {
-            return Ok(this);
+            return Ok(Some(this));
         }
         i += 1;
     }
-    // 2.3. If esValue does not implement the interface target, throw a TypeError.
+    // 2.3. If esValue does not implement the interface target: if the attribute was
+    //      specified with [LegacyLenientThis], return undefined (`None`: the getter returns
+    //      undefined, the setter does nothing); otherwise throw a TypeError.
     if !implements(&object, interface) || !most_derived_implements(&object, interface, context) {
+        if member.lenient_this {
+            return Ok(None);
+        }
         return Err(illegal_invocation(member));
     }
     // 2.4. Set idlObject to the IDL interface type value that represents a reference to
     //      esValue.
-    Ok(object.into())
+    Ok(Some(object.into()))
 }
 
 /// The TypeError of a member called on an object that does not implement its interface.

@@ -118,6 +118,9 @@ pub(crate) struct Attribute {
     /// `[LegacyUnforgeable]`: not configurable (and, for an interface with instances, an own
     /// property of each instance rather than of the prototype).
     pub unforgeable: bool,
+    /// `[LegacyLenientThis]`: on a `this` that does not implement the interface, the getter
+    /// returns undefined and the setter does nothing (instead of a TypeError).
+    pub lenient_this: bool,
 }
 
 impl Attribute {
@@ -128,6 +131,7 @@ impl Attribute {
             getter,
             setter: Setter::ReadOnly,
             unforgeable: false,
+            lenient_this: false,
         }
     }
 
@@ -138,6 +142,7 @@ impl Attribute {
             getter,
             setter: Setter::Steps(setter),
             unforgeable: false,
+            lenient_this: false,
         }
     }
 
@@ -148,6 +153,7 @@ impl Attribute {
             getter,
             setter: Setter::Replaceable,
             unforgeable: false,
+            lenient_this: false,
         }
     }
 
@@ -155,6 +161,14 @@ impl Attribute {
     pub(crate) const fn unforgeable(self) -> Self {
         Attribute {
             unforgeable: true,
+            ..self
+        }
+    }
+
+    /// The same attribute with `[LegacyLenientThis]`.
+    pub(crate) const fn lenient_this(self) -> Self {
+        Attribute {
+            lenient_this: true,
             ..self
         }
     }

@@ -390,6 +390,7 @@ fn attribute_descriptor(
         identifier: attribute.name,
         kind,
         steps,
+        lenient_this: attribute.lenient_this,
     };
     // 2.1. Let getter be the result of creating an attribute getter.
     let getter = member_function(
@@ -468,6 +469,7 @@ fn operation_descriptor(
         identifier: operation.name,
         kind: MemberKind::Method,
         steps: MemberSteps::Steps(operation.steps),
+        lenient_this: false,
     };
     let method = member_function(context, operation.name, operation.length, member);
     // 2.3-2.5. Let modifiable be false if the operation is unforgeable and true otherwise;

@@ -13,10 +13,7 @@ use crate::webidl::declaration::Mixin;
 ///
 /// `onerror` is an `OnErrorEventHandler`: its five-argument call for ErrorEvents at a Window
 /// is made where the handler is invoked (`dom/event_target.rs`). `onmouseenter` and
-/// `onmouseleave` are `[LegacyLenientThis]` in the spec.
-// Deviation: [LegacyLenientThis] is not modelled: a getter or setter of `onmouseenter` or
-// `onmouseleave` called on a wrong `this` throws "Illegal invocation" instead of returning
-// undefined.
+/// `onmouseleave` are `[LegacyLenientThis]`.
 pub(crate) const GLOBAL_EVENT_HANDLERS: Mixin = Mixin {
     attributes: &[
         event_handler!("onabort", "abort"),
@@ -60,8 +57,8 @@ pub(crate) const GLOBAL_EVENT_HANDLERS: Mixin = Mixin {
         event_handler!("onloadedmetadata", "loadedmetadata"),
         event_handler!("onloadstart", "loadstart"),
         event_handler!("onmousedown", "mousedown"),
-        event_handler!("onmouseenter", "mouseenter"),
-        event_handler!("onmouseleave", "mouseleave"),
+        event_handler!("onmouseenter", "mouseenter").lenient_this(),
+        event_handler!("onmouseleave", "mouseleave").lenient_this(),
         event_handler!("onmousemove", "mousemove"),
         event_handler!("onmouseout", "mouseout"),
         event_handler!("onmouseover", "mouseover"),
