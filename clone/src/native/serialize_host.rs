@@ -303,7 +303,7 @@ impl SerializeHost for NativeHeap {
         }
         Ok(PlatformSerialization {
             fields: platform.fields.clone(),
-            bytes: platform.bytes.clone(),
+            bytes: platform.bytes.clone().into(),
         })
     }
 
