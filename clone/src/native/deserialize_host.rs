@@ -269,7 +269,7 @@ impl DeserializeHost for NativeHeap {
         self.create(NativeKind::Platform(Box::new(NativePlatform {
             interface: interface.to_owned(),
             fields: Vec::new(),
-            bytes: Vec::new(),
+            bytes: SharedBytes::default(),
             detached: false,
         })))
     }
@@ -283,7 +283,7 @@ impl DeserializeHost for NativeHeap {
     ) -> Result<(), NativeError> {
         let platform = self.platform_mut(*object)?;
         platform.fields = fields;
-        platform.bytes = bytes.to_vec();
+        platform.bytes = bytes.clone();
         Ok(())
     }
 
