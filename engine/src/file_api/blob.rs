@@ -89,8 +89,8 @@ fn this_blob(this: &JsValue) -> Blob {
 /// Spec: <https://w3c.github.io/FileAPI/#constructorBlob>
 fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let new_target = new_target(this, "Blob")?;
+    // (The arguments are converted in order: blobParts, then options.)
     let blob_parts = arg(args, 0);
-    let options = convert_blob_property_bag(&arg(args, 1), false, context)?;
     // 1. If invoked with zero parameters, return a new Blob object consisting of 0 bytes,
     //    with size set to 0, and with type set to the empty string.
     //    (An undefined blobParts is a missing optional argument: the same.)
@@ -99,6 +99,7 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
     } else {
         convert_blob_parts(&blob_parts, "Blob", context)?
     };
+    let options = convert_blob_property_bag(&arg(args, 1), false, context)?;
     // 2. Let bytes be the result of processing blob parts given blobParts and options.
     let bytes = process_blob_parts(parts, options.endings)?;
     // 3. If the type member of the options argument is not the empty string, run the

@@ -92,6 +92,8 @@ test(() => {
     get type() { order.push("type"); return "a/b"; },
     get endings() { order.push("endings"); return "native"; },
   };
-  new Blob([], options);
-  assert_array_equals(order, ["endings", "type"], "dictionary members in lexicographic order");
-}, "the options dictionary's members are read in Web IDL order");
+  const parts = { *[Symbol.iterator]() { order.push("parts"); yield "x"; } };
+  new Blob(parts, options);
+  assert_array_equals(order, ["parts", "endings", "type"],
+    "blobParts first, then the dictionary's members in lexicographic order");
+}, "the arguments are converted in order, dictionary members in Web IDL order");
