@@ -34,11 +34,11 @@ pub(crate) const RESPONSE: InterfaceDeclaration = InterfaceDeclaration {
     attributes: &[Attribute::readonly("bodyUsed", get_body_used)],
     operations: &[
         // Body: [NewObject] Promise<ArrayBuffer> arrayBuffer();
-        Operation::new("arrayBuffer", 0, array_buffer),
+        Operation::new("arrayBuffer", 0, array_buffer).returning_promise(),
         // Body: [NewObject] Promise<Uint8Array> bytes();
-        Operation::new("bytes", 0, bytes),
+        Operation::new("bytes", 0, bytes).returning_promise(),
         // Body: [NewObject] Promise<USVString> text();
-        Operation::new("text", 0, text),
+        Operation::new("text", 0, text).returning_promise(),
     ],
     static_operations: &[],
     mixins: &[],

@@ -42,11 +42,11 @@ pub(crate) const BLOB: InterfaceDeclaration = InterfaceDeclaration {
         Operation::new("slice", 0, slice),
         // TODO(spec): [NewObject] ReadableStream stream(); (Postern has no streams.)
         // [NewObject] Promise<USVString> text();
-        Operation::new("text", 0, text),
+        Operation::new("text", 0, text).returning_promise(),
         // [NewObject] Promise<ArrayBuffer> arrayBuffer();
-        Operation::new("arrayBuffer", 0, array_buffer),
+        Operation::new("arrayBuffer", 0, array_buffer).returning_promise(),
         // [NewObject] Promise<Uint8Array> bytes();
-        Operation::new("bytes", 0, bytes),
+        Operation::new("bytes", 0, bytes).returning_promise(),
     ],
     static_operations: &[],
     mixins: &[],

@@ -33,14 +33,17 @@ promise_test(async () => {
   assert_equals((await new Blob().bytes()).length, 0);
 }, "bytes() gives a new Uint8Array over the bytes");
 
-promise_test(async () => {
-  for (const name of ["text", "arrayBuffer", "bytes", "slice"]) {
-    assert_throws_js(TypeError, () => Blob.prototype[name].call({}), name);
+promise_test(async (t) => {
+  for (const name of ["text", "arrayBuffer", "bytes"]) {
+    const promise = Blob.prototype[name].call({});
+    assert_true(promise instanceof Promise, `${name} returns a promise`);
+    await promise_rejects_js(t, TypeError, promise, `${name}: a promise-returning operation rejects`);
   }
+  assert_throws_js(TypeError, () => Blob.prototype.slice.call({}), "slice throws");
   const size = Object.getOwnPropertyDescriptor(Blob.prototype, "size");
   assert_equals(typeof size.get, "function");
   assert_equals(size.set, undefined);
   assert_throws_js(TypeError, () => size.get.call({}));
   assert_throws_js(TypeError, () => File.prototype.__lookupGetter__("name").call(new Blob()),
     "a Blob is not a File");
-}, "the members check their this");
+}, "the members check their this (a promise-returning one rejects)");
