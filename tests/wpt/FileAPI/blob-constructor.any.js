@@ -13,6 +13,8 @@ test(() => {
   assert_equals(Object.getPrototypeOf(blob), Blob.prototype);
   assert_equals(Blob.length, 0);
   assert_equals(new Blob(undefined).size, 0, "undefined blobParts is a missing argument");
+  assert_equals(Object.prototype.toString.call(blob), "[object Blob]");
+  assert_equals(Object.prototype.toString.call(new File([], "f")), "[object File]");
 }, "new Blob() is empty with an empty type");
 
 test(() => {
