@@ -137,6 +137,8 @@ fn slice(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let end = optional(&arg(args, 1), context, to_clamped_long_long)?;
     let content_type = optional(&arg(args, 2), context, to_dom_string)?;
     let blob = this_blob(this);
+    // 1. Let sliceBlob be the result of slice blob given this, start, end, and contentType.
+    // 2. Return sliceBlob.
     Ok(create_blob(context, slice_blob(&blob, start, end, content_type))?.into())
 }
 
