@@ -59,3 +59,29 @@ fn local_storage_is_shared_by_same_origin_windows_with_storage_events() {
         vec!["[http://b.test] b.test sees a.test's b: null".to_string()]
     );
 }
+
+#[test]
+fn blobs_and_files_cross_to_a_cross_site_iframe_and_back() {
+    // The frame is another site, so another agent thread: the Blob's bytes cross threads in
+    // the record. The same lines, in this order, as Chromium prints them.
+    let run = run_site(
+        &repo_root().join("tests").join("pages").join("blobs"),
+        "http://a.test/",
+    );
+    let a = |l: &str| format!("[http://a.test] {l}");
+    let b = |l: &str| format!("[http://b.test] {l}");
+    assert_eq!(
+        run.lines,
+        vec![
+            b(r#"frame got: Blob true, size 11, type "text/plain", text "hello world""#),
+            b(
+                r#"frame got: File true, name notes.txt, lastModified 1234, type "text/x-notes", text "file body""#
+            ),
+            b(r#"frame got a slice: "wor", size 3"#),
+            a(r#"parent got: Blob, size 12, type "text/reply", text "hello from b""#),
+            a(r#"parent got: File copy.txt 5678, size 9, type "", text "file body""#),
+            a(r#"parent got over the port: Blob, size 3, type "", text "wor""#),
+            a("parent done"),
+        ]
+    );
+}

@@ -52,6 +52,6 @@ pub use transfer::{
     structured_deserialize_with_transfer, structured_serialize_with_transfer,
 };
 pub use types::{
-    BackingStore, ByteStore, ErrorName, PlatformSerialization, PlatformTransferData, SharedMemory,
-    ViewKind,
+    BackingStore, ByteStore, ErrorName, PlatformSerialization, PlatformTransferData, SharedBytes,
+    SharedMemory, ViewKind,
 };

@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::string::{CloneString, RecordString};
-use crate::types::{ErrorName, SharedMemory, ViewKind};
+use crate::types::{ErrorName, SharedBytes, SharedMemory, ViewKind};
 
 /// The position of an object record in [`SerializedRecord::objects`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,9 +178,9 @@ pub struct PlatformRecord {
     pub interface: String,
     /// The fields its serialization steps set, each sub-serialized.
     pub fields: Vec<(String, RecordValue)>,
-    /// Opaque data of the host's.
-    #[serde(with = "serde_bytes")]
-    pub bytes: Vec<u8>,
+    /// Opaque data of the host's (shared between the record's clones, encoded as a byte
+    /// string).
+    pub bytes: SharedBytes,
 }
 
 impl RecordObject {

@@ -405,3 +405,42 @@ fn owned_deserialization_moves_buffer_bytes() {
         "the record's bytes moved, not copied"
     );
 }
+
+#[test]
+fn platform_bytes_are_shared_not_copied_and_encoded_as_plain_bytes() {
+    // A Blob-like object: its bytes are an immutable shared buffer; the record and the copy
+    // share it (a Blob posted to another agent copies nothing), while the byte encoding
+    // holds the bytes themselves and decodes into a buffer of its own.
+    let interface = postern_clone::native::NativeInterface::SERIALIZABLE;
+    let mut heap = NativeHeap::new();
+    heap.define_interface("Blob", interface);
+    let whole = postern_clone::SharedBytes::new(b"0123456789".to_vec());
+    let blob = heap.make_platform("Blob", []);
+    if let Some(object) = heap.object_mut(id(&blob))
+        && let NativeKind::Platform(platform) = &mut object.kind
+    {
+        platform.bytes = whole.slice(2, 6);
+    }
+    let record = postern_clone::structured_serialize(&mut heap, &blob).expect("serializes");
+    let in_record = &record.platform[0].bytes;
+    assert_eq!(&**in_record, b"2345");
+    assert!(
+        in_record.shares_buffer_with(&whole),
+        "the record shares the buffer"
+    );
+    let mut target = NativeHeap::new();
+    target.define_interface("Blob", interface);
+    let copy = structured_deserialize(&mut target, &record).expect("deserializes");
+    let Some(NativeKind::Platform(platform)) = target.object(id(&copy)).map(|o| &o.kind) else {
+        panic!("not a platform object");
+    };
+    assert_eq!(&*platform.bytes, b"2345");
+    assert!(
+        platform.bytes.shares_buffer_with(&whole),
+        "so does the copy"
+    );
+    let encoded = record.to_bytes().expect("encodes");
+    let decoded = postern_clone::SerializedRecord::from_bytes(&encoded).expect("decodes");
+    assert_eq!(decoded, record);
+    assert!(!decoded.platform[0].bytes.shares_buffer_with(&whole));
+}

@@ -27,6 +27,8 @@ mod dom;
 pub mod embedder;
 mod encoding;
 mod event_loop;
+mod fetch;
+mod file_api;
 mod hr_time;
 mod html;
 pub mod ids;

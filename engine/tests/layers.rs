@@ -16,7 +16,7 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
         ("webidl", _) => (2, "webidl"),
         (
             "dom" | "html" | "hr_time" | "console" | "testing" | "webcrypto" | "encoding"
-            | "webstorage" | "url",
+            | "webstorage" | "url" | "file_api" | "fetch",
             _,
         ) => (3, "interfaces and algorithms"),
         ("event_loop", _) => (4, "run loop"),

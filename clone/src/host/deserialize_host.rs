@@ -4,7 +4,9 @@
 //! for the crate's own value model ([`crate::native::NativeHeap`]).
 
 use crate::record::{CloneString, RecordString};
-use crate::types::{BackingStore, ErrorName, PlatformTransferData, SharedMemory, ViewKind};
+use crate::types::{
+    BackingStore, ErrorName, PlatformTransferData, SharedBytes, SharedMemory, ViewKind,
+};
 
 /// Write access to a JS engine's target realm, for StructuredDeserialize and
 /// StructuredDeserializeWithTransfer.
@@ -130,7 +132,7 @@ pub trait DeserializeHost {
         object: &Self::Object,
         interface: &str,
         fields: Vec<(String, Self::Value)>,
-        bytes: &[u8],
+        bytes: &SharedBytes,
     ) -> Result<(), Self::Error>;
     /// The transfer-receiving steps of `interface`, given the data its transfer steps moved
     /// into the data holder, setting up `object` (made with `create_platform_object`).

@@ -10,7 +10,9 @@ use super::{
 };
 use crate::host::DeserializeHost;
 use crate::record::{CloneString, RecordString};
-use crate::types::{BackingStore, ErrorName, PlatformTransferData, SharedMemory, ViewKind};
+use crate::types::{
+    BackingStore, ErrorName, PlatformTransferData, SharedBytes, SharedMemory, ViewKind,
+};
 
 impl NativeHeap {
     /// A new object of `kind` with no properties.
@@ -267,7 +269,7 @@ impl DeserializeHost for NativeHeap {
         self.create(NativeKind::Platform(Box::new(NativePlatform {
             interface: interface.to_owned(),
             fields: Vec::new(),
-            bytes: Vec::new(),
+            bytes: SharedBytes::default(),
             detached: false,
         })))
     }
@@ -277,11 +279,11 @@ impl DeserializeHost for NativeHeap {
         object: &NativeObjectId,
         _interface: &str,
         fields: Vec<(String, NativeValue)>,
-        bytes: &[u8],
+        bytes: &SharedBytes,
     ) -> Result<(), NativeError> {
         let platform = self.platform_mut(*object)?;
         platform.fields = fields;
-        platform.bytes = bytes.to_vec();
+        platform.bytes = bytes.clone();
         Ok(())
     }
 

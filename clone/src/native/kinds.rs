@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::{NativeObjectId, NativeValue};
 use crate::record::CloneString;
-use crate::types::ViewKind;
+use crate::types::{SharedBytes, ViewKind};
 
 /// A RegExp's `[[OriginalSource]]` and `[[OriginalFlags]]` (its `lastIndex` is a property).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,8 +111,8 @@ pub struct NativePlatform {
     /// Serialization sub-serializes the values (objects included); transfer moves them
     /// (primitives only).
     pub fields: Vec<(String, NativeValue)>,
-    /// Opaque state, kept as is.
-    pub bytes: Vec<u8>,
+    /// Opaque state, kept as is (shared, not copied, by serialization and deserialization).
+    pub bytes: SharedBytes,
     /// `[[Detached]]` (a transferable object that was transferred).
     pub detached: bool,
 }

@@ -7,7 +7,7 @@ use super::{
     NativeRegExp, NativeSharedBuffer, NativeValue, NativeView, SharedBlock,
 };
 use crate::record::CloneString;
-use crate::types::{ErrorName, ViewKind};
+use crate::types::{ErrorName, SharedBytes, ViewKind};
 
 impl NativeHeap {
     /// A new object of `kind` with no properties, as a value.
@@ -128,7 +128,7 @@ impl NativeHeap {
         self.make_kind(NativeKind::Platform(Box::new(NativePlatform {
             interface: interface.to_owned(),
             fields: fields.into_iter().collect(),
-            bytes: Vec::new(),
+            bytes: SharedBytes::default(),
             detached: false,
         })))
     }

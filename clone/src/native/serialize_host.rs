@@ -8,7 +8,9 @@ use thiserror::Error;
 use super::{NativeHeap, NativeKind, NativeObject, NativeObjectId, NativeValue};
 use crate::host::{ObjectKind, PropertySnapshot, SerializeHost, ValueKind};
 use crate::record::{CloneString, RecordString};
-use crate::types::{BackingStore, PlatformSerialization, PlatformTransferData, SharedMemory};
+use crate::types::{
+    BackingStore, PlatformSerialization, PlatformTransferData, SharedBytes, SharedMemory,
+};
 
 /// The "exceptions" of the native model.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -33,7 +35,7 @@ pub(super) struct NativeTransferData {
     /// The object's fields (primitives only).
     pub(super) fields: Vec<(String, NativeValue)>,
     /// The object's opaque bytes.
-    pub(super) bytes: Vec<u8>,
+    pub(super) bytes: SharedBytes,
 }
 
 impl NativeHeap {

@@ -12,7 +12,7 @@ use crate::record::{
     CloneString, ObjectIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
     RecordValue, RegExpRecord,
 };
-use crate::types::ErrorName;
+use crate::types::{ErrorName, SharedBytes};
 
 /// The work of a frame of a serializer over `H`.
 type WorkOf<H> = Work<<H as SerializeHost>::Object, <H as SerializeHost>::Value>;
@@ -174,7 +174,7 @@ impl<H: SerializeHost> Serializer<'_, H> {
                 let platform = self.memory.insert_platform(PlatformRecord {
                     interface: interface.clone(),
                     fields: Vec::new(),
-                    bytes: Vec::new(),
+                    bytes: SharedBytes::default(),
                 })?;
                 // 4. Set deep to true.
                 (

@@ -3,6 +3,8 @@
 use std::any::Any;
 use std::fmt;
 
+use super::SharedBytes;
+
 /// What a serializable platform object's serialization steps put into `serialized`.
 ///
 /// <https://html.spec.whatwg.org/multipage/structured-data.html#serialization-steps>
@@ -10,20 +12,21 @@ use std::fmt;
 /// `fields` are the values the steps sub-serialize (e.g. DOMException's `[[Name]]` and
 /// `[[Message]]` as String values, or a `Person`'s best friend object): the algorithm
 /// serializes each with the same memory, so sharing and cycles through them are kept.
-/// `bytes` is opaque data of the host's own (e.g. a Blob's snapshot id), kept as is.
+/// `bytes` is opaque data of the host's own (e.g. a Blob's byte sequence), kept as is and
+/// shared, not copied, with the deserializing host.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlatformSerialization<V> {
     /// Named values to sub-serialize, in order.
     pub fields: Vec<(String, V)>,
     /// Opaque host data.
-    pub bytes: Vec<u8>,
+    pub bytes: SharedBytes,
 }
 
 impl<V> Default for PlatformSerialization<V> {
     fn default() -> Self {
         PlatformSerialization {
             fields: Vec::new(),
-            bytes: Vec::new(),
+            bytes: SharedBytes::default(),
         }
     }
 }

@@ -36,6 +36,8 @@ use crate::console;
 use crate::dom;
 use crate::dom::event;
 use crate::encoding;
+use crate::fetch;
+use crate::file_api;
 use crate::hr_time::performance;
 use crate::html::scripting::{rejections, string_length};
 use crate::html::structured_data::structured_clone;
@@ -79,6 +81,8 @@ pub(crate) fn install_window_globals(
     window_or_worker_global_scope::install(context, &global)?;
     crypto::install(context, &global, secure_context)?;
     encoding::install(context, &global)?;
+    file_api::install(context, &global)?;
+    fetch::install(context, &global)?;
     storage::install(context, &global)?;
     storage_event::install(context, &global)?;
     install_url_interfaces(context, &global)?;

@@ -66,7 +66,7 @@ pub(crate) fn convert_init(value: &JsValue, context: &mut Context) -> JsResult<I
 /// `GetMethod(V, %Symbol.iterator%)`: `None` when undefined or null.
 ///
 /// Spec: <https://tc39.es/ecma262/#sec-getmethod>
-fn get_method(object: &JsObject, context: &mut Context) -> JsResult<Option<JsObject>> {
+pub(crate) fn get_method(object: &JsObject, context: &mut Context) -> JsResult<Option<JsObject>> {
     // 1. Let func be ? GetV(V, P).
     let func = object.get(JsSymbol::iterator(), context)?;
     // 2. If func is either undefined or null, return undefined.
@@ -110,7 +110,7 @@ fn sequence_of_usv_strings(value: &JsValue, context: &mut Context) -> JsResult<V
 /// caller's).
 ///
 /// Spec: <https://webidl.spec.whatwg.org/#create-sequence-from-iterable>
-fn create_a_sequence_from_an_iterable(
+pub(crate) fn create_a_sequence_from_an_iterable(
     iterable: &JsValue,
     method: &JsObject,
     context: &mut Context,

@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use boa_engine::object::NativeObject;
+use boa_engine::object::builtins::JsPromise;
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsValue, Trace};
 
 use crate::webidl::conversions::type_error;
@@ -48,6 +49,9 @@ pub(crate) struct Member {
     pub steps: MemberSteps,
     /// `[LegacyLenientThis]` (attributes only).
     pub lenient_this: bool,
+    /// An operation whose return type is a promise type: what it throws is returned as a
+    /// rejected promise.
+    pub returns_promise: bool,
 }
 
 /// What a member does once its `this` is checked.
@@ -196,6 +200,22 @@ pub(crate) fn implements(object: &JsObject, interface: &str) -> bool {
 
 /// The function body of every declared member: checks `this`, then runs the steps with it.
 pub(crate) fn call_member(
+    member: &Member,
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let result = call_member_steps(member, this, args, context);
+    // (Operation function step 2: if an exception E was thrown and op has a return type that
+    // is a promise type, return ! Call(%Promise.reject%, %Promise%, «E»).)
+    match result {
+        Err(error) if member.returns_promise => Ok(JsPromise::reject(error, context)?.into()),
+        result => result,
+    }
+}
+
+/// The `this` check, then the member's steps.
+fn call_member_steps(
     member: &Member,
     this: &JsValue,
     args: &[JsValue],

@@ -184,6 +184,9 @@ pub(crate) struct Operation {
     pub steps: Steps,
     /// `[LegacyUnforgeable]`: not writable, not configurable.
     pub unforgeable: bool,
+    /// Its return type is a promise type: an exception (the `this` check's, an argument
+    /// conversion's, the steps') becomes a rejected promise.
+    pub returns_promise: bool,
 }
 
 impl Operation {
@@ -194,6 +197,15 @@ impl Operation {
             length,
             steps,
             unforgeable: false,
+            returns_promise: false,
+        }
+    }
+
+    /// The same operation returning a `Promise<T>`.
+    pub(crate) const fn returning_promise(self) -> Self {
+        Operation {
+            returns_promise: true,
+            ..self
         }
     }
 

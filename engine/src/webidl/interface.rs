@@ -366,7 +366,9 @@ fn define_attributes_of(
 /// members), the steps run as they are.
 fn member_function(context: &mut Context, name: &str, length: usize, member: Member) -> JsObject {
     let body = match (member.interface, member.steps) {
-        (None, MemberSteps::Steps(steps)) => NativeFunction::from_fn_ptr(steps),
+        (None, MemberSteps::Steps(steps)) if !member.returns_promise => {
+            NativeFunction::from_fn_ptr(steps)
+        }
         _ => NativeFunction::from_copy_closure_with_captures(
             |this, args, member: &Member, context| call_member(member, this, args, context),
             member,
@@ -391,6 +393,7 @@ fn attribute_descriptor(
         kind,
         steps,
         lenient_this: attribute.lenient_this,
+        returns_promise: false,
     };
     // 2.1. Let getter be the result of creating an attribute getter.
     let getter = member_function(
@@ -470,6 +473,7 @@ fn operation_descriptor(
         kind: MemberKind::Method,
         steps: MemberSteps::Steps(operation.steps),
         lenient_this: false,
+        returns_promise: operation.returns_promise,
     };
     let method = member_function(context, operation.name, operation.length, member);
     // 2.3-2.5. Let modifiable be false if the operation is unforgeable and true otherwise;

@@ -11,10 +11,12 @@ use boa_engine::property::PropertyDescriptor;
 use boa_engine::{Context, JsBigInt, JsError, JsNativeError, JsObject, JsValue, js_string};
 use postern_clone::{
     BackingStore, CloneString, DeserializeHost, ErrorName, PlatformTransferData, RecordString,
-    SharedMemory, ViewKind,
+    SharedBytes, SharedMemory, ViewKind,
 };
 
 use crate::agent::AgentState;
+use crate::file_api::blob::{Blob, blob_deserialization_steps, create_blob, set_blob_state};
+use crate::file_api::file::{File, create_file, file_deserialization_steps, set_file_state};
 use crate::html::structured_data::strings::BoaStrings;
 use crate::html::structured_data::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
@@ -290,6 +292,9 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     fn create_platform_object(&mut self, interface: &str) -> Result<JsObject, JsError> {
         match interface {
             "DOMException" => dom_exception::create(self.context, "Error", ""),
+            // Set up by the deserialization steps.
+            "Blob" => create_blob(self.context, Blob::default()),
+            "File" => create_file(self.context, File::default()),
             // Set up by the transfer-receiving steps (a MessagePort is never serialized).
             "MessagePort" => message_port::create_port_object(self.context, PortId(0)),
             _ => Err(data_clone_error(
@@ -298,7 +303,7 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
             )),
         }
     }
-    /// The deserialization steps of DOMException.
+    /// The deserialization steps of DOMException, Blob and File.
     ///
     /// Spec: <https://webidl.spec.whatwg.org/#idl-DOMException> (deserialization steps)
     fn deserialization_steps(
@@ -306,8 +311,26 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
         object: &JsObject,
         interface: &str,
         fields: Vec<(String, JsValue)>,
-        _bytes: &[u8],
+        bytes: &SharedBytes,
     ) -> Result<(), JsError> {
+        let file_api = match interface {
+            "Blob" => Some(
+                blob_deserialization_steps(&fields, bytes).map(|blob| set_blob_state(object, blob)),
+            ),
+            "File" => Some(
+                file_deserialization_steps(&fields, bytes).map(|file| set_file_state(object, file)),
+            ),
+            _ => None,
+        };
+        if let Some(result) = file_api {
+            return match result {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(JsNativeError::typ()
+                    .with_message(format!("not a {interface}"))
+                    .into()),
+                Err(message) => Err(data_clone_error(self.context, &message)),
+            };
+        }
         if interface != "DOMException" {
             return Err(data_clone_error(
                 self.context,

@@ -13,10 +13,20 @@ use boa_engine::object::builtins::{
 use boa_engine::{Context, JsBigInt, JsObject, JsString, JsSymbol, JsValue, js_string};
 use postern_clone::{CloneString, ObjectKind, ViewKind};
 
+use crate::file_api::blob::blob_of;
+use crate::file_api::file::file_of;
 use crate::html::structured_data::clone_string;
 use crate::html::structured_data::serialize_host::BoaSerializeHost;
 use crate::html::web_messaging::message_port;
 use crate::webidl::dom_exception;
+
+/// The primary interface of a File API object (`"File"` before `"Blob"`: a File is both).
+fn serializable_file_api_interface(object: &JsObject) -> Option<&'static str> {
+    if file_of(object).is_some() {
+        return Some("File");
+    }
+    blob_of(object).map(|_| "Blob")
+}
 
 impl BoaSerializeHost<'_> {
     /// Calls a captured native getter with `this` set to `object`.
@@ -302,6 +312,14 @@ impl BoaSerializeHost<'_> {
                 serializable: false,
                 transferable: true,
                 detached,
+            };
+        }
+        if let Some(interface) = serializable_file_api_interface(object) {
+            return ObjectKind::Platform {
+                interface: interface.into(),
+                serializable: true,
+                transferable: false,
+                detached: false,
             };
         }
         if dom_exception::name_and_message(object).is_some() {

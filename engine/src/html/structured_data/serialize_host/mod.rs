@@ -18,7 +18,7 @@ use boa_engine::{
 };
 use postern_clone::{
     BackingStore, CloneString, MapEntries, ObjectKind, PlatformSerialization, PlatformTransferData,
-    RecordString, SerializeHost, SharedMemory, ValueKind,
+    RecordString, SerializeHost, SharedBytes, SharedMemory, ValueKind,
 };
 
 mod classify;
@@ -27,6 +27,8 @@ mod own_properties;
 use self::own_properties::has_ordinary_own_properties;
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
+use crate::file_api::blob::{blob_of, blob_serialization_steps};
+use crate::file_api::file::{file_of, file_serialization_steps};
 use crate::html::structured_data::strings::RecordStrings;
 use crate::html::structured_data::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
@@ -203,7 +205,7 @@ impl SerializeHost for BoaSerializeHost<'_> {
         Ok(entries)
     }
 
-    /// The serialization steps of DOMException.
+    /// The serialization steps of DOMException, Blob and File.
     ///
     /// Spec: <https://webidl.spec.whatwg.org/#idl-DOMException> (serialization steps)
     fn serialization_steps(
@@ -212,6 +214,19 @@ impl SerializeHost for BoaSerializeHost<'_> {
         interface: &str,
         _for_storage: bool,
     ) -> Result<PlatformSerialization<JsValue>, JsError> {
+        match interface {
+            "File" => {
+                if let Some(file) = file_of(object) {
+                    return Ok(file_serialization_steps(&file));
+                }
+            }
+            "Blob" => {
+                if let Some(blob) = blob_of(object) {
+                    return Ok(blob_serialization_steps(&blob));
+                }
+            }
+            _ => {}
+        }
         match (interface, dom_exception::name_and_message(object)) {
             ("DOMException", Some((name, message))) => {
                 // 1. Set serialized.[[Name]] to value's name.
@@ -225,7 +240,7 @@ impl SerializeHost for BoaSerializeHost<'_> {
                         ("Name".into(), JsString::from(name.as_str()).into()),
                         ("Message".into(), JsString::from(message.as_str()).into()),
                     ],
-                    bytes: Vec::new(),
+                    bytes: SharedBytes::default(),
                 })
             }
             _ => Err(data_clone_error(
