@@ -9,6 +9,8 @@
 
 mod exit;
 mod limits;
+mod net;
+mod output;
 mod run;
 mod watch;
 mod wpt;
