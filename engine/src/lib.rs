@@ -36,14 +36,21 @@ mod webcrypto;
 mod webidl;
 mod webstorage;
 
+pub use embedder::builder::UserAgentBuilder;
 pub use embedder::console_sink::{
     CollectingConsole, ConsoleLevel, ConsoleMessage, ConsoleSink, StdoutConsole,
 };
 pub use embedder::error::EngineError;
+pub use embedder::memory_loader::MemoryLoader;
+pub use embedder::message_trace::{
+    CollectingMessages, MessageEndpoint, MessageId, MessageKind, MessageObserver, MessageOutcome,
+    MessageTrace,
+};
 pub use embedder::options::{
     DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
 };
 pub use embedder::user_agent::UserAgent;
 pub use ids::WindowId;
+pub use postern_dom::{BrowsingContextId, LoadError, Resource, ResourceLoader, VirtualHosts};
 pub use postern_event_loop::TimeMode;
 pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};

@@ -8,6 +8,7 @@ use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::agent::message_tracer::TraceHeader;
 use crate::ids::{NodeId, TimerHandle, WindowId};
 
 /// The target origin of a posted message, once parsed.
@@ -32,6 +33,8 @@ pub(crate) struct PostedMessage {
     pub source: Option<BrowsingContextId>,
     /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
     pub record: SerializedWithTransfer,
+    /// Its trace, when the embedder observes messages.
+    pub trace: Option<TraceHeader>,
 }
 
 /// A change to a storage area, on its way to every agent (each fires `storage` at its windows
@@ -79,6 +82,8 @@ pub(crate) struct LoadedResponse {
 pub(crate) struct PortMessage {
     /// The serialized message and the data holders of what it transferred.
     pub record: SerializedWithTransfer,
+    /// Its trace, when the embedder observes messages.
+    pub trace: Option<TraceHeader>,
 }
 
 /// A task created by the timer initialization steps.

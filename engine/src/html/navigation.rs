@@ -35,6 +35,7 @@ use crate::html::scripting::script::{
     emit_console, report_blocked_script, run_a_classic_script, scripting_is_disabled,
 };
 use crate::html::web_messaging::message_port;
+use crate::html::web_messaging::post_message::discard_posted_message;
 use crate::html::window::create_window;
 use crate::ids::WindowId;
 use crate::webidl::dom_exception;
@@ -376,7 +377,7 @@ pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
         // are discarded (their peers get `close`), not left entangled forever.
         for task in removed {
             if let AgentTask::PostedMessage(message) = task.steps {
-                message_port::discard_message(state, message.record);
+                discard_posted_message(state, message);
             }
         }
         // Its MessagePorts go with it: their peers get `close`.
