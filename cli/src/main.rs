@@ -12,6 +12,7 @@ mod limits;
 mod net;
 mod output;
 mod run;
+mod trace;
 mod watch;
 mod wpt;
 mod wpt_child;

@@ -6,6 +6,7 @@
 //! - `uncaught`: an uncaught exception or unhandled rejection, with the same fields;
 //! - `load-failure`: a load that failed (`error`) or answered a status of 400 or more
 //!   (`status`), with its `url` and whether it is the page given (`page`);
+//! - `message`: with `--trace-messages`, one event of a posted message (see `trace.rs`);
 //! - `outcome`: the last line: `exit_code`, `outcome`, `reasons` (the lines standard error
 //!   shows), `elapsed_ms`, `virtual_time`.
 

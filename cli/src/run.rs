@@ -15,6 +15,7 @@ use crate::exit::RunExit;
 use crate::limits;
 use crate::net::{HttpLoader, RunLoader};
 use crate::output::{Format, console_for, print_json};
+use crate::trace::TracePrinter;
 use crate::watch::{ErrorCountingConsole, LoadFailure, WatchedLoader};
 
 /// The time limit in real time when --time-limit is not given.
@@ -69,6 +70,12 @@ pub struct RunArgs {
     /// per line (console messages, uncaught errors, load failures, the outcome last).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print what happened to every posted message (window.postMessage, MessagePort,
+    /// delivered, dropped by the origin check, target gone, messageerror) among the console
+    /// lines, e.g. `[http://a.test] → http://b.test  targetOrigin=http://c.test  DROPPED
+    /// (origin mismatch)`; with --format json, every event as a `message` object.
+    #[arg(long)]
+    pub trace_messages: bool,
     /// Exit with code 1 when any window reports an uncaught exception or an unhandled
     /// promise rejection.
     #[arg(long)]
@@ -245,6 +252,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
         ..UserAgentOptions::default()
     };
     let mut ua = UserAgent::new(loader.clone(), console.clone(), options)?;
+    if args.trace_messages {
+        ua.observe_messages(Arc::new(TracePrinter::new(args.format)));
+    }
     ua.open(&url)?;
     let started = Instant::now();
     let outcome = ua.run_until_idle();
@@ -295,6 +305,7 @@ mod tests {
             offline: true,
             http_timeout: Duration::from_secs(30),
             format: Format::Text,
+            trace_messages: false,
             fail_on_error,
         }
     }
