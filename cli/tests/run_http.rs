@@ -46,6 +46,28 @@ fn site() -> String {
             Reply::html("<script>console.log('final ' + location.href)</script>"),
         ),
         ("/latin1.html", latin1),
+        (
+            "/notes",
+            Reply {
+                status: "200 OK",
+                headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+                body: b"<script>console.log('ran')</script>".to_vec(),
+            },
+        ),
+        (
+            "/text-frame.html",
+            Reply::html(
+                r#"<body><script>
+  const frame = document.createElement("iframe");
+  frame.src = "/notes";
+  frame.addEventListener("load", () => {
+    const pre = frame.contentDocument.body.firstElementChild;
+    console.log(pre.localName + " " + pre.textContent);
+  });
+  document.body.appendChild(frame);
+</script>"#,
+            ),
+        ),
     ])
 }
 
@@ -82,6 +104,17 @@ fn a_declared_charset_is_decoded() {
     let ran = postern(&["run", &format!("{origin}/latin1.html")], &[]);
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert_eq!(ran.stdout, format!("[{origin}] café\n"));
+}
+
+#[test]
+fn only_html_is_parsed_as_markup() {
+    let origin = site();
+    let ran = postern(&["run", &format!("{origin}/text-frame.html")], &[]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(
+        ran.stdout,
+        format!("[{origin}] pre <script>console.log('ran')</script>\n")
+    );
 }
 
 #[test]

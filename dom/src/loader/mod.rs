@@ -42,7 +42,9 @@ pub struct Resource {
     pub url: Url,
     /// The HTTP-like status: 200, or 404 for a missing file.
     pub status: u16,
-    /// The MIME type, e.g. `"text/html"`.
+    /// The MIME type, e.g. `"text/html"` (parameters allowed). A navigation loads it by
+    /// its type: HTML (or an empty type, or `application/octet-stream`) is parsed; text,
+    /// JavaScript and JSON become a text document; images, video and audio a media document.
     pub content_type: String,
     /// The bytes.
     pub body: Vec<u8>,

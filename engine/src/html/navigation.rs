@@ -28,6 +28,7 @@ use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
 use crate::html::iframe::Insertion;
 use crate::html::javascript_url::navigate_to_a_javascript_url;
+use crate::html::load_a_document::load_a_document;
 use crate::html::sandboxing::{
     is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
 };
@@ -63,8 +64,13 @@ pub(crate) fn navigate_and_load(
         return;
     }
     // Fetch the resource through the embedder's loader.
+    // The document is loaded by its type: only HTML is parsed as markup (load_a_document).
     let (body, final_url, failure) = match state.ua.loader.load(&url) {
-        Ok(resource) => (resource.body, resource.url, None),
+        Ok(resource) => (
+            load_a_document(&resource.content_type, &resource.url, resource.body),
+            resource.url,
+            None,
+        ),
         Err(error) => (Vec::new(), url.clone(), Some(error.to_string())),
     };
     // The new document's origin: a failed load gets an opaque origin (an error page);
