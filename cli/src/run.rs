@@ -38,6 +38,7 @@ impl RunArgs {
 pub struct RunArgs {
     /// A URL, an HTML file, or a directory whose host-named subdirectories (e.g. `a.test/`)
     /// are served as `http://<name>/`; the alphabetically first is opened unless `--open`.
+    /// An `http:`/`https:` URL no directory serves is fetched over the network.
     pub target: String,
     /// Serve a directory as an origin: `--serve http://a.test=DIR` (repeatable).
     #[arg(long = "serve", value_name = "ORIGIN=DIR")]

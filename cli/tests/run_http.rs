@@ -173,3 +173,25 @@ fn served_directories_win_over_the_network() {
         format!("[{origin}] loaded\n[{origin}] timer fired\n")
     );
 }
+
+#[test]
+fn a_server_that_never_answers_is_stopped_by_the_http_timeout() {
+    // A server that accepts one connection and says nothing for 5 s.
+    let listener = match std::net::TcpListener::bind("127.0.0.1:0") {
+        Ok(listener) => listener,
+        Err(error) => panic!("cannot listen on 127.0.0.1: {error}"),
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(1);
+    std::thread::spawn(move || {
+        if let Ok((stream, _)) = listener.accept() {
+            std::thread::sleep(std::time::Duration::from_secs(5));
+            drop(stream);
+        }
+    });
+    let url = format!("http://127.0.0.1:{port}/");
+    let started = std::time::Instant::now();
+    let ran = postern(&["run", "--http-timeout", "0.5", &url], &[]);
+    assert_eq!(ran.code, Some(5), "{}", ran.stderr);
+    assert!(ran.stderr.contains("imeout"), "{}", ran.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(4));
+}
