@@ -50,7 +50,9 @@ pub use embedder::options::{
     DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
 };
 pub use embedder::user_agent::UserAgent;
+pub use embedder::value::{ScriptError, ScriptErrorKind, Value};
+pub use embedder::windows::{WindowHandle, WindowInfo};
 pub use ids::WindowId;
 pub use postern_dom::{BrowsingContextId, LoadError, Resource, ResourceLoader, VirtualHosts};
-pub use postern_event_loop::TimeMode;
+pub use postern_event_loop::{AgentId, TimeMode};
 pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};
