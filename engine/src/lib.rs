@@ -21,6 +21,8 @@
 //! ua.run_until_idle();
 //! ```
 
+#![deny(missing_docs)]
+
 mod agent;
 mod console;
 mod dom;
@@ -50,7 +52,7 @@ pub use embedder::options::{
     DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
 };
 pub use embedder::user_agent::UserAgent;
-pub use embedder::value::{ScriptError, ScriptErrorKind, Value};
+pub use embedder::value::{MAX_DEPTH, ScriptError, ScriptErrorKind, Value};
 pub use embedder::windows::{WindowHandle, WindowInfo};
 pub use ids::WindowId;
 pub use postern_dom::{BrowsingContextId, LoadError, Resource, ResourceLoader, VirtualHosts};

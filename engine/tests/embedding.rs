@@ -270,3 +270,26 @@ fn the_tree_after_a_popup_opens_and_closes() {
     let error = ua.evaluate(popup, "1").unwrap_err();
     assert_ne!(error.kind, ScriptErrorKind::Thrown);
 }
+
+#[test]
+fn a_value_nested_too_deeply_is_an_error_not_a_stack_overflow() {
+    let console = CollectingConsole::new();
+    let mut ua = user_agent(MemoryLoader::new(), &console);
+    let tab = ua.open_html("http://a.test/", "").unwrap();
+    ua.run_until_idle();
+    let window = ua.active_window(tab).unwrap();
+    let error = ua
+        .evaluate(
+            window,
+            "let a = []; for (let i = 0; i < 100000; i++) a = [a]; a",
+        )
+        .unwrap_err();
+    assert_eq!(error.kind, ScriptErrorKind::NotCloneable);
+    let shallow = ua
+        .evaluate(
+            window,
+            "let b = 1; for (let i = 0; i < 128; i++) b = [b]; b",
+        )
+        .unwrap();
+    assert!(shallow.to_string().starts_with("[[[["));
+}

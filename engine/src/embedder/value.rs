@@ -131,6 +131,57 @@ impl<T: Into<Value>> From<Vec<T>> for Value {
     }
 }
 
+/// JS-like notation: `{a: 1, b: "x", c: [true, null, undefined]}`, `1n`, `Map {1 => 2}`.
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn list<T>(
+            f: &mut std::fmt::Formatter<'_>,
+            items: &[T],
+            each: impl Fn(&mut std::fmt::Formatter<'_>, &T) -> std::fmt::Result,
+        ) -> std::fmt::Result {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                each(f, item)?;
+            }
+            Ok(())
+        }
+        match self {
+            Value::Undefined => f.write_str("undefined"),
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::BigInt(digits) => write!(f, "{digits}n"),
+            Value::String(s) => write!(f, "{s:?}"),
+            Value::Array(items) => {
+                f.write_str("[")?;
+                list(f, items, |f, v| write!(f, "{v}"))?;
+                f.write_str("]")
+            }
+            Value::Object(properties) => {
+                f.write_str("{")?;
+                list(f, properties, |f, (k, v)| write!(f, "{k}: {v}"))?;
+                f.write_str("}")
+            }
+            Value::Date(time) => write!(f, "Date({time})"),
+            Value::RegExp { source, flags } => write!(f, "/{source}/{flags}"),
+            Value::Map(entries) => {
+                f.write_str("Map {")?;
+                list(f, entries, |f, (k, v)| write!(f, "{k} => {v}"))?;
+                f.write_str("}")
+            }
+            Value::Set(items) => {
+                f.write_str("Set {")?;
+                list(f, items, |f, v| write!(f, "{v}"))?;
+                f.write_str("}")
+            }
+            Value::Error { name, message } => write!(f, "{name}: {message}"),
+            Value::Bytes { kind, bytes } => write!(f, "{kind}({} bytes)", bytes.len()),
+        }
+    }
+}
+
 /// Why a script evaluated from Rust gave no value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScriptErrorKind {
@@ -179,6 +230,10 @@ impl ScriptError {
 /// The most nodes one [`Value`] tree converted from a window may have (repeated references
 /// are copied, so a small record can stand for a huge tree).
 const MAX_NODES: usize = 1_000_000;
+
+/// The deepest one [`Value`] tree converted from a window may nest (deeper is an error, so
+/// that converting, printing and dropping it never recurse past this).
+pub const MAX_DEPTH: usize = 128;
 
 /// Deserializes `record` into the native model, then converts it to a [`Value`].
 pub(crate) fn value_from_record(record: &SerializedRecord) -> Result<Value, ScriptError> {
@@ -235,7 +290,11 @@ impl FromNative<'_> {
             NativeValue::String(s) => Value::String(string_of(s.as_units())),
             NativeValue::Symbol(_) => return Err(not_cloneable("a Symbol")),
             NativeValue::Object(id) => {
-                // A cycle cannot be a tree (and bounds the recursion by the heap's size).
+                // The objects in progress are the path from the root: its length is the depth.
+                if self.in_progress.len() >= MAX_DEPTH {
+                    return Err(not_cloneable("the value nests too deeply"));
+                }
+                // A cycle cannot be a tree.
                 if !self.in_progress.insert(*id) {
                     return Err(not_cloneable("the value contains a cycle"));
                 }
