@@ -238,17 +238,26 @@ fn print_windows(windows: &[WindowInfo]) {
     }
 }
 
-fn endpoint(window: Option<WindowHandle>, origin: &str) -> String {
+/// `w3[http://b.test]`; `nobody` stands for a window not known (`embedder` for the source).
+fn endpoint(window: Option<WindowHandle>, origin: &str, nobody: &str) -> String {
     match window {
         Some(window) => format!("{window}[{origin}]"),
-        None if origin.is_empty() => "embedder".into(),
+        None if origin.is_empty() => nobody.into(),
         None => format!("[{origin}]"),
     }
 }
 
 fn describe_trace(trace: &MessageTrace) -> String {
-    let source = endpoint(trace.source.window.map(WindowHandle), &trace.source.origin);
-    let target = endpoint(trace.target.window.map(WindowHandle), &trace.target.origin);
+    let source = endpoint(
+        trace.source.window.map(WindowHandle),
+        &trace.source.origin,
+        "embedder",
+    );
+    let target = endpoint(
+        trace.target.window.map(WindowHandle),
+        &trace.target.origin,
+        "?",
+    );
     let target_origin = trace
         .target_origin
         .as_ref()
