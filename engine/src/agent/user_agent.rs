@@ -161,6 +161,16 @@ impl UserAgentShared {
         read(&self.windows).get(&window).cloned()
     }
 
+    /// Every window there has been (replaced and closed ones included), by id.
+    pub fn window_entries(&self) -> Vec<(WindowId, WindowEntry)> {
+        let mut entries: Vec<(WindowId, WindowEntry)> = read(&self.windows)
+            .iter()
+            .map(|(id, entry)| (*id, entry.clone()))
+            .collect();
+        entries.sort_by_key(|(id, _)| *id);
+        entries
+    }
+
     /// The window whose document is `document`.
     pub fn window_of_document(&self, document: DocumentId) -> Option<WindowRef> {
         let window = *read(&self.documents).get(&document)?;

@@ -9,3 +9,5 @@ pub mod memory_loader;
 pub mod message_trace;
 pub mod options;
 pub mod user_agent;
+pub mod value;
+pub mod windows;
