@@ -130,18 +130,22 @@ fn is_text(essence: &str) -> bool {
         )
 }
 
-/// The engine reads text as UTF-8: a text body in another declared charset (a label the
-/// Encoding Standard knows) is decoded to UTF-8 here; a byte order mark wins over the label,
-/// as the Encoding Standard's decode does.
+/// The engine reads text as UTF-8: a text body with a byte order mark, or in another declared
+/// charset (a label the Encoding Standard knows), is decoded to UTF-8 here; the byte order
+/// mark wins over the label, as the Encoding Standard's decode does.
 // TODO: an HTML document without a charset in its Content-Type is not prescanned for
 // `<meta charset>`; it is read as UTF-8.
 pub fn decode_to_utf8(essence: &str, charset: Option<&str>, body: Vec<u8>) -> Vec<u8> {
-    let Some(encoding) =
-        charset.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
-    else {
+    if !is_text(essence) {
+        return body;
+    }
+    // A byte order mark, else the declared charset.
+    let bom = encoding_rs::Encoding::for_bom(&body).map(|(encoding, _)| encoding);
+    let declared = charset.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let Some(encoding) = bom.or(declared) else {
         return body;
     };
-    if !is_text(essence) || encoding == encoding_rs::UTF_8 {
+    if encoding == encoding_rs::UTF_8 && bom.is_none() {
         return body;
     }
     let (text, _, _) = encoding.decode(&body);
@@ -208,6 +212,18 @@ mod tests {
             latin1
         );
         assert_eq!(decode_to_utf8("text/html", None, latin1.clone()), latin1);
+        // A UTF-16 byte order mark wins over the label, and over no label.
+        let utf16 = vec![0xFF, 0xFE, b'h', 0, b'i', 0];
+        assert_eq!(decode_to_utf8("text/html", None, utf16.clone()), b"hi");
+        assert_eq!(
+            decode_to_utf8("text/html", Some("iso-8859-1"), utf16),
+            b"hi"
+        );
+        // A UTF-8 byte order mark is dropped.
+        assert_eq!(
+            decode_to_utf8("text/plain", None, b"\xEF\xBB\xBFok".to_vec()),
+            b"ok"
+        );
         assert_eq!(
             decode_to_utf8("text/html", Some("no-such"), latin1.clone()),
             latin1
