@@ -7,7 +7,7 @@
 //! ```text
 //! [http://a.test] → http://b.test  targetOrigin=http://c.test  DROPPED (origin mismatch)
 //! [http://a.test] → http://b.test  targetOrigin=*  DELIVERED (1 listener; read event.origin)
-//! [http://b.test] → port → http://a.test  DELIVERED (1 listener; event.origin not read)
+//! [http://b.test] → port → http://a.test  DELIVERED (1 listener)
 //! ```
 //!
 //! `--format json` prints every event, its posting included, as a `message` object: `id`,
@@ -74,13 +74,15 @@ pub fn trace_text(trace: &MessageTrace) -> Option<String> {
             read_origin,
             read_source,
         } => {
-            let read = match (read_origin, read_source) {
-                (true, true) => "read event.origin and event.source",
-                (true, false) => "read event.origin",
-                (false, true) => "read event.source, not event.origin",
-                (false, false) => "event.origin not read",
+            // A port message's event.origin is "": whether it was read says nothing.
+            let read = match (trace.kind, read_origin, read_source) {
+                (MessageKind::Port, _, _) => "",
+                (_, true, true) => "; read event.origin and event.source",
+                (_, true, false) => "; read event.origin",
+                (_, false, true) => "; read event.source, not event.origin",
+                (_, false, false) => "; event.origin not read",
             };
-            format!("DELIVERED ({}; {read})", listeners_text(*listeners))
+            format!("DELIVERED ({}{read})", listeners_text(*listeners))
         }
         MessageOutcome::DroppedOriginMismatch { .. } => "DROPPED (origin mismatch)".to_owned(),
         MessageOutcome::TargetGone => "DROPPED (target gone)".to_owned(),
@@ -217,9 +219,7 @@ mod tests {
         };
         assert_eq!(
             trace_text(&delivered).as_deref(),
-            Some(
-                "[embedder] → port → http://b.test  DELIVERED (2 listeners; event.origin not read)"
-            )
+            Some("[embedder] → port → http://b.test  DELIVERED (2 listeners)")
         );
         assert_eq!(trace_json(&delivered)["source"]["window"], Value::Null);
     }

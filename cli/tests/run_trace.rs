@@ -101,3 +101,40 @@ fn the_json_trace_has_every_event_of_every_message() {
         Some("outcome".into())
     );
 }
+
+#[test]
+fn port_messages_are_traced_too() {
+    let channel = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("examples")
+        .join("channel")
+        .display()
+        .to_string();
+    let ran = postern(
+        &["run", "--virtual-time", "--trace-messages", &channel],
+        &[],
+    );
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    // The port is transferred with a window message, then three requests go over it and
+    // three answers come back.
+    let count = |line: &str| ran.stdout.lines().filter(|l| *l == line).count();
+    assert_eq!(
+        count(
+            "[http://a.test] → http://b.test  targetOrigin=http://b.test  DELIVERED (1 listener; read event.origin)"
+        ),
+        1,
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(
+        count("[http://a.test] → port → http://b.test  DELIVERED (1 listener)"),
+        3,
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        count("[http://b.test] → port → http://a.test  DELIVERED (1 listener)") >= 3,
+        "{}",
+        ran.stdout
+    );
+}
