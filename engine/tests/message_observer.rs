@@ -136,3 +136,29 @@ fn without_an_observer_nothing_is_traced() {
     ua.observe_messages(Arc::new(traces.clone()));
     assert!(traces.traces().is_empty());
 }
+
+#[test]
+fn a_port_message_left_unread_when_its_port_closes_is_target_gone() {
+    let traces = CollectingMessages::new();
+    let mut ua = UserAgent::builder()
+        .console(Arc::new(CollectingConsole::new()))
+        .message_observer(Arc::new(traces.clone()))
+        .virtual_time()
+        .build()
+        .unwrap();
+    ua.open_html(
+        "http://a.test/",
+        r#"<script>
+          const { port1, port2 } = new MessageChannel();
+          port2.onmessage = () => console.log("never");
+          port1.postMessage("unread");
+          port2.close();
+        </script>"#,
+    )
+    .unwrap();
+    ua.run_until_idle();
+    assert_eq!(
+        outcomes_of(&traces.traces(), 1),
+        [MessageOutcome::Posted, MessageOutcome::TargetGone]
+    );
+}

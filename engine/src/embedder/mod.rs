@@ -7,6 +7,7 @@ pub mod console_sink;
 pub mod error;
 pub mod memory_loader;
 pub mod message_trace;
+pub(crate) mod native_value;
 pub mod options;
 pub mod user_agent;
 pub mod value;

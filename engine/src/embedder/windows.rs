@@ -9,11 +9,10 @@ use postern_event_loop::{AgentId, Task, TaskSource};
 
 use crate::agent::tasks::{AgentTask, EvaluateTask, ReplySlot};
 use crate::agent::window::document_key;
+use crate::embedder::native_value::{record_from_value, value_from_record};
 use crate::embedder::user_agent::UserAgent;
-use crate::embedder::value::{
-    ScriptError, ScriptErrorKind, Value, record_from_value, value_from_record,
-};
-use crate::html::web_messaging::post_message::embedder_window_post_message_steps;
+use crate::embedder::value::{ScriptError, ScriptErrorKind, Value};
+use crate::html::web_messaging::embedder_post_message::embedder_window_post_message_steps;
 use crate::ids::WindowId;
 
 /// A window of a [`UserAgent`] (a Window object: one document in one browsing context).
