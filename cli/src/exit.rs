@@ -15,8 +15,8 @@ pub enum RunExit {
     TimeLimit,
     /// 4: the wall-clock limit was reached with work still pending.
     WallLimit,
-    /// 5: the page given could not be loaded (no such host, unsupported scheme, a status
-    /// that is not 2xx).
+    /// 5: the page given could not be loaded (no such host, a network error or timeout,
+    /// unsupported scheme, a status that is not 2xx after redirects).
     LoadFailed,
     /// 6: an agent crashed (its windows stopped; the others ran on).
     AgentCrashed,
@@ -27,6 +27,18 @@ pub enum RunExit {
 pub const USAGE_OR_SETUP: u8 = 2;
 
 impl RunExit {
+    /// Its name in `--format json`'s `outcome` line.
+    pub fn name(self) -> &'static str {
+        match self {
+            RunExit::Idle => "idle",
+            RunExit::UncaughtErrors => "uncaught-errors",
+            RunExit::TimeLimit => "time-limit",
+            RunExit::WallLimit => "wall-limit",
+            RunExit::LoadFailed => "load-failed",
+            RunExit::AgentCrashed => "agent-crashed",
+        }
+    }
+
     /// The process exit code.
     pub fn code(self) -> u8 {
         match self {
@@ -53,8 +65,10 @@ Exit codes:
   1  an uncaught exception or unhandled rejection was reported (only with --fail-on-error)
   2  usage error, or the run could not start (directory cannot be served, invalid URL)
   3  the time limit (--time-limit) was reached with work still pending
+     (by default 30 s of real time; none under --virtual-time: it runs until idle)
   4  the wall-clock limit (--wall-limit) was reached with work still pending
-  5  the page could not be loaded (unknown host, unsupported scheme, status not 2xx)
+  5  the page could not be loaded (unknown host, network error or timeout, unsupported
+     scheme, status not 2xx after redirects; a failed iframe or script does not count)
   6  an agent crashed (its windows stopped; the others ran on)
 When several apply, the first that applies in the order 5, 6, 4, 3, 1 is returned;
 a line on standard error says why for every non-zero code.";

@@ -9,7 +9,10 @@
 
 mod exit;
 mod limits;
+mod net;
+mod output;
 mod run;
+mod trace;
 mod watch;
 mod wpt;
 mod wpt_child;

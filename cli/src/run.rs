@@ -7,21 +7,38 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use postern::{
-    EngineError, RunOutcome, ShutdownReport, StdoutConsole, TimeMode, UserAgent, UserAgentOptions,
-};
+use postern::{EngineError, RunOutcome, ShutdownReport, TimeMode, UserAgent, UserAgentOptions};
 use postern_dom::VirtualHosts;
 use url::Url;
 
 use crate::exit::RunExit;
 use crate::limits;
+use crate::net::{HttpLoader, RunLoader};
+use crate::output::{Format, console_for, print_json};
+use crate::trace::TracePrinter;
 use crate::watch::{ErrorCountingConsole, LoadFailure, WatchedLoader};
+
+/// The time limit in real time when --time-limit is not given.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+impl RunArgs {
+    /// The time limit in force: the one given; otherwise 30 s in real time, and none (run
+    /// until idle) under virtual time.
+    pub fn effective_time_limit(&self) -> Duration {
+        match (self.time_limit, self.virtual_time) {
+            (Some(limit), _) => limit,
+            (None, false) => DEFAULT_TIME_LIMIT,
+            (None, true) => Duration::MAX,
+        }
+    }
+}
 
 /// `postern run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// A URL, an HTML file, or a directory whose host-named subdirectories (e.g. `a.test/`)
     /// are served as `http://<name>/`; the alphabetically first is opened unless `--open`.
+    /// An `http:`/`https:` URL no directory serves is fetched over the network.
     pub target: String,
     /// Serve a directory as an origin: `--serve http://a.test=DIR` (repeatable).
     #[arg(long = "serve", value_name = "ORIGIN=DIR")]
@@ -29,16 +46,37 @@ pub struct RunArgs {
     /// The URL to open (for a directory target).
     #[arg(long)]
     pub open: Option<String>,
-    /// Run on virtual time: timers fire as soon as everything else is idle.
+    /// Run on virtual time: timers fire as soon as everything else is idle, and the run goes
+    /// on until idle (an hour-long timer completes in milliseconds) unless --time-limit is
+    /// given; --wall-limit still guards real time.
     #[arg(long)]
     pub virtual_time: bool,
     /// Stop after this many seconds of (virtual or real) time: more than 0, at most a week.
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = limits::seconds, allow_negative_numbers = true)]
-    pub time_limit: Duration,
+    /// Default: 30 in real time; none under --virtual-time.
+    #[arg(long, value_name = "SECONDS", value_parser = limits::seconds, allow_negative_numbers = true)]
+    pub time_limit: Option<Duration>,
     /// Stop after this many seconds of real time whatever the clock says (a task that never
     /// yields, pages that never go idle): more than 0, at most a week.
     #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = limits::seconds, allow_negative_numbers = true)]
     pub wall_limit: Duration,
+    /// Never use the network: `http:`/`https:` URLs that no --serve directory serves fail to
+    /// load (unknown host).
+    #[arg(long)]
+    pub offline: bool,
+    /// The longest one network fetch may take (connecting, redirects, the body): more than 0,
+    /// at most a week.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = limits::seconds, allow_negative_numbers = true)]
+    pub http_timeout: Duration,
+    /// What standard output shows: the console as `[origin] text` lines, or one JSON object
+    /// per line (console messages, uncaught errors, load failures, the outcome last).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print what happened to every posted message (window.postMessage, MessagePort,
+    /// delivered, dropped by the origin check, target gone, messageerror) among the console
+    /// lines, e.g. `[http://a.test] → http://b.test  targetOrigin=http://c.test  DROPPED
+    /// (origin mismatch)`; with --format json, every event as a `message` object.
+    #[arg(long)]
+    pub trace_messages: bool,
     /// Exit with code 1 when any window reports an uncaught exception or an unhandled
     /// promise rejection.
     #[arg(long)]
@@ -139,7 +177,7 @@ fn judge(args: &RunArgs, url: &Url, ending: &Ending) -> (RunExit, Vec<String>) {
         let clock = if args.virtual_time { "virtual" } else { "real" };
         lines.push(format!(
             "postern: time limit of {} s ({clock} time) reached with work still pending",
-            args.time_limit.as_secs_f64()
+            args.effective_time_limit().as_secs_f64()
         ));
         exit = RunExit::TimeLimit;
     }
@@ -197,19 +235,27 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
         url: url.clone(),
         reason: e.to_string(),
     })?;
-    let loader = Arc::new(WatchedLoader::new(Arc::new(hosts), parsed.clone()));
-    let console = Arc::new(ErrorCountingConsole::new(Arc::new(StdoutConsole)));
+    let network = (!args.offline).then(|| HttpLoader::new(args.http_timeout));
+    let loader = Arc::new(WatchedLoader::new(
+        Arc::new(RunLoader::new(hosts, network)),
+        parsed.clone(),
+        args.format,
+    ));
+    let console = Arc::new(ErrorCountingConsole::new(console_for(args.format)));
     let options = UserAgentOptions {
         time: if args.virtual_time {
             TimeMode::Virtual
         } else {
             TimeMode::Real
         },
-        time_limit: args.time_limit,
+        time_limit: args.effective_time_limit(),
         wall_limit: args.wall_limit,
         ..UserAgentOptions::default()
     };
     let mut ua = UserAgent::new(loader.clone(), console.clone(), options)?;
+    if args.trace_messages {
+        ua.observe_messages(Arc::new(TracePrinter::new(args.format)));
+    }
     ua.open(&url)?;
     let started = Instant::now();
     let outcome = ua.run_until_idle();
@@ -227,6 +273,16 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
         uncaught: console.uncaught(),
     };
     let (exit, lines) = judge(&args, &parsed, &ending);
+    if args.format == Format::Json {
+        print_json(&serde_json::json!({
+            "type": "outcome",
+            "exit_code": exit.code(),
+            "outcome": exit.name(),
+            "reasons": lines,
+            "elapsed_ms": u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+            "virtual_time": args.virtual_time,
+        }));
+    }
     for line in lines {
         eprintln!("{line}");
     }
@@ -245,8 +301,12 @@ mod tests {
             serve: Vec::new(),
             open: None,
             virtual_time,
-            time_limit: Duration::from_secs(30),
+            time_limit: None,
             wall_limit: Duration::from_secs(60),
+            offline: true,
+            http_timeout: Duration::from_secs(30),
+            format: Format::Text,
+            trace_messages: false,
             fail_on_error,
         }
     }

@@ -5,16 +5,21 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use postern::{ConsoleLevel, ConsoleMessage, ConsoleSink};
+use postern::{ConsoleMessage, ConsoleSink};
 use postern_dom::{LoadError, Resource, ResourceLoader};
+use serde_json::json;
 use url::Url;
 
+use crate::output::{Format, is_uncaught, print_json};
+
 /// A loader that passes every load to `inner` and records how the first load of `url`
-/// (the page `postern run` opens) went.
+/// (the page `postern run` opens) went; with `--format json`, it prints a `load-failure`
+/// line for every load that failed or answered a status of 400 or more.
 pub struct WatchedLoader {
     inner: Arc<dyn ResourceLoader>,
     url: Url,
     first_load: Mutex<Option<Result<u16, String>>>,
+    format: Format,
 }
 
 /// Why the page given did not load.
@@ -28,11 +33,12 @@ pub enum LoadFailure {
 
 impl WatchedLoader {
     /// Watches the loads of `url` through `inner`.
-    pub fn new(inner: Arc<dyn ResourceLoader>, url: Url) -> Self {
+    pub fn new(inner: Arc<dyn ResourceLoader>, url: Url, format: Format) -> Self {
         WatchedLoader {
             inner,
             url,
             first_load: Mutex::new(None),
+            format,
         }
     }
 
@@ -54,6 +60,20 @@ impl WatchedLoader {
 impl ResourceLoader for WatchedLoader {
     fn load(&self, url: &Url) -> Result<Resource, LoadError> {
         let result = self.inner.load(url);
+        if self.format == Format::Json {
+            let page = *url == self.url;
+            match &result {
+                Ok(resource) if resource.status >= 400 => print_json(&json!({
+                    "type": "load-failure", "url": url.as_str(), "page": page,
+                    "status": resource.status,
+                })),
+                Ok(_) => {}
+                Err(error) => print_json(&json!({
+                    "type": "load-failure", "url": url.as_str(), "page": page,
+                    "error": error.to_string(),
+                })),
+            }
+        }
         if *url == self.url {
             let mut slot = self
                 .first_load
@@ -71,10 +91,7 @@ impl ResourceLoader for WatchedLoader {
 }
 
 /// A console sink that passes every message on and counts uncaught exceptions and unhandled
-/// rejections: the engine reports them at the error level with the text `Uncaught …` (as
-/// Chromium's console prints them).
-// Deviation: a `console.error()` whose text starts with "Uncaught " is counted too; the
-// embedding API has no other mark for a reported exception.
+/// rejections (see [`is_uncaught`]).
 pub struct ErrorCountingConsole {
     inner: Arc<dyn ConsoleSink>,
     uncaught: AtomicU64,
@@ -97,7 +114,7 @@ impl ErrorCountingConsole {
 
 impl ConsoleSink for ErrorCountingConsole {
     fn message(&self, message: &ConsoleMessage) {
-        if message.level == ConsoleLevel::Error && message.text.starts_with("Uncaught ") {
+        if is_uncaught(message) {
             self.uncaught.fetch_add(1, Ordering::Relaxed);
         }
         self.inner.message(message);
@@ -107,13 +124,13 @@ impl ConsoleSink for ErrorCountingConsole {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postern::{CollectingConsole, WindowId};
+    use postern::{CollectingConsole, ConsoleLevel, WindowId};
     use postern_dom::VirtualHosts;
 
     #[test]
     fn only_the_first_load_of_the_page_counts() {
         let url = Url::parse("http://nohost.test/").unwrap();
-        let loader = WatchedLoader::new(Arc::new(VirtualHosts::new()), url.clone());
+        let loader = WatchedLoader::new(Arc::new(VirtualHosts::new()), url.clone(), Format::Text);
         assert_eq!(loader.failure(), None);
         let other = Url::parse("about:blank").unwrap();
         assert!(loader.load(&other).is_ok());
@@ -129,6 +146,8 @@ mod tests {
         let message = |level, text: &str| ConsoleMessage {
             window: WindowId(1),
             label: "http://a.test".into(),
+            url: "http://a.test/".into(),
+            origin: "http://a.test".into(),
             level,
             text: text.into(),
         };

@@ -15,7 +15,7 @@ fn a_page_that_goes_idle_exits_with_0() {
 
 #[test]
 fn an_unknown_host_is_a_load_failure() {
-    let ran = postern(&["run", "http://nohost.test/"], &[]);
+    let ran = postern(&["run", "--offline", "http://nohost.test/"], &[]);
     assert_eq!(ran.code, Some(5), "{}", ran.stderr);
     assert_eq!(
         ran.stderr,

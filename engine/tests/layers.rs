@@ -11,7 +11,9 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
     let second = module.split("::").nth(1).unwrap_or("");
     Some(match (first, second) {
         ("ids", _) => (0, "base"),
-        ("embedder", "console_sink" | "error" | "options") => (0, "base"),
+        ("embedder", "console_sink" | "error" | "options" | "message_trace" | "value") => {
+            (0, "base")
+        }
         ("agent", _) => (1, "state"),
         ("webidl", _) => (2, "webidl"),
         (

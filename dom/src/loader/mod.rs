@@ -37,11 +37,14 @@ impl<T: ResourceLoader + ?Sized> ResourceLoader for Box<T> {
 /// A loaded resource: what a response would carry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resource {
-    /// The URL it was loaded from (there are no redirects).
+    /// The URL it was finally loaded from: after redirects, when the loader follows them
+    /// (the document's URL, and so its origin, come from it).
     pub url: Url,
     /// The HTTP-like status: 200, or 404 for a missing file.
     pub status: u16,
-    /// The MIME type, e.g. `"text/html"`.
+    /// The MIME type, e.g. `"text/html"` (parameters allowed). A navigation loads it by
+    /// its type: HTML (or an empty type, or `application/octet-stream`) is parsed; text,
+    /// JavaScript and JSON become a text document; images, video and audio a media document.
     pub content_type: String,
     /// The bytes.
     pub body: Vec<u8>,
@@ -92,6 +95,15 @@ pub enum LoadError {
     #[error("invalid data: URL: {reason}")]
     InvalidDataUrl {
         /// What is wrong with it.
+        reason: String,
+    },
+    /// A network fetch failed: no connection, a timeout, too many redirects, a body too
+    /// large (loaders that reach the network, such as `postern run`'s, return it).
+    #[error("network error for {url}: {reason}")]
+    Network {
+        /// The URL.
+        url: String,
+        /// What went wrong.
         reason: String,
     },
     /// [`VirtualHosts::serve`] was given something that is not an http(s) origin.

@@ -10,6 +10,7 @@
 
 pub(crate) mod event_listener_list;
 pub(crate) mod map_of_active_timers;
+pub(crate) mod message_tracer;
 pub(crate) mod realm_data;
 pub(crate) mod tasks;
 pub(crate) mod user_agent;

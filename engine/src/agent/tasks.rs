@@ -1,13 +1,16 @@
 //! The tasks an agent runs, as `Send` data, and where they go.
 
 use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
-use postern_clone::SerializedWithTransfer;
+use postern_clone::{SerializedRecord, SerializedWithTransfer};
 use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet, StorageKey};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
 
 use crate::agent::AgentState;
+use crate::agent::message_tracer::TraceHeader;
+use crate::embedder::value::ScriptError;
 use crate::ids::{NodeId, TimerHandle, WindowId};
 
 /// The target origin of a posted message, once parsed.
@@ -26,12 +29,15 @@ pub(crate) struct PostedMessage {
     pub target: WindowId,
     /// Who may receive it.
     pub target_origin: TargetOrigin,
-    /// The incumbent settings object's origin (the sender's).
-    pub incumbent_origin: Origin,
+    /// The incumbent settings object's origin (the sender's); `None` for a message the
+    /// embedder posted (the event's `origin` is then `""`).
+    pub incumbent_origin: Option<Origin>,
     /// The browsing context of the incumbent settings object's global (the sender's).
     pub source: Option<BrowsingContextId>,
     /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
     pub record: SerializedWithTransfer,
+    /// Its trace, when the embedder observes messages.
+    pub trace: Option<TraceHeader>,
 }
 
 /// A change to a storage area, on its way to every agent (each fires `storage` at its windows
@@ -79,6 +85,22 @@ pub(crate) struct LoadedResponse {
 pub(crate) struct PortMessage {
     /// The serialized message and the data holders of what it transferred.
     pub record: SerializedWithTransfer,
+    /// Its trace, when the embedder observes messages.
+    pub trace: Option<TraceHeader>,
+}
+
+/// Where the reply to an [`EvaluateTask`] goes: the embedder waits for it to be filled.
+pub(crate) type ReplySlot = Arc<Mutex<Option<Result<SerializedRecord, ScriptError>>>>;
+
+/// A script the embedder evaluates in a window, and where the completion value goes.
+#[derive(Debug)]
+pub(crate) struct EvaluateTask {
+    /// The window.
+    pub window: WindowId,
+    /// The script's source.
+    pub source: String,
+    /// The completion value, serialized, or the error.
+    pub reply: ReplySlot,
 }
 
 /// A task created by the timer initialization steps.
@@ -160,6 +182,8 @@ pub(crate) enum AgentTask {
     Port(PortNotice),
     /// A timer's task.
     Timer(TimerTask),
+    /// Evaluate a script the embedder gave in one of this agent's windows.
+    Evaluate(EvaluateTask),
     /// The task "notify about rejected promises" queues: fire `unhandledrejection` for the
     /// oldest list of rejected promises handed to the window.
     NotifyRejectedPromises {

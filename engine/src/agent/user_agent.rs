@@ -17,6 +17,7 @@ use postern_dom::{
 };
 use postern_event_loop::{AgentId, Clock, Coordinator, MessagePorts, Task};
 
+use crate::agent::message_tracer::MessageTracer;
 use crate::agent::tasks::{AgentTask, PortMessage};
 use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
@@ -40,6 +41,9 @@ pub(crate) struct WindowEntry {
     /// Its document's URL (which never changes: there is no history API or fragment
     /// navigation yet), for the iframe recursion check across agents.
     pub url: Url,
+    /// Its document's origin when it was created (for the embedder's window list and
+    /// message traces; `document.domain` does not change it).
+    pub origin: Origin,
 }
 
 /// A window found from its document.
@@ -71,6 +75,8 @@ pub(crate) struct UserAgentShared {
     /// Every storage bottle of Web Storage (`localStorage` shared by all same-origin windows,
     /// whatever thread runs them; `sessionStorage` per top-level traversable).
     pub storage: Mutex<StorageShed>,
+    /// Where message traces go (nowhere until the embedder registers an observer).
+    pub messages: MessageTracer,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
@@ -125,6 +131,7 @@ impl UserAgentShared {
             dropped_messages: AtomicU64::new(0),
             ports: MessagePorts::new(),
             storage: Mutex::new(StorageShed::default()),
+            messages: MessageTracer::default(),
         }
     }
 
@@ -152,6 +159,16 @@ impl UserAgentShared {
     /// What is known of a window.
     pub fn window_entry(&self, window: WindowId) -> Option<WindowEntry> {
         read(&self.windows).get(&window).cloned()
+    }
+
+    /// Every window there has been (replaced and closed ones included), by id.
+    pub fn window_entries(&self) -> Vec<(WindowId, WindowEntry)> {
+        let mut entries: Vec<(WindowId, WindowEntry)> = read(&self.windows)
+            .iter()
+            .map(|(id, entry)| (*id, entry.clone()))
+            .collect();
+        entries.sort_by_key(|(id, _)| *id);
+        entries
     }
 
     /// The window whose document is `document`.

@@ -101,6 +101,9 @@ pub(crate) struct EventState {
     pub dispatch: bool,
     #[unsafe_ignore_trace]
     pub time_stamp: f64,
+    /// How many listeners inner invoke has called for it (for the embedder's message traces).
+    #[unsafe_ignore_trace]
+    pub listeners_run: u32,
     pub target: JsValue,
     pub current_target: JsValue,
 }

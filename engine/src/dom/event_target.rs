@@ -273,6 +273,10 @@ fn inner_invoke(
                 listener.capture,
             );
         }
+        // (Counted for the embedder's message traces.)
+        with_event(event, |e| {
+            e.listeners_run = e.listeners_run.saturating_add(1)
+        })?;
         // 1.9-1.10. Call a user object's operation with listener's callback, "handleEvent",
         // « event », and event's currentTarget; if this throws, report the exception.
         let result = match &listener.callback {

@@ -22,6 +22,11 @@ pub struct ConsoleMessage {
     pub window: WindowId,
     /// The window's origin, or its document's URL when the origin is opaque.
     pub label: String,
+    /// The window's document's URL (empty when the window is unknown).
+    pub url: String,
+    /// The window's origin, serialized (`"null"` when opaque, empty when the window is
+    /// unknown).
+    pub origin: String,
     /// How severe it is.
     pub level: ConsoleLevel,
     /// The formatted text.

@@ -2,7 +2,13 @@
 //! ([`options::UserAgentOptions`], a [`console_sink::ConsoleSink`]) and gets back
 //! ([`error::EngineError`]).
 
+pub mod builder;
 pub mod console_sink;
 pub mod error;
+pub mod memory_loader;
+pub mod message_trace;
+pub(crate) mod native_value;
 pub mod options;
 pub mod user_agent;
+pub mod value;
+pub mod windows;

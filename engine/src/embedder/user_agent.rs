@@ -11,10 +11,12 @@ use postern_dom::{BrowsingContextId, Origin, ResourceLoader, origin_of_url};
 use postern_event_loop::{CrashReport, RunLimits, RunOutcome, ShutdownReport, Task, TaskSource};
 use url::Url;
 
-use crate::agent::tasks::AgentTask;
+use crate::agent::tasks::{AgentTask, LoadedResponse};
 use crate::agent::user_agent::UserAgentShared;
+use crate::embedder::builder::UserAgentBuilder;
 use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
+use crate::embedder::message_trace::MessageObserver;
 use crate::embedder::options::UserAgentOptions;
 use crate::event_loop::spawn_agent;
 use crate::hr_time::wall_clock_epoch;
@@ -22,7 +24,7 @@ use crate::hr_time::wall_clock_epoch;
 /// A user agent: browsing contexts, their windows, and the agents that run them (each agent
 /// on its own thread, started when a document of its agent cluster first needs it).
 pub struct UserAgent {
-    shared: Arc<UserAgentShared>,
+    pub(crate) shared: Arc<UserAgentShared>,
     options: UserAgentOptions,
 }
 
@@ -45,6 +47,31 @@ impl UserAgent {
             spawn_agent,
         ));
         Ok(UserAgent { shared, options })
+    }
+
+    /// A [`UserAgentBuilder`] with every option at its default.
+    pub fn builder() -> UserAgentBuilder {
+        UserAgentBuilder::new()
+    }
+
+    /// Registers `observer` to receive a [`MessageTrace`](crate::MessageTrace) for every
+    /// message posted from now on (replacing any observer registered before). Without an
+    /// observer, messages are not traced at all.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use postern::{MessageOutcome, MessageTrace, UserAgent};
+    ///
+    /// let ua = UserAgent::builder().build()?;
+    /// ua.observe_messages(Arc::new(|trace: &MessageTrace| {
+    ///     if let MessageOutcome::DroppedOriginMismatch { target_origin, document_origin } = &trace.outcome {
+    ///         eprintln!("message {:?} for {target_origin} dropped at {document_origin}", trace.id);
+    ///     }
+    /// }));
+    /// # Ok::<(), postern::EngineError>(())
+    /// ```
+    pub fn observe_messages(&self, observer: Arc<dyn MessageObserver>) {
+        self.shared.messages.set_observer(observer);
     }
 
     /// Creates a top-level traversable and navigates it to `url` (the load runs as a task on
@@ -78,6 +105,56 @@ impl UserAgent {
                 // A new top-level traversable: no sandboxing flags.
                 sandboxing_flags: Default::default(),
             },
+        );
+        if !self.shared.send_task(agent, task) {
+            return Err(EngineError::Setup(format!("the agent for {url} is gone")));
+        }
+        Ok(browsing_context)
+    }
+
+    /// Creates a top-level traversable whose document is parsed from `html`, as if `url` had
+    /// been fetched and answered with it: `url` gives the document its URL and origin; its
+    /// scripts, iframes and other subresources still go through the loader. The document
+    /// loads (its scripts run) once the event loops run ([`Self::run_until_idle`]).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use postern::{CollectingConsole, UserAgent};
+    ///
+    /// let console = CollectingConsole::new();
+    /// let mut ua = UserAgent::builder().console(Arc::new(console.clone())).build()?;
+    /// ua.open_html("https://example.test/", "<script>console.log(origin)</script>")?;
+    /// ua.run_until_idle();
+    /// assert_eq!(console.lines(), ["[https://example.test] https://example.test"]);
+    /// # Ok::<(), postern::EngineError>(())
+    /// ```
+    pub fn open_html(&mut self, url: &str, html: &str) -> Result<BrowsingContextId, EngineError> {
+        let parsed = Url::parse(url).map_err(|e| EngineError::InvalidUrl {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let origin = origin_of_url(&parsed);
+        let browsing_context = self
+            .shared
+            .with_tree_mut(|tree| tree.create_top_level(String::new()));
+        let agent = self
+            .shared
+            .obtain_a_similar_origin_window_agent(&origin, browsing_context)?;
+        // The response a fetch of `url` would have given, straight to the agent that creates
+        // its document.
+        let task = Task::new(
+            TaskSource::Networking,
+            None,
+            AgentTask::LoadDocument(Box::new(LoadedResponse {
+                browsing_context,
+                requested_url: parsed.clone(),
+                url: parsed,
+                origin,
+                body: html.as_bytes().to_vec(),
+                failure: None,
+                // A new top-level traversable: no sandboxing flags.
+                sandboxing_flags: Default::default(),
+            })),
         );
         if !self.shared.send_task(agent, task) {
             return Err(EngineError::Setup(format!("the agent for {url} is gone")));

@@ -11,6 +11,7 @@ use crate::html::navigation::{
     fire_dom_content_loaded, fire_window_load, load_document, navigate_and_load,
     navigate_to_srcdoc, unload_document,
 };
+use crate::html::scripting::embedder_script::run_evaluate_task;
 use crate::html::scripting::rejections::fire_unhandled_rejections;
 use crate::html::timers::run_timer_task;
 use crate::html::traversable::definitely_close_a_top_level_traversable;
@@ -54,6 +55,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
         AgentTask::StorageChanged(change) => fire_storage_events(state, context, &change),
         AgentTask::Port(notice) => run_port_notice(state, context, notice),
         AgentTask::Timer(timer) => run_timer_task(state, context, timer),
+        AgentTask::Evaluate(task) => run_evaluate_task(state, context, task),
         AgentTask::NotifyRejectedPromises { window } => {
             fire_unhandled_rejections(state, context, window)
         }

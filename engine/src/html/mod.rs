@@ -12,6 +12,7 @@ pub(crate) mod html_element;
 pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
 pub(crate) mod javascript_url;
+pub(crate) mod load_a_document;
 pub(crate) mod location;
 pub(crate) mod location_exotic;
 pub(crate) mod navigation;

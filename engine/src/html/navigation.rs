@@ -27,6 +27,7 @@ use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::iframe;
 use crate::html::javascript_url::navigate_to_a_javascript_url;
+use crate::html::load_a_document::load_a_document;
 use crate::html::sandboxing::{
     is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
 };
@@ -34,6 +35,7 @@ use crate::html::scripting::script::{
     emit_console, report_blocked_script, run_a_classic_script, scripting_is_disabled,
 };
 use crate::html::web_messaging::message_port;
+use crate::html::web_messaging::post_message::discard_posted_message;
 use crate::html::window::create_window;
 use crate::ids::WindowId;
 use crate::webidl::dom_exception;
@@ -61,8 +63,13 @@ pub(crate) fn navigate_and_load(
         return;
     }
     // Fetch the resource through the embedder's loader.
+    // The document is loaded by its type: only HTML is parsed as markup (load_a_document).
     let (body, final_url, failure) = match state.ua.loader.load(&url) {
-        Ok(resource) => (resource.body, resource.url, None),
+        Ok(resource) => (
+            load_a_document(&resource.content_type, &resource.url, resource.body),
+            resource.url,
+            None,
+        ),
         Err(error) => (Vec::new(), url.clone(), Some(error.to_string())),
     };
     // The new document's origin: a failed load gets an opaque origin (an error page);
@@ -375,7 +382,7 @@ pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
         // are discarded (their peers get `close`), not left entangled forever.
         for task in removed {
             if let AgentTask::PostedMessage(message) = task.steps {
-                message_port::discard_message(state, message.record);
+                discard_posted_message(state, message);
             }
         }
         // Its MessagePorts go with it: their peers get `close`.

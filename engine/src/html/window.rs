@@ -487,7 +487,7 @@ pub(crate) fn create_window(
     context.enter_realm(previous);
     installed.map_err(|e| EngineError::Setup(e.to_string()))?;
 
-    let document = Rc::new(RefCell::new(Document::new(url.clone(), origin)));
+    let document = Rc::new(RefCell::new(Document::new(url.clone(), origin.clone())));
     state.windows.borrow_mut().insert(
         id,
         Window {
@@ -512,6 +512,7 @@ pub(crate) fn create_window(
             browsing_context,
             document: document_id,
             url,
+            origin,
         },
     );
     Ok(id)

@@ -221,15 +221,24 @@ pub(crate) fn emit_console(
     level: ConsoleLevel,
     text: String,
 ) {
-    let label = state
+    let (label, url, origin) = state
         .windows
         .borrow()
         .get(&window)
-        .map(|w| w.console_label())
-        .unwrap_or_else(|| "?".into());
+        .map(|w| {
+            let document = w.document.borrow();
+            (
+                w.console_label(),
+                document.url().to_string(),
+                document.origin().ascii_serialization(),
+            )
+        })
+        .unwrap_or_else(|| ("?".into(), String::new(), String::new()));
     state.ua.console.message(&ConsoleMessage {
         window,
         label,
+        url,
+        origin,
         level,
         text,
     });

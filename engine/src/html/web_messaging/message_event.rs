@@ -3,6 +3,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/comms.html#the-messageevent-interface>
 
 use std::any::Any;
+use std::cell::Cell;
 
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsString, JsValue, Trace, js_string};
 
@@ -11,6 +12,7 @@ use crate::dom::event::{
     Event, EventDetail, constructor_state, create_trusted_event, initialize, with_detail,
     with_detail_mut, with_event,
 };
+use crate::embedder::message_trace::MessageOutcome;
 use crate::html::structured_data::structured_clone::sequence_of_objects;
 use crate::html::web_messaging::message_port::is_detached_port;
 use crate::webidl::conversions::{
@@ -64,6 +66,36 @@ pub(crate) struct MessageFields {
     pub source: JsValue,
     /// `ports`: a frozen array of MessagePorts, made when first read.
     pub ports: LazyFrozenArray,
+    /// Whether `origin` and `source` were read (for the embedder's message traces).
+    #[unsafe_ignore_trace]
+    pub reads: AttributeReads,
+}
+
+/// Whether a MessageEvent's `origin` and `source` attributes were read.
+#[derive(Default)]
+pub(crate) struct AttributeReads {
+    origin: Cell<bool>,
+    source: Cell<bool>,
+}
+
+/// What the listeners did with a dispatched `message` (or `messageerror`) event, as a
+/// message trace's outcome.
+pub(crate) fn delivery_outcome(event: &JsObject) -> MessageOutcome {
+    let value = JsValue::from(event.clone());
+    let listeners = with_event(&value, |e| e.listeners_run as usize).unwrap_or(0);
+    let (is_error, read_origin, read_source) = with_message(&value, |m| {
+        (false, m.reads.origin.get(), m.reads.source.get())
+    })
+    .unwrap_or((true, false, false));
+    let type_ = with_event(&value, |e| e.type_.clone()).unwrap_or_default();
+    if is_error || type_ == "messageerror" {
+        return MessageOutcome::MessageError { listeners };
+    }
+    MessageOutcome::Delivered {
+        listeners,
+        read_origin,
+        read_source,
+    }
 }
 
 impl EventDetail for MessageFields {
@@ -245,7 +277,10 @@ fn get_data(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue>
 }
 
 fn get_origin(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
-    with_message(this, |m| JsString::from(m.origin.as_str()).into())
+    with_message(this, |m| {
+        m.reads.origin.set(true);
+        JsString::from(m.origin.as_str()).into()
+    })
 }
 
 fn get_last_event_id(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
@@ -253,7 +288,10 @@ fn get_last_event_id(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult
 }
 
 fn get_source(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
-    with_message(this, |m| m.source.clone())
+    with_message(this, |m| {
+        m.reads.source.set(true);
+        m.source.clone()
+    })
 }
 
 fn get_ports(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {

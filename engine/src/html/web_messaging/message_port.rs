@@ -8,6 +8,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#message-ports>
 
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
@@ -17,6 +18,7 @@ use postern_event_loop::{NoticeKind, PortId, PortNotice, PortOwner, PostOutcome}
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
+use crate::agent::message_tracer::TraceHeader;
 use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{PortMessage, queue_port_notices};
 use crate::agent::window::document_key;
@@ -24,11 +26,15 @@ use crate::dom::event::create_event;
 use crate::dom::event_target::{
     EventTargetObject, dispatch, event_handler, get_event_handler, set_event_handler,
 };
+use crate::embedder::message_trace::{MessageEndpoint, MessageKind, MessageOutcome};
 use crate::html::scripting::script;
 use crate::html::structured_data::structured_clone::{
     deserialize_with_transfer, sequence_of_objects, serialize_with_transfer,
 };
-use crate::html::web_messaging::message_event::{MessageFields, create_message_event};
+use crate::html::web_messaging::message_event::{
+    MessageFields, create_message_event, delivery_outcome,
+};
+use crate::html::web_messaging::post_message::record_size;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{LazyFrozenArray, arg, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation, keyed_attribute};
@@ -151,7 +157,7 @@ pub(crate) fn detach(state: &AgentState, object: &JsObject) {
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/web-messaging.html#message-port-post-message-steps>
 fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (_, source_port, source_object) = this_port(this)?;
+    let (source_window, source_port, source_object) = this_port(this)?;
     if args.is_empty() {
         return Err(type_error(
             "Failed to execute 'postMessage' on 'MessagePort': 1 argument required, but only 0 present.",
@@ -190,15 +196,24 @@ fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     // 6. Let serializeWithTransferResult be StructuredSerializeWithTransfer(message,
     //    transfer). Rethrow any exceptions.
     let record = serialize_with_transfer(context, &message, &transfer)?;
+    // (The message's trace, when the embedder observes messages.)
+    let trace = if state.ua.messages.enabled() {
+        begin_trace(&state, source_window, target_port, &record)
+    } else {
+        None
+    };
     // 7. If targetPort is null, or if doomed is true, then return.
     let (Some(source), Some(_), false) = (source_port, target_port, doomed) else {
-        discard_message(&state, record);
+        discard_port_messages(&state, vec![PortMessage { record, trace }]);
         return Ok(JsValue::undefined());
     };
+    if let Some(trace) = &trace {
+        state.ua.messages.report(trace, MessageOutcome::Posted);
+    }
     // 8. Add a task that runs the following steps (`deliver`, once the port message queue of
     //    the port where targetPort then lives runs it) to the port message queue of
     //    targetPort.
-    let message = PortMessage { record };
+    let message = PortMessage { record, trace };
     let outcome = state.ua.ports.with(|t| {
         // The source may have been shipped or closed by script run during serialization:
         // then it is entangled with nothing here, and the message goes like step 7's.
@@ -210,9 +225,36 @@ fn post_message(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     });
     match outcome {
         PostOutcome::Queued(notice) => queue_port_notices(&state, notice.into_iter().collect()),
-        PostOutcome::Dropped(message) => discard_message(&state, message.record),
+        PostOutcome::Dropped(message) => discard_port_messages(&state, vec![message]),
     }
     Ok(JsValue::undefined())
+}
+
+/// The trace header of a message posted through a port of `source_window` to `target_port`.
+fn begin_trace(
+    state: &AgentState,
+    source_window: WindowId,
+    target_port: Option<PortId>,
+    record: &SerializedWithTransfer,
+) -> Option<TraceHeader> {
+    let endpoint = |window: Option<WindowId>| MessageEndpoint {
+        window,
+        origin: window
+            .and_then(|w| state.ua.window_entry(w))
+            .map(|e| e.origin.ascii_serialization())
+            .unwrap_or_default(),
+    };
+    let target_window = target_port
+        .and_then(|port| state.ua.ports.with(|t| t.owner(port)))
+        .and_then(|owner| state.ua.window_of_document(DocumentId(owner.document.0)))
+        .map(|found| found.window);
+    state.ua.messages.begin(
+        MessageKind::Port,
+        endpoint(Some(source_window)),
+        endpoint(target_window),
+        None,
+        || record_size(&record.serialized),
+    )
 }
 
 /// The transfer list of `postMessage`'s second argument: a `sequence<object>`, or a
@@ -323,19 +365,32 @@ pub(crate) fn close_port(state: &Rc<AgentState>, object: &JsObject) {
 fn disentangle(state: &Rc<AgentState>, port: PortId) {
     let result = state.ua.ports.with(|t| t.close(port));
     queue_port_notices(state, result.notices);
-    for message in result.dropped {
-        discard_message(state, message.record);
-    }
+    discard_port_messages(state, result.dropped);
 }
 
 /// A message that will never be delivered: the MessagePorts it carried, in transit, will
 /// never arrive, so they are discarded (as if garbage collected: their peers get `close`).
 pub(crate) fn discard_message(state: &Rc<AgentState>, record: SerializedWithTransfer) {
+    discard_port_messages(
+        state,
+        vec![PortMessage {
+            record,
+            trace: None,
+        }],
+    );
+}
+
+/// Messages of port message queues that will never be delivered: each one's trace (if
+/// traced) ends with "target gone", and the ports it carried are discarded.
+fn discard_port_messages(state: &Rc<AgentState>, messages: Vec<PortMessage>) {
     // Bounded: each discarded port's queue is dropped once, and a message in it can only
     // carry ports shipped before it, which are discarded (forgotten) in turn.
-    let mut records = vec![record];
-    while let Some(record) = records.pop() {
-        for holder in record.transfer_data_holders {
+    let mut queue: VecDeque<PortMessage> = messages.into();
+    while let Some(message) = queue.pop_front() {
+        if let Some(trace) = &message.trace {
+            state.ua.messages.report(trace, MessageOutcome::TargetGone);
+        }
+        for holder in message.record.transfer_data_holders {
             let TransferDataHolder::Platform { data, .. } = holder else {
                 continue;
             };
@@ -344,7 +399,7 @@ pub(crate) fn discard_message(state: &Rc<AgentState>, record: SerializedWithTran
             };
             let result = state.ua.ports.with(|t| t.discard(port));
             queue_port_notices(state, result.notices);
-            records.extend(result.dropped.into_iter().map(|m| m.record));
+            queue.extend(result.dropped);
         }
     }
 }
@@ -357,9 +412,7 @@ pub(crate) fn destroy_ports_of_document(state: &Rc<AgentState>, document: Docume
         .ports
         .with(|t| t.document_destroyed(document_key(document)));
     queue_port_notices(state, result.notices);
-    for message in result.dropped {
-        discard_message(state, message.record);
-    }
+    discard_port_messages(state, result.dropped);
 }
 
 /// The transfer steps of MessagePort, given `object`: the port leaves this realm (its port
@@ -451,7 +504,23 @@ pub(crate) fn run_port_notice(state: &Rc<AgentState>, context: &mut Context, not
                 .ports
                 .with(|t| t.take_message(notice.port, state.id))
             {
-                Some(message) => deliver(state, context, window, key, message),
+                Some(mut message) => {
+                    let trace = message.trace.take();
+                    let delivered = deliver(state, context, window, key, message);
+                    if let (Ok(event), Some(mut trace)) = (&delivered, trace) {
+                        let origin = state
+                            .ua
+                            .window_entry(window)
+                            .map(|e| e.origin.ascii_serialization())
+                            .unwrap_or_default();
+                        let outcome = delivery_outcome(event);
+                        state
+                            .ua
+                            .messages
+                            .report_at(&mut trace, window, origin, outcome);
+                    }
+                    delivered.map(|_| ())
+                }
                 None => Ok(()),
             }
         }
@@ -480,7 +549,7 @@ fn deliver(
     window: WindowId,
     target: EventTargetKey,
     message: PortMessage,
-) -> JsResult<()> {
+) -> JsResult<JsObject> {
     // 8.1. Let finalTargetPort be the MessagePort in whose port message queue the task now
     //      finds itself. 8.2. Let targetRealm be finalTargetPort's relevant realm.
     // 8.3. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransfer
@@ -495,10 +564,11 @@ fn deliver(
                 last_event_id: String::new(),
                 source: JsValue::null(),
                 ports: LazyFrozenArray::default(),
+                reads: Default::default(),
             };
             let event = create_message_event(context, "messageerror", fields)?;
             dispatch(state, context, window, target, &event)?;
-            return Ok(());
+            return Ok(event);
         }
     };
     // 8.4. Let messageClone be deserializeRecord.[[Deserialized]].
@@ -513,10 +583,11 @@ fn deliver(
         last_event_id: String::new(),
         source: JsValue::null(),
         ports,
+        reads: Default::default(),
     };
     let event = create_message_event(context, "message", fields)?;
     dispatch(state, context, window, target, &event)?;
-    Ok(())
+    Ok(event)
 }
 
 /// A new frozen array of the MessagePorts among `transferred`, in order (the `ports` of a

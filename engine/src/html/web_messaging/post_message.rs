@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
+use postern_clone::SerializedRecord;
 use postern_dom::{BrowsingContextId, Origin, origin_of_url};
 use postern_event_loop::{Task, TaskSource};
 
@@ -21,11 +22,14 @@ use crate::agent::tasks;
 use crate::agent::tasks::{AgentTask, PostedMessage, TargetOrigin};
 use crate::agent::window::document_key;
 use crate::dom::event_target::dispatch;
+use crate::embedder::message_trace::{MessageEndpoint, MessageKind, MessageOutcome};
 use crate::html::scripting::environments::incumbent_window;
 use crate::html::scripting::script;
 use crate::html::structured_data::structured_clone;
 use crate::html::structured_data::structured_clone::sequence_of_objects;
-use crate::html::web_messaging::message_event::{MessageFields, create_message_event};
+use crate::html::web_messaging::message_event::{
+    MessageFields, create_message_event, delivery_outcome,
+};
 use crate::html::web_messaging::message_port;
 use crate::html::window_proxy;
 use crate::ids::WindowId;
@@ -188,29 +192,57 @@ fn window_post_message_steps(
         &arguments.message,
         &arguments.transfer,
     )?;
+    // (The message's trace, when the embedder observes messages.)
+    let target_entry = target_window.and_then(|w| state.ua.window_entry(w).map(|entry| (w, entry)));
+    let trace = state.ua.messages.begin(
+        MessageKind::Window,
+        MessageEndpoint {
+            window: Some(incumbent),
+            origin: incumbent_origin.ascii_serialization(),
+        },
+        MessageEndpoint {
+            window: target_entry.as_ref().map(|(w, _)| *w),
+            origin: target_entry
+                .as_ref()
+                .map(|(_, e)| e.origin.ascii_serialization())
+                .unwrap_or_default(),
+        },
+        Some(arguments.target_origin.clone()),
+        || record_size(&record.serialized),
+    );
     // 8. Queue a global task on the posted message task source given targetWindow.
-    let Some((target_window, entry)) =
-        target_window.and_then(|w| state.ua.window_entry(w).map(|entry| (w, entry)))
-    else {
+    let Some((target_window, entry)) = target_entry else {
         // The target window is gone: nothing will run the task; the message is dropped (and
         // the ports it carries with it).
         state.ua.count_dropped_message();
+        if let Some(trace) = &trace {
+            state.ua.messages.report(trace, MessageOutcome::TargetGone);
+        }
         message_port::discard_message(&state, record);
         return Ok(());
     };
+    if let Some(trace) = &trace {
+        state.ua.messages.report(trace, MessageOutcome::Posted);
+    }
     let task = Task::new(
         TaskSource::PostedMessage,
         Some(document_key(entry.document)),
         AgentTask::PostedMessage(PostedMessage {
             target: target_window,
             target_origin,
-            incumbent_origin,
+            incumbent_origin: Some(incumbent_origin),
             source: Some(source),
             record,
+            trace,
         }),
     );
     tasks::route_task(&state, entry.agent, task);
     Ok(())
+}
+
+/// The size of a serialized record in bytes, as a message trace gives it: its encoded form.
+pub(crate) fn record_size(record: &SerializedRecord) -> usize {
+    record.to_bytes().map(|bytes| bytes.len()).unwrap_or(0)
 }
 
 /// The steps of the task queued by step 8 of the window post message steps.
@@ -219,9 +251,10 @@ fn window_post_message_steps(
 pub(crate) fn run_posted_message_task(
     state: &Rc<AgentState>,
     context: &mut Context,
-    message: PostedMessage,
+    mut message: PostedMessage,
 ) {
     let target = message.target;
+    let mut trace = message.trace.take();
     let Some((realm, document_origin)) = state
         .windows
         .borrow()
@@ -229,6 +262,9 @@ pub(crate) fn run_posted_message_task(
         .map(|w| (w.realm.clone(), w.origin()))
     else {
         state.ua.count_dropped_message();
+        if let Some(trace) = &trace {
+            state.ua.messages.report(trace, MessageOutcome::TargetGone);
+        }
         message_port::discard_message(state, message.record);
         return;
     };
@@ -239,22 +275,56 @@ pub(crate) fn run_posted_message_task(
         && !target_origin.is_same_origin(&document_origin)
     {
         state.ua.count_dropped_message();
+        if let Some(trace) = &mut trace {
+            let outcome = MessageOutcome::DroppedOriginMismatch {
+                target_origin: target_origin.ascii_serialization(),
+                document_origin: document_origin.ascii_serialization(),
+            };
+            let origin = document_origin.ascii_serialization();
+            state.ua.messages.report_at(trace, target, origin, outcome);
+        }
         message_port::discard_message(state, message.record);
         return;
     }
     let previous = context.enter_realm(realm);
     let result = deliver(state, context, message);
     context.enter_realm(previous);
-    if let Err(error) = result {
-        script::report_the_exception(state, context, Some(target), &error);
+    match result {
+        Ok(event) => {
+            if let Some(trace) = &mut trace {
+                let origin = document_origin.ascii_serialization();
+                let outcome = delivery_outcome(&event);
+                state.ua.messages.report_at(trace, target, origin, outcome);
+            }
+        }
+        Err(error) => script::report_the_exception(state, context, Some(target), &error),
     }
 }
 
+/// A posted message whose task will never run (its target document was destroyed): its
+/// trace ends with "target gone", and the ports it carried are discarded.
+pub(crate) fn discard_posted_message(state: &Rc<AgentState>, message: PostedMessage) {
+    if let Some(trace) = &message.trace {
+        state.ua.messages.report(trace, MessageOutcome::TargetGone);
+    }
+    message_port::discard_message(state, message.record);
+}
+
 /// Steps 8.2 to 8.7, in the target realm.
-fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage) -> JsResult<()> {
+fn deliver(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    message: PostedMessage,
+) -> JsResult<JsObject> {
     let target = message.target;
     // 8.2. Let origin be the serialization of incumbentSettings's origin.
-    let origin = message.incumbent_origin.ascii_serialization();
+    //      (The embedder has no settings object: its messages' origin is "", as a browser
+    //      extension's messages get.)
+    let origin = message
+        .incumbent_origin
+        .as_ref()
+        .map(Origin::ascii_serialization)
+        .unwrap_or_default();
     // 8.3. Let source be the WindowProxy object corresponding to incumbentSettings's global
     //      object.
     let source = match message.source {
@@ -274,10 +344,11 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
                     last_event_id: String::new(),
                     source,
                     ports: LazyFrozenArray::default(),
+                    reads: Default::default(),
                 };
                 let event = create_message_event(context, "messageerror", fields)?;
                 dispatch(state, context, target, EventTargetKey::Window, &event)?;
-                return Ok(());
+                return Ok(event);
             }
         };
     // 8.5. Let messageClone be deserializeRecord.[[Deserialized]].
@@ -292,10 +363,11 @@ fn deliver(state: &Rc<AgentState>, context: &mut Context, message: PostedMessage
         last_event_id: String::new(),
         source,
         ports,
+        reads: Default::default(),
     };
     let event = create_message_event(context, "message", fields)?;
     dispatch(state, context, target, EventTargetKey::Window, &event)?;
-    Ok(())
+    Ok(event)
 }
 
 #[cfg(test)]

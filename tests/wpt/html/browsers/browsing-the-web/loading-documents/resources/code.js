@@ -1,0 +1,1 @@
+window.ran = true; // <b>bold</b>
