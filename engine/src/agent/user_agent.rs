@@ -42,8 +42,9 @@ pub(crate) struct WindowEntry {
     /// navigation yet), for the iframe recursion check across agents.
     pub url: Url,
     /// Its document's origin when it was created (for the embedder's window list and
-    /// message traces; `document.domain` does not change it).
-    pub origin: Origin,
+    /// message traces; `document.domain` does not change it). Shared: entries are cloned
+    /// on every lookup.
+    pub origin: Arc<Origin>,
 }
 
 /// A window found from its document.
@@ -174,7 +175,8 @@ impl UserAgentShared {
     /// The window whose document is `document`.
     pub fn window_of_document(&self, document: DocumentId) -> Option<WindowRef> {
         let window = *read(&self.documents).get(&document)?;
-        let entry = self.window_entry(window)?;
+        let windows = read(&self.windows);
+        let entry = windows.get(&window)?;
         Some(WindowRef {
             window,
             agent: entry.agent,

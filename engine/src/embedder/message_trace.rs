@@ -93,6 +93,76 @@ pub struct MessageTrace {
     pub outcome: MessageOutcome,
 }
 
+/// One readable line: `[http://a.test] → http://b.test  targetOrigin=http://c.test  DROPPED
+/// (origin mismatch)` (the source's origin, or `embedder`; the target's origin, or `?` when not
+/// known; `port` for a MessagePort message; the outcome).
+///
+/// ```
+/// use postern::{MessageEndpoint, MessageId, MessageKind, MessageOutcome, MessageTrace};
+///
+/// let trace = MessageTrace {
+///     id: MessageId(1),
+///     kind: MessageKind::Window,
+///     source: MessageEndpoint { window: None, origin: "http://a.test".into() },
+///     target: MessageEndpoint { window: None, origin: "http://b.test".into() },
+///     target_origin: Some("http://c.test".into()),
+///     size: 12,
+///     outcome: MessageOutcome::DroppedOriginMismatch {
+///         target_origin: "http://c.test".into(),
+///         document_origin: "http://b.test".into(),
+///     },
+/// };
+/// assert_eq!(
+///     trace.to_string(),
+///     "[http://a.test] → http://b.test  targetOrigin=http://c.test  DROPPED (origin mismatch)"
+/// );
+/// ```
+impl std::fmt::Display for MessageTrace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let or = |origin: &str, none: &'static str| -> String {
+            if origin.is_empty() {
+                none.to_owned()
+            } else {
+                origin.to_owned()
+            }
+        };
+        write!(
+            f,
+            "[{}] → {}  ",
+            or(&self.source.origin, "embedder"),
+            or(&self.target.origin, "?")
+        )?;
+        match &self.target_origin {
+            Some(target_origin) => write!(f, "targetOrigin={target_origin}  ")?,
+            None => f.write_str("port  ")?,
+        }
+        match &self.outcome {
+            MessageOutcome::Posted => write!(f, "posted ({} bytes)", self.size),
+            MessageOutcome::Delivered {
+                listeners,
+                read_origin,
+                read_source,
+            } => {
+                write!(f, "delivered ({listeners} listeners")?;
+                if *read_origin {
+                    f.write_str(", read origin")?;
+                }
+                if *read_source {
+                    f.write_str(", read source")?;
+                }
+                f.write_str(")")
+            }
+            MessageOutcome::DroppedOriginMismatch { .. } => {
+                f.write_str("DROPPED (origin mismatch)")
+            }
+            MessageOutcome::TargetGone => f.write_str("DROPPED (target gone)"),
+            MessageOutcome::MessageError { listeners } => {
+                write!(f, "MESSAGEERROR ({listeners} listeners)")
+            }
+        }
+    }
+}
+
 /// Receives every [`MessageTrace`] (called on the thread of the agent where it happened, or
 /// on the embedder's thread for a message posted from Rust).
 pub trait MessageObserver: Send + Sync {

@@ -16,6 +16,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use boa_gc::GcRefCell;
@@ -512,7 +513,7 @@ pub(crate) fn create_window(
             browsing_context,
             document: document_id,
             url,
-            origin,
+            origin: Arc::new(origin),
         },
     );
     Ok(id)

@@ -194,22 +194,27 @@ fn window_post_message_steps(
     )?;
     // (The message's trace, when the embedder observes messages.)
     let target_entry = target_window.and_then(|w| state.ua.window_entry(w).map(|entry| (w, entry)));
-    let trace = state.ua.messages.begin(
-        MessageKind::Window,
-        MessageEndpoint {
-            window: Some(incumbent),
-            origin: incumbent_origin.ascii_serialization(),
-        },
-        MessageEndpoint {
-            window: target_entry.as_ref().map(|(w, _)| *w),
-            origin: target_entry
-                .as_ref()
-                .map(|(_, e)| e.origin.ascii_serialization())
-                .unwrap_or_default(),
-        },
-        Some(arguments.target_origin.clone()),
-        || record_size(&record.serialized),
-    );
+    // (Nothing is built for it when no observer is registered: one flag check.)
+    let trace = if state.ua.messages.enabled() {
+        state.ua.messages.begin(
+            MessageKind::Window,
+            MessageEndpoint {
+                window: Some(incumbent),
+                origin: incumbent_origin.ascii_serialization(),
+            },
+            MessageEndpoint {
+                window: target_entry.as_ref().map(|(w, _)| *w),
+                origin: target_entry
+                    .as_ref()
+                    .map(|(_, e)| e.origin.ascii_serialization())
+                    .unwrap_or_default(),
+            },
+            Some(arguments.target_origin.clone()),
+            || record_size(&record.serialized),
+        )
+    } else {
+        None
+    };
     // 8. Queue a global task on the posted message task source given targetWindow.
     let Some((target_window, entry)) = target_entry else {
         // The target window is gone: nothing will run the task; the message is dropped (and
