@@ -31,6 +31,7 @@ mod hr_time;
 mod html;
 pub mod ids;
 mod testing;
+mod uievents;
 mod url;
 mod webcrypto;
 mod webidl;
@@ -43,6 +44,7 @@ pub use embedder::error::EngineError;
 pub use embedder::options::{
     DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
 };
+pub use embedder::storage_store::{MemoryStorageStore, StorageItems, StorageStore};
 pub use embedder::user_agent::UserAgent;
 pub use ids::WindowId;
 pub use postern_event_loop::TimeMode;

@@ -11,12 +11,12 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
     let second = module.split("::").nth(1).unwrap_or("");
     Some(match (first, second) {
         ("ids", _) => (0, "base"),
-        ("embedder", "console_sink" | "error" | "options") => (0, "base"),
+        ("embedder", "console_sink" | "error" | "options" | "storage_store") => (0, "base"),
         ("agent", _) => (1, "state"),
         ("webidl", _) => (2, "webidl"),
         (
             "dom" | "html" | "hr_time" | "console" | "testing" | "webcrypto" | "encoding"
-            | "webstorage" | "url",
+            | "webstorage" | "url" | "uievents",
             _,
         ) => (3, "interfaces and algorithms"),
         ("event_loop", _) => (4, "run loop"),

@@ -5,4 +5,5 @@
 pub mod console_sink;
 pub mod error;
 pub mod options;
+pub mod storage_store;
 pub mod user_agent;
