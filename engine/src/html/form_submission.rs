@@ -303,8 +303,14 @@ pub(crate) fn form_submission_algorithm(
     // 22. Let targetNavigable be the first return value of applying the rules for choosing
     //     a navigable given target, form's node navigable, and noopener.
     // 23. If targetNavigable is null, then return.
-    let Some((target_navigable, is_new)) =
-        choose_a_navigable(state, context, form.window, &target, noopener)?
+    let Some((target_navigable, is_new)) = choose_a_navigable(
+        state,
+        context,
+        form.window,
+        &target,
+        noopener,
+        &parsed_action,
+    )?
     else {
         return Ok(());
     };

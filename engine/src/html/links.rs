@@ -145,7 +145,8 @@ pub(crate) fn get_an_elements_noopener(rel: &str, _url: &Url, target: &str) -> b
     false
 }
 
-/// The navigable that following a link (or submitting a form) of `source_window` targets:
+/// The navigable that following a link (or submitting a form) to `url` from `source_window`
+/// targets:
 /// the rules for choosing a navigable given `target`, the source document's node navigable
 /// and `noopener`, creating the new top-level traversable they ask for (then `true`: it
 /// is new). `None` when none is chosen (a blocked popup).
@@ -157,6 +158,7 @@ pub(crate) fn choose_a_navigable(
     source_window: WindowId,
     target: &str,
     noopener: bool,
+    url: &Url,
 ) -> JsResult<Option<(BrowsingContextId, bool)>> {
     let Some((source_bc, source_origin, source_flags)) =
         state.windows.borrow().get(&source_window).map(|w| {
@@ -192,7 +194,9 @@ pub(crate) fn choose_a_navigable(
                     state,
                     source_window,
                     ConsoleLevel::Error,
-                    "Blocked opening a link in a new window because the request was made in a sandboxed frame whose 'allow-popups' permission is not set.".to_owned(),
+                    format!(
+                        "Blocked opening '{url}' in a new window because the request was made in a sandboxed frame whose 'allow-popups' permission is not set."
+                    ),
                 );
             }
             Ok(None)
@@ -282,6 +286,7 @@ pub(crate) fn follow_the_hyperlink(
         subject.window,
         &target_attribute_value,
         noopener,
+        &url_record,
     )?
     else {
         return Ok(());
