@@ -6,19 +6,19 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsResult};
+use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::{BrowsingContextId, Document, DocumentId, Origin, SandboxingFlag};
 use url::{Url, form_urlencoded};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
-use crate::dom::event::create_trusted_event;
 use crate::dom::event_target::dispatch;
-use crate::dom::wrappers::NodeRef;
+use crate::dom::wrappers::{NodeRef, node_value};
 use crate::html::links::{
     cannot_navigate, choose_a_navigable, get_an_elements_noopener, get_an_elements_target,
 };
 use crate::html::navigation::navigate;
+use crate::html::submit_event::create_submit_event;
 use crate::ids::NodeId;
 
 /// Whether `node` is a submit button: a `button` whose type is Submit (a missing or invalid
@@ -204,9 +204,13 @@ pub(crate) fn form_submission_algorithm(
         // 5.6. Let shouldContinue be the result of firing an event named submit at form
         //      using SubmitEvent, with the submitter attribute initialized to
         //      submitterButton, and the cancelable attribute initialized to true.
-        // Deviation: an Event (bubbles: true, cancelable: true) — there is no SubmitEvent
-        // interface yet, so no `submitter` attribute.
-        let should_continue = create_trusted_event(context, "Event", "submit", (true, true), None)
+        let submitter_button = if submitter == form.node {
+            Ok(JsValue::null())
+        } else {
+            node_value(context, form.window, Some(submitter))
+        };
+        let should_continue = submitter_button
+            .and_then(|button| create_submit_event(context, button))
             .and_then(|event| {
                 dispatch(
                     state,

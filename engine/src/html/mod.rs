@@ -24,6 +24,7 @@ pub(crate) mod promise_rejection_event;
 pub(crate) mod sandboxing;
 pub(crate) mod scripting;
 pub(crate) mod structured_data;
+pub(crate) mod submit_event;
 pub(crate) mod timers;
 pub(crate) mod traversable;
 pub(crate) mod web_messaging;
@@ -67,6 +68,7 @@ pub(crate) fn install_window_globals(
     message_event::install(context, &global)?;
     error_event::install(context, &global)?;
     promise_rejection_event::install(context, &global)?;
+    submit_event::install(context, &global)?;
     ui_event::install(context, &global)?;
     mouse_event::install(context, &global)?;
     rejections::install(context);
