@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use postern::{CollectingConsole, RunOutcome, TimeMode, UserAgent, UserAgentOptions};
+use postern::{CollectingConsole, RunOutcome, StorageStore, TimeMode, UserAgent, UserAgentOptions};
 use postern_dom::VirtualHosts;
 
 /// What a run printed and how it ended.
@@ -34,6 +34,17 @@ pub fn repo_root() -> PathBuf {
 /// Serves every host-named subdirectory of `site` (e.g. `a.test/`) as `http://<name>/`, opens
 /// `open`, and runs under virtual time until idle.
 pub fn run_site(site: &Path, open: &str) -> SiteRun {
+    run_site_with_storage(site, open, None)
+}
+
+/// Like [`run_site`], with `localStorage` kept in `store` (see
+/// `UserAgent::with_storage_store`); the user agent is dropped (and the store saved to)
+/// before this returns.
+pub fn run_site_with_storage(
+    site: &Path,
+    open: &str,
+    store: Option<Arc<dyn StorageStore>>,
+) -> SiteRun {
     let mut hosts = VirtualHosts::new();
     let mut entries: Vec<_> = std::fs::read_dir(site)
         .map(|dir| dir.filter_map(Result::ok).collect())
@@ -59,7 +70,9 @@ pub fn run_site(site: &Path, open: &str) -> SiteRun {
         wall_clock_start: Some(Duration::from_secs(1_767_225_600)),
         max_navigable_depth: postern::DEFAULT_MAX_NAVIGABLE_DEPTH,
     };
-    let mut ua = match UserAgent::new(Arc::new(hosts), Arc::new(console.clone()), options) {
+    let ua =
+        UserAgent::with_storage_store(Arc::new(hosts), Arc::new(console.clone()), options, store);
+    let mut ua = match ua {
         Ok(ua) => ua,
         Err(error) => return failed(error.to_string()),
     };

@@ -57,6 +57,7 @@ mod hr_time;
 mod html;
 pub mod ids;
 mod testing;
+mod uievents;
 mod url;
 mod webcrypto;
 mod webidl;
@@ -75,6 +76,7 @@ pub use embedder::message_trace::{
 pub use embedder::options::{
     DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
 };
+pub use embedder::storage_store::{MemoryStorageStore, StorageItems, StorageStore};
 pub use embedder::user_agent::UserAgent;
 pub use embedder::value::{MAX_DEPTH, ScriptError, ScriptErrorKind, Value};
 pub use embedder::windows::{WindowHandle, WindowInfo};

@@ -11,14 +11,15 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
     let second = module.split("::").nth(1).unwrap_or("");
     Some(match (first, second) {
         ("ids", _) => (0, "base"),
-        ("embedder", "console_sink" | "error" | "options" | "message_trace" | "value") => {
-            (0, "base")
-        }
+        (
+            "embedder",
+            "console_sink" | "error" | "options" | "message_trace" | "value" | "storage_store",
+        ) => (0, "base"),
         ("agent", _) => (1, "state"),
         ("webidl", _) => (2, "webidl"),
         (
             "dom" | "html" | "hr_time" | "console" | "testing" | "webcrypto" | "encoding"
-            | "webstorage" | "url" | "file_api" | "fetch",
+            | "webstorage" | "url" | "file_api" | "fetch" | "uievents",
             _,
         ) => (3, "interfaces and algorithms"),
         ("event_loop", _) => (4, "run loop"),

@@ -120,6 +120,57 @@ impl StorageShed {
     pub fn existing(&self, key: &StorageKey) -> Option<&StorageBottle> {
         self.bottles.get(key)
     }
+
+    /// Legacy-clone a traversable storage shed: every `sessionStorage` bottle of the
+    /// top-level traversable `a` is copied (a clone of its map) into `b`'s, for the same
+    /// origin (a popup opened without `noopener` starts with its opener's session storage).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#legacy-clone-a-traversable-storage-shed>
+    pub fn legacy_clone_a_traversable_storage_shed(
+        &mut self,
+        a: BrowsingContextId,
+        b: BrowsingContextId,
+    ) {
+        // 1. For each key → shelf of A's storage shed:
+        let copies: Vec<(StorageKey, StorageBottle)> = self
+            .bottles
+            .iter()
+            .filter_map(|(key, bottle)| match key {
+                StorageKey::Session(top, origin) if *top == a => {
+                    Some((StorageKey::Session(b, origin.clone()), bottle.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (key, bottle) in copies {
+            // 1.1. Let newShelf be the result of running create a storage shelf with
+            //      "session".
+            // 1.2. Set newShelf's bucket map["default"]'s bottle map["sessionStorage"]'s
+            //      map to a clone of shelf's bucket map["default"]'s bottle
+            //      map["sessionStorage"]'s map.
+            // 1.3. Set B's storage shed[key] to newShelf.
+            self.bottles.insert(key, bottle);
+        }
+    }
+
+    /// Every `localStorage` bottle: its origin and its items in order (what an embedder's
+    /// store keeps between runs).
+    pub fn local_bottles(&self) -> impl Iterator<Item = (&str, &StorageBottle)> {
+        self.bottles.iter().filter_map(|(key, bottle)| match key {
+            StorageKey::Local(origin) => Some((origin.as_str(), bottle)),
+            StorageKey::Session(..) => None,
+        })
+    }
+
+    /// Whether a bottle for `key` exists (it was obtained, or loaded).
+    pub fn contains(&self, key: &StorageKey) -> bool {
+        self.bottles.contains_key(key)
+    }
+
+    /// Puts `bottle` in for `key` (a bottle an embedder's store had kept).
+    pub fn insert(&mut self, key: StorageKey, bottle: StorageBottle) {
+        self.bottles.insert(key, bottle);
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +209,23 @@ mod tests {
         assert_eq!(bottle.set("k", &half), Ok(Some(half.clone())));
         assert!(bottle.remove("k").is_some());
         assert_eq!(bottle.set("l", &half), Ok(None));
+    }
+
+    #[test]
+    fn legacy_clone_copies_session_bottles_only() {
+        let mut shed = StorageShed::default();
+        let (a, b) = (BrowsingContextId(1), BrowsingContextId(2));
+        let session = StorageKey::Session(a, "http://a.test".into());
+        let local = StorageKey::Local("http://a.test".into());
+        assert_eq!(shed.bottle(&session).set("k", "v"), Ok(None));
+        assert_eq!(shed.bottle(&local).set("l", "w"), Ok(None));
+        shed.legacy_clone_a_traversable_storage_shed(a, b);
+        let copy = StorageKey::Session(b, "http://a.test".into());
+        assert_eq!(shed.existing(&copy).and_then(|c| c.get("k")), Some("v"));
+        // A clone: changing the copy leaves the original.
+        assert_eq!(shed.bottle(&copy).set("k", "w"), Ok(Some("v".into())));
+        assert_eq!(shed.existing(&session).and_then(|c| c.get("k")), Some("v"));
+        assert_eq!(shed.local_bottles().count(), 1);
     }
 
     #[test]

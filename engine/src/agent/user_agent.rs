@@ -13,7 +13,7 @@ use url::Url;
 
 use postern_dom::{
     AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
-    Origin, ResourceLoader, StorageShed, agent_cluster_key,
+    Origin, ResourceLoader, StorageBottle, StorageKey, StorageShed, agent_cluster_key,
 };
 use postern_event_loop::{AgentId, Clock, Coordinator, MessagePorts, Task};
 
@@ -22,6 +22,7 @@ use crate::agent::tasks::{AgentTask, PortMessage};
 use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
 use crate::embedder::options::{TestResultsHook, UserAgentOptions};
+use crate::embedder::storage_store::StorageStore;
 use crate::ids::WindowId;
 
 /// Starts a new agent, on a thread of its own, for the user agent: given to the registry by
@@ -78,6 +79,8 @@ pub(crate) struct UserAgentShared {
     pub storage: Mutex<StorageShed>,
     /// Where message traces go (nowhere until the embedder registers an observer).
     pub messages: MessageTracer,
+    /// Where `localStorage` is kept between runs, if the embedder handed in a store.
+    storage_store: Option<Arc<dyn StorageStore>>,
     /// The embedder's resource loader.
     pub loader: Arc<dyn ResourceLoader>,
     /// The embedder's console.
@@ -113,6 +116,7 @@ impl UserAgentShared {
         options: &UserAgentOptions,
         time_epoch: Duration,
         spawn_agent: SpawnAgent,
+        storage_store: Option<Arc<dyn StorageStore>>,
     ) -> Self {
         UserAgentShared {
             tree: RwLock::new(BrowsingContextTree::new()),
@@ -133,6 +137,47 @@ impl UserAgentShared {
             ports: MessagePorts::new(),
             storage: Mutex::new(StorageShed::default()),
             messages: MessageTracer::default(),
+            storage_store,
+        }
+    }
+
+    /// Obtain a storage bottle map for `key` in `shed`: a `localStorage` bottle not yet in
+    /// the shed starts with what the embedder's store kept for its origin.
+    ///
+    /// Spec: <https://storage.spec.whatwg.org/#obtain-a-storage-bottle-map>
+    pub fn obtain_a_storage_bottle_map<'a>(
+        &self,
+        shed: &'a mut StorageShed,
+        key: &StorageKey,
+    ) -> &'a mut StorageBottle {
+        if let (Some(store), StorageKey::Local(origin)) = (&self.storage_store, key)
+            && !shed.contains(key)
+        {
+            let mut bottle = StorageBottle::default();
+            for (name, value) in store.load(origin) {
+                // (Items past the quota are dropped: the quota holds for kept items too.)
+                let _over_quota = bottle.set(&name, &value).is_err();
+            }
+            shed.insert(key.clone(), bottle);
+        }
+        shed.bottle(key)
+    }
+
+    /// Saves every `localStorage` bottle to the embedder's store, if there is one.
+    pub fn flush_storage(&self) {
+        let Some(store) = &self.storage_store else {
+            return;
+        };
+        let shed = self
+            .storage
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (origin, bottle) in shed.local_bottles() {
+            let items: Vec<(String, String)> = bottle
+                .keys()
+                .filter_map(|k| bottle.get(k).map(|v| (k.to_owned(), v.to_owned())))
+                .collect();
+            store.save(origin, &items);
         }
     }
 

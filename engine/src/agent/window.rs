@@ -5,7 +5,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use boa_engine::property::PropertyDescriptor;
@@ -92,6 +92,15 @@ pub(crate) struct Window {
     pub event_targets: HashMap<EventTargetKey, JsObject>,
     /// Progress towards the load event.
     pub load: LoadState,
+    /// The elements whose click in progress flag is set (`click()` is running for them).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/interaction.html#click-in-progress-flag>
+    pub click_in_progress: HashSet<NodeId>,
+    /// The forms whose firing submission events is true (their `submit` event is being
+    /// fired).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/forms.html#firing-submission-events>
+    pub firing_submission_events: HashSet<NodeId>,
 }
 
 impl Window {

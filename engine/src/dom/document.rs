@@ -6,14 +6,14 @@
 
 use std::rc::Rc;
 
-use boa_engine::{Context, JsResult, JsValue};
+use boa_engine::{Context, JsResult, JsValue, js_string};
 use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
 use postern_dom::{Document, HTML_NAMESPACE, NodeData, NodeId};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::realm_data::RealmData;
-use crate::agent::window::DocumentReadiness;
+use crate::agent::window::{DocumentReadiness, document_key, is_fully_active};
 use crate::dom::element::get_elements_by_tag_name;
 use crate::dom::event::create_event;
 use crate::dom::event_target::{dispatch, event_handler};
@@ -22,6 +22,7 @@ use crate::dom::parent_node::PARENT_NODE;
 use crate::dom::wrappers::{
     NodeRef, node_value, string_value, this_node, with_document, with_document_mut,
 };
+use crate::html::location::location_of_window;
 use crate::html::scripting::event_handler_mixins::{
     DOCUMENT_AND_ELEMENT_EVENT_HANDLERS, GLOBAL_EVENT_HANDLERS,
 };
@@ -61,6 +62,8 @@ pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
         Attribute::readonly("body", get_body),
         Attribute::readonly("head", get_head),
         Attribute::readonly("defaultView", get_default_view),
+        // (HTML) [PutForwards=href, LegacyUnforgeable] readonly attribute Location? location;
+        Attribute::read_write("location", get_location, put_forwards_href).unforgeable(),
         event_handler!("onreadystatechange", "readystatechange"),
         // Deviation: `onDOMContentLoaded` is not a standard event handler (kept from first
         // light).
@@ -192,6 +195,41 @@ fn get_default_view(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsR
     let document = this_document(this, context)?;
     let state = AgentState::of(context)?;
     window_proxy::window_proxy_of_window(&state, context, document.window)
+}
+
+/// `document.location`: this's relevant global object's Location object if this is fully
+/// active, and null otherwise.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/dom.html#dom-document-location>
+fn get_location(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let state = AgentState::of(context)?;
+    let found = state
+        .windows
+        .borrow()
+        .get(&document.window)
+        .map(|w| (w.document_id, w.browsing_context));
+    match found {
+        Some((id, browsing_context)) if is_fully_active(&state, document_key(id)) => {
+            Ok(location_of_window(&state, context, document.window, browsing_context)?.into())
+        }
+        _ => Ok(JsValue::null()),
+    }
+}
+
+/// `document.location = value`: `[PutForwards=href]` sets the Location's `href` (a TypeError
+/// when `location` is null).
+///
+/// Spec: <https://webidl.spec.whatwg.org/#PutForwards>
+fn put_forwards_href(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let location = get_location(this, &[], context)?;
+    let Some(location) = location.as_object() else {
+        return Err(type_error(
+            "Failed to set the 'location' property on 'Document': the document is not fully active.",
+        ));
+    };
+    location.set(js_string!("href"), arg(args, 0), true, context)?;
+    Ok(JsValue::undefined())
 }
 
 /// `createElement(localName, options)`.

@@ -113,13 +113,23 @@ fn set_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsR
 fn remove_attribute(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let element = this_element(this, context)?;
     let name = to_dom_string(&arg(args, 0), context)?;
+    remove_content_attribute(context, element, &name)?;
+    Ok(JsValue::undefined())
+}
+
+/// `removeAttribute(name)` on behalf of a binding: whether there was such an attribute.
+pub(crate) fn remove_content_attribute(
+    context: &mut Context,
+    element: NodeRef,
+    name: &str,
+) -> JsResult<bool> {
     let removed = with_document_mut(context, element.window, |d| {
-        d.remove_attribute(element.node, &name)
+        d.remove_attribute(element.node, name)
     })?;
     if removed {
-        attribute_change_steps(context, element, &name)?;
+        attribute_change_steps(context, element, name)?;
     }
-    Ok(JsValue::undefined())
+    Ok(removed)
 }
 
 /// `hasAttribute(qualifiedName)`.

@@ -12,12 +12,15 @@ use crate::agent::event_listener_list::{EventTargetKey, Listener, ListenerCallba
 use crate::agent::realm_data::RealmData;
 use crate::dom::event::{phase, with_event};
 use crate::dom::wrappers;
+use crate::dom::wrappers::NodeRef;
+use crate::html::activation::{has_activation_behavior, run_activation_behavior};
 use crate::html::content_attributes;
 use crate::html::error_event;
 use crate::html::scripting::environments::{incumbent_window, with_callback_context};
 use crate::html::scripting::script::{invoke_a_callback, report_the_exception};
 use crate::html::window_proxy;
-use crate::ids::WindowId;
+use crate::ids::{NodeId, WindowId};
+use crate::uievents::mouse_event::is_mouse_event;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
@@ -213,6 +216,21 @@ pub(crate) fn dispatch(
     let type_ = with_event(&event_value, |e| e.type_.clone())?;
     content_attributes::activate_content_attribute_handler(state, context, window, target, &type_);
     let target_object = target_value(state, context, window, target)?;
+    // 5.4. Let isActivationEvent be true, if event is a MouseEvent object and event's type
+    //      attribute is "click"; otherwise false.
+    let is_activation_event = type_ == "click" && is_mouse_event(&event_value);
+    // 5.5. If isActivationEvent is true and target has activation behavior, then set
+    //      activationTarget to target.
+    // 5.9.x. (For each parent in the path:) if isActivationEvent is true, event's bubbles
+    //      attribute is true, activationTarget is null, and parent has activation behavior,
+    //      then set activationTarget to parent.
+    let bubbles = with_event(&event_value, |e| e.bubbles)?;
+    let activation_target = match target {
+        EventTargetKey::Node(node) if is_activation_event => {
+            activation_target_of(state, window, node, bubbles)
+        }
+        _ => None,
+    };
     // 1. Set event's dispatch flag.
     // 2-5. targetOverride is target; event's target is set to it.
     with_event(&event_value, |e| {
@@ -232,8 +250,53 @@ pub(crate) fn dispatch(
         e.stop_propagation = false;
         e.stop_immediate_propagation = false;
     })?;
+    // 11. If activationTarget is non-null, then: 11.1. if event's canceled flag is unset,
+    //     then run activationTarget's activation behavior with event; 11.2. otherwise, if
+    //     activationTarget has legacy-canceled-activation behavior, then run it (no element
+    //     here has one).
+    let canceled = with_event(&event_value, |e| e.canceled)?;
+    if let Some(node) = activation_target
+        && !canceled
+    {
+        run_activation_behavior(state, context, NodeRef { window, node }, event)?;
+    }
     // 12. Return false if event's canceled flag is set; otherwise true.
-    with_event(&event_value, |e| !e.canceled)
+    Ok(!canceled)
+}
+
+/// The activation target of a `click` MouseEvent dispatched at `node`: the node if it has
+/// activation behaviour, else (when the event bubbles) its nearest inclusive ancestor that
+/// has one.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-dispatch> (activationTarget)
+fn activation_target_of(
+    state: &AgentState,
+    window: WindowId,
+    node: NodeId,
+    bubbles: bool,
+) -> Option<NodeId> {
+    let mut current = Some(node);
+    // Bounded by the number of nodes: a parent chain never repeats.
+    let limit = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map_or(0, |w| w.document.borrow().node_count());
+    for _ in 0..=limit {
+        let candidate = current?;
+        if has_activation_behavior(state, window, candidate) {
+            return Some(candidate);
+        }
+        if !bubbles {
+            return None;
+        }
+        current = state
+            .windows
+            .borrow()
+            .get(&window)
+            .and_then(|w| w.document.borrow().parent(candidate));
+    }
+    None
 }
 
 /// Inner invoke: call each listener of the event's type in order.

@@ -9,6 +9,7 @@ pub mod memory_loader;
 pub mod message_trace;
 pub(crate) mod native_value;
 pub mod options;
+pub mod storage_store;
 pub mod user_agent;
 pub mod value;
 pub mod windows;

@@ -18,6 +18,7 @@ use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
 use crate::embedder::message_trace::MessageObserver;
 use crate::embedder::options::UserAgentOptions;
+use crate::embedder::storage_store::StorageStore;
 use crate::event_loop::spawn_agent;
 use crate::hr_time::wall_clock_epoch;
 
@@ -38,6 +39,19 @@ impl UserAgent {
         console: Arc<dyn ConsoleSink>,
         options: UserAgentOptions,
     ) -> Result<Self, EngineError> {
+        Self::with_storage_store(loader, console, options, None)
+    }
+
+    /// Like [`Self::new`], with `localStorage` kept in `store`: each origin's items are
+    /// loaded from it when first needed, and saved to it when the user agent shuts down or
+    /// [`Self::flush_storage`] is called (so a later user agent with the same store sees
+    /// them). `None`: in memory, for this user agent only.
+    pub fn with_storage_store(
+        loader: Arc<dyn ResourceLoader>,
+        console: Arc<dyn ConsoleSink>,
+        options: UserAgentOptions,
+        store: Option<Arc<dyn StorageStore>>,
+    ) -> Result<Self, EngineError> {
         let time_epoch = options.wall_clock_start.unwrap_or_else(wall_clock_epoch);
         let shared = Arc::new(UserAgentShared::new(
             loader,
@@ -45,6 +59,7 @@ impl UserAgent {
             &options,
             time_epoch,
             spawn_agent,
+            store,
         ));
         Ok(UserAgent { shared, options })
     }
@@ -201,10 +216,17 @@ impl UserAgent {
         self.shared.coordinator.agents().len()
     }
 
-    /// Stops every agent thread and reports what was lost. Dropping the user agent does the
-    /// same.
+    /// Saves `localStorage` to the store handed in (see [`Self::with_storage_store`]) now.
+    pub fn flush_storage(&self) {
+        self.shared.flush_storage();
+    }
+
+    /// Stops every agent thread and reports what was lost, then saves `localStorage` to the
+    /// store handed in, if any. Dropping the user agent does the same.
     pub fn shutdown(self) -> ShutdownReport {
-        self.shared.coordinator.shutdown(SHUTDOWN_GRACE)
+        let report = self.shared.coordinator.shutdown(SHUTDOWN_GRACE);
+        self.shared.flush_storage();
+        report
     }
 }
 
@@ -213,5 +235,6 @@ impl Drop for UserAgent {
         // Agent threads hold the shared state: stop them so that nothing outlives the user
         // agent.
         self.shared.coordinator.shutdown(SHUTDOWN_GRACE);
+        self.shared.flush_storage();
     }
 }

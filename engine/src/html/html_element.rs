@@ -15,19 +15,22 @@ use crate::dom::element::{
 use crate::dom::wrappers::{
     node_value, string_value, throw_dom_error, with_document, with_document_mut,
 };
+use crate::html::activation::click;
+use crate::html::dom_string_map::get_dataset;
+use crate::html::html_form_element::HTML_FORM_ELEMENT;
 use crate::html::html_hyperlink_element_utils::HTML_HYPERLINK_ELEMENT_UTILS;
 use crate::html::scripting::event_handler_mixins::{
     DOCUMENT_AND_ELEMENT_EVENT_HANDLERS, GLOBAL_EVENT_HANDLERS, WINDOW_EVENT_HANDLERS,
 };
 use crate::html::window_proxy;
 use crate::webidl::conversions::{arg, to_dom_string};
-use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Mixin};
+use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Mixin, Operation};
 
 /// `interface HTMLElement : Element`: what scripts see.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#htmlelement>
-// TODO(spec): its attributes (title, lang, hidden, dataset, ...), click(), and the
-// ElementContentEditable and HTMLOrSVGElement mixins.
+// TODO(spec): its attributes (title, lang, hidden, ...), and the ElementContentEditable
+// mixin and the rest of HTMLOrSVGElement.
 pub(crate) const HTML_ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
     name: "HTMLElement",
     inherits: Some("Element"),
@@ -36,8 +39,14 @@ pub(crate) const HTML_ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
     // element is defined for the new target).
     constructor: None,
     constants: &[],
-    attributes: &[],
-    operations: &[],
+    attributes: &[
+        // (HTMLOrSVGElement) [SameObject] readonly attribute DOMStringMap dataset;
+        Attribute::readonly("dataset", get_dataset),
+    ],
+    operations: &[
+        // [HTMLConstructor] undefined click();
+        Operation::new("click", 0, click),
+    ],
     static_operations: &[],
     mixins: &[GLOBAL_EVENT_HANDLERS, DOCUMENT_AND_ELEMENT_EVENT_HANDLERS],
 };
@@ -88,15 +97,44 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
             &[HTML_HYPERLINK_ELEMENT_UTILS],
         ),
     },
+    // Spec: <https://html.spec.whatwg.org/multipage/semantics.html#htmlbaseelement>
+    HtmlElementInterface {
+        local_name: "base",
+        declaration: html_element_interface(
+            "HTMLBaseElement",
+            &[reflected_url!("href"), reflected_string!("target")],
+            &[],
+        ),
+    },
     // Spec: <https://html.spec.whatwg.org/multipage/sections.html#htmlbodyelement>
     HtmlElementInterface {
         local_name: "body",
         declaration: html_element_interface("HTMLBodyElement", &[], &[WINDOW_EVENT_HANDLERS]),
     },
+    // Spec: <https://html.spec.whatwg.org/multipage/form-elements.html#htmlbuttonelement>
+    // Deviation: `type` reflects the content attribute as it is (not limited to known
+    // values).
+    HtmlElementInterface {
+        local_name: "button",
+        declaration: html_element_interface(
+            "HTMLButtonElement",
+            &[
+                reflected_string!("name"),
+                reflected_string!("type"),
+                reflected_string!("value"),
+            ],
+            &[],
+        ),
+    },
     // Spec: <https://html.spec.whatwg.org/multipage/grouping-content.html#htmldivelement>
     HtmlElementInterface {
         local_name: "div",
         declaration: html_element_interface("HTMLDivElement", &[], &[]),
+    },
+    // Spec: <https://html.spec.whatwg.org/multipage/forms.html#htmlformelement>
+    HtmlElementInterface {
+        local_name: "form",
+        declaration: HTML_FORM_ELEMENT,
     },
     // Spec: <https://html.spec.whatwg.org/multipage/obsolete.html#htmlframesetelement>
     // Deviation: without its obsolete `cols` and `rows` attributes.
@@ -139,6 +177,21 @@ pub(crate) const HTML_ELEMENT_INTERFACES: &[HtmlElementInterface] = &[
                 reflected_string!("alt"),
                 reflected_url!("src"),
                 reflected_string!("name"),
+            ],
+            &[],
+        ),
+    },
+    // Spec: <https://html.spec.whatwg.org/multipage/input.html#htmlinputelement>
+    // Deviation: `value` reflects the value content attribute (there is no dirty value
+    // flag) and `type` is not limited to known values.
+    HtmlElementInterface {
+        local_name: "input",
+        declaration: html_element_interface(
+            "HTMLInputElement",
+            &[
+                reflected_string!("name"),
+                reflected_string!("type"),
+                reflected_string!("value"),
             ],
             &[],
         ),

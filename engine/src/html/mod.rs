@@ -5,13 +5,18 @@
 //! a window's realm sees is installed by [`install_window_globals`] before any of its scripts
 //! run.
 
+pub(crate) mod activation;
 pub(crate) mod content_attributes;
 pub(crate) mod cross_origin;
+pub(crate) mod dom_string_map;
 pub(crate) mod error_event;
+pub(crate) mod form_submission;
 pub(crate) mod html_element;
+pub(crate) mod html_form_element;
 pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
 pub(crate) mod javascript_url;
+pub(crate) mod links;
 pub(crate) mod load_a_document;
 pub(crate) mod location;
 pub(crate) mod location_exotic;
@@ -21,6 +26,7 @@ pub(crate) mod promise_rejection_event;
 pub(crate) mod sandboxing;
 pub(crate) mod scripting;
 pub(crate) mod structured_data;
+pub(crate) mod submit_event;
 pub(crate) mod timers;
 pub(crate) mod traversable;
 pub(crate) mod user_prompts;
@@ -47,6 +53,7 @@ use crate::html::web_messaging::message_event;
 use crate::html::web_messaging::message_port::MESSAGE_PORT;
 use crate::ids::WindowId;
 use crate::testing as test_results;
+use crate::uievents::{mouse_event, ui_event};
 use crate::url::install_url_interfaces;
 use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
@@ -66,8 +73,12 @@ pub(crate) fn install_window_globals(
     message_event::install(context, &global)?;
     error_event::install(context, &global)?;
     promise_rejection_event::install(context, &global)?;
+    submit_event::install(context, &global)?;
+    ui_event::install(context, &global)?;
+    mouse_event::install(context, &global)?;
     rejections::install(context);
     string_length::install(context)?;
+    dom_string_map::install(context, &global)?;
     dom::install(context, &global, window)?;
     install_interface(context, &global, &MESSAGE_PORT)?;
     install_interface(context, &global, &MESSAGE_CHANNEL)?;

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use boa_engine::Context;
-use postern_dom::{BrowsingContextId, Origin};
+use postern_dom::{
+    BrowsingContextId, Origin, SandboxingFlagSet, StorageShed, determine_the_origin,
+};
 use url::Url;
 
 use crate::agent::AgentState;
@@ -69,6 +71,10 @@ pub(crate) fn create_a_new_top_level_traversable(
     opener: Option<(BrowsingContextId, Origin)>,
     target_name: String,
 ) -> Result<BrowsingContextId, EngineError> {
+    // (The opener's top-level traversable, for step 10.)
+    let opener_top = opener
+        .as_ref()
+        .and_then(|(opener, _)| state.ua.with_tree(|tree| tree.top(*opener)));
     // 1. Let document be null.
     let traversable = match opener {
         // 2. If opener is null, then set document to the second return value of creating a
@@ -104,7 +110,16 @@ pub(crate) fn create_a_new_top_level_traversable(
     // 4.-9. (document state, the traversable's session history)
     // Deviation: not modelled: the browsing context stands for its traversable (there is no
     // session history yet).
-    // 10. If opener is non-null, legacy-clone a traversable storage shed. (No storage.)
+    // 10. If opener is non-null, then legacy-clone a traversable storage shed given
+    //     opener's top-level traversable and traversable.
+    if let Some(opener_top) = opener_top {
+        let mut shed = state
+            .ua
+            .storage
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        StorageShed::legacy_clone_a_traversable_storage_shed(&mut shed, opener_top, traversable);
+    }
     // 11. Append traversable to the user agent's top-level traversable set. (Done: the
     //     browsing context was added to the tree when it was created.)
     // 12. (WebDriver BiDi.)
@@ -135,4 +150,70 @@ pub(crate) fn definitely_close_a_top_level_traversable(
     }
     // Destroy a top-level traversable, step 2: destroy each document (where it lives).
     navigation::destroy_documents_where_they_live(state, windows);
+}
+
+/// What the rules for choosing a navigable ask to create (`ChosenNavigable::CreateNew`).
+pub(crate) struct NewTraversableRequest {
+    /// Whether it must have no opener.
+    pub noopener: bool,
+    /// Its target name.
+    pub target_name: String,
+    /// Its popup sandboxing flag set.
+    pub popup_sandboxing_flag_set: SandboxingFlagSet,
+    /// Its one permitted sandboxed navigator.
+    pub one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
+}
+
+/// The creation steps of the rules for choosing a navigable (8.7-8.9), for `window.open()`
+/// and following a hyperlink: a new top-level traversable opened by `source` (its browsing
+/// context and its active document's origin) unless `noopener`, with its popup sandboxing
+/// flag set and one permitted sandboxed navigator.
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#the-rules-for-choosing-a-navigable>
+pub(crate) fn create_the_chosen_top_level_traversable(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    source: (BrowsingContextId, &Origin),
+    request: NewTraversableRequest,
+) -> Result<BrowsingContextId, EngineError> {
+    let (source_bc, source_origin) = source;
+    // The popup's initial about:blank document: its creation sandboxing flags are its popup
+    // sandboxing flag set, and its origin is determined from them and its creator's origin
+    // (a new opaque origin when the sandbox propagates without allow-same-origin).
+    let blank = Url::parse("about:blank").map_err(|e| EngineError::Setup(e.to_string()))?;
+    let blank_origin = determine_the_origin(
+        Some(&blank),
+        request.popup_sandboxing_flag_set,
+        Some(source_origin),
+    );
+    // 8.7. If noopener is true, then set chosen to the result of creating a new top-level
+    //      traversable given null, targetName, and currentNavigable.
+    // 8.8.1. Otherwise, set chosen to the result of creating a new top-level traversable
+    //        given currentNavigable's active browsing context, targetName, and
+    //        currentNavigable.
+    let opener = (!request.noopener).then_some((source_bc, blank_origin));
+    let created = create_a_new_top_level_traversable(state, context, opener, request.target_name)?;
+    // 8.8.2. If sandboxingFlagSet's sandboxed navigation browsing context flag is set, then
+    //        set chosen's active browsing context's one permitted sandboxed navigator to
+    //        currentNavigable's active browsing context.
+    // 8.9. If sandboxingFlagSet's sandbox propagates to auxiliary browsing contexts flag is
+    //      set, then all the flags that are set in sandboxingFlagSet must be set in chosen's
+    //      active browsing context's popup sandboxing flag set.
+    state.ua.with_tree_mut(|tree| {
+        tree.set_popup_sandboxing(
+            created,
+            request.popup_sandboxing_flag_set,
+            request.one_permitted_sandboxed_navigator,
+        )
+    });
+    // (The initial document and every later one of the popup take its popup sandboxing
+    // flag set.)
+    if let Some(initial) = state.ua.active_window(created)
+        && let Some(w) = state.windows.borrow().get(&initial)
+    {
+        w.document
+            .borrow_mut()
+            .set_active_sandboxing_flag_set(request.popup_sandboxing_flag_set);
+    }
+    Ok(created)
 }

@@ -504,6 +504,8 @@ pub(crate) fn create_window(
             wrappers: HashMap::new(),
             event_targets: HashMap::new(),
             load: LoadState::default(),
+            click_in_progress: Default::default(),
+            firing_submission_events: Default::default(),
         },
     );
     state.ua.register_window(

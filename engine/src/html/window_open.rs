@@ -19,8 +19,8 @@ use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 use postern_dom::loader::matches_about_blank;
 use postern_dom::{
     BrowsingContextId, ChosenNavigable, NavigableChoiceContext, Origin, SandboxingFlag,
-    WindowCloseOutcome, determine_the_origin, the_rules_for_choosing_a_navigable,
-    window_open_returns_null, window_open_target_and_features,
+    WindowCloseOutcome, the_rules_for_choosing_a_navigable, window_open_returns_null,
+    window_open_target_and_features,
 };
 use postern_event_loop::{Task, TaskSource};
 use url::Url;
@@ -34,7 +34,8 @@ use crate::html::sandboxing::is_allowed_by_sandboxing_to_navigate;
 use crate::html::scripting::environments::incumbent_window;
 use crate::html::scripting::script::emit_console;
 use crate::html::traversable::{
-    create_a_new_top_level_traversable, origins_of_active_documents, same_origin_in,
+    NewTraversableRequest, create_the_chosen_top_level_traversable, origins_of_active_documents,
+    same_origin_in,
 };
 use crate::html::window_proxy::window_proxy_for;
 use crate::ids::WindowId;
@@ -195,39 +196,18 @@ pub(crate) fn window_open_steps(
             popup_sandboxing_flag_set,
             one_permitted_sandboxed_navigator,
         } => {
-            // The popup's initial about:blank document: its creation sandboxing flags are
-            // its popup sandboxing flag set, and its origin is determined from them and
-            // its creator's origin (a new opaque origin when the sandbox propagates
-            // without allow-same-origin).
-            let blank_origin = Url::parse("about:blank")
-                .map(|blank| {
-                    determine_the_origin(
-                        Some(&blank),
-                        popup_sandboxing_flag_set,
-                        Some(&source_origin),
-                    )
-                })
-                .map_err(|e| type_error(e.to_string()))?;
-            let opener = (!noopener).then_some((source_bc, blank_origin));
-            let created = create_a_new_top_level_traversable(state, context, opener, target_name)
-                .map_err(|error| type_error(error.to_string()))?;
-            // (The rules for choosing a navigable, steps 8.8.2 and 8.9: the one permitted
-            // sandboxed navigator and the popup sandboxing flag set, which the initial
-            // document and every later one of the popup take.)
-            state.ua.with_tree_mut(|tree| {
-                tree.set_popup_sandboxing(
-                    created,
+            let created = create_the_chosen_top_level_traversable(
+                state,
+                context,
+                (source_bc, &source_origin),
+                NewTraversableRequest {
+                    noopener,
+                    target_name,
                     popup_sandboxing_flag_set,
                     one_permitted_sandboxed_navigator,
-                )
-            });
-            if let Some(initial) = state.ua.active_window(created)
-                && let Some(w) = state.windows.borrow().get(&initial)
-            {
-                w.document
-                    .borrow_mut()
-                    .set_active_sandboxing_flag_set(popup_sandboxing_flag_set);
-            }
+                },
+            )
+            .map_err(|error| type_error(error.to_string()))?;
             // 14.1. Set targetNavigable's active browsing context's is popup to the result
             //       of checking if a popup window is requested, given tokenizedFeatures.
             // 14.2. Set up browsing context features for targetNavigable's active browsing

@@ -12,7 +12,7 @@ use boa_engine::property::PropertyKey;
 use boa_engine::{
     Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace, js_string,
 };
-use postern_dom::{StorageKey, StorageShed};
+use postern_dom::StorageKey;
 use postern_event_loop::{Task, TaskSource};
 
 use crate::agent::AgentState;
@@ -268,7 +268,10 @@ fn with_bottle<R>(
         .storage
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    Ok(f(StorageShed::bottle(&mut shed, &key), &key))
+    Ok(f(
+        state.ua.obtain_a_storage_bottle_map(&mut shed, &key),
+        &key,
+    ))
 }
 
 /// `length`: the number of items.
