@@ -57,6 +57,24 @@ pub(crate) struct LoadState {
     pub pending_iframes: std::collections::HashSet<NodeId>,
     /// The `load` event has been queued or fired.
     pub load_queued: bool,
+    /// The document's page showing flag (set once `pageshow` fired, cleared by `pagehide`).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#page-showing>
+    pub page_showing: bool,
+    /// The document was unloaded (its `unload` event fired; it is no longer salvageable):
+    /// it is never unloaded twice.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#concept-document-salvageable>
+    pub unloaded: bool,
+    /// The sources of the `defer` scripts, in order: the list of scripts that will execute
+    /// when the document has finished parsing.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/scripting.html#list-of-scripts-that-will-execute-when-the-document-has-finished-parsing>
+    pub deferred_scripts: Vec<String>,
+    /// The document is the initial about:blank document of its browsing context.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#is-initial-about:blank>
+    pub is_initial_about_blank: bool,
 }
 
 /// Engine-side state of one Window.

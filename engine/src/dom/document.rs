@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use boa_engine::{Context, JsResult, JsValue};
 use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
-use postern_dom::{Document, HTML_NAMESPACE, NodeData, NodeId};
+use postern_dom::{Document, DocumentMode, HTML_NAMESPACE, NodeData, NodeId};
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
@@ -35,8 +35,7 @@ pub(crate) use crate::dom::wrappers::wrapper;
 ///
 /// Spec: <https://dom.spec.whatwg.org/#interface-document>,
 /// <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
-// TODO(spec): the other members (implementation, compatMode, characterSet, contentType,
-// createElementNS(), importNode(), location, referrer, cookie, the named getter, forms,
+// TODO(spec): the other members (implementation, createElementNS(), importNode(), location, referrer, cookie, the named getter, forms,
 // scripts, currentScript, open(), write(), ...), and the DocumentOrShadowRoot,
 // XPathEvaluatorBase and GlobalEventHandlers mixins.
 pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
@@ -49,6 +48,13 @@ pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
     attributes: &[
         Attribute::readonly("URL", get_url),
         Attribute::readonly("documentURI", get_url),
+        Attribute::readonly("compatMode", get_compat_mode),
+        Attribute::readonly("characterSet", get_character_set),
+        // readonly attribute DOMString charset; // legacy alias of .characterSet
+        Attribute::readonly("charset", get_character_set),
+        // readonly attribute DOMString inputEncoding; // legacy alias of .characterSet
+        Attribute::readonly("inputEncoding", get_character_set),
+        Attribute::readonly("contentType", get_content_type),
         Attribute::readonly("doctype", get_doctype),
         Attribute::readonly("documentElement", get_document_element),
         Attribute::read_write("domain", get_domain, set_domain),
@@ -98,6 +104,43 @@ fn get_url(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
     let document = this_document(this, context)?;
     let url = with_document(context, document.window, |d| d.url().to_string())?;
     Ok(string_value(&url))
+}
+
+/// `compatMode`: "BackCompat" if this's mode is "quirks"; otherwise "CSS1Compat".
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-compatmode>
+fn get_compat_mode(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let mode = with_document(context, document.window, Document::mode)?;
+    // The compatMode getter steps are to return "BackCompat" if this's mode is "quirks";
+    // otherwise "CSS1Compat".
+    Ok(string_value(if mode == DocumentMode::Quirks {
+        "BackCompat"
+    } else {
+        "CSS1Compat"
+    }))
+}
+
+/// `characterSet`, `charset` and `inputEncoding`: the name of this's encoding.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-characterset>
+fn get_character_set(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_document(this, context)?;
+    // The characterSet, charset, and inputEncoding getter steps are to return this's
+    // encoding's name.
+    // Deviation: every document is decoded as UTF-8 (no `<meta charset>` or BOM sniffing,
+    // no Content-Type charset), so its encoding is always UTF-8.
+    Ok(string_value(encoding_rs::UTF_8.name()))
+}
+
+/// `contentType`: this's content type.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-contenttype>
+fn get_content_type(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_document(this, context)?;
+    // The contentType getter steps are to return this's content type.
+    // Deviation: every document here is an HTML document loaded (or created) as text/html.
+    Ok(string_value("text/html"))
 }
 
 /// `doctype`: the child of this that is a doctype; otherwise null.

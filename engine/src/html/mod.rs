@@ -5,9 +5,13 @@
 //! a window's realm sees is installed by [`install_window_globals`] before any of its scripts
 //! run.
 
+pub(crate) mod bar_prop;
 pub(crate) mod content_attributes;
 pub(crate) mod cross_origin;
+pub(crate) mod document_lifecycle;
 pub(crate) mod error_event;
+pub(crate) mod focus;
+pub(crate) mod history;
 pub(crate) mod html_element;
 pub(crate) mod html_hyperlink_element_utils;
 pub(crate) mod iframe;
@@ -15,6 +19,7 @@ pub(crate) mod javascript_url;
 pub(crate) mod location;
 pub(crate) mod location_exotic;
 pub(crate) mod navigation;
+pub(crate) mod page_transition_event;
 pub(crate) mod promise_rejection_event;
 pub(crate) mod sandboxing;
 pub(crate) mod scripting;
@@ -45,7 +50,7 @@ use crate::testing as test_results;
 use crate::url::install_url_interfaces;
 use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
-use crate::webidl::interface::install_interface;
+use crate::webidl::interface::{define_global_members, install_interface};
 use crate::webstorage::{storage, storage_event};
 
 /// Installs the Window interface's members and the other interfaces into the current realm
@@ -61,6 +66,7 @@ pub(crate) fn install_window_globals(
     message_event::install(context, &global)?;
     error_event::install(context, &global)?;
     promise_rejection_event::install(context, &global)?;
+    page_transition_event::install(context, &global)?;
     rejections::install(context);
     string_length::install(context)?;
     dom::install(context, &global, window)?;
@@ -68,6 +74,9 @@ pub(crate) fn install_window_globals(
     install_interface(context, &global, &MESSAGE_CHANNEL)?;
     window::install(context, &global, window)?;
     window_open::install(context, &global)?;
+    bar_prop::install(context, &global)?;
+    history::install(context, &global, window)?;
+    define_global_members(context, &global, &focus::WINDOW_FOCUS_MEMBERS)?;
     timers::install(context, &global)?;
     performance::install(context, &global, window)?;
     console::install(context, &global)?;

@@ -7,4 +7,5 @@ pub(crate) mod environments;
 pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
+pub(crate) mod script_element;
 pub(crate) mod string_length;
