@@ -12,7 +12,7 @@ use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::dom::event;
 use crate::dom::event::create_trusted_event;
-use crate::dom::event_target::dispatch;
+use crate::dom::event_target::{dispatch, dispatch_with_legacy_target_override};
 use crate::html::page_transition_event::fire_a_page_transition_event;
 use crate::ids::WindowId;
 
@@ -160,13 +160,12 @@ pub(crate) fn unload_a_document(state: &Rc<AgentState>, context: &mut Context, w
     }
     // 12. If oldDocument's salvageable state is false, then fire an event named unload at
     //     oldDocument's relevant global object, with legacy target override flag set.
-    // TODO(spec): the legacy target override flag (the event's target is the Document).
     let Some(realm) = state.windows.borrow().get(&window).map(|w| w.realm.clone()) else {
         return;
     };
     let previous = context.enter_realm(realm);
     if let Ok(event) = event::create_event(context, "unload") {
-        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+        let _ = dispatch_with_legacy_target_override(state, context, window, &event);
     }
     context.enter_realm(previous);
     // 15-19. (Suspension time, timer handles, scrolling, the unloading document cleanup

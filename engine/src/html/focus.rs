@@ -63,10 +63,10 @@ fn focus(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/interaction.html#dom-window-focus>
 pub(crate) fn window_focus_steps(state: &Rc<AgentState>, current: BrowsingContextId) {
-    // (A navigable destroyed meanwhile has no active document to focus.)
-    if !state.ua.with_tree(|tree| tree.contains(current)) {
-        return;
-    }
+    // (current's active document; none once the navigable was destroyed meanwhile.)
+    let _active_document = state
+        .ua
+        .with_tree(|tree| tree.get(current).and_then(|bc| bc.active_document));
     // 3. If the allow focus steps given current's active document return false, then
     //    return.
     // 4. Run the focusing steps with current.

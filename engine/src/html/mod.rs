@@ -9,6 +9,7 @@ pub(crate) mod bar_prop;
 pub(crate) mod content_attributes;
 pub(crate) mod cross_origin;
 pub(crate) mod document_lifecycle;
+pub(crate) mod dom_parser;
 pub(crate) mod error_event;
 pub(crate) mod focus;
 pub(crate) mod history;
@@ -84,6 +85,7 @@ pub(crate) fn install_window_globals(
     window_or_worker_global_scope::install(context, &global)?;
     crypto::install(context, &global, secure_context)?;
     encoding::install(context, &global)?;
+    dom_parser::install(context, &global)?;
     storage::install(context, &global)?;
     storage_event::install(context, &global)?;
     install_url_interfaces(context, &global)?;

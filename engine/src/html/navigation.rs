@@ -23,7 +23,7 @@ use crate::agent::window::{DocumentReadiness, document_key};
 use crate::dom::document::update_the_current_document_readiness;
 use crate::dom::event;
 use crate::dom::event::create_event;
-use crate::dom::event_target::dispatch;
+use crate::dom::event_target::{dispatch, dispatch_with_legacy_target_override};
 use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::document_lifecycle::{checking_if_unloading_is_canceled, unload_a_document};
 use crate::html::iframe;
@@ -561,9 +561,9 @@ pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, wi
         return;
     };
     let previous = context.enter_realm(realm);
-    // TODO(spec): the legacy target override (the event's target is the Document).
+    // 9.6. Fire an event named load at window, with legacy target override flag set.
     if let Ok(event) = create_event(context, "load") {
-        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+        let _ = dispatch_with_legacy_target_override(state, context, window, &event);
     }
     context.enter_realm(previous);
     // 11. Queue a global task on the DOM manipulation task source given the Document's

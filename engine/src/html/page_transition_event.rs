@@ -9,9 +9,8 @@ use std::rc::Rc;
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsValue, Trace, js_string};
 
 use crate::agent::AgentState;
-use crate::agent::event_listener_list::EventTargetKey;
 use crate::dom::event::{Event, EventDetail, constructor_state, create_trusted_event, with_detail};
-use crate::dom::event_target::dispatch;
+use crate::dom::event_target::dispatch_with_legacy_target_override;
 use crate::ids::WindowId;
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration};
 use crate::webidl::interface::{create_an_object_implementing, install_interface, new_target};
@@ -102,7 +101,6 @@ pub(crate) fn fire_a_page_transition_event(
     // the persisted attribute initialized to persisted, the cancelable attribute initialized
     // to true, the bubbles attribute initialized to true, and legacy target override flag
     // set.
-    // TODO(spec): the legacy target override flag (the event's target is the Document).
     let detail = PageTransitionFields { persisted };
     if let Ok(event) = create_trusted_event(
         context,
@@ -111,7 +109,7 @@ pub(crate) fn fire_a_page_transition_event(
         (true, true),
         Some(Box::new(detail)),
     ) {
-        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+        let _ = dispatch_with_legacy_target_override(state, context, window, &event);
     }
     context.enter_realm(previous);
 }
