@@ -197,6 +197,18 @@ pub(crate) fn load_document(
         return;
     }
     let previous = state.ua.active_window(browsing_context);
+    // Apply the history step: unload the displayed document (`pagehide`, `unload`) before
+    // the new one is activated, so that its handlers still see it as its navigable's active
+    // document (`iframe.contentDocument`). A document of another agent is unloaded where it
+    // lives, when its destruction below reaches it.
+    // Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#apply-the-history-step>
+    if let Some(previous) = previous {
+        unload_a_document(state, context, previous);
+        // (An unload handler may have removed the navigable.)
+        if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+            return;
+        }
+    }
     let window = match create_window(state, context, browsing_context, url, origin) {
         Ok(window) => {
             // Create and initialize a Document object: its current document readiness is
