@@ -71,7 +71,7 @@ pub use choosing_a_navigable::{
     is_familiar_with, is_valid_navigable_target_name, is_valid_navigable_target_name_or_keyword,
     the_rules_for_choosing_a_navigable,
 };
-pub use document::{Document, DomError, HTML_NAMESPACE, Node, NodeData};
+pub use document::{Document, DocumentMode, DomError, HTML_NAMESPACE, Node, NodeData};
 pub use document_domain::{
     DocumentDomainError, DocumentDomainSetterContext, document_domain_getter,
     document_domain_setter, is_a_registrable_domain_suffix_of_or_is_equal_to,

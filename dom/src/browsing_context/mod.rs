@@ -87,6 +87,11 @@ pub struct BrowsingContext {
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#one-permitted-sandboxed-navigator>
     pub one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
+    /// For a top-level traversable: how many session history steps it has (its own entries
+    /// and its descendants' pushed ones; 1 from its first document on). Unused on a child.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#tn-session-history-entries>
+    pub session_history_length: u32,
 }
 
 /// All browsing contexts, as a forest of trees (one per top-level context), and the
@@ -131,6 +136,7 @@ impl BrowsingContextTree {
                 iframe_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
                 container_document_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
                 one_permitted_sandboxed_navigator: None,
+                session_history_length: 1,
             },
         );
         id
@@ -203,6 +209,29 @@ impl BrowsingContextTree {
             }
         }
         None
+    }
+
+    /// The number of session history steps of `id`'s traversable (its top-level
+    /// browsing context): what `history.length` returns. 0 for an unknown id.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-history-length>
+    pub fn session_history_length(&self, id: BrowsingContextId) -> u32 {
+        self.top(id)
+            .and_then(|top| self.get(top))
+            .map_or(0, |traversable| traversable.session_history_length)
+    }
+
+    /// A navigation of `id` with history handling "push" appended a session history step
+    /// to its traversable (bounded: the count saturates).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#finalize-a-cross-document-navigation>
+    pub fn push_session_history_step(&mut self, id: BrowsingContextId) {
+        if let Some(top) = self.top(id)
+            && let Some(traversable) = self.contexts.get_mut(&top)
+        {
+            traversable.session_history_length =
+                traversable.session_history_length.saturating_add(1);
+        }
     }
 
     /// The child browsing contexts of `id` (empty for an unknown id).

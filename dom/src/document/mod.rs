@@ -58,6 +58,20 @@ pub enum NodeData {
     Comment(String),
 }
 
+/// A document's mode: whether it renders in quirks mode (`document.compatMode`).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-document-mode>
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DocumentMode {
+    /// "no-quirks" (the initial value of a new Document).
+    #[default]
+    NoQuirks,
+    /// "quirks".
+    Quirks,
+    /// "limited-quirks".
+    LimitedQuirks,
+}
+
 /// One node of a [`Document`]'s tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
@@ -83,6 +97,8 @@ pub struct Document {
     fragment_hosts: HashMap<NodeId, NodeId>,
     /// The document's active sandboxing flag set (empty: not sandboxed).
     active_sandboxing_flag_set: SandboxingFlagSet,
+    /// The document's mode.
+    mode: DocumentMode,
 }
 
 /// The document node is always the first node of the arena.
@@ -103,7 +119,21 @@ impl Document {
             template_contents: HashMap::new(),
             fragment_hosts: HashMap::new(),
             active_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+            mode: DocumentMode::NoQuirks,
         }
+    }
+
+    /// The document's mode.
+    ///
+    /// Spec: <https://dom.spec.whatwg.org/#concept-document-mode>
+    pub fn mode(&self) -> DocumentMode {
+        self.mode
+    }
+
+    /// Sets the document's mode (the parser does, from the DOCTYPE; the initial about:blank
+    /// document is created in quirks mode).
+    pub fn set_mode(&mut self, mode: DocumentMode) {
+        self.mode = mode;
     }
 
     /// The document's active sandboxing flag set.

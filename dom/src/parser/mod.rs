@@ -62,12 +62,17 @@ pub struct HtmlParser {
 impl HtmlParser {
     /// A parser that will parse all of `input` into `document` (which should be empty).
     pub fn new(document: Rc<RefCell<Document>>, input: &str) -> HtmlParser {
+        // An iframe srcdoc document (its URL is about:srcdoc) is never set to quirks or
+        // limited-quirks mode by its DOCTYPE or the lack of one.
+        // Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#an-iframe-srcdoc-document>
+        let iframe_srcdoc = document.borrow().url().as_str() == "about:srcdoc";
         let sink = Sink::new(Rc::clone(&document));
         let tree_builder = TreeBuilder::new(
             sink,
             TreeBuilderOpts {
                 // Scripts run: `<noscript>` contents are raw text.
                 scripting_enabled: true,
+                iframe_srcdoc,
                 ..TreeBuilderOpts::default()
             },
         );

@@ -14,7 +14,7 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::ParseEvent;
 use super::depth_limit::is_formatting_element_name;
-use crate::document::Document;
+use crate::document::{Document, DocumentMode};
 use crate::ids::NodeId;
 
 /// The elements' names, by node id.
@@ -238,8 +238,16 @@ impl TreeSink for Sink {
         x == y
     }
 
-    fn set_quirks_mode(&self, _mode: QuirksMode) {
-        // TODO(spec): record the document's mode (quirks / limited-quirks / no-quirks).
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        // The tree builder sets the Document to quirks or limited-quirks mode from the
+        // DOCTYPE token (or its absence).
+        // Spec: <https://html.spec.whatwg.org/multipage/parsing.html#the-initial-insertion-mode>
+        let mode = match mode {
+            QuirksMode::Quirks => DocumentMode::Quirks,
+            QuirksMode::LimitedQuirks => DocumentMode::LimitedQuirks,
+            QuirksMode::NoQuirks => DocumentMode::NoQuirks,
+        };
+        self.document.borrow_mut().set_mode(mode);
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {

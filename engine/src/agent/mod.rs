@@ -29,7 +29,7 @@ use crate::ids::WindowId;
 
 use tasks::AgentTask;
 use user_agent::UserAgentShared;
-use window::Window;
+use window::{DocumentWithoutBrowsingContext, Window};
 
 /// A microtask: a job the JS engine asked the host to run.
 pub(crate) enum Microtask {
@@ -51,6 +51,9 @@ pub(crate) struct AgentState {
     pub microtasks: Rc<MicrotaskQueue<Microtask>>,
     /// The windows whose realms live in this agent.
     pub windows: RefCell<HashMap<WindowId, Window>>,
+    /// The documents without a browsing context scripts of this agent made, by the key
+    /// their nodes' wrappers carry.
+    pub documents: RefCell<HashMap<WindowId, DocumentWithoutBrowsingContext>>,
     /// How many times Rust has entered script and not yet returned (the JS execution
     /// context stack is empty exactly when this is 0).
     pub script_depth: Cell<u32>,

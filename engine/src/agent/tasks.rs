@@ -151,6 +151,18 @@ pub(crate) enum AgentTask {
         /// The window.
         window: WindowId,
     },
+    /// Execute an `async` script element of a window's document, its source fetched.
+    ExecuteScript {
+        /// The window.
+        window: WindowId,
+        /// The script's source.
+        source: String,
+    },
+    /// Set a window's document's page showing and fire `pageshow` (after `load`).
+    PageShow {
+        /// The window.
+        window: WindowId,
+    },
     /// Fire `DOMContentLoaded` at a window's document.
     DomContentLoaded {
         /// The window.

@@ -57,6 +57,24 @@ pub(crate) struct LoadState {
     pub pending_iframes: std::collections::HashSet<NodeId>,
     /// The `load` event has been queued or fired.
     pub load_queued: bool,
+    /// The document's page showing flag (set once `pageshow` fired, cleared by `pagehide`).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#page-showing>
+    pub page_showing: bool,
+    /// The document was unloaded (its `unload` event fired; it is no longer salvageable):
+    /// it is never unloaded twice.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#concept-document-salvageable>
+    pub unloaded: bool,
+    /// The sources of the `defer` scripts, in order: the list of scripts that will execute
+    /// when the document has finished parsing.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/scripting.html#list-of-scripts-that-will-execute-when-the-document-has-finished-parsing>
+    pub deferred_scripts: Vec<String>,
+    /// The document is the initial about:blank document of its browsing context.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#is-initial-about:blank>
+    pub is_initial_about_blank: bool,
 }
 
 /// Engine-side state of one Window.
@@ -124,6 +142,48 @@ impl Window {
         }
     }
 }
+
+/// A document's type: "html" or "xml".
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-document-type>
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DocumentType {
+    /// An HTML document (its wrapper is an HTMLDocument).
+    Html,
+    /// An XML document (`new Document()`, `createDocument()`).
+    Xml,
+}
+
+/// A Document without a browsing context (made by `new Document()`, `DOMImplementation` or
+/// `DOMParser`): its tree, the realm its wrappers live in (the realm of the script that made
+/// it), its wrappers, its type and its content type. The agent keeps it under a `WindowId`
+/// that no Window has, the key its nodes' wrappers carry (`NodeRef::window`), so the DOM
+/// bindings reach it as they reach a window's document; its `defaultView` is null and its
+/// scripts never run.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-document>
+pub(crate) struct DocumentWithoutBrowsingContext {
+    /// The document.
+    pub document: Rc<RefCell<Document>>,
+    /// The realm its wrappers are created in.
+    pub realm: Realm,
+    /// Wrapper objects of its nodes.
+    pub wrappers: HashMap<NodeId, JsObject>,
+    /// Its type.
+    pub type_: DocumentType,
+    /// Its content type.
+    pub content_type: &'static str,
+    /// The interface of its wrapper: `Document` (`new Document()`), `XMLDocument`
+    /// (`createDocument()`) or `HTMLDocument`.
+    pub interface: &'static str,
+}
+
+/// The most documents without a browsing context an agent keeps.
+///
+/// Deviation: such documents are kept for the agent's lifetime (their wrappers are not
+/// collected with them), so their number is bounded: past it, creating one throws a
+/// "NotSupportedError" DOMException.
+pub(crate) const MAX_DOCUMENTS_WITHOUT_BROWSING_CONTEXT: usize = 4096;
 
 /// A cross-origin object as the cross-origin property descriptor map knows it: its kind and
 /// its relevant global.

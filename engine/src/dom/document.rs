@@ -4,16 +4,23 @@
 //! Spec: <https://dom.spec.whatwg.org/#interface-document>,
 //! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use boa_engine::{Context, JsResult, JsValue, js_string};
 use postern_dom::document::{SVG_NAMESPACE, is_valid_element_local_name};
-use postern_dom::{Document, HTML_NAMESPACE, NodeData, NodeId};
+use postern_dom::{Document, DocumentMode, HTML_NAMESPACE, NodeData, NodeId, Origin};
+use url::Url;
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::realm_data::RealmData;
-use crate::agent::window::{DocumentReadiness, document_key, is_fully_active};
+use crate::agent::window::{
+    DocumentReadiness, DocumentType, DocumentWithoutBrowsingContext,
+    MAX_DOCUMENTS_WITHOUT_BROWSING_CONTEXT, document_key, is_fully_active,
+};
+use crate::dom::dom_implementation::IMPLEMENTATION_ATTRIBUTE;
 use crate::dom::element::get_elements_by_tag_name;
 use crate::dom::event::create_event;
 use crate::dom::event_target::{dispatch, event_handler};
@@ -29,8 +36,9 @@ use crate::html::scripting::event_handler_mixins::{
 use crate::html::window_proxy;
 use crate::ids::WindowId;
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
-use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
+use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
+use crate::webidl::interface::new_target;
 
 // Node wrappers moved to `wrappers.rs`; this path stays for existing callers.
 pub(crate) use crate::dom::wrappers::wrapper;
@@ -39,20 +47,29 @@ pub(crate) use crate::dom::wrappers::wrapper;
 ///
 /// Spec: <https://dom.spec.whatwg.org/#interface-document>,
 /// <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
-// TODO(spec): the other members (implementation, compatMode, characterSet, contentType,
-// createElementNS(), importNode(), location, referrer, cookie, the named getter, forms,
+// TODO(spec): the other members (implementation, createElementNS(), importNode(), location, referrer, cookie, the named getter, forms,
 // scripts, currentScript, open(), write(), ...), and the DocumentOrShadowRoot,
 // XPathEvaluatorBase and GlobalEventHandlers mixins.
 pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
     name: "Document",
     inherits: Some("Node"),
-    // Deviation: Document has a constructor (`new Document()`); it is not implemented here, so
-    // constructing throws "Illegal constructor".
-    constructor: None,
+    // constructor();
+    constructor: Some(Constructor {
+        length: 0,
+        steps: construct,
+    }),
     constants: &[],
     attributes: &[
+        IMPLEMENTATION_ATTRIBUTE,
         Attribute::readonly("URL", get_url),
         Attribute::readonly("documentURI", get_url),
+        Attribute::readonly("compatMode", get_compat_mode),
+        Attribute::readonly("characterSet", get_character_set),
+        // readonly attribute DOMString charset; // legacy alias of .characterSet
+        Attribute::readonly("charset", get_character_set),
+        // readonly attribute DOMString inputEncoding; // legacy alias of .characterSet
+        Attribute::readonly("inputEncoding", get_character_set),
+        Attribute::readonly("contentType", get_content_type),
         Attribute::readonly("doctype", get_doctype),
         Attribute::readonly("documentElement", get_document_element),
         Attribute::read_write("domain", get_domain, set_domain),
@@ -86,6 +103,87 @@ pub(crate) const DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
     ],
 };
 
+/// `interface XMLDocument : Document {}`: the interface of the documents `createDocument()`
+/// makes.
+///
+/// Spec: <https://dom.spec.whatwg.org/#xmldocument>
+pub(crate) const XML_DOCUMENT: InterfaceDeclaration = InterfaceDeclaration {
+    name: "XMLDocument",
+    inherits: Some("Document"),
+    constructor: None,
+    constants: &[],
+    attributes: &[],
+    operations: &[],
+    static_operations: &[],
+    mixins: &[],
+};
+
+/// `new Document()`: a new XML document whose origin is the current global object's
+/// associated Document's origin (it has no browsing context).
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-document>
+fn construct(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let _new_target = new_target(this, "Document")?;
+    // The new Document() constructor steps are to set this's origin to the origin of
+    // current global object's associated Document.
+    let state = AgentState::of(context)?;
+    let window = RealmData::window_of_current_realm(context)?;
+    let origin = state
+        .windows
+        .borrow()
+        .get(&window)
+        .map(|w| w.origin())
+        .ok_or_else(|| type_error("the window is gone"))?;
+    // (A Document's type is "xml" and its content type "application/xml" unless stated
+    // otherwise.)
+    // Deviation: a subclass's prototype (NewTarget) is not used: the wrapper is a Document.
+    let document = create_a_document_without_a_browsing_context(
+        context,
+        origin,
+        DocumentType::Xml,
+        "application/xml",
+        "Document",
+    )?;
+    node_value(context, document.window, Some(document.node))
+}
+
+/// A new, empty Document without a browsing context, of `type_` and `content_type`, with
+/// `origin` and the URL about:blank; its wrappers live in the current realm.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-document>
+pub(crate) fn create_a_document_without_a_browsing_context(
+    context: &mut Context,
+    origin: Origin,
+    type_: DocumentType,
+    content_type: &'static str,
+    interface: &'static str,
+) -> JsResult<NodeRef> {
+    let state = AgentState::of(context)?;
+    if state.documents.borrow().len() >= MAX_DOCUMENTS_WITHOUT_BROWSING_CONTEXT {
+        return Err(dom_exception::throw(
+            context,
+            "NotSupportedError",
+            "too many documents without a browsing context",
+        ));
+    }
+    let url = Url::parse("about:blank").map_err(|e| type_error(e.to_string()))?;
+    let document = Document::new(url, origin);
+    let node = document.document_node();
+    let key = state.ua.next_window_id();
+    state.documents.borrow_mut().insert(
+        key,
+        DocumentWithoutBrowsingContext {
+            document: Rc::new(RefCell::new(document)),
+            realm: context.realm().clone(),
+            wrappers: HashMap::new(),
+            type_,
+            content_type,
+            interface,
+        },
+    );
+    Ok(NodeRef { window: key, node })
+}
+
 /// `interface HTMLDocument : Document {}`: the interface of every document's wrapper here
 /// (every document is an HTML document).
 ///
@@ -109,6 +207,49 @@ fn get_url(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsV
     let document = this_document(this, context)?;
     let url = with_document(context, document.window, |d| d.url().to_string())?;
     Ok(string_value(&url))
+}
+
+/// `compatMode`: "BackCompat" if this's mode is "quirks"; otherwise "CSS1Compat".
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-compatmode>
+fn get_compat_mode(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let mode = with_document(context, document.window, Document::mode)?;
+    // The compatMode getter steps are to return "BackCompat" if this's mode is "quirks";
+    // otherwise "CSS1Compat".
+    Ok(string_value(if mode == DocumentMode::Quirks {
+        "BackCompat"
+    } else {
+        "CSS1Compat"
+    }))
+}
+
+/// `characterSet`, `charset` and `inputEncoding`: the name of this's encoding.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-characterset>
+fn get_character_set(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_document(this, context)?;
+    // The characterSet, charset, and inputEncoding getter steps are to return this's
+    // encoding's name.
+    // Deviation: every document is decoded as UTF-8 (no `<meta charset>` or BOM sniffing,
+    // no Content-Type charset), so its encoding is always UTF-8.
+    Ok(string_value(encoding_rs::UTF_8.name()))
+}
+
+/// `contentType`: this's content type.
+///
+/// Spec: <https://dom.spec.whatwg.org/#dom-document-contenttype>
+fn get_content_type(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let document = this_document(this, context)?;
+    let state = AgentState::of(context)?;
+    // The contentType getter steps are to return this's content type.
+    // Deviation: a Window's document is always text/html (no Content-Type header).
+    let content_type = state
+        .documents
+        .borrow()
+        .get(&document.window)
+        .map_or("text/html", |d| d.content_type);
+    Ok(string_value(content_type))
 }
 
 /// `doctype`: the child of this that is a doctype; otherwise null.
@@ -247,11 +388,32 @@ fn create_element(this: &JsValue, args: &[JsValue], context: &mut Context) -> Js
             &format!("'{local_name}' is not a valid element name"),
         ));
     }
-    // 2. If this is an HTML document, then set localName to localName in ASCII lowercase.
+    // (A Window's document is an HTML document; a document without a browsing context has
+    // its own type and content type.)
+    let state = AgentState::of(context)?;
+    let (is_html, content_type) = state
+        .documents
+        .borrow()
+        .get(&document.window)
+        .map_or((true, "text/html"), |d| {
+            (d.type_ == DocumentType::Html, d.content_type)
+        });
     // 3-4. TODO(spec): the `is` option (customized built-in elements).
-    // 5-7. Return the result of creating an element given this, localName, and the HTML
-    //      namespace.
-    let element = with_document_mut(context, document.window, |d| d.create_element(&local_name))?;
+    // 5. Let namespace be the HTML namespace, if this is an HTML document or this's content
+    //    type is "application/xhtml+xml"; otherwise null.
+    // 6. Return the result of creating an element given this, localName, namespace.
+    let element = with_document_mut(context, document.window, |d| {
+        if is_html {
+            // 2. If this is an HTML document, then set localName to localName in ASCII
+            //    lowercase.
+            d.create_element(&local_name)
+        } else if content_type == "application/xhtml+xml" {
+            d.create_element_ns(HTML_NAMESPACE, &local_name, Vec::new())
+        } else {
+            // (The null namespace is the empty string here.)
+            d.create_element_ns("", &local_name, Vec::new())
+        }
+    })?;
     node_value(context, document.window, Some(element))
 }
 

@@ -55,8 +55,11 @@ pub(crate) const ELEMENT: InterfaceDeclaration = InterfaceDeclaration {
 /// Spec: <https://dom.spec.whatwg.org/#dom-element-namespaceuri>
 fn get_namespace_uri(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let element = this_element(this, context)?;
+    // (The null namespace is kept as the empty string.)
     let namespace = with_document(context, element.window, |d| {
-        d.namespace(element.node).map(str::to_string)
+        d.namespace(element.node)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
     })?;
     Ok(namespace
         .map(|n| string_value(&n))

@@ -212,6 +212,52 @@ pub(crate) fn dispatch(
     target: EventTargetKey,
     event: &JsObject,
 ) -> JsResult<bool> {
+    dispatch_with_target_override(state, context, window, target, event, None)
+}
+
+/// Dispatch `event` at `window`'s Window with the legacy target override flag set: the
+/// Window's listeners run, and the event's target is the Window's associated Document
+/// (`load`, `unload`, `pageshow`, `pagehide`).
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-dispatch> (step 2)
+pub(crate) fn dispatch_with_legacy_target_override(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    event: &JsObject,
+) -> JsResult<bool> {
+    // 2. Let targetOverride be target, if legacy target override flag is not given, and
+    //    target's associated Document otherwise.
+    let document = state
+        .windows
+        .borrow()
+        .get(&window)
+        .and_then(|w| w.document.try_borrow().ok().map(|d| d.document_node()));
+    let target_override = match document {
+        Some(node) => Some(JsValue::from(wrappers::wrapper(
+            state, context, window, node,
+        )?)),
+        None => None,
+    };
+    dispatch_with_target_override(
+        state,
+        context,
+        window,
+        EventTargetKey::Window,
+        event,
+        target_override,
+    )
+}
+
+/// Dispatch, with `target_override` (or the target itself) as the event's target.
+fn dispatch_with_target_override(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    target: EventTargetKey,
+    event: &JsObject,
+    target_override: Option<JsValue>,
+) -> JsResult<bool> {
     let event_value = JsValue::from(event.clone());
     let type_ = with_event(&event_value, |e| e.type_.clone())?;
     content_attributes::activate_content_attribute_handler(state, context, window, target, &type_);
@@ -231,11 +277,12 @@ pub(crate) fn dispatch(
         }
         _ => None,
     };
+    let target_override = target_override.unwrap_or_else(|| target_object.clone());
     // 1. Set event's dispatch flag.
-    // 2-5. targetOverride is target; event's target is set to it.
+    // 2-5. targetOverride; event's target is set to it (retargeted against target).
     with_event(&event_value, |e| {
         e.dispatch = true;
-        e.target = target_object.clone();
+        e.target = target_override;
         e.event_phase = phase::AT_TARGET;
         e.current_target = target_object.clone();
     })?;

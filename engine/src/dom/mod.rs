@@ -12,6 +12,7 @@ pub(crate) mod child_node;
 pub(crate) mod document;
 pub(crate) mod document_fragment;
 pub(crate) mod document_type;
+pub(crate) mod dom_implementation;
 pub(crate) mod dom_token_list;
 pub(crate) mod dom_token_list_object;
 pub(crate) mod element;
@@ -26,7 +27,7 @@ pub(crate) mod wrappers;
 use boa_engine::{Context, JsObject, JsResult};
 
 use crate::dom::character_data::{CHARACTER_DATA, COMMENT, TEXT};
-use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, WINDOW_DOCUMENT_MEMBERS};
+use crate::dom::document::{DOCUMENT, HTML_DOCUMENT, WINDOW_DOCUMENT_MEMBERS, XML_DOCUMENT};
 use crate::dom::document_fragment::DOCUMENT_FRAGMENT;
 use crate::dom::document_type::DOCUMENT_TYPE;
 use crate::dom::element::ELEMENT;
@@ -49,6 +50,8 @@ pub(crate) fn install(context: &mut Context, global: &JsObject, _window: WindowI
     install_interface(context, global, &DOCUMENT)?;
     // Every document here is an HTML document: its wrapper is an HTMLDocument.
     install_interface(context, global, &HTML_DOCUMENT)?;
+    install_interface(context, global, &XML_DOCUMENT)?;
+    dom_implementation::install(context, global)?;
     install_interface(context, global, &DOCUMENT_TYPE)?;
     install_interface(context, global, &DOCUMENT_FRAGMENT)?;
 

@@ -431,7 +431,7 @@ pub(crate) fn run_removing_steps(
 ) -> JsResult<()> {
     let state = AgentState::of(context)?;
     for root in removed {
-        iframe::iframe_removing_steps(&state, window, *root);
+        iframe::iframe_removing_steps(&state, context, window, *root);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //!
 //! Spec: <https://webidl.spec.whatwg.org/#es-platform-objects>
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use boa_engine::object::builtins::JsArray;
@@ -22,7 +23,8 @@ use crate::webidl::interface::create_an_object_implementing;
 #[derive(Clone, Copy, Debug, Trace, Finalize, JsData)]
 #[boa_gc(empty_trace)]
 pub(crate) struct NodeRef {
-    /// The window whose document holds the node.
+    /// The window whose document holds the node, or the key of the document without a
+    /// browsing context that holds it (`AgentState::documents`).
     pub window: WindowId,
     /// The node.
     pub node: NodeId,
@@ -58,11 +60,15 @@ pub(crate) fn node_arg(value: &JsValue) -> JsResult<NodeRef> {
 }
 
 /// The interface of `node`'s wrapper: by node type, and for elements by namespace and local
-/// name.
-fn interface_for(document: &Document, node: NodeId) -> &'static str {
+/// name. (`xml_document`: the interface of an XML document's node, when it is not a Window's
+/// HTML document.)
+fn interface_for(
+    document: &Document,
+    node: NodeId,
+    xml_document: Option<&'static str>,
+) -> &'static str {
     match document.data(node) {
-        // Every document here is an HTML document.
-        Some(NodeData::Document) => "HTMLDocument",
+        Some(NodeData::Document) => xml_document.unwrap_or("HTMLDocument"),
         Some(NodeData::Doctype { .. }) => "DocumentType",
         Some(NodeData::DocumentFragment) => "DocumentFragment",
         Some(NodeData::Text(_)) => "Text",
@@ -93,8 +99,16 @@ pub(crate) fn most_derived_interface_of_node(
     let node = node_of(object)?;
     let state = AgentState::of(context).ok()?;
     let windows = state.windows.borrow();
-    let document = windows.get(&node.window)?.document.try_borrow().ok()?;
-    Some(interface_for(&document, node.node))
+    let documents = state.documents.borrow();
+    let (document, xml_document) = match windows.get(&node.window) {
+        Some(w) => (&w.document, None),
+        None => {
+            let d = documents.get(&node.window)?;
+            (&d.document, Some(d.interface))
+        }
+    };
+    let document = document.try_borrow().ok()?;
+    Some(interface_for(&document, node.node, xml_document))
 }
 
 /// The wrapper object of `node` in `window`'s realm (the same object every time): the first
@@ -109,17 +123,23 @@ pub(crate) fn wrapper(
 ) -> JsResult<JsObject> {
     let (realm, interface) = {
         let windows = state.windows.borrow();
-        let w = windows
-            .get(&window)
-            .ok_or_else(|| type_error("the window is gone"))?;
-        if let Some(object) = w.wrappers.get(&node) {
+        let documents = state.documents.borrow();
+        let (realm, wrappers, document, xml_document) = match windows.get(&window) {
+            Some(w) => (&w.realm, &w.wrappers, &w.document, None),
+            None => {
+                let d = documents
+                    .get(&window)
+                    .ok_or_else(|| type_error("the window is gone"))?;
+                (&d.realm, &d.wrappers, &d.document, Some(d.interface))
+            }
+        };
+        if let Some(object) = wrappers.get(&node) {
             return Ok(object.clone());
         }
-        let document = w
-            .document
+        let document = document
             .try_borrow()
             .map_err(|_| type_error("the document is busy"))?;
-        (w.realm.clone(), interface_for(&document, node))
+        (realm.clone(), interface_for(&document, node, xml_document))
     };
     // A platform object's realm is its node document's relevant realm: the window's.
     let previous = context.enter_realm(realm);
@@ -128,6 +148,8 @@ pub(crate) fn wrapper(
     let object = object?;
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.wrappers.insert(node, object.clone());
+    } else if let Some(d) = state.documents.borrow_mut().get_mut(&window) {
+        d.wrappers.insert(node, object.clone());
     }
     Ok(object)
 }
@@ -159,19 +181,28 @@ pub(crate) fn nodes_array(
     Ok(JsArray::from_iter(values, context).into())
 }
 
+/// The document of `window`, or the document without a browsing context kept under that key.
+fn document_of(context: &Context, window: WindowId) -> JsResult<Rc<RefCell<Document>>> {
+    let state = AgentState::of(context)?;
+    if let Some(w) = state.windows.borrow().get(&window) {
+        return Ok(Rc::clone(&w.document));
+    }
+    state
+        .documents
+        .borrow()
+        .get(&window)
+        .map(|d| Rc::clone(&d.document))
+        .ok_or_else(|| type_error("the window is gone"))
+}
+
 /// Runs `f` on the document of `window`.
 pub(crate) fn with_document<R>(
     context: &Context,
     window: WindowId,
     f: impl FnOnce(&Document) -> R,
 ) -> JsResult<R> {
-    let state = AgentState::of(context)?;
-    let windows = state.windows.borrow();
-    let w = windows
-        .get(&window)
-        .ok_or_else(|| type_error("the window is gone"))?;
-    let document = w
-        .document
+    let document = document_of(context, window)?;
+    let document = document
         .try_borrow()
         .map_err(|_| type_error("the document is busy"))?;
     Ok(f(&document))
@@ -183,13 +214,8 @@ pub(crate) fn with_document_mut<R>(
     window: WindowId,
     f: impl FnOnce(&mut Document) -> R,
 ) -> JsResult<R> {
-    let state = AgentState::of(context)?;
-    let windows = state.windows.borrow();
-    let w = windows
-        .get(&window)
-        .ok_or_else(|| type_error("the window is gone"))?;
-    let mut document = w
-        .document
+    let document = document_of(context, window)?;
+    let mut document = document
         .try_borrow_mut()
         .map_err(|_| type_error("the document is busy"))?;
     Ok(f(&mut document))

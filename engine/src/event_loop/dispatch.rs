@@ -6,6 +6,7 @@ use boa_engine::Context;
 
 use crate::agent::AgentState;
 use crate::agent::tasks::AgentTask;
+use crate::html::document_lifecycle::fire_pageshow;
 use crate::html::iframe::iframe_load_event_steps;
 use crate::html::navigation::{
     fire_dom_content_loaded, fire_window_load, load_document, navigate_and_load,
@@ -13,6 +14,7 @@ use crate::html::navigation::{
 };
 use crate::html::scripting::embedder_script::run_evaluate_task;
 use crate::html::scripting::rejections::fire_unhandled_rejections;
+use crate::html::scripting::script_element::execute_the_script_element;
 use crate::html::timers::run_timer_task;
 use crate::html::traversable::definitely_close_a_top_level_traversable;
 use crate::html::web_messaging::message_port::run_port_notice;
@@ -40,16 +42,27 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             source,
             origin,
             sandboxing_flags,
-        } => navigate_to_srcdoc(state, browsing_context, source, origin, sandboxing_flags),
+        } => navigate_to_srcdoc(
+            state,
+            context,
+            browsing_context,
+            source,
+            origin,
+            sandboxing_flags,
+        ),
         AgentTask::LoadDocument(response) => load_document(state, context, *response),
-        AgentTask::UnloadDocument { window } => unload_document(state, window),
+        AgentTask::UnloadDocument { window } => unload_document(state, context, window),
+        AgentTask::PageShow { window } => fire_pageshow(state, context, window),
+        AgentTask::ExecuteScript { window, source } => {
+            execute_the_script_element(state, context, window, &source)
+        }
         AgentTask::DomContentLoaded { window } => fire_dom_content_loaded(state, context, window),
         AgentTask::WindowLoad { window } => fire_window_load(state, context, window),
         AgentTask::IframeLoad { parent, iframe } => {
             iframe_load_event_steps(state, context, parent, iframe)
         }
         AgentTask::DefinitelyClose { traversable } => {
-            definitely_close_a_top_level_traversable(state, traversable)
+            definitely_close_a_top_level_traversable(state, context, traversable)
         }
         AgentTask::PostedMessage(message) => run_posted_message_task(state, context, message),
         AgentTask::StorageChanged(change) => fire_storage_events(state, context, &change),

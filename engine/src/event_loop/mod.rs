@@ -97,6 +97,7 @@ impl Agent {
             ua,
             microtasks,
             windows: RefCell::new(HashMap::new()),
+            documents: RefCell::new(HashMap::new()),
             script_depth: Cell::new(0),
             timer_nesting_level: Cell::new(None),
         });

@@ -20,6 +20,7 @@ use crate::agent::window::document_key;
 use crate::dom::event::create_event;
 use crate::dom::event_target::dispatch;
 use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::document_lifecycle;
 use crate::html::navigation;
 use crate::html::navigation::maybe_queue_window_load;
 use crate::html::sandboxing::snapshot_target_snapshot_params;
@@ -189,6 +190,7 @@ fn create_a_new_child_navigable(
                     .borrow_mut()
                     .set_active_sandboxing_flag_set(sandbox_flags);
             }
+            document_lifecycle::initialize_the_initial_about_blank_document(state, window);
         }
         Err(error) => {
             emit_console(state, parent, ConsoleLevel::Error, error.to_string());
@@ -386,7 +388,12 @@ fn stop_delaying_the_load_event(state: &Rc<AgentState>, parent: WindowId, iframe
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/iframe-embed-object.html#the-iframe-element>
 /// ("The iframe HTML element removing steps")
-pub(crate) fn iframe_removing_steps(state: &Rc<AgentState>, parent: WindowId, removed: NodeId) {
+pub(crate) fn iframe_removing_steps(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    removed: NodeId,
+) {
     let iframes: Vec<NodeId> = {
         let windows = state.windows.borrow();
         let Some(w) = windows.get(&parent) else {
@@ -399,7 +406,7 @@ pub(crate) fn iframe_removing_steps(state: &Rc<AgentState>, parent: WindowId, re
             .collect()
     };
     for iframe in iframes {
-        destroy_a_child_navigable(state, parent, iframe);
+        destroy_a_child_navigable(state, context, parent, iframe);
     }
 }
 
@@ -408,7 +415,12 @@ pub(crate) fn iframe_removing_steps(state: &Rc<AgentState>, parent: WindowId, re
 /// in the agents that run them.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#destroy-a-child-navigable>
-fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: NodeId) {
+fn destroy_a_child_navigable(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    parent: WindowId,
+    iframe: NodeId,
+) {
     // 1. Let navigable be container's content navigable.
     // 2. If navigable is null, then return.
     let Some(navigable) = child_of_container(state, parent, iframe) else {
@@ -419,9 +431,15 @@ fn destroy_a_child_navigable(state: &Rc<AgentState>, parent: WindowId, iframe: N
     // 5. Destroy a document and its descendants given navigable's active document: every
     //    window of the navigable and its descendants, wherever it runs.
     let windows = navigation::active_windows_of_inclusive_descendants(state, navigable);
+    // Deviation: the documents are unloaded first (`pagehide`, `unload`), as browsers do
+    // when an iframe is removed (the spec's destroy fires no event): those of this agent now,
+    // while still in the tree; those of other agents where they live, when destroyed.
+    for &window in &windows {
+        document_lifecycle::unload_a_document(state, context, window);
+    }
     // 6-9. Remove the navigable (and its descendants) from the tree.
     state.ua.with_tree_mut(|tree| tree.remove(navigable));
-    navigation::destroy_documents_where_they_live(state, windows);
+    navigation::destroy_documents_where_they_live(state, context, windows);
     // A removed iframe no longer delays its document's load event.
     stop_delaying_the_load_event(state, parent, iframe);
 }

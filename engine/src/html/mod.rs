@@ -6,11 +6,16 @@
 //! run.
 
 pub(crate) mod activation;
+pub(crate) mod bar_prop;
 pub(crate) mod content_attributes;
 pub(crate) mod cross_origin;
+pub(crate) mod document_lifecycle;
+pub(crate) mod dom_parser;
 pub(crate) mod dom_string_map;
 pub(crate) mod error_event;
+pub(crate) mod focus;
 pub(crate) mod form_submission;
+pub(crate) mod history;
 pub(crate) mod html_element;
 pub(crate) mod html_form_element;
 pub(crate) mod html_hyperlink_element_utils;
@@ -22,6 +27,7 @@ pub(crate) mod location;
 pub(crate) mod location_exotic;
 pub(crate) mod navigation;
 pub(crate) mod navigator;
+pub(crate) mod page_transition_event;
 pub(crate) mod promise_rejection_event;
 pub(crate) mod sandboxing;
 pub(crate) mod scripting;
@@ -57,7 +63,7 @@ use crate::uievents::{mouse_event, ui_event};
 use crate::url::install_url_interfaces;
 use crate::webcrypto::crypto;
 use crate::webidl::dom_exception;
-use crate::webidl::interface::install_interface;
+use crate::webidl::interface::{define_global_members, install_interface};
 use crate::webstorage::{storage, storage_event};
 
 /// Installs the Window interface's members and the other interfaces into the current realm
@@ -76,6 +82,7 @@ pub(crate) fn install_window_globals(
     submit_event::install(context, &global)?;
     ui_event::install(context, &global)?;
     mouse_event::install(context, &global)?;
+    page_transition_event::install(context, &global)?;
     rejections::install(context);
     string_length::install(context)?;
     dom_string_map::install(context, &global)?;
@@ -86,6 +93,9 @@ pub(crate) fn install_window_globals(
     window_open::install(context, &global)?;
     navigator::install(context, &global)?;
     user_prompts::install(context, &global)?;
+    bar_prop::install(context, &global)?;
+    history::install(context, &global, window)?;
+    define_global_members(context, &global, &focus::WINDOW_FOCUS_MEMBERS)?;
     timers::install(context, &global)?;
     performance::install(context, &global, window)?;
     console::install(context, &global)?;
@@ -95,6 +105,7 @@ pub(crate) fn install_window_globals(
     encoding::install(context, &global)?;
     file_api::install(context, &global)?;
     fetch::install(context, &global)?;
+    dom_parser::install(context, &global)?;
     storage::install(context, &global)?;
     storage_event::install(context, &global)?;
     install_url_interfaces(context, &global)?;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use boa_engine::{Context, JsError, JsValue};
 use postern_dom::javascript_url::is_javascript_url;
 use postern_dom::{
-    BrowsingContextId, DocumentId, HtmlParser, NodeId, Origin, ParseEvent, SandboxingFlagSet,
+    BrowsingContextId, DocumentId, HtmlParser, Origin, ParseEvent, SandboxingFlagSet,
     determine_the_origin,
 };
 use postern_event_loop::{Task, TaskSource};
@@ -23,16 +23,18 @@ use crate::agent::window::{DocumentReadiness, document_key};
 use crate::dom::document::update_the_current_document_readiness;
 use crate::dom::event;
 use crate::dom::event::create_event;
-use crate::dom::event_target::dispatch;
+use crate::dom::event_target::{dispatch, dispatch_with_legacy_target_override};
 use crate::embedder::console_sink::ConsoleLevel;
+use crate::html::document_lifecycle::{checking_if_unloading_is_canceled, unload_a_document};
 use crate::html::iframe;
 use crate::html::javascript_url::navigate_to_a_javascript_url;
 use crate::html::load_a_document::load_a_document;
 use crate::html::sandboxing::{
     is_allowed_by_sandboxing_to_navigate, snapshot_target_snapshot_params,
 };
-use crate::html::scripting::script::{
-    emit_console, report_blocked_script, run_a_classic_script, scripting_is_disabled,
+use crate::html::scripting::script::emit_console;
+use crate::html::scripting::script_element::{
+    execute_the_deferred_scripts, prepare_the_script_element,
 };
 use crate::html::web_messaging::message_port;
 use crate::html::web_messaging::post_message::discard_posted_message;
@@ -60,6 +62,13 @@ pub(crate) fn navigate_and_load(
     // window's event loop.
     if is_javascript_url(&url) {
         navigate_to_a_javascript_url(state, context, browsing_context, &url, initiator_origin);
+        return;
+    }
+    // 23.1. Let unloadPromptCanceled be the result of checking if unloading is canceled for
+    //       navigable's active document's inclusive descendant navigables (`beforeunload`,
+    //       at those that live in this agent). It never is here.
+    let to_unload = active_windows_of_inclusive_descendants(state, browsing_context);
+    if checking_if_unloading_is_canceled(state, context, &to_unload) {
         return;
     }
     // Fetch the resource through the embedder's loader.
@@ -102,11 +111,18 @@ pub(crate) fn navigate_and_load(
 /// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#create-navigation-params-from-a-srcdoc-resource>
 pub(crate) fn navigate_to_srcdoc(
     state: &Rc<AgentState>,
+    context: &mut Context,
     browsing_context: BrowsingContextId,
     source: String,
     origin: Origin,
     sandboxing_flags: SandboxingFlagSet,
 ) {
+    // (Navigate step 23.1, as for any other navigation: checking if unloading is canceled,
+    // `beforeunload` at the documents of this agent. It never is here.)
+    let to_unload = active_windows_of_inclusive_descendants(state, browsing_context);
+    if checking_if_unloading_is_canceled(state, context, &to_unload) {
+        return;
+    }
     // 1. Let documentResource be entry's document state's resource (`source`).
     // 2. Let response be a new response with URL about:srcdoc, header list
     //    « (`Content-Type`, `text/html`) », and body the UTF-8 encoding of documentResource.
@@ -187,6 +203,18 @@ pub(crate) fn load_document(
         return;
     }
     let previous = state.ua.active_window(browsing_context);
+    // Apply the history step: unload the displayed document (`pagehide`, `unload`) before
+    // the new one is activated, so that its handlers still see it as its navigable's active
+    // document (`iframe.contentDocument`). A document of another agent is unloaded where it
+    // lives, when its destruction below reaches it.
+    // Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#apply-the-history-step>
+    if let Some(previous) = previous {
+        unload_a_document(state, context, previous);
+        // (An unload handler may have removed the navigable.)
+        if !state.ua.with_tree(|tree| tree.contains(browsing_context)) {
+            return;
+        }
+    }
     let window = match create_window(state, context, browsing_context, url, origin) {
         Ok(window) => {
             // Create and initialize a Document object: its current document readiness is
@@ -207,9 +235,18 @@ pub(crate) fn load_document(
             return;
         }
     };
-    // The previous document is unloaded where it lives: its pending tasks and timers are
-    // dropped.
-    destroy_documents_where_they_live(state, previous);
+    // A navigation that replaces a document that is not the initial about:blank one (nor
+    // one of the same URL) appends a session history step ("push"); otherwise it replaces.
+    if let Some(previous) = previous
+        && navigation_pushes(state, previous, window)
+    {
+        state
+            .ua
+            .with_tree_mut(|tree| tree.push_session_history_step(browsing_context));
+    }
+    // The previous document is unloaded where it lives (`pagehide`, `unload`): its pending
+    // tasks and timers are dropped.
+    destroy_documents_where_they_live(state, context, previous);
     if let Some(reason) = failure {
         emit_console(
             state,
@@ -220,6 +257,28 @@ pub(crate) fn load_document(
     }
     let source = String::from_utf8_lossy(&body).into_owned();
     parse_document(state, context, window, &source);
+}
+
+/// Whether the navigation that replaced `previous` (the navigable's active window until then)
+/// by `window` had history handling "push": step 15 of navigate turns "auto" into "replace"
+/// when the active document is the initial about:blank document or has the URL navigated to
+/// (and the initiator is same origin with it).
+///
+/// Spec: <https://html.spec.whatwg.org/multipage/browsing-the-web.html#navigate>
+// Deviation: `location.replace()` and the "same URL" case for a cross-origin initiator are
+// not told apart (navigate has no historyHandling argument here); a document of another
+// agent counts as not initial about:blank.
+fn navigation_pushes(state: &Rc<AgentState>, previous: WindowId, window: WindowId) -> bool {
+    let new_url = state.ua.window_entry(window).map(|entry| entry.url);
+    let windows = state.windows.borrow();
+    if let Some(w) = windows.get(&previous) {
+        return !w.load.is_initial_about_blank && Some(w.url()) != new_url;
+    }
+    drop(windows);
+    state
+        .ua
+        .window_entry(previous)
+        .is_some_and(|entry| Some(entry.url) != new_url)
 }
 
 /// A navigation the sandbox forbids: "allowed by sandboxing to navigate" said no.
@@ -349,6 +408,7 @@ pub(crate) fn active_windows_of_inclusive_descendants(
 /// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
 pub(crate) fn destroy_documents_where_they_live(
     state: &Rc<AgentState>,
+    context: &mut Context,
     windows: impl IntoIterator<Item = WindowId>,
 ) {
     for window in windows {
@@ -356,7 +416,7 @@ pub(crate) fn destroy_documents_where_they_live(
             continue;
         };
         if entry.agent == state.id {
-            unload_document(state, window);
+            unload_document(state, context, window);
         } else {
             let task = AgentTask::UnloadDocument { window };
             route_task(
@@ -368,10 +428,13 @@ pub(crate) fn destroy_documents_where_they_live(
     }
 }
 
-/// Drops a document's pending tasks and timers once another document replaced it.
+/// Unloads a document (`pagehide` and `unload`, unless that was done already), then drops
+/// its pending tasks and timers once another document replaced it.
 ///
-/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
-pub(crate) fn unload_document(state: &Rc<AgentState>, window: WindowId) {
+/// Spec: <https://html.spec.whatwg.org/multipage/document-lifecycle.html#unload-a-document>,
+/// <https://html.spec.whatwg.org/multipage/document-lifecycle.html#destroy-a-document>
+pub(crate) fn unload_document(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
+    unload_a_document(state, context, window);
     let document = state.windows.borrow().get(&window).map(|w| w.document_id);
     if let Some(document) = document {
         let removed = state
@@ -416,91 +479,6 @@ fn parse_document(state: &Rc<AgentState>, context: &mut Context, window: WindowI
     the_end(state, context, window);
 }
 
-/// Whether a script element's `type` makes it a classic script.
-fn is_classic_script_type(type_: Option<&str>) -> bool {
-    match type_.map(str::trim) {
-        None | Some("") => true,
-        Some(t) => matches!(
-            t.to_ascii_lowercase().as_str(),
-            "text/javascript"
-                | "application/javascript"
-                | "application/ecmascript"
-                | "text/ecmascript"
-                | "text/jscript"
-                | "text/livescript"
-                | "application/x-javascript"
-                | "text/x-javascript"
-        ),
-    }
-}
-
-/// Prepare the script element, for parser-inserted classic scripts: inline text, or the
-/// `src` resource fetched through the loader, run at once.
-///
-/// Spec: <https://html.spec.whatwg.org/multipage/scripting.html#prepare-the-script-element>
-fn prepare_the_script_element(
-    state: &Rc<AgentState>,
-    context: &mut Context,
-    window: WindowId,
-    node: NodeId,
-) {
-    let Some((src, type_, text, base)) = state.windows.borrow().get(&window).map(|w| {
-        let document = w.document.borrow();
-        (
-            document.get_attribute(node, "src").map(str::to_string),
-            document.get_attribute(node, "type").map(str::to_string),
-            document.child_text(node),
-            document.url().clone(),
-        )
-    }) else {
-        return;
-    };
-    // 9-12. If the script's type is not a JavaScript MIME type, return.
-    // TODO(spec): module scripts.
-    if !is_classic_script_type(type_.as_deref()) {
-        return;
-    }
-    // If scripting is disabled for el, then return. (A later step of the spec's; checked
-    // here, as nothing between is observable.)
-    if scripting_is_disabled(state, window) {
-        report_blocked_script(state, window);
-        return;
-    }
-    let source = match src {
-        // 31. If el has a src content attribute: fetch a classic script.
-        Some(src) => match base.join(&src) {
-            Ok(url) => match state.ua.loader.load(&url) {
-                Ok(resource) if resource.status < 400 => {
-                    String::from_utf8_lossy(&resource.body).into_owned()
-                }
-                Ok(resource) => {
-                    emit_console(
-                        state,
-                        window,
-                        ConsoleLevel::Error,
-                        format!("Failed to load script {url}: status {}", resource.status),
-                    );
-                    return;
-                }
-                Err(error) => {
-                    emit_console(
-                        state,
-                        window,
-                        ConsoleLevel::Error,
-                        format!("Failed to load script {url}: {error}"),
-                    );
-                    return;
-                }
-            },
-            Err(_) => return,
-        },
-        // 32. Otherwise: the element's child text content.
-        None => text,
-    };
-    // Execute the script element: run the classic script.
-    let _completion = run_a_classic_script(state, context, window, &source);
-}
-
 /// The end: after parsing, queue DOMContentLoaded, and the load event once nothing delays
 /// it.
 ///
@@ -508,10 +486,13 @@ fn prepare_the_script_element(
 fn the_end(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
     // 3. Update the current document readiness to "interactive".
     update_the_current_document_readiness(state, context, window, DocumentReadiness::Interactive);
+    // 4. Pop all the nodes off the stack of open elements. (The parser is done.)
+    // 5. Execute the scripts that will execute when the document has finished parsing.
+    execute_the_deferred_scripts(state, context, window);
     let Some(document) = state.windows.borrow().get(&window).map(|w| w.document_id) else {
         return;
     };
-    // 4. Queue a global task on the DOM manipulation task source given the Document's
+    // 6. Queue a global task on the DOM manipulation task source given the Document's
     //    relevant global object to fire DOMContentLoaded.
     state.queue_a_task(Task::new(
         TaskSource::DomManipulation,
@@ -521,7 +502,10 @@ fn the_end(state: &Rc<AgentState>, context: &mut Context, window: WindowId) {
     if let Some(w) = state.windows.borrow_mut().get_mut(&window) {
         w.load.parsing_done = true;
     }
-    // 7. Spin the event loop until nothing delays the load event, then queue the load.
+    // 7. Spin the event loop until the set of scripts that will execute as soon as possible
+    //    is empty: the `async` scripts' tasks were queued during parsing, so they run before
+    //    the load event's task queued below.
+    // 8-9. Spin the event loop until nothing delays the load event, then queue the load.
     maybe_queue_window_load(state, window);
 }
 
@@ -589,11 +573,20 @@ pub(crate) fn fire_window_load(state: &Rc<AgentState>, context: &mut Context, wi
         return;
     };
     let previous = context.enter_realm(realm);
-    // TODO(spec): the legacy target override (the event's target is the Document).
+    // 9.6. Fire an event named load at window, with legacy target override flag set.
     if let Ok(event) = create_event(context, "load") {
-        let _ = dispatch(state, context, window, EventTargetKey::Window, &event);
+        let _ = dispatch_with_legacy_target_override(state, context, window, &event);
     }
     context.enter_realm(previous);
+    // 11. Queue a global task on the DOM manipulation task source given the Document's
+    //     relevant global object to set its page showing and fire pageshow.
+    if let Some(document) = state.windows.borrow().get(&window).map(|w| w.document_id) {
+        state.queue_a_task(Task::new(
+            TaskSource::DomManipulation,
+            Some(document_key(document)),
+            AgentTask::PageShow { window },
+        ));
+    }
     // Completely finish loading: if the container is an iframe, queue an element task on the
     // DOM manipulation task source given container to run the iframe load event steps.
     let container = state

@@ -20,6 +20,8 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::embedder::error::EngineError;
+use crate::html::document_lifecycle;
+use crate::html::document_lifecycle::checking_if_unloading_is_canceled;
 use crate::html::navigation;
 use crate::html::window::create_window;
 
@@ -100,9 +102,14 @@ pub(crate) fn create_a_new_top_level_traversable(
             // exists as soon as window.open() returns.
             let blank =
                 Url::parse("about:blank").map_err(|error| EngineError::Setup(error.to_string()))?;
-            if let Err(error) = create_window(state, context, id, blank, creator_origin) {
-                state.ua.with_tree_mut(|tree| tree.remove(id));
-                return Err(error);
+            match create_window(state, context, id, blank, creator_origin) {
+                Ok(window) => {
+                    document_lifecycle::initialize_the_initial_about_blank_document(state, window)
+                }
+                Err(error) => {
+                    state.ua.with_tree_mut(|tree| tree.remove(id));
+                    return Err(error);
+                }
             }
             id
         }
@@ -134,13 +141,25 @@ pub(crate) fn create_a_new_top_level_traversable(
 /// Spec: <https://html.spec.whatwg.org/multipage/document-sequences.html#definitely-close-a-top-level-traversable>
 pub(crate) fn definitely_close_a_top_level_traversable(
     state: &Rc<AgentState>,
+    context: &mut Context,
     traversable: BrowsingContextId,
 ) {
-    // 1.-2. Check if unloading is canceled (beforeunload).
-    // TODO(spec): steps 1-2 and the unload event of step 3.2 (no beforeunload or unload
-    // events yet).
+    // 1. Let toUnload be traversable's active document's inclusive descendant navigables.
     let windows = navigation::active_windows_of_inclusive_descendants(state, traversable);
-    // 3. Append session history traversal steps: destroy traversable (the tree's part).
+    // 2. If the result of checking if unloading is canceled for toUnload is true, then
+    //    return. (`beforeunload`; it never is canceled here.)
+    if checking_if_unloading_is_canceled(state, context, &windows) {
+        return;
+    }
+    // 3. Append the following session history traversal steps to traversable:
+    // 3.2. Unload a document and its descendants given traversable's active document:
+    //      `pagehide` and `unload` at each document of this agent now, while they are in
+    //      the tree (in tree order: the spec's order among them is open, "in what
+    //      order?"); the others' are fired where they live by their destruction below.
+    for &window in &windows {
+        document_lifecycle::unload_a_document(state, context, window);
+    }
+    // 3.1. afterAllUnloads: destroy traversable (the tree's part).
     let removed = state
         .ua
         .with_tree_mut(|tree| tree.definitely_close_a_top_level_traversable(traversable));
@@ -149,7 +168,7 @@ pub(crate) fn definitely_close_a_top_level_traversable(
         return;
     }
     // Destroy a top-level traversable, step 2: destroy each document (where it lives).
-    navigation::destroy_documents_where_they_live(state, windows);
+    navigation::destroy_documents_where_they_live(state, context, windows);
 }
 
 /// What the rules for choosing a navigable ask to create (`ChosenNavigable::CreateNew`).

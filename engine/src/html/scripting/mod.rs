@@ -9,4 +9,5 @@ pub(crate) mod event_handler_mixins;
 pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
+pub(crate) mod script_element;
 pub(crate) mod string_length;

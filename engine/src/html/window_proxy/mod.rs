@@ -21,6 +21,7 @@ use crate::agent::AgentState;
 use crate::agent::window::WindowProxyCache;
 use crate::html::cross_origin::exotic::build_exotic_proxy;
 use crate::html::cross_origin::helper::{CrossOriginObject, Role};
+use crate::html::focus;
 use crate::html::location;
 use crate::html::web_messaging::post_message;
 use crate::html::window_open;
@@ -246,8 +247,12 @@ pub(crate) fn cross_origin_window_steps(
             post_message::post_message_to_browsing_context(context, bc, args)
         }
         ("close", Role::Method) => window_open::window_close(context, bc),
-        // TODO(spec): focus() and blur() (there is no focus): they do nothing.
-        ("focus" | "blur", Role::Method) => Ok(JsValue::undefined()),
+        ("focus", Role::Method) => {
+            focus::window_focus_steps(&state, bc);
+            Ok(JsValue::undefined())
+        }
+        // The blur() method steps are to do nothing.
+        ("blur", Role::Method) => Ok(JsValue::undefined()),
         _ => Err(type_error("Illegal invocation")),
     }
 }

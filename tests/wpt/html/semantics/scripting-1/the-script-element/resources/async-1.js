@@ -1,0 +1,1 @@
+window.scriptLog.push("async-1 " + document.readyState);

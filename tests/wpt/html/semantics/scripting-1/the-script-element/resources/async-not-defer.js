@@ -1,0 +1,1 @@
+window.scriptLog.push("async-not-defer " + document.readyState);

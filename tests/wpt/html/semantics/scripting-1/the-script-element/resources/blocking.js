@@ -1,0 +1,1 @@
+window.scriptLog.push("blocking " + document.readyState);

@@ -1,0 +1,1 @@
+window.scriptLog.push("defer-1 " + document.readyState);

@@ -1,0 +1,1 @@
+window.scriptLog.push("defer-2 " + document.readyState);
