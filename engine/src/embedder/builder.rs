@@ -10,10 +10,11 @@ use crate::embedder::console_sink::{ConsoleSink, StdoutConsole};
 use crate::embedder::error::EngineError;
 use crate::embedder::message_trace::MessageObserver;
 use crate::embedder::options::{TestResultsHook, UserAgentOptions};
+use crate::embedder::storage_store::StorageStore;
 use crate::embedder::user_agent::UserAgent;
 
 /// Builds a [`UserAgent`]: where resources come from, where the console goes, how time runs,
-/// the limits, and who observes messages. Every option has a default: no resources (an empty
+/// the limits, where `localStorage` is kept, and who observes messages. Every option has a default: no resources (an empty
 /// [`VirtualHosts`]: only [`UserAgent::open_html`] documents, `about:blank`, `data:` URLs),
 /// the console on standard output, real time, the limits of [`UserAgentOptions::default`].
 ///
@@ -40,6 +41,7 @@ pub struct UserAgentBuilder {
     console: Option<Arc<dyn ConsoleSink>>,
     options: UserAgentOptions,
     observer: Option<Arc<dyn MessageObserver>>,
+    storage_store: Option<Arc<dyn StorageStore>>,
 }
 
 impl UserAgentBuilder {
@@ -57,6 +59,14 @@ impl UserAgentBuilder {
     /// Where console messages (and uncaught exceptions) go.
     pub fn console(mut self, console: Arc<dyn ConsoleSink>) -> Self {
         self.console = Some(console);
+        self
+    }
+
+    /// Where `localStorage` is kept between runs: its items are loaded from `store` the first
+    /// time an origin's storage is used, and saved to it at shutdown (or on
+    /// [`UserAgent::flush_storage`]). Without one, storage lives in memory for the run.
+    pub fn storage_store(mut self, store: Arc<dyn StorageStore>) -> Self {
+        self.storage_store = Some(store);
         self
     }
 
@@ -124,7 +134,7 @@ impl UserAgentBuilder {
     pub fn build(self) -> Result<UserAgent, EngineError> {
         let loader = self.loader.unwrap_or_else(|| Arc::new(VirtualHosts::new()));
         let console = self.console.unwrap_or_else(|| Arc::new(StdoutConsole));
-        let ua = UserAgent::new(loader, console, self.options)?;
+        let ua = UserAgent::with_storage_store(loader, console, self.options, self.storage_store)?;
         if let Some(observer) = self.observer {
             ua.observe_messages(observer);
         }
