@@ -7,6 +7,9 @@
 //! Both drive the engine through its public embedding API
 //! (`postern::UserAgent`).
 
+mod bench;
+mod bench_peers;
+mod bench_table;
 mod exit;
 mod limits;
 mod run;
@@ -27,6 +30,7 @@ use postern::EngineError;
 use postern_wpt::WptError;
 use thiserror::Error;
 
+pub use bench::BenchArgs;
 pub use run::RunArgs;
 pub use wpt::WptArgs;
 pub use wpt_child::WptChildArgs;
@@ -55,6 +59,8 @@ pub enum Command {
     /// process of its own.
     #[command(after_help = exit::WPT_EXIT_CODES)]
     Wpt(WptArgs),
+    /// Run the benchmark pages (real time) and the peers beside them; print the ratio table.
+    Bench(BenchArgs),
     /// Runs one test file for `postern wpt` and prints its result (internal).
     #[command(hide = true)]
     WptChild(WptChildArgs),
@@ -77,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Wpt(args) => wpt::run(args)?,
         Command::Run(args) => run::run(args)?,
         Command::WptChild(args) => wpt_child::run(args),
+        Command::Bench(args) => bench::run(args),
     })
 }
 
