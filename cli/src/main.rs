@@ -19,7 +19,7 @@ mod wpt_child;
 
 /// The process's allocator: mimalloc. A page's script allocates and frees small objects at a
 /// high rate (every message event, every cloned object); glibc's malloc spent about 30% of a
-/// MessagePort benchmark in its own bookkeeping (docs/performance.md).
+/// MessagePort benchmark in its own bookkeeping (docs/performance-log.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
