@@ -301,8 +301,8 @@ pub(crate) fn navigate(
                 Some(document_key(entry.document)),
                 AgentTask::Navigate {
                     browsing_context: navigable,
-                    url,
-                    initiator_origin,
+                    url: Box::new(url),
+                    initiator_origin: Box::new(initiator_origin),
                     sandboxing_flags,
                 },
             ),
@@ -315,8 +315,8 @@ pub(crate) fn navigate(
         source_document.map(document_key),
         AgentTask::Navigate {
             browsing_context: navigable,
-            url,
-            initiator_origin,
+            url: Box::new(url),
+            initiator_origin: Box::new(initiator_origin),
             sandboxing_flags,
         },
     ));
