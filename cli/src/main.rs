@@ -7,6 +7,9 @@
 //! Both drive the engine through its public embedding API
 //! (`postern::UserAgent`).
 
+mod bench;
+mod bench_peers;
+mod bench_table;
 mod exit;
 mod limits;
 mod net;
@@ -19,7 +22,7 @@ mod wpt_child;
 
 /// The process's allocator: mimalloc. A page's script allocates and frees small objects at a
 /// high rate (every message event, every cloned object); glibc's malloc spent about 30% of a
-/// MessagePort benchmark in its own bookkeeping (docs/performance.md).
+/// MessagePort benchmark in its own bookkeeping (docs/performance-log.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -30,6 +33,7 @@ use postern::EngineError;
 use postern_wpt::WptError;
 use thiserror::Error;
 
+pub use bench::BenchArgs;
 pub use run::RunArgs;
 pub use wpt::WptArgs;
 pub use wpt_child::WptChildArgs;
@@ -58,6 +62,8 @@ pub enum Command {
     /// process of its own.
     #[command(after_help = exit::WPT_EXIT_CODES)]
     Wpt(WptArgs),
+    /// Run the benchmark pages (real time) and the peers beside them; print the ratio table.
+    Bench(BenchArgs),
     /// Runs one test file for `postern wpt` and prints its result (internal).
     #[command(hide = true)]
     WptChild(WptChildArgs),
@@ -80,6 +86,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Wpt(args) => wpt::run(args)?,
         Command::Run(args) => run::run(args)?,
         Command::WptChild(args) => wpt_child::run(args),
+        Command::Bench(args) => bench::run(args),
     })
 }
 

@@ -42,6 +42,29 @@ impl Memory {
         }
     }
 
+    /// The record's parts (objects, properties, platform records), each trimmed to its
+    /// length: a record may wait in a task queue long after its serialization (a million
+    /// messages posted in one task), and a vector's doubling growth leaves up to half of it
+    /// unused (three of four slots for a one-object message).
+    pub(crate) fn into_record_parts(
+        self,
+    ) -> (
+        Vec<RecordObject>,
+        Vec<(RecordString, RecordValue)>,
+        Vec<PlatformRecord>,
+    ) {
+        let Memory {
+            mut records,
+            mut properties,
+            mut platform,
+            ..
+        } = self;
+        records.shrink_to_fit();
+        properties.shrink_to_fit();
+        platform.shrink_to_fit();
+        (records, properties, platform)
+    }
+
     /// `memory[value]`, if it exists.
     pub(crate) fn get(&self, identity: usize) -> Option<ObjectIndex> {
         if identity < self.dense_bound {

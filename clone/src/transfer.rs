@@ -194,13 +194,13 @@ pub fn structured_serialize_with_transfer<H: SerializeHost>(
     }
 
     // 6. Return { [[Serialized]]: serialized, [[TransferDataHolders]]: transferDataHolders }.
-    let memory = serializer.memory;
+    let (objects, properties, platform) = serializer.memory.into_record_parts();
     Ok(SerializedWithTransfer {
         serialized: SerializedRecord {
             root,
-            objects: memory.records,
-            properties: memory.properties,
-            platform: memory.platform,
+            objects,
+            properties,
+            platform,
         },
         transfer_data_holders: holders,
     })

@@ -98,12 +98,12 @@ pub fn structured_serialize_with_options<H: SerializeHost>(
     let memory = Memory::new(host.dense_identity_bound());
     let mut serializer = Serializer::new(host, memory, options);
     let root = serializer.structured_serialize_internal(value)?;
-    let memory = serializer.memory;
+    let (objects, properties, platform) = serializer.memory.into_record_parts();
     Ok(SerializedRecord {
         root,
-        objects: memory.records,
-        properties: memory.properties,
-        platform: memory.platform,
+        objects,
+        properties,
+        platform,
     })
 }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use boa_engine::JsObject;
 
-use crate::ids::{NodeId, PortId, WindowId};
+use crate::ids::{IdMap, NodeId, PortId, WindowId};
 
 /// An event target within one window: the window itself or one of its document's nodes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -74,7 +74,7 @@ impl Listener {
 #[derive(Default)]
 pub(crate) struct EventListeners {
     /// Each target's event listener list.
-    pub(crate) lists: HashMap<EventTargetKey, Vec<Rc<Listener>>>,
+    pub(crate) lists: IdMap<EventTargetKey, Vec<Rc<Listener>>>,
     /// Each target's event handlers by type (the compiled or assigned callback).
     pub(crate) handlers: HashMap<(EventTargetKey, String), JsObject>,
     /// Event handlers set by script or compiled from a content attribute already.

@@ -3,12 +3,10 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#map-of-settimeout-and-setinterval-ids>
 
-use std::collections::HashMap;
-
 use boa_engine::{JsObject, JsValue};
 use postern_event_loop::TimerKey;
 
-use crate::ids::TimerHandle;
+use crate::ids::{IdMap, TimerHandle};
 
 /// What a timer runs.
 #[derive(Clone)]
@@ -43,5 +41,5 @@ pub(crate) struct ActiveTimers {
     /// The last uniqueHandle handed out.
     pub(crate) last_unique: u64,
     /// The active timers by id.
-    pub(crate) map: HashMap<TimerHandle, ActiveTimer>,
+    pub(crate) map: IdMap<TimerHandle, ActiveTimer>,
 }

@@ -17,7 +17,6 @@ pub(crate) mod user_agent;
 pub(crate) mod window;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -25,7 +24,7 @@ use boa_engine::job::{GenericJob, PromiseJob};
 use boa_engine::{Context, JsNativeError, JsResult};
 use postern_event_loop::{AgentId, EventLoop, MicrotaskQueue, Task};
 
-use crate::ids::WindowId;
+use crate::ids::{IdMap, WindowId};
 
 use tasks::AgentTask;
 use user_agent::UserAgentShared;
@@ -50,10 +49,10 @@ pub(crate) struct AgentState {
     /// The event loop's microtask queue (also reached by the job executor).
     pub microtasks: Rc<MicrotaskQueue<Microtask>>,
     /// The windows whose realms live in this agent.
-    pub windows: RefCell<HashMap<WindowId, Window>>,
+    pub windows: RefCell<IdMap<WindowId, Window>>,
     /// The documents without a browsing context scripts of this agent made, by the key
     /// their nodes' wrappers carry.
-    pub documents: RefCell<HashMap<WindowId, DocumentWithoutBrowsingContext>>,
+    pub documents: RefCell<IdMap<WindowId, DocumentWithoutBrowsingContext>>,
     /// How many times Rust has entered script and not yet returned (the JS execution
     /// context stack is empty exactly when this is 0).
     pub script_depth: Cell<u32>,

@@ -23,7 +23,7 @@ use crate::embedder::console_sink::ConsoleSink;
 use crate::embedder::error::EngineError;
 use crate::embedder::options::{TestResultsHook, UserAgentOptions};
 use crate::embedder::storage_store::StorageStore;
-use crate::ids::WindowId;
+use crate::ids::{IdMap, WindowId};
 
 /// Starts a new agent, on a thread of its own, for the user agent: given to the registry by
 /// the layer that knows how an agent runs (`event_loop::spawn_agent`), so that the state layer
@@ -62,8 +62,8 @@ pub(crate) struct WindowRef {
 /// What every agent of one user agent shares (`Send + Sync`).
 pub(crate) struct UserAgentShared {
     tree: RwLock<BrowsingContextTree>,
-    windows: RwLock<HashMap<WindowId, WindowEntry>>,
-    documents: RwLock<HashMap<DocumentId, WindowId>>,
+    windows: RwLock<IdMap<WindowId, WindowEntry>>,
+    documents: RwLock<IdMap<DocumentId, WindowId>>,
     /// Runs the agents, each on its own thread.
     pub coordinator: Coordinator<AgentTask>,
     /// How a new agent is started.
@@ -120,8 +120,8 @@ impl UserAgentShared {
     ) -> Self {
         UserAgentShared {
             tree: RwLock::new(BrowsingContextTree::new()),
-            windows: RwLock::new(HashMap::new()),
-            documents: RwLock::new(HashMap::new()),
+            windows: RwLock::new(IdMap::default()),
+            documents: RwLock::new(IdMap::default()),
             coordinator: Coordinator::new(Clock::new(options.time)),
             spawn_agent,
             agent_clusters: Mutex::new(HashMap::new()),

@@ -18,7 +18,7 @@ use url::Url;
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::{EventListeners, EventTargetKey};
 use crate::agent::map_of_active_timers::ActiveTimers;
-use crate::ids::WindowId;
+use crate::ids::{IdMap, WindowId};
 
 /// A document's current document readiness (`document.readyState`).
 ///
@@ -104,10 +104,10 @@ pub(crate) struct Window {
     /// Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#crossorigingetownpropertyhelper-(-o,-p-)>
     pub cross_origin_descriptors: HashMap<(CrossOriginObjectKey, &'static str), PropertyDescriptor>,
     /// Wrapper objects of the document's nodes.
-    pub wrappers: HashMap<NodeId, JsObject>,
+    pub wrappers: IdMap<NodeId, JsObject>,
     /// The window's event targets that are neither the window nor a node (its MessagePorts),
     /// by key: what an event dispatched at one of them has as its target.
-    pub event_targets: HashMap<EventTargetKey, JsObject>,
+    pub event_targets: IdMap<EventTargetKey, JsObject>,
     /// Progress towards the load event.
     pub load: LoadState,
     /// The elements whose click in progress flag is set (`click()` is running for them).
@@ -168,7 +168,7 @@ pub(crate) struct DocumentWithoutBrowsingContext {
     /// The realm its wrappers are created in.
     pub realm: Realm,
     /// Wrapper objects of its nodes.
-    pub wrappers: HashMap<NodeId, JsObject>,
+    pub wrappers: IdMap<NodeId, JsObject>,
     /// Its type.
     pub type_: DocumentType,
     /// Its content type.
@@ -203,14 +203,14 @@ pub(crate) enum CrossOriginObjectKey {
 pub(crate) struct WindowProxyCache {
     /// The WindowProxy of each browsing context this agent has reached.
     #[unsafe_ignore_trace]
-    pub proxies: RefCell<HashMap<BrowsingContextId, JsObject>>,
+    pub proxies: RefCell<IdMap<BrowsingContextId, JsObject>>,
     /// Each of those WindowProxies' targets (which remember the [[Window]] it last forwarded
     /// to).
     #[unsafe_ignore_trace]
-    pub targets: RefCell<HashMap<BrowsingContextId, JsObject>>,
+    pub targets: RefCell<IdMap<BrowsingContextId, JsObject>>,
     /// The Location objects of Windows of other agents, by Window.
     #[unsafe_ignore_trace]
-    pub remote_locations: RefCell<HashMap<WindowId, JsObject>>,
+    pub remote_locations: RefCell<IdMap<WindowId, JsObject>>,
 }
 
 /// The key under which the event loop knows a window's document.

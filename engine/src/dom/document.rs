@@ -5,7 +5,6 @@
 //! <https://html.spec.whatwg.org/multipage/dom.html#the-document-object>
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use boa_engine::{Context, JsResult, JsValue, js_string};
@@ -34,7 +33,7 @@ use crate::html::scripting::event_handler_mixins::{
     DOCUMENT_AND_ELEMENT_EVENT_HANDLERS, GLOBAL_EVENT_HANDLERS,
 };
 use crate::html::window_proxy;
-use crate::ids::WindowId;
+use crate::ids::{IdMap, WindowId};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::dom_exception;
@@ -175,7 +174,7 @@ pub(crate) fn create_a_document_without_a_browsing_context(
         DocumentWithoutBrowsingContext {
             document: Rc::new(RefCell::new(document)),
             realm: context.realm().clone(),
-            wrappers: HashMap::new(),
+            wrappers: IdMap::default(),
             type_,
             content_type,
             interface,

@@ -115,8 +115,8 @@ impl UserAgent {
             None,
             AgentTask::Navigate {
                 browsing_context,
-                url: parsed,
-                initiator_origin,
+                url: Box::new(parsed),
+                initiator_origin: Box::new(initiator_origin),
                 // A new top-level traversable: no sandboxing flags.
                 sandboxing_flags: Default::default(),
             },

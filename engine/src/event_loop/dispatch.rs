@@ -33,8 +33,8 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             state,
             context,
             browsing_context,
-            url,
-            initiator_origin,
+            *url,
+            *initiator_origin,
             sandboxing_flags,
         ),
         AgentTask::NavigateToSrcdoc {
@@ -47,7 +47,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
             context,
             browsing_context,
             source,
-            origin,
+            *origin,
             sandboxing_flags,
         ),
         AgentTask::LoadDocument(response) => load_document(state, context, *response),
@@ -64,7 +64,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
         AgentTask::DefinitelyClose { traversable } => {
             definitely_close_a_top_level_traversable(state, context, traversable)
         }
-        AgentTask::PostedMessage(message) => run_posted_message_task(state, context, message),
+        AgentTask::PostedMessage(message) => run_posted_message_task(state, context, *message),
         AgentTask::StorageChanged(change) => fire_storage_events(state, context, &change),
         AgentTask::Port(notice) => run_port_notice(state, context, notice),
         AgentTask::Timer(timer) => run_timer_task(state, context, timer),

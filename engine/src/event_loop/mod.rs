@@ -2,7 +2,6 @@
 //! microtasks, and the event loop's view of the agent while a turn runs.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -23,7 +22,7 @@ use crate::embedder::error::EngineError;
 use crate::hr_time::AgentClock;
 use crate::html::scripting::rejections::PosternHostHooks;
 use crate::html::scripting::script::perform_a_microtask_checkpoint;
-use crate::ids::AgentId;
+use crate::ids::{AgentId, IdMap};
 use dispatch::run_agent_task;
 
 /// Starts a new agent for `ua` on a thread of its own; its context and state are built on that
@@ -96,8 +95,8 @@ impl Agent {
             event_loop: RefCell::new(event_loop),
             ua,
             microtasks,
-            windows: RefCell::new(HashMap::new()),
-            documents: RefCell::new(HashMap::new()),
+            windows: RefCell::new(IdMap::default()),
+            documents: RefCell::new(IdMap::default()),
             script_depth: Cell::new(0),
             timer_nesting_level: Cell::new(None),
         });

@@ -243,7 +243,7 @@ fn process_the_iframe_attributes(
             AgentTask::NavigateToSrcdoc {
                 browsing_context: child,
                 source: srcdoc,
-                origin: parent_origin,
+                origin: Box::new(parent_origin),
                 sandboxing_flags: snapshot_target_snapshot_params(state, child),
             },
         ));

@@ -366,8 +366,8 @@ pub(crate) fn navigate(
                 Some(document_key(entry.document)),
                 AgentTask::Navigate {
                     browsing_context: navigable,
-                    url,
-                    initiator_origin,
+                    url: Box::new(url),
+                    initiator_origin: Box::new(initiator_origin),
                     sandboxing_flags,
                 },
             ),
@@ -380,8 +380,8 @@ pub(crate) fn navigate(
         source_document.map(document_key),
         AgentTask::Navigate {
             browsing_context: navigable,
-            url,
-            initiator_origin,
+            url: Box::new(url),
+            initiator_origin: Box::new(initiator_origin),
             sandboxing_flags,
         },
     ));
@@ -445,7 +445,7 @@ pub(crate) fn unload_document(state: &Rc<AgentState>, context: &mut Context, win
         // are discarded (their peers get `close`), not left entangled forever.
         for task in removed {
             if let AgentTask::PostedMessage(message) = task.steps {
-                discard_posted_message(state, message);
+                discard_posted_message(state, *message);
             }
         }
         // Its MessagePorts go with it: their peers get `close`.

@@ -39,7 +39,7 @@ use crate::html::web_messaging::post_message;
 use crate::html::window_named_properties;
 use crate::html::window_or_worker_global_scope;
 use crate::html::window_proxy;
-use crate::ids::WindowId;
+use crate::ids::{IdMap, WindowId};
 use crate::webidl::brand::{Member, MemberKind, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::{Attribute, InterfaceDeclaration, Operation};
@@ -501,8 +501,8 @@ pub(crate) fn create_window(
             timers: ActiveTimers::default(),
             time_origin: state.event_loop.borrow().clock().now(),
             cross_origin_descriptors: HashMap::new(),
-            wrappers: HashMap::new(),
-            event_targets: HashMap::new(),
+            wrappers: IdMap::default(),
+            event_targets: IdMap::default(),
             load: LoadState::default(),
             click_in_progress: Default::default(),
             firing_submission_events: Default::default(),

@@ -72,14 +72,14 @@ pub(crate) fn embedder_window_post_message_steps(
     let task = Task::new(
         TaskSource::PostedMessage,
         Some(document_key(entry.document)),
-        AgentTask::PostedMessage(PostedMessage {
+        AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin: parsed,
             incumbent_origin: None,
             source: None,
             record,
             trace,
-        }),
+        })),
     );
     if !ua.send_task(entry.agent, task) {
         ua.count_dropped_message();

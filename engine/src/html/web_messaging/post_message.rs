@@ -136,7 +136,7 @@ pub(crate) fn parse_target_origin(target_origin: &str, incumbent: &Origin) -> Op
     match target_origin {
         // 4. If targetOrigin is a single U+002F SOLIDUS character (/), then set targetOrigin
         //    to incumbentSettings's origin.
-        "/" => Some(TargetOrigin::Origin(incumbent.clone())),
+        "/" => Some(TargetOrigin::Origin(Box::new(incumbent.clone()))),
         // 5. Otherwise, if targetOrigin is not a single U+002A ASTERISK character (*), then:
         "*" => Some(TargetOrigin::Any),
         // 5.1. Let parsedURL be the result of running the URL parser on targetOrigin.
@@ -144,7 +144,7 @@ pub(crate) fn parse_target_origin(target_origin: &str, incumbent: &Origin) -> Op
         // 5.3. Set targetOrigin to parsedURL's origin.
         other => url::Url::parse(other)
             .ok()
-            .map(|parsed| TargetOrigin::Origin(origin_of_url(&parsed))),
+            .map(|parsed| TargetOrigin::Origin(Box::new(origin_of_url(&parsed)))),
     }
 }
 
@@ -232,14 +232,14 @@ fn window_post_message_steps(
     let task = Task::new(
         TaskSource::PostedMessage,
         Some(document_key(entry.document)),
-        AgentTask::PostedMessage(PostedMessage {
+        AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin,
             incumbent_origin: Some(incumbent_origin),
             source: Some(source),
             record,
             trace,
-        }),
+        })),
     );
     tasks::route_task(&state, entry.agent, task);
     Ok(())
