@@ -127,3 +127,21 @@ fn a_hundred_thousand_nested_divs_parse_with_chromiums_depth_cap() {
         ]
     );
 }
+
+#[test]
+fn array_join_past_the_maximum_length_is_a_range_error() {
+    // A fuzzer finding (docs/fuzzing.md): boa's join reserved 2 × length strings first, so
+    // `a.length = 2 ** 32 - 1; a.join()` aborted the process.
+    let run = run_page("array-join");
+    let expected = vec![
+        a("length 2 ** 32 - 1, join(): RangeError: Invalid string length"),
+        a("Array(2 ** 29).join('xy'): RangeError: Invalid string length"),
+        a("array-like of 2 ** 30: RangeError: Invalid string length"),
+        a("reads: length separator"),
+        a("1---x-2,3 1,2,3"),
+        a("a,,c  7"),
+        a("[1,] [1;2] [é😀€]"),
+        a("join 1"),
+    ];
+    assert_eq!(run.lines, expected);
+}

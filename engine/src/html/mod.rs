@@ -35,7 +35,7 @@ use crate::dom;
 use crate::dom::event;
 use crate::encoding;
 use crate::hr_time::performance;
-use crate::html::scripting::{rejections, string_length};
+use crate::html::scripting::{array_join, rejections, string_length};
 use crate::html::structured_data::structured_clone;
 use crate::html::web_messaging::message_channel::MESSAGE_CHANNEL;
 use crate::html::web_messaging::message_event;
@@ -63,6 +63,7 @@ pub(crate) fn install_window_globals(
     promise_rejection_event::install(context, &global)?;
     rejections::install(context);
     string_length::install(context)?;
+    array_join::install(context)?;
     dom::install(context, &global, window)?;
     install_interface(context, &global, &MESSAGE_PORT)?;
     install_interface(context, &global, &MESSAGE_CHANNEL)?;

@@ -3,6 +3,7 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html>
 
+pub(crate) mod array_join;
 pub(crate) mod environments;
 pub(crate) mod nesting;
 pub(crate) mod rejections;

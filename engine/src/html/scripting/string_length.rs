@@ -25,7 +25,7 @@ use crate::webidl::conversions::arg;
 pub(crate) const MAX_STRING_LENGTH: u64 = (1 << 29) - 24;
 
 /// The RangeError browsers throw for a string past the maximum length.
-fn invalid_string_length() -> boa_engine::JsError {
+pub(crate) fn invalid_string_length() -> boa_engine::JsError {
     JsNativeError::range()
         .with_message("Invalid string length")
         .into()
