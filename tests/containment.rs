@@ -48,6 +48,8 @@ fn strings_past_the_maximum_length_are_a_range_error() {
         a("'x'.padEnd(2 ** 30): RangeError: Invalid string length"),
         a("'x'.padStart(2 ** 30, 'ab'): RangeError: Invalid string length"),
         a("'x'.repeat(-1): RangeError: Invalid count value: -1"),
+        a("'x'.concat(4 × 2 ** 27 more): RangeError: Invalid string length; later converted 0"),
+        a("a1nullundefined2,3o 1"),
         a("ababab abax [x  ] é€é€"),
         a("repeat 1"),
     ];

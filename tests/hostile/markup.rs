@@ -95,7 +95,7 @@ pub(crate) fn random_markup(c: &mut impl Choices, budget: usize) -> String {
             break;
         }
         match c.below(6) {
-            0 => out.push_str(*c.pick(TEXTS)),
+            0 => out.push_str(c.pick::<&str>(TEXTS)),
             1 => {
                 // A tag repeated many times, unclosed or closed.
                 let tag = *c.pick(TAGS);
