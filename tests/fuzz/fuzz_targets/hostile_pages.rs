@@ -3,8 +3,9 @@
 //! construct, huge repeats and pads, recursion, deep JSON, random HTML, self-embedding
 //! iframes, timer and message storms) make a site, which runs through a `UserAgent` with
 //! limits set. The process must not abort (libFuzzer reports a crash, a stack overflow or
-//! an allocation past `-rss_limit_mb`), no agent may crash, the run may not outlive its wall
-//! limit, and a run that went idle must have reached the top page's `load`
+//! an allocation past `-rss_limit_mb`), no agent may crash, no agent thread may still be in
+//! a task when the user agent shuts down (5 s after the 2 s wall limit), and a run that went
+//! idle must have reached the top page's `load`
 //! (`postern_conformance::hostile::run_hostile_site`). `tests/hostile_smoke.rs` runs the
 //! same generator from seeds in every `cargo test`.
 
@@ -31,7 +32,7 @@ impl Choices for Fuzzed<'_> {
 fuzz_target!(|bytes: &[u8]| {
     let site = generate_site(&mut Fuzzed(Unstructured::new(bytes)));
     let described = site.describe();
-    if let Err(finding) = run_hostile_site(site, Duration::from_secs(2)) {
+    if let Err(finding) = run_hostile_site(site, Duration::from_secs(2), true) {
         panic!("{finding}\n{described}");
     }
 });
