@@ -144,6 +144,8 @@ fn array_join_past_the_maximum_length_is_a_range_error() {
         a("a,,c  7"),
         a("[1,] [1;2] [é😀€]"),
         a("join 1"),
+        a("1,000,000 deep: RangeError: Maximum call stack size exceeded"),
+        a("9,000 deep: 1"),
     ];
     assert_eq!(run.lines, expected);
 }

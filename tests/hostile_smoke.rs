@@ -27,6 +27,24 @@ fn generated_hostile_pages_are_contained() {
     for seed in first..first + pages {
         let site = generate_site(&mut SeededChoices::new(seed));
         let described = site.describe();
+        if let Some(dir) = std::env::var_os("POSTERN_HOSTILE_DUMP") {
+            // Each page as a file (`<dir>/<seed>/<host>/<path>`), to run with `postern run`.
+            for (origin, path, html) in &site.pages {
+                let host = origin.trim_start_matches("http://");
+                let file = if path == "/" {
+                    "index.html"
+                } else {
+                    path.trim_start_matches('/')
+                };
+                let folder = std::path::Path::new(&dir).join(seed.to_string()).join(host);
+                let written = std::fs::create_dir_all(&folder)
+                    .and_then(|()| std::fs::write(folder.join(file), html));
+                if let Err(error) = written {
+                    eprintln!("cannot write {}: {error}", folder.display());
+                }
+            }
+            continue;
+        }
         if std::env::var_os("POSTERN_HOSTILE_VERBOSE").is_some() {
             eprintln!("seed {seed}:\n{described}");
         }

@@ -8,13 +8,53 @@
 //! installs, in every realm, a `join` that follows the spec's steps with that check and
 //! grows its result as it goes. `Array.prototype.toString` (which calls `this.join`) and
 //! `toLocaleString`'s callers go through it too.
+//!
+//! Nested arrays join by recursion (join → ToString → `toString` → join), in native code
+//! that boa's recursion limit does not see: `String(a)` of a 1,000,000-deep nested array
+//! overflowed the agent's 1 GiB stack and aborted the process (found by the hostile-pages
+//! fuzzer's seeded run). Joins nested deeper than [`MAX_JOIN_NESTING`] throw
+//! `RangeError: Maximum call stack size exceeded`, as browsers do past their stack.
+
+use std::cell::Cell;
 
 use boa_engine::object::FunctionObjectBuilder;
 use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction, js_string};
 
 use super::string_length::{MAX_STRING_LENGTH, invalid_string_length};
 use crate::webidl::conversions::arg;
+
+/// The most joins that may be in progress at once on an agent's thread (one per level of
+/// nested arrays being joined).
+pub(crate) const MAX_JOIN_NESTING: usize = 10_000;
+
+thread_local! {
+    /// How many joins are in progress on this thread (each agent has its own thread).
+    static JOIN_NESTING: Cell<usize> = const { Cell::new(0) };
+}
+
+/// One level of join nesting, given back when dropped.
+struct JoinLevel;
+
+impl JoinLevel {
+    /// Enters a level, or the RangeError past [`MAX_JOIN_NESTING`].
+    fn enter() -> JsResult<JoinLevel> {
+        let depth = JOIN_NESTING.with(Cell::get);
+        if depth >= MAX_JOIN_NESTING {
+            return Err(JsNativeError::range()
+                .with_message("Maximum call stack size exceeded")
+                .into());
+        }
+        JOIN_NESTING.with(|n| n.set(depth + 1));
+        Ok(JoinLevel)
+    }
+}
+
+impl Drop for JoinLevel {
+    fn drop(&mut self) {
+        JOIN_NESTING.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
 
 /// Replaces `Array.prototype.join` of the current realm.
 pub(crate) fn install(context: &mut Context) -> JsResult<()> {
@@ -46,6 +86,8 @@ pub(crate) fn array_prototype_join(
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
+    // (Deviation: joins nested past MAX_JOIN_NESTING are a RangeError, the engine's stack.)
+    let _level = JoinLevel::enter()?;
     // 1. Let O be ? ToObject(this value).
     let o = this.to_object(context)?;
     // 2. Let len be ? LengthOfArrayLike(O).
