@@ -217,9 +217,13 @@ fn recursion(c: &mut impl Choices, who: &str) -> String {
         9 => format!(
             "let p = {{}}; for (let i = 0; i < {n}; i++) p = new Proxy(p, {{}}); return p.x;"
         ),
-        10 => {
-            format!("let f = () => 0; for (let i = 0; i < {n}; i++) f = f.bind(null); return f();")
-        }
+        // At most 1,000 binds: each bound function's name is "bound " + its target's, and
+        // boa's flat strings make a chain's names quadratic (100,000 binds: 5 GB, 55 s;
+        // docs/reliability.md, "Not contained yet").
+        10 => format!(
+            "let f = () => 0; for (let i = 0; i < Math.min({n}, 1000); i++) f = f.bind(null); \
+             return f();"
+        ),
         _ => format!(
             "let o = {{}}; for (let i = 0; i < {n}; i++) o = Object.create(o); return 'x' in o;"
         ),
