@@ -3,9 +3,6 @@
 
 use super::Choices;
 
-/// V8's maximum string length, 2^29 − 24 code units.
-const MAX_STRING: u64 = (1 << 29) - 24;
-
 /// Constructs that nest: (opening, innermost, closing) for an expression statement.
 const NESTINGS: &[(&str, &str, &str)] = &[
     ("[", "0", "]"),
@@ -37,7 +34,8 @@ const DEPTHS: &[usize] = &[
     20_000, 20_001, 50_000, 100_000,
 ];
 
-/// Counts and lengths for the string and array built-ins: small, and past the maximum.
+/// Counts and lengths for the string and array built-ins: small, and past V8's maximum
+/// string length (2^29 − 24 code units).
 const COUNTS: &[&str] = &[
     "0",
     "1",
@@ -196,7 +194,6 @@ fn strings(c: &mut impl Choices, who: &str) -> String {
              return a.join('').length;"
         ),
     };
-    let _ = MAX_STRING;
     guarded(who, "strings", &body)
 }
 
