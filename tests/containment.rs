@@ -48,6 +48,8 @@ fn strings_past_the_maximum_length_are_a_range_error() {
         a("'x'.padEnd(2 ** 30): RangeError: Invalid string length"),
         a("'x'.padStart(2 ** 30, 'ab'): RangeError: Invalid string length"),
         a("'x'.repeat(-1): RangeError: Invalid count value: -1"),
+        a("'x'.concat(4 × 2 ** 27 more): RangeError: Invalid string length; later converted 0"),
+        a("a1nullundefined2,3o 1"),
         a("ababab abax [x  ] é€é€"),
         a("repeat 1"),
     ];
@@ -126,4 +128,24 @@ fn a_hundred_thousand_nested_divs_parse_with_chromiums_depth_cap() {
             a("the parent still runs"),
         ]
     );
+}
+
+#[test]
+fn array_join_past_the_maximum_length_is_a_range_error() {
+    // A fuzzer finding (docs/fuzzing.md): boa's join reserved 2 × length strings first, so
+    // `a.length = 2 ** 32 - 1; a.join()` aborted the process.
+    let run = run_page("array-join");
+    let expected = vec![
+        a("length 2 ** 32 - 1, join(): RangeError: Invalid string length"),
+        a("Array(2 ** 29).join('xy'): RangeError: Invalid string length"),
+        a("array-like of 2 ** 30: RangeError: Invalid string length"),
+        a("reads: length separator"),
+        a("1---x-2,3 1,2,3"),
+        a("a,,c  7"),
+        a("[1,] [1;2] [é😀€]"),
+        a("join 1"),
+        a("1,000,000 deep: RangeError: Maximum call stack size exceeded"),
+        a("9,000 deep: 1"),
+    ];
+    assert_eq!(run.lines, expected);
 }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+pub mod hostile;
+
 use postern::{CollectingConsole, RunOutcome, StorageStore, TimeMode, UserAgent, UserAgentOptions};
 use postern_dom::VirtualHosts;
 

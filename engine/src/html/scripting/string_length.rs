@@ -6,9 +6,10 @@
 //! 12 s) before anything stopped it. Browsers cap strings (V8 at 2^29 − 24 code units) and
 //! throw `RangeError: Invalid string length`. Postern installs, in every realm,
 //! `String.prototype.repeat`, `padStart` and `padEnd` that check the result's length against
-//! V8's maximum first (and build `repeat`'s result in one allocation).
+//! V8's maximum first (and build `repeat`'s result in one allocation), and a `concat` that
+//! checks it as each argument is appended (`Array.prototype.join`: `array_join.rs`).
 //!
-//! Deviation: strings built by concatenation (`s += s`), `Array.prototype.join` and other
+//! Deviation: strings built by the `+` operator (`s += s`), template literals and other
 //! built-ins are still bounded only by boa's own maximum; that needs the check in boa's
 //! string concatenation itself (docs/reliability.md).
 
@@ -25,7 +26,7 @@ use crate::webidl::conversions::arg;
 pub(crate) const MAX_STRING_LENGTH: u64 = (1 << 29) - 24;
 
 /// The RangeError browsers throw for a string past the maximum length.
-fn invalid_string_length() -> boa_engine::JsError {
+pub(crate) fn invalid_string_length() -> boa_engine::JsError {
     JsNativeError::range()
         .with_message("Invalid string length")
         .into()
@@ -56,7 +57,12 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
         pad_end: original("padEnd", context)?,
     };
     context.realm().host_defined_mut().insert(originals);
-    let methods: [(&str, usize, NativeFunction); 3] = [
+    let methods: [(&str, usize, NativeFunction); 4] = [
+        (
+            "concat",
+            1,
+            NativeFunction::from_fn_ptr(string_prototype_concat),
+        ),
         ("repeat", 1, NativeFunction::from_fn_ptr(repeat)),
         ("padStart", 1, NativeFunction::from_fn_ptr(pad_start)),
         ("padEnd", 1, NativeFunction::from_fn_ptr(pad_end)),
@@ -89,6 +95,38 @@ fn this_string(this: &JsValue, method: &str, context: &mut Context) -> JsResult<
             .into());
     }
     this.to_string(context)
+}
+
+/// `String.prototype.concat(...args)`, with the maximum string length: the arguments are
+/// converted in order and the first one that would make the result too long throws (the
+/// later ones are not converted, as in V8).
+///
+/// Spec: <https://tc39.es/ecma262/#sec-string.prototype.concat>
+fn string_prototype_concat(
+    this: &JsValue,
+    args: &[JsValue],
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    // 1. Let O be ? RequireObjectCoercible(this value).
+    // 2. Let S be ? ToString(O).
+    let string = this_string(this, "concat", context)?;
+    // 3. Let R be S (here: its pieces, concatenated once at step 5).
+    let mut length = string.len() as u64;
+    let mut pieces = vec![string];
+    // 4. For each element next of args, do
+    for next in args {
+        // a. Let nextString be ? ToString(next).
+        let next_string = next.to_string(context)?;
+        // b. Set R to the string-concatenation of R and nextString.
+        length += next_string.len() as u64;
+        if length > MAX_STRING_LENGTH {
+            return Err(invalid_string_length());
+        }
+        pieces.push(next_string);
+    }
+    // 5. Return R.
+    let refs: Vec<_> = pieces.iter().map(JsString::as_str).collect();
+    Ok(JsString::concat_array(&refs).into())
 }
 
 /// `String.prototype.repeat(count)`, with the maximum string length.
