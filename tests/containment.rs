@@ -149,3 +149,39 @@ fn array_join_past_the_maximum_length_is_a_range_error() {
     ];
     assert_eq!(run.lines, expected);
 }
+
+#[test]
+fn an_endless_chain_of_microtasks_stops_with_its_user_agent() {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use postern::{CollectingConsole, RunOutcome, UserAgent};
+    // A chain of microtasks never returns to the event loop: only the wall limit ends the
+    // run, and the agent's thread must then stop when the user agent shuts down (before, it
+    // kept running detached: the libFuzzer finding of docs/fuzzing.md).
+    let console = CollectingConsole::new();
+    let mut ua = UserAgent::builder()
+        .console(Arc::new(console.clone()))
+        .wall_limit(Duration::from_millis(500))
+        .build()
+        .expect("a user agent");
+    ua.open_html(
+        "http://a.test/",
+        "<script>console.log('start'); (function f() { Promise.resolve().then(f); })();</script>",
+    )
+    .expect("the page opens");
+    let outcome = ua.run_until_idle();
+    assert_eq!(
+        outcome,
+        RunOutcome::TimeLimit,
+        "the wall limit ends the run"
+    );
+    let started = Instant::now();
+    let report = ua.shutdown();
+    assert_eq!(report.stuck_threads, 0, "the agent's thread stopped");
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "within the grace period"
+    );
+    assert_eq!(console.lines(), vec![a("start")]);
+}

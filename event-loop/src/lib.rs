@@ -39,7 +39,9 @@ pub use message_ports::{
     PostOutcome,
 };
 pub use microtask::{MicrotaskQueue, perform_a_microtask_checkpoint};
-pub use processing::{EventLoop, EventLoopHandle, EventLoopHost, LoopState, run_one_turn};
+pub use processing::{
+    EventLoop, EventLoopHandle, EventLoopHost, LoopState, StopSignal, run_one_turn,
+};
 pub use task::{Task, TaskSource};
 
 pub use timer::Timers;

@@ -66,6 +66,11 @@ pub trait MicrotaskHost<M> {
     fn notify_about_rejected_promises(&mut self) {}
     /// Perform ClearKeptObjects() (WeakRef targets kept alive during the task).
     fn clear_kept_objects(&mut self) {}
+    /// Whether the agent was told to stop (see [`crate::StopSignal`]): the checkpoint then
+    /// runs no further microtask.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// Perform a microtask checkpoint.
@@ -88,6 +93,14 @@ pub fn perform_a_microtask_checkpoint<M>(
     //    4. Set the event loop's currently running task back to null.
     // (The queue's borrow is released before the microtask runs, so it can queue more.)
     while let Some(oldest_microtask) = queue.dequeue() {
+        // Deviation: once the agent is told to stop (its user agent shuts down), the
+        // microtasks left are dropped unrun, so that an endless chain of microtasks, which
+        // never returns to the event loop, cannot keep the agent's thread running.
+        if host.stop_requested() {
+            drop(oldest_microtask);
+            while queue.dequeue().is_some() {}
+            break;
+        }
         host.run_microtask(oldest_microtask);
     }
     // 4. For each environment settings object settingsObject whose responsible event loop is
@@ -145,6 +158,40 @@ mod tests {
         assert_eq!(host.ran, vec![1, 2, 3, 4, 11, 12]);
         assert_eq!(host.nested_checkpoints, 6);
         assert!(queue.is_empty());
+        assert!(!queue.is_performing_a_microtask_checkpoint());
+    }
+
+    /// A host whose every microtask queues the next one, for ever, and that is told to stop
+    /// after `stop_after` of them.
+    struct EndlessChain {
+        queue: Rc<MicrotaskQueue<u32>>,
+        ran: u32,
+        stop_after: u32,
+    }
+
+    impl MicrotaskHost<u32> for EndlessChain {
+        fn run_microtask(&mut self, microtask: u32) {
+            self.ran += 1;
+            self.queue.queue_a_microtask(microtask + 1);
+        }
+
+        fn stop_requested(&self) -> bool {
+            self.ran >= self.stop_after
+        }
+    }
+
+    #[test]
+    fn a_checkpoint_stops_an_endless_chain_once_the_agent_is_told_to_stop() {
+        let queue = Rc::new(MicrotaskQueue::new());
+        queue.queue_a_microtask(0);
+        let mut host = EndlessChain {
+            queue: Rc::clone(&queue),
+            ran: 0,
+            stop_after: 1000,
+        };
+        perform_a_microtask_checkpoint(&queue, &mut host);
+        assert_eq!(host.ran, 1000, "no microtask runs after the stop");
+        assert!(queue.is_empty(), "the rest are dropped");
         assert!(!queue.is_performing_a_microtask_checkpoint());
     }
 }

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender};
@@ -96,6 +97,25 @@ pub struct EventLoop<T> {
     sender: Sender<Task<T>>,
     incoming: Receiver<Task<T>>,
     activity: Option<Arc<Activity>>,
+    stop: StopSignal,
+}
+
+/// Set once the agent that runs a loop is told to stop (its user agent shuts down): code
+/// that could run for long without returning to the loop (a microtask checkpoint draining an
+/// endless chain) checks it, so that the agent's thread ends when told to.
+#[derive(Clone, Debug, Default)]
+pub struct StopSignal(Arc<AtomicBool>);
+
+impl StopSignal {
+    /// Whether the agent was told to stop.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+
+    /// Tells the agent to stop.
+    pub(crate) fn set(&self) {
+        self.0.store(true, Ordering::Release);
+    }
 }
 
 impl<T> EventLoop<T> {
@@ -121,7 +141,13 @@ impl<T> EventLoop<T> {
             sender,
             incoming,
             activity,
+            stop: StopSignal::default(),
         }
+    }
+
+    /// The signal the loop's agent gets when it is told to stop.
+    pub fn stop_signal(&self) -> StopSignal {
+        self.stop.clone()
     }
 
     /// The receiving end of the loop's cross-thread channel (the thread that runs the loop

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use boa_engine::job::{GenericJob, PromiseJob};
 use boa_engine::{Context, JsNativeError, JsResult};
-use postern_event_loop::{AgentId, EventLoop, MicrotaskQueue, Task};
+use postern_event_loop::{AgentId, EventLoop, MicrotaskQueue, StopSignal, Task};
 
 use crate::ids::{IdMap, WindowId};
 
@@ -56,6 +56,9 @@ pub(crate) struct AgentState {
     /// How many times Rust has entered script and not yet returned (the JS execution
     /// context stack is empty exactly when this is 0).
     pub script_depth: Cell<u32>,
+    /// Set when the agent is told to stop (the user agent shuts down): a microtask checkpoint
+    /// stops running microtasks.
+    pub stop: StopSignal,
     /// The timer nesting level of the currently running task, if it is a timer task.
     pub timer_nesting_level: Cell<Option<u32>>,
 }

@@ -90,8 +90,10 @@ impl Agent {
             .set_loop_iteration_limit(ua.loop_iteration_limit);
         context.runtime_limits_mut().set_recursion_limit(10_000);
         context.runtime_limits_mut().set_stack_size_limit(1 << 20);
+        let stop = event_loop.stop_signal();
         let state = Rc::new(AgentState {
             id,
+            stop,
             event_loop: RefCell::new(event_loop),
             ua,
             microtasks,

@@ -28,7 +28,7 @@ use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, CrashRepo
 use crate::clock::{Clock, TimeMode};
 use crate::control::Control;
 use crate::ids::AgentId;
-use crate::processing::{EventLoop, EventLoopHandle};
+use crate::processing::{EventLoop, EventLoopHandle, StopSignal};
 use crate::task::Task;
 
 mod run;
@@ -83,6 +83,8 @@ struct Slot<T> {
     /// Keeps the channel open until shutdown, which counts what is left in it.
     incoming: Receiver<Task<T>>,
     control: Sender<Control>,
+    /// Set at shutdown, for what the agent runs without returning to its loop.
+    stop: StopSignal,
     status: Arc<AgentStatus>,
     thread: Option<JoinHandle<()>>,
 }
@@ -187,6 +189,7 @@ impl<T: Send + 'static> Coordinator<T> {
         let event_loop =
             EventLoop::with_activity(id, common.clock.clone(), Arc::clone(&common.activity));
         let handle = event_loop.handle();
+        let stop = event_loop.stop_signal();
         let incoming = event_loop.incoming();
         let (control, control_receiver) = crossbeam_channel::unbounded();
         let status = Arc::new(AgentStatus::new());
@@ -215,6 +218,7 @@ impl<T: Send + 'static> Coordinator<T> {
                 handle: handle.clone(),
                 incoming,
                 control,
+                stop,
                 status,
                 thread: Some(thread),
             },
@@ -307,6 +311,7 @@ impl<T: Send + 'static> Coordinator<T> {
             std::mem::take(&mut *slots)
         };
         for slot in slots.values() {
+            slot.stop.set();
             let _ = slot.control.send(Control::Shutdown);
         }
         let deadline = Instant::now() + grace;

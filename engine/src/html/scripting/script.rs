@@ -280,4 +280,8 @@ impl MicrotaskHost<Microtask> for MicrotaskRunner<'_> {
     fn clear_kept_objects(&mut self) {
         self.context.clear_kept_objects();
     }
+
+    fn stop_requested(&self) -> bool {
+        self.state.stop.is_set()
+    }
 }
