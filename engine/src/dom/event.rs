@@ -35,7 +35,7 @@ pub(crate) const EVENT: InterfaceDeclaration = InterfaceDeclaration {
         },
         Constant {
             name: "CAPTURING_PHASE",
-            value: 1,
+            value: phase::CAPTURING_PHASE,
         },
         Constant {
             name: "AT_TARGET",
@@ -43,7 +43,7 @@ pub(crate) const EVENT: InterfaceDeclaration = InterfaceDeclaration {
         },
         Constant {
             name: "BUBBLING_PHASE",
-            value: 3,
+            value: phase::BUBBLING_PHASE,
         },
     ],
     attributes: &[
@@ -72,8 +72,12 @@ pub(crate) const EVENT: InterfaceDeclaration = InterfaceDeclaration {
 pub(crate) mod phase {
     /// NONE.
     pub const NONE: u16 = 0;
+    /// CAPTURING_PHASE.
+    pub const CAPTURING_PHASE: u16 = 1;
     /// AT_TARGET.
     pub const AT_TARGET: u16 = 2;
+    /// BUBBLING_PHASE.
+    pub const BUBBLING_PHASE: u16 = 3;
 }
 
 /// The state of an event (the DOM standard's flags and fields).

@@ -279,16 +279,56 @@ fn dispatch_with_target_override(
     };
     let target_override = target_override.unwrap_or_else(|| target_object.clone());
     // 1. Set event's dispatch flag.
-    // 2-5. targetOverride; event's target is set to it (retargeted against target).
+    // 2-5. targetOverride; event's target is set to it (retargeted against target: no
+    //      shadow trees here, so it is itself).
     with_event(&event_value, |e| {
         e.dispatch = true;
         e.target = target_override;
-        e.event_phase = phase::AT_TARGET;
-        e.current_target = target_object.clone();
     })?;
-    // TODO(spec): steps 5.4-5.13: the event path through the node tree (capture and bubble
-    // phases) for targets with parents.
-    inner_invoke(state, context, window, target, &event_value, &target_object)?;
+    // 5.5-5.9. Append to an event path: target, then each parent by "get the parent" (a
+    //          node's parent node; a document's is its relevant global object unless the
+    //          event is `load`), the target's entry being the one with a shadow-adjusted
+    //          target.
+    let path = event_path(state, window, target, &type_);
+    // 5.13. For each struct in event's path, in reverse order: its eventPhase is AT_TARGET
+    //       for the target's struct, CAPTURING_PHASE otherwise; invoke with "capturing".
+    for (i, key) in path.iter().enumerate().rev() {
+        let event_phase = if i == 0 {
+            phase::AT_TARGET
+        } else {
+            phase::CAPTURING_PHASE
+        };
+        invoke(
+            state,
+            context,
+            window,
+            *key,
+            &event_value,
+            event_phase,
+            Phase::Capturing,
+        )?;
+    }
+    // 5.14. For each struct in event's path: AT_TARGET for the target's struct; otherwise,
+    //       if event's bubbles attribute is false, continue, else BUBBLING_PHASE; invoke with
+    //       "bubbling".
+    for (i, key) in path.iter().enumerate() {
+        let event_phase = if i == 0 {
+            phase::AT_TARGET
+        } else if !bubbles {
+            continue;
+        } else {
+            phase::BUBBLING_PHASE
+        };
+        invoke(
+            state,
+            context,
+            window,
+            *key,
+            &event_value,
+            event_phase,
+            Phase::Bubbling,
+        )?;
+    }
     // 6-10. Unset the phase, currentTarget and flags.
     with_event(&event_value, |e| {
         e.event_phase = phase::NONE;
@@ -346,7 +386,89 @@ fn activation_target_of(
     None
 }
 
-/// Inner invoke: call each listener of the event's type in order.
+/// The phase an event's listeners are invoked for ("capturing" or "bubbling").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Capturing,
+    Bubbling,
+}
+
+/// The event path of `target`: the target, then each parent by "get the parent" — a node's
+/// parent node; a document's, its relevant global object (the Window), unless the event is
+/// `load`; a Window's, none.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-dispatch> (steps 5.5-5.9),
+/// <https://dom.spec.whatwg.org/#get-the-parent>,
+/// <https://html.spec.whatwg.org/multipage/document-sequences.html#document-get-the-parent>
+fn event_path(
+    state: &AgentState,
+    window: WindowId,
+    target: EventTargetKey,
+    type_: &str,
+) -> Vec<EventTargetKey> {
+    let mut path = vec![target];
+    let EventTargetKey::Node(node) = target else {
+        return path;
+    };
+    let windows = state.windows.borrow();
+    // (A document without a browsing context has no Window: its nodes' path ends at it.)
+    let Some(w) = windows.get(&window) else {
+        return path;
+    };
+    let Ok(document) = w.document.try_borrow() else {
+        return path;
+    };
+    let mut current = node;
+    // Bounded by the number of nodes: a parent chain never repeats.
+    for _ in 0..document.node_count() {
+        match document.parent(current) {
+            Some(parent) => {
+                path.push(EventTargetKey::Node(parent));
+                current = parent;
+            }
+            None => break,
+        }
+    }
+    // A document's parent is its relevant global object unless the event is `load` (the
+    // Window's document is the root of its node tree: a detached subtree's root is not).
+    if current == document.document_node() && type_ != "load" {
+        path.push(EventTargetKey::Window);
+    }
+    path
+}
+
+/// Invoke: with event's currentTarget set to the struct's invocation target, inner invoke
+/// its listeners for `phase`, unless propagation was stopped.
+///
+/// Spec: <https://dom.spec.whatwg.org/#concept-event-listener-invoke>
+fn invoke(
+    state: &Rc<AgentState>,
+    context: &mut Context,
+    window: WindowId,
+    key: EventTargetKey,
+    event: &JsValue,
+    event_phase: u16,
+    phase: Phase,
+) -> JsResult<()> {
+    // 1. Set event's target to the shadow-adjusted target of the last struct in event's path
+    //    that is either struct or preceding struct whose shadow-adjusted target is non-null
+    //    (the target: there are no shadow trees).
+    // 2-3. (relatedTarget and touch target lists: none.)
+    // 4. If event's stop propagation flag is set, then return.
+    if with_event(event, |e| e.stop_propagation)? {
+        return Ok(());
+    }
+    // 5. Initialize event's currentTarget attribute to struct's invocation target.
+    let current_target = target_value(state, context, window, key)?;
+    with_event(event, |e| {
+        e.event_phase = event_phase;
+        e.current_target = current_target.clone();
+    })?;
+    // 6-8. Let listeners be a clone of its event listener list; inner invoke.
+    inner_invoke(state, context, window, key, event, &current_target, phase)
+}
+
+/// Inner invoke: call each listener of the event's type (and of `phase`) in order.
 ///
 /// Spec: <https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke>
 fn inner_invoke(
@@ -356,6 +478,7 @@ fn inner_invoke(
     target: EventTargetKey,
     event: &JsValue,
     current_target: &JsValue,
+    phase: Phase,
 ) -> JsResult<()> {
     let type_ = with_event(event, |e| e.type_.clone())?;
     // "Let listeners be a clone of event's currentTarget's event listener list", so
@@ -372,7 +495,12 @@ fn inner_invoke(
         if listener.type_ != type_ {
             continue;
         }
-        // 1.4. If listener's once is true, then remove an event listener.
+        // 1.3. If phase is "capturing" and listener's capture is false, then continue.
+        // 1.4. If phase is "bubbling" and listener's capture is true, then continue.
+        if (phase == Phase::Capturing) != listener.capture {
+            continue;
+        }
+        // 1.5. If listener's once is true, then remove an event listener.
         if listener.once
             && let Some(w) = state.windows.borrow_mut().get_mut(&window)
         {

@@ -534,7 +534,7 @@ pub(crate) fn maybe_queue_window_load(state: &Rc<AgentState>, window: WindowId) 
     }
 }
 
-/// Fires `DOMContentLoaded` at the document (it bubbles; the document has no ancestors).
+/// Fires `DOMContentLoaded` at the document (it bubbles, to the Window).
 pub(crate) fn fire_dom_content_loaded(
     state: &Rc<AgentState>,
     context: &mut Context,
