@@ -4,26 +4,21 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/dom.html#domstringmap>
 //!
 //! A DOMStringMap is a legacy platform object with a named getter, setter and deleter and
-//! `[LegacyOverrideBuiltIns]`. As for `Storage` (see `webstorage/storage.rs`), what scripts
-//! hold is a boa Proxy over the platform object, whose traps are Web IDL's internal methods
-//! of a legacy platform object (boa 0.22 lets an embedder define no exotic object).
+//! `[LegacyOverrideBuiltIns]`. As for `Storage`, what scripts hold is a boa Proxy over the
+//! platform object, whose traps are Web IDL's internal methods of a legacy platform object
+//! (`webidl/legacy_platform_object.rs`).
 
 use std::collections::HashMap;
 
-use boa_engine::object::builtins::{JsArray, JsProxyBuilder};
-use boa_engine::property::PropertyKey;
-use boa_engine::{
-    Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace, js_string,
-};
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsValue, Trace};
 
-use crate::agent::realm_data::RealmData;
 use crate::dom::element::{remove_content_attribute, set_content_attribute, this_element};
 use crate::dom::wrappers::{NodeRef, with_document};
 use crate::ids::NodeId;
-use crate::webidl::conversions::{arg, to_dom_string, type_error};
 use crate::webidl::declaration::InterfaceDeclaration;
 use crate::webidl::dom_exception;
 use crate::webidl::interface::{create_an_object_implementing, install_interface};
+use crate::webidl::legacy_platform_object::{NamedProperties, named_properties_proxy};
 
 /// `[LegacyOverrideBuiltIns] interface DOMStringMap`: what scripts see (no members: only
 /// its named properties).
@@ -86,16 +81,7 @@ pub(crate) fn get_dataset(
     // on an element: a DOMStringMap object associated with the element.
     let target =
         create_an_object_implementing(context, "DOMStringMap", None, DomStringMapData { element })?;
-    let proxy: JsObject = JsProxyBuilder::new(target)
-        .get(trap_get)
-        .set(trap_set)
-        .has(trap_has)
-        .delete_property(trap_delete_property)
-        .get_own_property_descriptor(trap_get_own_property_descriptor)
-        .define_property(trap_define_property)
-        .own_keys(trap_own_keys)
-        .build(context)?
-        .into();
+    let proxy = named_properties_proxy::<DomStringMapData>(context, target)?;
     if let Some(objects) = realm.host_defined_mut().get_mut::<DatasetObjects>() {
         objects.by_element.insert(element.node, proxy.clone());
     }
@@ -247,194 +233,30 @@ fn delete_named_property(context: &mut Context, element: NodeRef, name: &str) ->
     Ok(())
 }
 
-/// A trap's target (the DOMStringMap platform object) and its element.
-fn trap_target(args: &[JsValue]) -> JsResult<(JsObject, NodeRef)> {
-    let target = arg(args, 0)
-        .as_object()
-        .ok_or_else(|| type_error("not a DOMStringMap"))?;
-    let element = target
-        .downcast_ref::<DomStringMapData>()
-        .map(|d| d.element)
-        .ok_or_else(|| type_error("not a DOMStringMap"))?;
-    Ok((target, element))
-}
+/// DOMStringMap's named properties: its name-value pairs.
+impl NamedProperties for DomStringMapData {
+    const INTERFACE: &'static str = "DOMStringMap";
+    const OVERRIDE_BUILTINS: bool = true;
 
-/// The trap's property key, and its name when it is a string.
-fn string_key(value: &JsValue, context: &mut Context) -> JsResult<(PropertyKey, Option<String>)> {
-    let key = value.to_property_key(context)?;
-    let name = match &key {
-        PropertyKey::Symbol(_) => None,
-        PropertyKey::String(s) => Some(s.to_std_string_lossy()),
-        PropertyKey::Index(i) => Some(i.get().to_string()),
-    };
-    Ok((key, name))
-}
-
-/// The named property visibility algorithm with `[LegacyOverrideBuiltIns]`: the value if
-/// `name` is a supported property name and the object has no own property `name` (the
-/// prototype chain is not consulted).
-///
-/// Spec: <https://webidl.spec.whatwg.org/#dfn-named-property-visibility>
-fn visible_named_property(
-    context: &mut Context,
-    target: &JsObject,
-    element: NodeRef,
-    key: &PropertyKey,
-    name: &str,
-) -> JsResult<Option<String>> {
-    // 1. If P is not a supported property name of O, then return false.
-    let Some(value) = named_value(context, element, name)? else {
-        return Ok(None);
-    };
-    // 2. If O has an own property named P, then return false.
-    if target.has_own_property(key.clone(), context)? {
-        return Ok(None);
+    fn named_value(&self, context: &mut Context, name: &str) -> JsResult<Option<String>> {
+        named_value(context, self.element, name)
     }
-    // 3. If O implements an interface that has the [LegacyOverrideBuiltIns] extended
-    //    attribute, then return true.
-    Ok(Some(value))
-}
 
-/// [[Get]]: a visible named property is the attribute's value.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-getownproperty>
-fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && let Some(value) = visible_named_property(context, &target, element, &key, &name)?
-    {
-        return Ok(JsString::from(value.as_str()).into());
+    /// The supported property names: the names of the name-value pairs, in order.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/dom.html#concept-domstringmap-pairs>
+    fn supported_property_names(&self, context: &mut Context) -> JsResult<Vec<String>> {
+        let pairs = name_value_pairs(context, self.element)?;
+        Ok(pairs.into_iter().map(|(name, _)| name).collect())
     }
-    target.get(key, context)
-}
 
-/// [[Set]]: a string key invokes the named property setter.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-set>
-fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    let value = arg(args, 2);
-    match name {
-        Some(name) => {
-            let value = to_dom_string(&value, context)?;
-            set_named_property(context, element, &name, &value)?;
-            Ok(JsValue::new(true))
-        }
-        None => Ok(JsValue::new(target.set(key, value, false, context)?)),
+    fn set_named_property(&self, context: &mut Context, name: &str, value: &str) -> JsResult<()> {
+        set_named_property(context, self.element, name, value)
     }
-}
 
-/// [[HasProperty]]: a supported property name, or a property of the object.
-fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && named_value(context, element, &name)?.is_some()
-    {
-        return Ok(JsValue::new(true));
+    fn delete_named_property(&self, context: &mut Context, name: &str) -> JsResult<()> {
+        delete_named_property(context, self.element, name)
     }
-    Ok(JsValue::new(target.has_property(key, context)?))
-}
-
-/// [[Delete]]: a visible named property is removed by the named property deleter.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-delete>
-fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && visible_named_property(context, &target, element, &key, &name)?.is_some()
-    {
-        delete_named_property(context, element, &name)?;
-        return Ok(JsValue::new(true));
-    }
-    Ok(JsValue::new(
-        target.delete_property_or_throw(key, context).is_ok(),
-    ))
-}
-
-/// [[GetOwnProperty]]: a visible named property is a writable, enumerable, configurable
-/// data property.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#LegacyPlatformObjectGetOwnProperty>
-fn trap_get_own_property_descriptor(
-    _: &JsValue,
-    args: &[JsValue],
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && let Some(value) = visible_named_property(context, &target, element, &key, &name)?
-    {
-        let descriptor = JsObject::with_object_proto(context.intrinsics());
-        descriptor.set(
-            js_string!("value"),
-            JsString::from(value.as_str()),
-            false,
-            context,
-        )?;
-        descriptor.set(js_string!("writable"), true, false, context)?;
-        descriptor.set(js_string!("enumerable"), true, false, context)?;
-        descriptor.set(js_string!("configurable"), true, false, context)?;
-        return Ok(descriptor.into());
-    }
-    let get_own = RealmData::of_current_realm(context)?
-        .get_own_property_descriptor
-        .clone();
-    get_own.call(
-        &JsValue::undefined(),
-        &[target.into(), arg(args, 1)],
-        context,
-    )
-}
-
-/// [[DefineOwnProperty]]: a string key with a data descriptor invokes the named property
-/// setter; an accessor descriptor is refused.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-defineownproperty>
-fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    let descriptor = arg(args, 2);
-    if let Some(name) = name {
-        let Some(desc) = descriptor.as_object() else {
-            return Ok(JsValue::new(false));
-        };
-        if desc.has_property(js_string!("get"), context)?
-            || desc.has_property(js_string!("set"), context)?
-        {
-            return Ok(JsValue::new(false));
-        }
-        let value = desc.get(js_string!("value"), context)?;
-        let value = to_dom_string(&value, context)?;
-        set_named_property(context, element, &name, &value)?;
-        return Ok(JsValue::new(true));
-    }
-    let descriptor = descriptor.to_property_descriptor(context)?;
-    Ok(JsValue::new(
-        target
-            .define_property_or_throw(key, descriptor, context)
-            .is_ok(),
-    ))
-}
-
-/// [[OwnPropertyKeys]]: the supported property names, in order, then the object's own
-/// keys.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-ownpropertykeys>
-fn trap_own_keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, element) = trap_target(args)?;
-    let mut keys: Vec<JsValue> = name_value_pairs(context, element)?
-        .into_iter()
-        .map(|(name, _)| JsString::from(name.as_str()).into())
-        .collect();
-    for key in target.own_property_keys(context)? {
-        keys.push(key.into());
-    }
-    Ok(JsArray::from_iter(keys, context).into())
 }
 
 #[cfg(test)]

@@ -8,3 +8,4 @@ pub(crate) mod conversions;
 pub(crate) mod declaration;
 pub(crate) mod dom_exception;
 pub(crate) mod interface;
+pub(crate) mod legacy_platform_object;

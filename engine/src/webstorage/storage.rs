@@ -7,11 +7,7 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/webstorage.html#the-storage-interface>
 
-use boa_engine::object::builtins::{JsArray, JsProxyBuilder};
-use boa_engine::property::PropertyKey;
-use boa_engine::{
-    Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace, js_string,
-};
+use boa_engine::{Context, Finalize, JsData, JsObject, JsResult, JsString, JsValue, Trace};
 use postern_dom::StorageKey;
 use postern_event_loop::{Task, TaskSource};
 
@@ -26,6 +22,7 @@ use crate::webidl::dom_exception;
 use crate::webidl::interface::{
     create_an_object_implementing, define_global_members, install_interface,
 };
+use crate::webidl::legacy_platform_object::{NamedProperties, named_properties_proxy};
 use boa_engine::builtins::proxy::Proxy;
 
 /// `interface Storage`: what scripts see.
@@ -178,7 +175,7 @@ fn window_storage(context: &mut Context, kind: StorageKind) -> JsResult<JsValue>
     // 3. Let storage be a new Storage object whose map is that map.
     let target =
         create_an_object_implementing(context, "Storage", None, StorageData { window, kind })?;
-    let proxy = storage_proxy(context, target)?;
+    let proxy = named_properties_proxy::<StorageData>(context, target)?;
     let realm = context.realm().clone();
     if let Some(storages) = realm.host_defined_mut().get_mut::<WindowStorages>() {
         match kind {
@@ -463,212 +460,33 @@ fn broadcast(
     }
 }
 
-/// Wraps a new Storage platform object in the proxy scripts see: its named properties are
-/// the map's items.
-fn storage_proxy(context: &mut Context, target: JsObject) -> JsResult<JsObject> {
-    let proxy = JsProxyBuilder::new(target)
-        .get(trap_get)
-        .set(trap_set)
-        .has(trap_has)
-        .delete_property(trap_delete_property)
-        .get_own_property_descriptor(trap_get_own_property_descriptor)
-        .define_property(trap_define_property)
-        .own_keys(trap_own_keys)
-        .build(context)?;
-    Ok(proxy.into())
-}
+/// Storage's named properties: the keys of its map.
+impl NamedProperties for StorageData {
+    const INTERFACE: &'static str = "Storage";
+    const OVERRIDE_BUILTINS: bool = false;
 
-/// A trap's target (the Storage platform object) and its data.
-fn trap_target(args: &[JsValue]) -> JsResult<(JsObject, StorageData)> {
-    let target = arg(args, 0)
-        .as_object()
-        .ok_or_else(|| type_error("not a Storage"))?;
-    let data = *target
-        .downcast_ref::<StorageData>()
-        .ok_or_else(|| type_error("not a Storage"))?;
-    Ok((target, data))
-}
-
-/// The trap's property key as a string key (`None` for a symbol).
-fn string_key(value: &JsValue, context: &mut Context) -> JsResult<(PropertyKey, Option<String>)> {
-    let key = value.to_property_key(context)?;
-    let name = match &key {
-        PropertyKey::Symbol(_) => None,
-        PropertyKey::String(s) => Some(s.to_std_string_lossy()),
-        PropertyKey::Index(i) => Some(i.get().to_string()),
-    };
-    Ok((key, name))
-}
-
-/// The named property visibility algorithm: the item's value if `name` is a supported
-/// property name and the object (with its prototype chain) has no property `name`.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#dfn-named-property-visibility>
-fn visible_named_property(
-    context: &mut Context,
-    target: &JsObject,
-    data: StorageData,
-    key: &PropertyKey,
-    name: &str,
-) -> JsResult<Option<String>> {
-    let value = with_bottle(context, data, |b, _| b.get(name).map(str::to_string))?;
-    if value.is_none() || target.has_property(key.clone(), context)? {
-        return Ok(None);
+    /// The named property getter: getItem's steps.
+    fn named_value(&self, context: &mut Context, name: &str) -> JsResult<Option<String>> {
+        with_bottle(context, *self, |b, _| b.get(name).map(str::to_string))
     }
-    Ok(value)
-}
 
-/// [[Get]]: a visible named property is the item's value; anything else is the object's.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-getownproperty>
-fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && let Some(value) = visible_named_property(context, &target, data, &key, &name)?
-    {
-        return Ok(JsString::from(value.as_str()).into());
+    /// The supported property names: the keys of the map, in order.
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/webstorage.html#the-storage-interface>
+    fn supported_property_names(&self, context: &mut Context) -> JsResult<Vec<String>> {
+        with_bottle(context, *self, |b, _| {
+            b.keys().map(str::to_string).collect()
+        })
     }
-    target.get(key, context)
-}
 
-/// [[Set]] of a legacy platform object with a named property setter: a string key sets the
-/// item (setItem's steps).
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-set>
-fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    let value = arg(args, 2);
-    match name {
-        // [[Set]] of a legacy platform object with a named property setter: invoke it.
-        Some(name) => {
-            let value = to_dom_string(&value, context)?;
-            set_item_steps(context, data, &name, &value)?;
-            Ok(JsValue::new(true))
-        }
-        None => Ok(JsValue::new(target.set(key, value, false, context)?)),
+    /// The named property setter: setItem's steps.
+    fn set_named_property(&self, context: &mut Context, name: &str, value: &str) -> JsResult<()> {
+        set_item_steps(context, *self, name, value)
     }
-}
 
-/// [[HasProperty]]: a supported property name, or a property of the object.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-getownproperty>
-fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && with_bottle(context, data, |b, _| b.get(&name).is_some())?
-    {
-        return Ok(JsValue::new(true));
+    /// The named property deleter: removeItem's steps.
+    fn delete_named_property(&self, context: &mut Context, name: &str) -> JsResult<()> {
+        remove_item_steps(context, *self, name)?;
+        Ok(())
     }
-    Ok(JsValue::new(target.has_property(key, context)?))
-}
-
-/// [[Delete]]: a visible named property is removed by the named property deleter
-/// (removeItem's steps).
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-delete>
-fn trap_delete_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    // [[Delete]]: a visible named property is deleted by the named property deleter.
-    if let Some(name) = name
-        && visible_named_property(context, &target, data, &key, &name)?.is_some()
-    {
-        remove_item_steps(context, data, &name)?;
-        return Ok(JsValue::new(true));
-    }
-    Ok(JsValue::new(
-        target.delete_property_or_throw(key, context).is_ok(),
-    ))
-}
-
-/// [[GetOwnProperty]]: LegacyPlatformObjectGetOwnProperty (a visible named property is a
-/// writable, enumerable, configurable data property).
-///
-/// Spec: <https://webidl.spec.whatwg.org/#LegacyPlatformObjectGetOwnProperty>
-fn trap_get_own_property_descriptor(
-    _: &JsValue,
-    args: &[JsValue],
-    context: &mut Context,
-) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    if let Some(name) = name
-        && let Some(value) = visible_named_property(context, &target, data, &key, &name)?
-    {
-        let descriptor = JsObject::with_object_proto(context.intrinsics());
-        descriptor.set(
-            js_string!("value"),
-            JsString::from(value.as_str()),
-            false,
-            context,
-        )?;
-        descriptor.set(js_string!("writable"), true, false, context)?;
-        descriptor.set(js_string!("enumerable"), true, false, context)?;
-        descriptor.set(js_string!("configurable"), true, false, context)?;
-        return Ok(descriptor.into());
-    }
-    // Otherwise the object's own property (`Object.getOwnPropertyDescriptor` of the realm).
-    let get_own = RealmData::of_current_realm(context)?
-        .get_own_property_descriptor
-        .clone();
-    get_own.call(
-        &JsValue::undefined(),
-        &[target.into(), arg(args, 1)],
-        context,
-    )
-}
-
-/// [[DefineOwnProperty]]: a string key with a data descriptor invokes the named property
-/// setter; an accessor descriptor is refused.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-defineownproperty>
-fn trap_define_property(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    let (key, name) = string_key(&arg(args, 1), context)?;
-    let descriptor = arg(args, 2);
-    if let Some(name) = name {
-        // [[DefineOwnProperty]] with a named property setter: only a data descriptor
-        // sets an item; an accessor is refused.
-        let Some(desc) = descriptor.as_object() else {
-            return Ok(JsValue::new(false));
-        };
-        if desc.has_property(js_string!("get"), context)?
-            || desc.has_property(js_string!("set"), context)?
-        {
-            return Ok(JsValue::new(false));
-        }
-        let value = desc.get(js_string!("value"), context)?;
-        let value = to_dom_string(&value, context)?;
-        set_item_steps(context, data, &name, &value)?;
-        return Ok(JsValue::new(true));
-    }
-    let descriptor = descriptor.to_property_descriptor(context)?;
-    Ok(JsValue::new(
-        target
-            .define_property_or_throw(key, descriptor, context)
-            .is_ok(),
-    ))
-}
-
-/// [[OwnPropertyKeys]]: the supported property names, in the map's order, then the object's
-/// own keys.
-///
-/// Spec: <https://webidl.spec.whatwg.org/#legacy-platform-object-ownpropertykeys>
-fn trap_own_keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let (target, data) = trap_target(args)?;
-    // [[OwnPropertyKeys]]: the supported property names (in the map's order), then the
-    // object's own keys.
-    let names = with_bottle(context, data, |b, _| {
-        b.keys()
-            .map(|k| JsValue::from(JsString::from(k)))
-            .collect::<Vec<_>>()
-    })?;
-    let mut keys = names;
-    for key in target.own_property_keys(context)? {
-        keys.push(key.into());
-    }
-    Ok(JsArray::from_iter(keys, context).into())
 }
