@@ -143,8 +143,9 @@ fn storage_key(state: &AgentState, window: WindowId, kind: StorageKind) -> Optio
     })
 }
 
-/// The `localStorage` / `sessionStorage` getter: this Window's Storage object of that type
-/// (the same object every time), or a SecurityError for an opaque origin.
+/// The current realm's Window's Storage object of that type (the same object every time),
+/// or a SecurityError for an opaque origin: the steps of the `localStorage` /
+/// `sessionStorage` getter, run in the realm of the Window they are for.
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webstorage.html#dom-localstorage>,
 /// <https://html.spec.whatwg.org/multipage/webstorage.html#dom-sessionstorage>
@@ -186,12 +187,26 @@ fn window_storage(context: &mut Context, kind: StorageKind) -> JsResult<JsValue>
     Ok(proxy.into())
 }
 
-fn get_local_storage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    window_storage(context, StorageKind::Local)
+/// The getter on `this`: its Window's Storage object, kept in (and made in) that Window's
+/// realm, whichever realm the getter was called from.
+fn this_window_storage(
+    this: &JsValue,
+    context: &mut Context,
+    kind: StorageKind,
+) -> JsResult<JsValue> {
+    let realm = RealmData::realm_of_this(this, context)?;
+    let previous = context.enter_realm(realm);
+    let storage = window_storage(context, kind);
+    context.enter_realm(previous);
+    storage
 }
 
-fn get_session_storage(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    window_storage(context, StorageKind::Session)
+fn get_local_storage(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_window_storage(this, context, StorageKind::Local)
+}
+
+fn get_session_storage(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    this_window_storage(this, context, StorageKind::Session)
 }
 
 /// The current realm's Window's Storage object of `key`'s type, made now if script never
