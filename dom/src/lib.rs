@@ -67,9 +67,9 @@ pub mod window_state;
 pub use browsing_context::{BrowsingContext, BrowsingContextTree, TreeError};
 pub use browsing_context_group::{BrowsingContextGroup, CrossOriginIsolationMode};
 pub use choosing_a_navigable::{
-    ChosenNavigable, NavigableChoiceContext, WindowType, find_a_navigable_by_target_name,
-    is_familiar_with, is_valid_navigable_target_name, is_valid_navigable_target_name_or_keyword,
-    the_rules_for_choosing_a_navigable,
+    ChosenNavigable, NavigableChoiceContext, NewTraversable, WindowType,
+    find_a_navigable_by_target_name, is_familiar_with, is_valid_navigable_target_name,
+    is_valid_navigable_target_name_or_keyword, the_rules_for_choosing_a_navigable,
 };
 pub use document::{Document, DocumentMode, DomError, HTML_NAMESPACE, Node, NodeData};
 pub use document_domain::{

@@ -84,6 +84,21 @@ pub enum WindowType {
     NewWithNoOpener,
 }
 
+/// The new top-level traversable the rules for choosing a navigable ask to create.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct NewTraversable {
+    /// Whether the new one must have no opener.
+    pub noopener: bool,
+    /// Its target name: the requested name, or `""` for `_blank`.
+    pub target_name: String,
+    /// Its popup sandboxing flag set: the current document's flags when its sandbox
+    /// propagates to auxiliary browsing contexts, else empty.
+    pub popup_sandboxing_flag_set: SandboxingFlagSet,
+    /// Its one permitted sandboxed navigator: the current navigable when the current
+    /// document has the sandboxed navigation flag.
+    pub one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
+}
+
 /// The outcome of the rules for choosing a navigable.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ChosenNavigable {
@@ -93,18 +108,7 @@ pub enum ChosenNavigable {
     /// group, when `noopener` ([`BrowsingContextTree::create_top_level`]); otherwise an
     /// auxiliary one opened by the current navigable
     /// ([`BrowsingContextTree::create_a_new_auxiliary_browsing_context`]).
-    CreateNew {
-        /// Whether the new one must have no opener.
-        noopener: bool,
-        /// Its target name: the requested name, or `""` for `_blank`.
-        target_name: String,
-        /// Its popup sandboxing flag set: the current document's flags when its sandbox
-        /// propagates to auxiliary browsing contexts, else empty.
-        popup_sandboxing_flag_set: SandboxingFlagSet,
-        /// Its one permitted sandboxed navigator: the current navigable when the current
-        /// document has the sandboxed navigation flag.
-        one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
-    },
+    CreateNew(NewTraversable),
     /// No navigable: the popup was blocked (by a popup blocker or sandboxing).
     None,
 }
@@ -114,7 +118,7 @@ impl ChosenNavigable {
     pub fn window_type(&self) -> WindowType {
         match self {
             ChosenNavigable::Existing(_) | ChosenNavigable::None => WindowType::ExistingOrNone,
-            ChosenNavigable::CreateNew { .. } => WindowType::NewAndUnrestricted,
+            ChosenNavigable::CreateNew(_) => WindowType::NewAndUnrestricted,
         }
     }
 }
@@ -220,12 +224,12 @@ pub fn the_rules_for_choosing_a_navigable(
         };
     //      8.10. Set chosen's is created by web content to true. (Not modelled.)
     // 9. Return chosen and windowType.
-    Ok(ChosenNavigable::CreateNew {
+    Ok(ChosenNavigable::CreateNew(NewTraversable {
         noopener,
         target_name,
         popup_sandboxing_flag_set,
         one_permitted_sandboxed_navigator,
-    })
+    }))
 }
 
 /// The navigable named `name` that `current` can reach, searching `current`'s subtree,

@@ -119,11 +119,13 @@ impl Fixture {
 fn choosing_a_navigable_table() {
     let fixture = Fixture::new();
     let existing = |label: &str| ChosenNavigable::Existing(fixture.id(label));
-    let new = |noopener: bool, target_name: &str| ChosenNavigable::CreateNew {
-        noopener,
-        target_name: target_name.into(),
-        popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
-        one_permitted_sandboxed_navigator: None,
+    let new = |noopener: bool, target_name: &str| {
+        ChosenNavigable::CreateNew(NewTraversable {
+            noopener,
+            target_name: target_name.into(),
+            popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
+            one_permitted_sandboxed_navigator: None,
+        })
     };
     // (name, current, noopener, expected)
     let cases = [
@@ -327,22 +329,22 @@ fn popups_of_sandboxed_documents() {
     let flags = parse_a_sandboxing_directive("allow-scripts allow-popups");
     assert_eq!(
         choose("allow-scripts allow-popups", false),
-        Ok(ChosenNavigable::CreateNew {
+        Ok(ChosenNavigable::CreateNew(NewTraversable {
             noopener: false,
             target_name: String::new(),
             popup_sandboxing_flag_set: flags,
             one_permitted_sandboxed_navigator: Some(f1),
-        })
+        }))
     );
     // allow-popups-to-escape-sandbox: no flags propagate.
     assert_eq!(
         choose("allow-popups allow-popups-to-escape-sandbox", true),
-        Ok(ChosenNavigable::CreateNew {
+        Ok(ChosenNavigable::CreateNew(NewTraversable {
             noopener: true,
             target_name: String::new(),
             popup_sandboxing_flag_set: SandboxingFlagSet::EMPTY,
             one_permitted_sandboxed_navigator: None,
-        })
+        }))
     );
     // No allow-popups: blocked.
     assert_eq!(choose("allow-scripts", false), Ok(ChosenNavigable::None));

@@ -22,8 +22,7 @@ use crate::embedder::console_sink::ConsoleLevel;
 use crate::html::navigation::navigate;
 use crate::html::scripting::script::emit_console;
 use crate::html::traversable::{
-    NewTraversableRequest, create_the_chosen_top_level_traversable, origins_of_active_documents,
-    same_origin_in,
+    create_the_chosen_top_level_traversable, origins_of_active_documents, same_origin_in,
 };
 use crate::ids::{NodeId, WindowId};
 use crate::webidl::conversions::type_error;
@@ -202,22 +201,12 @@ pub(crate) fn choose_a_navigable(
             Ok(None)
         }
         ChosenNavigable::Existing(existing) => Ok(Some((existing, false))),
-        ChosenNavigable::CreateNew {
-            noopener,
-            target_name,
-            popup_sandboxing_flag_set,
-            one_permitted_sandboxed_navigator,
-        } => {
+        ChosenNavigable::CreateNew(new_traversable) => {
             let created = create_the_chosen_top_level_traversable(
                 state,
                 context,
                 (source_bc, &source_origin),
-                NewTraversableRequest {
-                    noopener,
-                    target_name,
-                    popup_sandboxing_flag_set,
-                    one_permitted_sandboxed_navigator,
-                },
+                new_traversable,
             )
             .map_err(|error| type_error(error.to_string()))?;
             Ok(Some((created, true)))

@@ -13,9 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use boa_engine::Context;
-use postern_dom::{
-    BrowsingContextId, Origin, SandboxingFlagSet, StorageShed, determine_the_origin,
-};
+use postern_dom::{BrowsingContextId, NewTraversable, Origin, StorageShed, determine_the_origin};
 use url::Url;
 
 use crate::agent::AgentState;
@@ -171,18 +169,6 @@ pub(crate) fn definitely_close_a_top_level_traversable(
     navigation::destroy_documents_where_they_live(state, context, windows);
 }
 
-/// What the rules for choosing a navigable ask to create (`ChosenNavigable::CreateNew`).
-pub(crate) struct NewTraversableRequest {
-    /// Whether it must have no opener.
-    pub noopener: bool,
-    /// Its target name.
-    pub target_name: String,
-    /// Its popup sandboxing flag set.
-    pub popup_sandboxing_flag_set: SandboxingFlagSet,
-    /// Its one permitted sandboxed navigator.
-    pub one_permitted_sandboxed_navigator: Option<BrowsingContextId>,
-}
-
 /// The creation steps of the rules for choosing a navigable (8.7-8.9), for `window.open()`
 /// and following a hyperlink: a new top-level traversable opened by `source` (its browsing
 /// context and its active document's origin) unless `noopener`, with its popup sandboxing
@@ -193,7 +179,7 @@ pub(crate) fn create_the_chosen_top_level_traversable(
     state: &Rc<AgentState>,
     context: &mut Context,
     source: (BrowsingContextId, &Origin),
-    request: NewTraversableRequest,
+    request: NewTraversable,
 ) -> Result<BrowsingContextId, EngineError> {
     let (source_bc, source_origin) = source;
     // The popup's initial about:blank document: its creation sandboxing flags are its popup

@@ -34,8 +34,7 @@ use crate::html::sandboxing::is_allowed_by_sandboxing_to_navigate;
 use crate::html::scripting::environments::incumbent_window;
 use crate::html::scripting::script::emit_console;
 use crate::html::traversable::{
-    NewTraversableRequest, create_the_chosen_top_level_traversable, origins_of_active_documents,
-    same_origin_in,
+    create_the_chosen_top_level_traversable, origins_of_active_documents, same_origin_in,
 };
 use crate::html::window_proxy::window_proxy_for;
 use crate::ids::WindowId;
@@ -190,22 +189,13 @@ pub(crate) fn window_open_steps(
             return Ok(JsValue::null());
         }
         // 14. If windowType is either "new and unrestricted" or "new with no opener":
-        ChosenNavigable::CreateNew {
-            noopener,
-            target_name,
-            popup_sandboxing_flag_set,
-            one_permitted_sandboxed_navigator,
-        } => {
+        ChosenNavigable::CreateNew(new_traversable) => {
+            let noopener = new_traversable.noopener;
             let created = create_the_chosen_top_level_traversable(
                 state,
                 context,
                 (source_bc, &source_origin),
-                NewTraversableRequest {
-                    noopener,
-                    target_name,
-                    popup_sandboxing_flag_set,
-                    one_permitted_sandboxed_navigator,
-                },
+                new_traversable,
             )
             .map_err(|error| type_error(error.to_string()))?;
             // 14.1. Set targetNavigable's active browsing context's is popup to the result
