@@ -1,7 +1,12 @@
 //! Containment of hostile pages: what a page controls must not take the process down, and a
 //! cross-site iframe doing it leaves its parent running (docs/reliability.md).
 
-use postern_conformance::run_page;
+use postern_conformance::{repo_root, run_page};
+
+/// Agents' memory budgets hold only under this allocator (as in `postern`).
+#[global_allocator]
+static ALLOCATOR: postern::ContainingAllocator<std::alloc::System> =
+    postern::ContainingAllocator::new(std::alloc::System);
 
 fn a(line: &str) -> String {
     format!("[http://a.test] {line}")
@@ -184,4 +189,67 @@ fn an_endless_chain_of_microtasks_stops_with_its_user_agent() {
         "within the grace period"
     );
     assert_eq!(console.lines(), vec![a("start")]);
+}
+
+#[test]
+fn an_agent_allocating_without_end_is_stopped_and_the_others_go_on() {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use postern::{CollectingConsole, CrashCause, RunOutcome, TimeMode, UserAgent};
+    use postern_dom::VirtualHosts;
+
+    // Two cross-site iframes allocate without end in one task each (a string and an array
+    // doubled): each agent is stopped by its budget inside the allocation that would pass
+    // it, reported with the cause, and the parent's agent goes on (before: the process
+    // aborted, "memory allocation of ... bytes failed", or grew until the machine's memory
+    // ran out).
+    const LIMIT: usize = 256 * 1024 * 1024;
+    let site = repo_root().join("tests/pages/out-of-memory");
+    let mut hosts = VirtualHosts::new();
+    for host in ["a.test", "b.test", "c.test"] {
+        hosts
+            .serve(&format!("http://{host}"), site.join(host))
+            .expect("the pages are served");
+    }
+    let console = CollectingConsole::new();
+    let mut ua = UserAgent::builder()
+        .loader(Arc::new(hosts))
+        .console(Arc::new(console.clone()))
+        .time(TimeMode::Virtual)
+        .wall_limit(Duration::from_secs(120))
+        .agent_memory_limit(Some(LIMIT))
+        .build()
+        .expect("a user agent");
+    ua.open("http://a.test/").expect("the page opens");
+    assert_eq!(ua.run_until_idle(), RunOutcome::Idle);
+    let crashes = ua.crashed_agents();
+    assert_eq!(crashes.len(), 2, "{crashes:?}");
+    for crash in &crashes {
+        let CrashCause::OutOfMemory(reason) = crash.cause else {
+            panic!("not stopped by its budget: {crash:?}");
+        };
+        assert_eq!(reason.limit, Some(LIMIT), "{crash:?}");
+        assert!(
+            crash.message.starts_with("out of memory: an allocation of"),
+            "{}",
+            crash.message
+        );
+    }
+    let mut lines = console.lines();
+    lines[..2].sort();
+    assert_eq!(
+        lines,
+        vec![
+            a("child says: b.test doubles a string"),
+            a("child says: c.test doubles an array"),
+            a("the parent still runs"),
+            a("and its timers fire"),
+        ]
+    );
+    // The two messages to the windows of the stopped agents are dropped (target gone).
+    assert_eq!(ua.dropped_messages(), 2);
+    let report = ua.shutdown();
+    assert_eq!(report.parked_threads, 2, "{report:?}");
+    assert_eq!(report.stuck_threads, 0, "{report:?}");
 }

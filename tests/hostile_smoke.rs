@@ -8,6 +8,12 @@ use std::time::Duration;
 
 use postern_conformance::hostile::{SeededChoices, generate_site, run_hostile_site};
 
+/// Agents' memory budgets hold only under this allocator: an agent allocating without end is
+/// stopped (an accepted outcome) instead of aborting the process.
+#[global_allocator]
+static ALLOCATOR: postern::ContainingAllocator<std::alloc::System> =
+    postern::ContainingAllocator::new(std::alloc::System);
+
 /// Pages per run; `POSTERN_HOSTILE_PAGES` asks for more (a longer local run).
 const PAGES: u64 = 12;
 

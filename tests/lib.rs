@@ -71,6 +71,7 @@ pub fn run_site_with_storage(
         // 2026-01-01T00:00:00Z: dates print the same every run.
         wall_clock_start: Some(Duration::from_secs(1_767_225_600)),
         max_navigable_depth: postern::DEFAULT_MAX_NAVIGABLE_DEPTH,
+        agent_memory_limit: Some(postern::DEFAULT_AGENT_MEMORY_LIMIT),
     };
     let ua =
         UserAgent::with_storage_store(Arc::new(hosts), Arc::new(console.clone()), options, store);

@@ -69,7 +69,7 @@ Exit codes:
   4  the wall-clock limit (--wall-limit) was reached with work still pending
   5  the page could not be loaded (unknown host, network error or timeout, unsupported
      scheme, status not 2xx after redirects; a failed iframe or script does not count)
-  6  an agent crashed (its windows stopped; the others ran on)
+  6  an agent crashed: a panic, or past --memory-limit (its windows stopped; the others ran on)
 When several apply, the first that applies in the order 5, 6, 4, 3, 1 is returned;
 a line on standard error says why for every non-zero code.";
 

@@ -7,6 +7,8 @@ use std::time::Duration;
 pub const MAX_SECONDS: f64 = 7.0 * 24.0 * 3600.0;
 /// The largest timeout multiplier.
 pub const MAX_TIMEOUT_MULTIPLIER: f64 = 1000.0;
+/// The smallest and the largest memory limit of an agent, in MiB (16 MiB to 1 TiB).
+pub const MEBIBYTES: std::ops::RangeInclusive<u64> = 16..=1024 * 1024;
 /// The most worker processes or threads.
 pub const MAX_JOBS: usize = 256;
 
@@ -51,6 +53,21 @@ pub fn jobs(text: &str) -> Result<usize, String> {
     }
 }
 
+/// A memory limit in MiB, an integer from 16 to 1048576 (1 TiB); returned in bytes.
+pub fn mebibytes(text: &str) -> Result<usize, String> {
+    let what = format!(
+        "a whole number of MiB from {} to {}",
+        MEBIBYTES.start(),
+        MEBIBYTES.end()
+    );
+    match text.trim().parse::<u64>() {
+        Ok(n) if MEBIBYTES.contains(&n) => usize::try_from(n * 1024 * 1024)
+            .map_err(|_| format!("{text} MiB is more than this machine can address")),
+        Ok(_) => Err(format!("{text} is out of range: expected {what}")),
+        Err(_) => Err(format!("{text:?} is not a number; expected {what}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +87,16 @@ mod tests {
         assert!(seconds("NaN").unwrap_err().contains("not a finite number"));
         assert!(seconds("-1").unwrap_err().contains("not greater than 0"));
         assert!(seconds("ten").unwrap_err().contains("not a number"));
+    }
+
+    #[test]
+    fn memory_limits_are_whole_mebibytes_in_range() {
+        assert_eq!(mebibytes("4096"), Ok(4096 * 1024 * 1024));
+        assert_eq!(mebibytes("16"), Ok(16 * 1024 * 1024));
+        for bad in ["0", "15", "-1", "1.5", "NaN", "1048577", "1e300", ""] {
+            assert!(mebibytes(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(mebibytes("8").unwrap_err().contains("out of range"));
     }
 
     #[test]

@@ -20,11 +20,14 @@ mod watch;
 mod wpt;
 mod wpt_child;
 
-/// The process's allocator: mimalloc. A page's script allocates and frees small objects at a
-/// high rate (every message event, every cloned object); glibc's malloc spent about 30% of a
-/// MessagePort benchmark in its own bookkeeping (docs/performance-log.md).
+/// The process's allocator: mimalloc, kept by agents' memory budgets. A page's script
+/// allocates and frees small objects at a high rate (every message event, every cloned
+/// object); glibc's malloc spent about 30% of a MessagePort benchmark in its own bookkeeping
+/// (docs/performance-log.md). [`postern::ContainingAllocator`] stops an agent whose
+/// allocation would pass `--memory-limit` (or fails) instead of aborting the process.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: postern::ContainingAllocator<mimalloc::MiMalloc> =
+    postern::ContainingAllocator::new(mimalloc::MiMalloc);
 
 use std::process::ExitCode;
 

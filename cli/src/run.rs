@@ -59,6 +59,11 @@ pub struct RunArgs {
     /// yields, pages that never go idle): more than 0, at most a week.
     #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = limits::seconds, allow_negative_numbers = true)]
     pub wall_limit: Duration,
+    /// The most memory one agent (the pages of one site) may hold, in MiB: an agent past
+    /// it is stopped with its windows (exit code 6, stderr names it), the others go on.
+    /// From 16 to 1048576.
+    #[arg(long, value_name = "MIB", default_value = "4096", value_parser = limits::mebibytes, allow_negative_numbers = true)]
+    pub memory_limit: usize,
     /// Never use the network: `http:`/`https:` URLs that no --serve directory serves fail to
     /// load (unknown host).
     #[arg(long)]
@@ -250,6 +255,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
         },
         time_limit: args.effective_time_limit(),
         wall_limit: args.wall_limit,
+        agent_memory_limit: Some(args.memory_limit),
         ..UserAgentOptions::default()
     };
     let mut ua = UserAgent::new(loader.clone(), console.clone(), options)?;
@@ -260,8 +266,6 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
     let started = Instant::now();
     let outcome = ua.run_until_idle();
     let elapsed = started.elapsed();
-    // TODO(issue 15): crashed_agents() reports panics today; aborts contained per agent
-    // (stack overflow, allocation failure) are to be reported through it as well.
     let crashes = ua.crashed_agents();
     let shutdown = ua.shutdown();
     let ending = Ending {
@@ -292,8 +296,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode, EngineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use postern::CrashReport;
     use postern::ids::AgentId;
+    use postern::{CrashCause, CrashReport};
 
     fn args(virtual_time: bool, fail_on_error: bool) -> RunArgs {
         RunArgs {
@@ -303,6 +307,7 @@ mod tests {
             virtual_time,
             time_limit: None,
             wall_limit: Duration::from_secs(60),
+            memory_limit: 4096 * 1024 * 1024,
             offline: true,
             http_timeout: Duration::from_secs(30),
             format: Format::Text,
@@ -328,6 +333,7 @@ mod tests {
         let mut end = ending(RunOutcome::Idle, 1);
         end.crashes.push(CrashReport {
             agent: AgentId(2),
+            cause: CrashCause::Panic,
             message: "stack overflow".into(),
         });
         let (exit, lines) = judge(&args(false, false), &url, &end);
@@ -347,6 +353,7 @@ mod tests {
         assert_eq!(lines.len(), 2);
         end.crashes.push(CrashReport {
             agent: AgentId(1),
+            cause: CrashCause::Panic,
             message: "panic".into(),
         });
         assert_eq!(

@@ -162,3 +162,45 @@ fn the_help_lists_the_exit_codes() {
     let ran = postern(&["--help"], &[]);
     assert!(!ran.stdout.contains("wpt-child"), "{}", ran.stdout);
 }
+
+#[test]
+fn an_agent_past_its_memory_limit_exits_with_6_and_the_others_run() {
+    // The iframe's agent is stopped inside the allocation that would pass --memory-limit
+    // (before: the string grew to 10 GB, and with less memory the process aborted).
+    let ran = postern(
+        &[
+            "run",
+            "--virtual-time",
+            "--memory-limit",
+            "64",
+            &page("out-of-memory"),
+        ],
+        &[],
+    );
+    assert_eq!(ran.code, Some(6), "{}", ran.stderr);
+    assert_eq!(
+        ran.stdout,
+        "[http://a.test] child says: doubling a string\n[http://a.test] the parent still runs\n"
+    );
+    assert!(
+        ran.stderr
+            .starts_with("postern: agent 2 crashed: out of memory: an allocation of "),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        ran.stderr.contains("past its limit of 64 MiB"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(ran.stderr.lines().count(), 1, "{}", ran.stderr);
+}
+
+#[test]
+fn a_memory_limit_out_of_range_is_a_usage_error() {
+    for bad in ["0", "8", "-1", "1.5", "NaN", "1e300"] {
+        let ran = postern(&["run", "--memory-limit", bad, &page("idle.html")], &[]);
+        assert_eq!(ran.code, Some(2), "{bad}: {}", ran.stderr);
+        assert!(ran.stderr.contains("MiB"), "{bad}: {}", ran.stderr);
+    }
+}

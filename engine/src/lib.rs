@@ -74,7 +74,8 @@ pub use embedder::message_trace::{
     MessageTrace,
 };
 pub use embedder::options::{
-    DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook, UserAgentOptions,
+    DEFAULT_AGENT_MEMORY_LIMIT, DEFAULT_MAX_NAVIGABLE_DEPTH, TestResultsFn, TestResultsHook,
+    UserAgentOptions,
 };
 pub use embedder::storage_store::{MemoryStorageStore, StorageItems, StorageStore};
 pub use embedder::user_agent::UserAgent;
@@ -82,5 +83,6 @@ pub use embedder::value::{MAX_DEPTH, ScriptError, ScriptErrorKind, Value};
 pub use embedder::windows::{WindowHandle, WindowInfo};
 pub use ids::WindowId;
 pub use postern_dom::{BrowsingContextId, LoadError, Resource, ResourceLoader, VirtualHosts};
+pub use postern_event_loop::memory::{ContainingAllocator, OutOfMemory};
 pub use postern_event_loop::{AgentId, TimeMode};
-pub use postern_event_loop::{CrashReport, RunOutcome, ShutdownReport};
+pub use postern_event_loop::{CrashCause, CrashReport, RunOutcome, ShutdownReport};

@@ -8,7 +8,7 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -18,6 +18,7 @@ use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
 use crate::control::Control;
 use crate::ids::AgentId;
+use crate::memory::{self, OutOfMemory};
 use crate::processing::{EventLoop, LoopState};
 use crate::task::Task;
 use crate::wait::{self, Woke};
@@ -33,13 +34,25 @@ pub trait AgentLoop {
     fn event_loop(&self) -> &RefCell<EventLoop<Self::Steps>>;
 }
 
-/// An agent that stopped because a task panicked.
+/// An agent that stopped before the user agent did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CrashReport {
     /// The agent.
     pub agent: AgentId,
-    /// The panic's message.
+    /// What stopped it.
+    pub cause: CrashCause,
+    /// What happened, in words (a panic's message, or the allocation refused).
     pub message: String,
+}
+
+/// What stopped an agent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrashCause {
+    /// A task panicked, or the agent could not be built.
+    Panic,
+    /// An allocation would have taken the agent past its memory budget, or failed
+    /// ([`crate::memory`]).
+    OutOfMemory(OutOfMemory),
 }
 
 const NO_TIMER: u64 = u64::MAX;
@@ -50,6 +63,9 @@ pub(crate) struct AgentStatus {
     next_timer: AtomicU64,
     has_work: AtomicBool,
     crashed: AtomicBool,
+    /// Set when the thread stopped inside an allocation for good ([`crate::memory`]): it
+    /// never ends, so shutdown does not wait for it.
+    parked: AtomicBool,
 }
 
 impl AgentStatus {
@@ -58,6 +74,7 @@ impl AgentStatus {
             next_timer: AtomicU64::new(NO_TIMER),
             has_work: AtomicBool::new(true),
             crashed: AtomicBool::new(false),
+            parked: AtomicBool::new(false),
         }
     }
 
@@ -81,9 +98,14 @@ impl AgentStatus {
         self.has_work.load(Ordering::Acquire)
     }
 
-    /// Whether a task of the agent panicked.
+    /// Whether the agent crashed.
     pub(crate) fn crashed(&self) -> bool {
         self.crashed.load(Ordering::Acquire)
+    }
+
+    /// Whether the agent's thread stopped for good inside an allocation.
+    pub(crate) fn parked(&self) -> bool {
+        self.parked.load(Ordering::Acquire)
     }
 }
 
@@ -101,6 +123,9 @@ pub(crate) struct Common {
     pub lost_tasks: AtomicU64,
     /// Each agent that crashed, once, in the order the crashes were recorded.
     pub crashes: Mutex<Vec<CrashReport>>,
+    /// Each agent's memory budget in bytes, 0 for none ([`crate::memory`]); read when the
+    /// agent is spawned.
+    pub memory_limit: AtomicUsize,
 }
 
 /// How many turns an agent runs per `Go` under virtual time before handing back, so that
@@ -121,7 +146,29 @@ pub(crate) struct AgentThread<T> {
     pub incoming: Receiver<Task<T>>,
     /// Virtual time: where the end of a turn is reported, by its number.
     pub done: Sender<u64>,
+    /// Virtual time: the turn being run ([`NO_TURN`] between turns), for a crash inside it.
+    pub current_turn: Arc<AtomicU64>,
+    /// The agent's memory budget in bytes ([`crate::memory`]), as it was when it was spawned.
+    pub memory_limit: Option<usize>,
 }
+
+impl<T> Clone for AgentThread<T> {
+    fn clone(&self) -> Self {
+        AgentThread {
+            id: self.id,
+            common: Arc::clone(&self.common),
+            status: Arc::clone(&self.status),
+            control: self.control.clone(),
+            incoming: self.incoming.clone(),
+            done: self.done.clone(),
+            current_turn: Arc::clone(&self.current_turn),
+            memory_limit: self.memory_limit,
+        }
+    }
+}
+
+/// [`AgentThread::current_turn`] between turns.
+pub(crate) const NO_TURN: u64 = u64::MAX;
 
 enum Exit {
     Shutdown,
@@ -148,6 +195,11 @@ impl<T: Send + 'static> AgentThread<T> {
         A: AgentLoop<Steps = T>,
         F: FnOnce(EventLoop<T>) -> Result<A, String>,
     {
+        let stopper = self.clone();
+        memory::enter_agent_thread(
+            self.memory_limit,
+            Box::new(move |reason| stopper.stop_out_of_memory(reason)),
+        );
         let built = catch_unwind(AssertUnwindSafe(move || make(event_loop)));
         let mut agent = match built {
             Ok(Ok(agent)) => agent,
@@ -187,7 +239,9 @@ impl<T: Send + 'static> AgentThread<T> {
             if self.control.try_recv() == Ok(Control::Shutdown) {
                 return Exit::Shutdown;
             }
-            let turn = catch_unwind(AssertUnwindSafe(|| agent.run_one_turn()));
+            let turn = catch_unwind(AssertUnwindSafe(|| {
+                memory::in_turn(|| agent.run_one_turn())
+            }));
             let next_timer = match turn {
                 Err(payload) => return Exit::Crashed(panic_message(payload.as_ref())),
                 Ok(LoopState::RanTask) => continue,
@@ -231,12 +285,15 @@ impl<T: Send + 'static> AgentThread<T> {
                 }
             };
             self.common.activity.begin();
+            self.current_turn.store(turn, Ordering::Release);
             let mut has_work = true;
             for _ in 0..TURN_BUDGET {
-                match catch_unwind(AssertUnwindSafe(|| agent.run_one_turn())) {
+                match catch_unwind(AssertUnwindSafe(|| {
+                    memory::in_turn(|| agent.run_one_turn())
+                })) {
                     Err(payload) => {
                         let message = panic_message(payload.as_ref());
-                        self.record_crash(&message);
+                        self.record_crash(&message, CrashCause::Panic);
                         // What the crash leaves is counted (and the agent's unit given back)
                         // before the coordinator's next look: it waits for quiescence.
                         let _ = self.done.send(turn);
@@ -252,6 +309,7 @@ impl<T: Send + 'static> AgentThread<T> {
             let next_timer = agent.event_loop().borrow().next_timer_deadline();
             self.status.set_next_timer(next_timer);
             self.status.has_work.store(has_work, Ordering::Release);
+            self.current_turn.store(NO_TURN, Ordering::Release);
             self.common.activity.end();
             // The coordinator may be gone (shutting down); the next command says so.
             let _ = self.done.send(turn);
@@ -263,7 +321,7 @@ impl<T: Send + 'static> AgentThread<T> {
         wait::wait(&self.incoming, &self.control, timeout)
     }
 
-    fn record_crash(&self, message: &str) {
+    fn record_crash(&self, message: &str, cause: CrashCause) {
         if !self.status.crashed.swap(true, Ordering::AcqRel) {
             self.status.set_next_timer(None);
             self.status.has_work.store(false, Ordering::Release);
@@ -273,6 +331,7 @@ impl<T: Send + 'static> AgentThread<T> {
                 .unwrap_or_else(|p| p.into_inner())
                 .push(CrashReport {
                     agent: self.id,
+                    cause,
                     message: message.to_string(),
                 });
         }
@@ -281,7 +340,7 @@ impl<T: Send + 'static> AgentThread<T> {
     /// After a crash: record it, give back the agent's unit of activity, and count every task
     /// that still arrives as lost until shutdown.
     fn crash_and_drain(&self, message: String) {
-        self.record_crash(&message);
+        self.record_crash(&message, CrashCause::Panic);
         self.common.activity.end();
         loop {
             match self.wait(None) {
@@ -296,6 +355,20 @@ impl<T: Send + 'static> AgentThread<T> {
             }
         }
         self.drain_incoming();
+    }
+
+    /// The agent's memory budget stopped it inside an allocation (on its own thread, from
+    /// [`crate::memory`]): record the crash, finish the turn it was in for the coordinator,
+    /// and count what is sent to it as lost until shutdown. The thread then parks for good.
+    fn stop_out_of_memory(&self, reason: OutOfMemory) {
+        self.record_crash(&reason.to_string(), CrashCause::OutOfMemory(reason));
+        let turn = self.current_turn.swap(NO_TURN, Ordering::AcqRel);
+        if turn != NO_TURN {
+            let _ = self.done.send(turn);
+        }
+        // The message is recorded; `crash_and_drain` finds the crash already there.
+        self.crash_and_drain(String::new());
+        self.status.parked.store(true, Ordering::Release);
     }
 
     /// Counts what is left in the channel as lost.

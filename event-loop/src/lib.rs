@@ -22,6 +22,7 @@ pub mod clock;
 mod control;
 pub mod coordinator;
 pub mod ids;
+pub mod memory;
 pub mod message_ports;
 pub mod microtask;
 pub mod processing;
@@ -30,7 +31,7 @@ pub mod timer;
 mod wait;
 
 pub use activity::Activity;
-pub use agent_thread::{AgentLoop, CrashReport};
+pub use agent_thread::{AgentLoop, CrashCause, CrashReport};
 pub use clock::{Clock, TimeMode};
 pub use coordinator::{Coordinator, RunLimits, RunOutcome, ShutdownReport, SpawnError};
 pub use ids::{AgentId, DocumentKey, TimerKey};

@@ -6,7 +6,9 @@ mod common;
 use std::time::Duration;
 
 use common::{Steps, TestAgent, limits, never, send, spawn, steps, world_of};
-use postern_event_loop::{AgentId, Coordinator, CrashReport, RunOutcome, TaskSource, TimeMode};
+use postern_event_loop::{
+    AgentId, Coordinator, CrashCause, CrashReport, RunOutcome, TaskSource, TimeMode,
+};
 
 const MODES: [TimeMode; 2] = [TimeMode::Real, TimeMode::Virtual];
 
@@ -59,6 +61,7 @@ fn crash_and_go_on(mode: TimeMode) {
         coordinator.crashes(),
         vec![CrashReport {
             agent: AgentId(2),
+            cause: CrashCause::Panic,
             message: "boom in agent 2".into(),
         }],
         "{mode:?}"
@@ -152,10 +155,12 @@ fn an_agent_that_cannot_be_built_is_reported_and_the_run_still_ends_idle() {
             vec![
                 CrashReport {
                     agent: failing.agent(),
+                    cause: CrashCause::Panic,
                     message: "no engine".into()
                 },
                 CrashReport {
                     agent: panicking.agent(),
+                    cause: CrashCause::Panic,
                     message: "engine init panicked".into()
                 },
             ],

@@ -180,9 +180,9 @@ fn strings(c: &mut impl Choices, who: &str) -> String {
              return ''.concat(s, s, s, s, s, s, s, s).length;"
         ),
         8 => {
-            // Doubling stays under boa's reach (s += s past the maximum length is boa's to
-            // bound: docs/reliability.md).
-            let k = *c.pick(&[1, 10, 20, 22]);
+            // Doubling 40 times passes any budget: the agent's memory budget stops it
+            // (docs/reliability.md); the others stay under it.
+            let k = *c.pick(&[1, 10, 20, 22, 40]);
             format!("let s = 'x'; for (let i = 0; i < {k}; i++) s += s; return s.length;")
         }
         9 => format!(

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use postern::{CollectingConsole, RunOutcome, TimeMode, UserAgent, UserAgentOptions};
+use postern::{CollectingConsole, CrashCause, RunOutcome, TimeMode, UserAgent, UserAgentOptions};
 use postern_dom::{LoadError, Resource, ResourceLoader, VirtualHosts, origin_of_url};
 use url::Url;
 
@@ -17,6 +17,9 @@ use super::{HostileSite, TOP_END};
 const TIME_LIMIT: Duration = Duration::from_secs(10);
 const LOOP_LIMIT: u64 = 1_000_000;
 const NAVIGABLE_DEPTH: usize = 3;
+/// Each agent's memory budget: past it the agent is stopped (an accepted outcome, not a
+/// finding; the run's binary must install `postern::ContainingAllocator`).
+const MEMORY_LIMIT: usize = 256 * 1024 * 1024;
 /// How far past the wall limit a run (shutdown included) may end: one task cannot be
 /// interrupted, so this is the longest one task of a hostile page may take.
 const SLACK: Duration = Duration::from_secs(12);
@@ -88,7 +91,7 @@ impl fmt::Display for Finding {
 }
 
 /// Runs `site` from `http://a.test/` under virtual time with the limits above. A finding:
-/// an agent crashed (a panic in a task), an agent thread was still in a task at shutdown
+/// an agent crashed (a panic in a task; an agent stopped by its memory budget is not one), an agent thread was still in a task at shutdown
 /// (the user agent's 5 s grace after the wall limit), the run outlived its wall limit by more than
 /// [`SLACK`], or it went idle without the top page's `load` (its parser or event loop
 /// stopped early). An abort or a stack overflow ends the process: the fuzzer reports it.
@@ -111,6 +114,7 @@ pub fn run_hostile_site(
         loop_iteration_limit: LOOP_LIMIT,
         wall_clock_start: Some(Duration::from_secs(1_767_225_600)),
         max_navigable_depth: NAVIGABLE_DEPTH,
+        agent_memory_limit: Some(MEMORY_LIMIT),
     };
     let loader = SiteLoader {
         site: Arc::new(site),
@@ -131,7 +135,12 @@ pub fn run_hostile_site(
         elapsed: start.elapsed(),
         stuck_threads: shutdown.stuck_threads,
     };
-    let what = if !crashed.is_empty() {
+    // An agent stopped by its memory budget was contained: only other crashes are findings.
+    let out_of_memory = crashed
+        .iter()
+        .filter(|c| matches!(c.cause, CrashCause::OutOfMemory(_)))
+        .count();
+    let what = if crashed.len() > out_of_memory {
         Some(format!("an agent crashed: {crashed:?}"))
     } else if stuck_is_finding && run.stuck_threads > 0 {
         Some(format!(
@@ -143,7 +152,10 @@ pub fn run_hostile_site(
             "the run took {:?}, past the wall limit {wall_limit:?} by more than {SLACK:?}",
             run.elapsed
         ))
-    } else if run.outcome == RunOutcome::Idle && !run.lines.iter().any(|l| l.ends_with(TOP_END)) {
+    } else if run.outcome == RunOutcome::Idle
+        && out_of_memory == 0
+        && !run.lines.iter().any(|l| l.ends_with(TOP_END))
+    {
         Some("idle, but the top page never reached its load event".to_owned())
     } else {
         None

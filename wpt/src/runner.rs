@@ -162,6 +162,7 @@ pub(crate) fn run_test_keeping_agent(
         loop_iteration_limit: 100_000_000,
         wall_clock_start: None,
         max_navigable_depth: postern::DEFAULT_MAX_NAVIGABLE_DEPTH,
+        agent_memory_limit: Some(postern::DEFAULT_AGENT_MEMORY_LIMIT),
     };
     let mut ua = match UserAgent::new(server, Arc::new(console.clone()), options) {
         Ok(ua) => ua,

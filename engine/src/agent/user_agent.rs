@@ -15,6 +15,7 @@ use postern_dom::{
     AgentClusterKey, BrowsingContextGroupId, BrowsingContextId, BrowsingContextTree, DocumentId,
     Origin, ResourceLoader, StorageBottle, StorageKey, StorageShed, agent_cluster_key,
 };
+use postern_event_loop::memory::NoStopSection;
 use postern_event_loop::{AgentId, Clock, Coordinator, MessagePorts, Task};
 
 use crate::agent::message_tracer::MessageTracer;
@@ -99,13 +100,52 @@ pub(crate) struct UserAgentShared {
     dropped_messages: AtomicU64,
 }
 
-fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
-    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// A lock of the shared state held: the agent's memory budget does not stop its thread
+/// while it holds it (other agents would wait for it for ever; `postern_event_loop::memory`).
+pub(crate) struct Held<G> {
+    // Dropped first: the lock is released before the section ends.
+    guard: G,
+    _section: NoStopSection,
 }
 
-fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
-    lock.write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+impl<G: std::ops::Deref> std::ops::Deref for Held<G> {
+    type Target = G::Target;
+    fn deref(&self) -> &G::Target {
+        &self.guard
+    }
+}
+
+impl<G: std::ops::DerefMut> std::ops::DerefMut for Held<G> {
+    fn deref_mut(&mut self) -> &mut G::Target {
+        &mut self.guard
+    }
+}
+
+/// Locks `lock` (a poisoned lock is taken as it is) in a [`NoStopSection`].
+pub(crate) fn lock<T>(lock: &Mutex<T>) -> Held<std::sync::MutexGuard<'_, T>> {
+    let section = NoStopSection::enter();
+    Held {
+        guard: lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        _section: section,
+    }
+}
+
+fn read<T>(lock: &RwLock<T>) -> Held<std::sync::RwLockReadGuard<'_, T>> {
+    let section = NoStopSection::enter();
+    Held {
+        guard: lock.read().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        _section: section,
+    }
+}
+
+fn write<T>(lock: &RwLock<T>) -> Held<std::sync::RwLockWriteGuard<'_, T>> {
+    let section = NoStopSection::enter();
+    Held {
+        guard: lock
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        _section: section,
+    }
 }
 
 impl UserAgentShared {
@@ -122,7 +162,11 @@ impl UserAgentShared {
             tree: RwLock::new(BrowsingContextTree::new()),
             windows: RwLock::new(IdMap::default()),
             documents: RwLock::new(IdMap::default()),
-            coordinator: Coordinator::new(Clock::new(options.time)),
+            coordinator: {
+                let coordinator = Coordinator::new(Clock::new(options.time));
+                coordinator.set_agent_memory_limit(options.agent_memory_limit);
+                coordinator
+            },
             spawn_agent,
             agent_clusters: Mutex::new(HashMap::new()),
             loader,
@@ -168,10 +212,7 @@ impl UserAgentShared {
         let Some(store) = &self.storage_store else {
             return;
         };
-        let shed = self
-            .storage
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let shed = lock(&self.storage);
         for (origin, bottle) in shed.local_bottles() {
             let items: Vec<(String, String)> = bottle
                 .keys()
@@ -251,8 +292,12 @@ impl UserAgentShared {
         f(&mut write(&self.tree))
     }
 
-    /// Sends a task to another agent's event loop; `false` when that agent is gone.
+    /// Sends a task to another agent's event loop; `false` when that agent is gone (or
+    /// crashed: what is sent to it would never run, so a message is dropped, not sent).
     pub fn send_task(&self, agent: AgentId, task: Task<AgentTask>) -> bool {
+        if self.coordinator.has_crashed(agent) {
+            return false;
+        }
         match self.coordinator.handle(agent) {
             Some(handle) => handle.queue_a_task(task).is_ok(),
             None => false,
@@ -281,10 +326,7 @@ impl UserAgentShared {
         });
         // 6. If group's agent cluster map[key] does not exist, then: let agentCluster be a
         //    new agent cluster, add a new similar-origin window agent to it, and set the map.
-        let mut clusters = self
-            .agent_clusters
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut clusters = lock(&self.agent_clusters);
         if let Some(agent) = clusters.get(&key) {
             // 7. Return the single similar-origin window agent in the map's cluster.
             return Ok(*agent);

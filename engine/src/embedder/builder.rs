@@ -118,6 +118,12 @@ impl UserAgentBuilder {
         self
     }
 
+    /// [`UserAgentOptions::agent_memory_limit`].
+    pub fn agent_memory_limit(mut self, bytes: Option<usize>) -> Self {
+        self.options.agent_memory_limit = bytes;
+        self
+    }
+
     /// [`UserAgentOptions::test_results`].
     pub fn test_results(mut self, hook: TestResultsHook) -> Self {
         self.options.test_results = Some(hook);

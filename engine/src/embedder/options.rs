@@ -41,7 +41,19 @@ pub struct UserAgentOptions {
     /// The deepest a navigable may nest: an iframe whose navigable would have more
     /// ancestors gets none (a page embedding `?n=1`, `?n=2`, ... stops there).
     pub max_navigable_depth: usize,
+    /// The most memory one agent may hold, in bytes (`None`: no bound). An agent past it is
+    /// stopped (its windows with it) and reported by
+    /// [`UserAgent::crashed_agents`](crate::UserAgent::crashed_agents) with
+    /// [`CrashCause::OutOfMemory`](crate::CrashCause::OutOfMemory); other agents go on.
+    /// Enforced only when the process's global allocator is a
+    /// [`ContainingAllocator`](crate::ContainingAllocator) (as in `postern`); without it an
+    /// allocation that fails aborts the process.
+    pub agent_memory_limit: Option<usize>,
 }
+
+/// The default [`UserAgentOptions::agent_memory_limit`]: 4 GiB, about what Chromium lets
+/// one renderer's JavaScript heap grow to on a 64-bit machine.
+pub const DEFAULT_AGENT_MEMORY_LIMIT: usize = 4 * 1024 * 1024 * 1024;
 
 /// The default [`UserAgentOptions::max_navigable_depth`].
 pub const DEFAULT_MAX_NAVIGABLE_DEPTH: usize = 64;
@@ -56,6 +68,7 @@ impl Default for UserAgentOptions {
             loop_iteration_limit: u64::MAX,
             wall_clock_start: None,
             max_navigable_depth: DEFAULT_MAX_NAVIGABLE_DEPTH,
+            agent_memory_limit: Some(DEFAULT_AGENT_MEMORY_LIMIT),
         }
     }
 }

@@ -205,8 +205,11 @@ impl UserAgent {
         self.shared.coordinator.lost_tasks()
     }
 
-    /// Agents stopped by a panic in one of their tasks; their windows stopped with them,
-    /// every other agent went on.
+    /// Agents stopped before the user agent: by a panic in one of their tasks, or by their
+    /// memory budget ([`UserAgentOptions::agent_memory_limit`](crate::UserAgentOptions)),
+    /// each with its [`CrashCause`](crate::CrashCause). Their windows stopped with them;
+    /// every other agent went on, and tasks sent to them are counted in
+    /// [`Self::lost_tasks`].
     pub fn crashed_agents(&self) -> Vec<CrashReport> {
         self.shared.coordinator.crashes()
     }

@@ -14,6 +14,7 @@ use postern_event_loop::{Task, TaskSource};
 use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::agent::tasks::{AgentTask, StorageChange, route_task};
+use crate::agent::user_agent::lock;
 use crate::ids::WindowId;
 use crate::webidl::brand::{Member, illegal_invocation, register_exotic_this_hook};
 use crate::webidl::conversions::{arg, required_arguments, to_dom_string, type_error};
@@ -275,11 +276,7 @@ fn with_bottle<R>(
     let state = AgentState::of(context)?;
     let key = storage_key(&state, data.window, data.kind)
         .ok_or_else(|| type_error("the storage's document is gone"))?;
-    let mut shed = state
-        .ua
-        .storage
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut shed = lock(&state.ua.storage);
     Ok(f(
         state.ua.obtain_a_storage_bottle_map(&mut shed, &key),
         &key,

@@ -15,7 +15,7 @@
 //!   (nothing in flight either) the clock jumps to the earliest timer deadline of any agent.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -24,7 +24,7 @@ use crossbeam_channel::{Receiver, Sender};
 use thiserror::Error;
 
 use crate::activity::Activity;
-use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, CrashReport};
+use crate::agent_thread::{AgentLoop, AgentStatus, AgentThread, Common, CrashReport, NO_TURN};
 use crate::clock::{Clock, TimeMode};
 use crate::control::Control;
 use crate::ids::AgentId;
@@ -73,6 +73,9 @@ pub struct ShutdownReport {
     pub lost_tasks: u64,
     /// Agent threads that did not stop within the grace period (left detached).
     pub stuck_threads: usize,
+    /// Agent threads stopped for good by their memory budget ([`crate::memory`]), left
+    /// detached with what they had allocated.
+    pub parked_threads: usize,
 }
 
 /// The stack of an agent thread: JS engines recurse deeply (parsing, compiling).
@@ -148,6 +151,7 @@ impl<T: Send + 'static> Coordinator<T> {
                     activity: Arc::new(Activity::new()),
                     lost_tasks: AtomicU64::new(0),
                     crashes: Mutex::new(Vec::new()),
+                    memory_limit: AtomicUsize::new(0),
                 }),
                 slots: Mutex::new(BTreeMap::new()),
                 next_agent: AtomicU64::new(0),
@@ -162,6 +166,17 @@ impl<T: Send + 'static> Coordinator<T> {
     /// The clock every agent reads.
     pub fn clock(&self) -> &Clock {
         &self.shared.common.clock
+    }
+
+    /// Each agent started from now on may hold at most `bytes` allocated (`None`: no
+    /// budget). Enforced only when the process's allocator is a
+    /// [`crate::memory::ContainingAllocator`]; an agent past its budget is stopped and
+    /// reported by [`Self::crashes`] with [`crate::CrashCause::OutOfMemory`].
+    pub fn set_agent_memory_limit(&self, bytes: Option<usize>) {
+        self.shared
+            .common
+            .memory_limit
+            .store(bytes.unwrap_or(0), Ordering::Relaxed);
     }
 
     fn slots(&self) -> MutexGuard<'_, BTreeMap<AgentId, Slot<T>>> {
@@ -200,6 +215,11 @@ impl<T: Send + 'static> Coordinator<T> {
             control: control_receiver,
             incoming: incoming.clone(),
             done: self.shared.done_sender.clone(),
+            current_turn: Arc::new(AtomicU64::new(NO_TURN)),
+            memory_limit: match common.memory_limit.load(Ordering::Relaxed) {
+                0 => None,
+                limit => Some(limit),
+            },
         };
         // The new agent counts as running until it first looks at its queues, so the system
         // is not seen idle before it starts.
@@ -243,12 +263,19 @@ impl<T: Send + 'static> Coordinator<T> {
         self.slots().get(&agent).map(|slot| slot.handle.clone())
     }
 
+    /// Whether `agent` crashed (a task panicked, or its memory budget stopped it).
+    pub fn has_crashed(&self, agent: AgentId) -> bool {
+        self.slots()
+            .get(&agent)
+            .is_some_and(|slot| slot.status.crashed())
+    }
+
     /// Every agent started so far (crashed ones included), in id order.
     pub fn agents(&self) -> Vec<AgentId> {
         self.slots().keys().copied().collect()
     }
 
-    /// Agents stopped by a panic, with the panic's message.
+    /// Agents that crashed (a panic, or their memory budget), with the cause.
     pub fn crashes(&self) -> Vec<CrashReport> {
         self.shared
             .common
@@ -316,13 +343,17 @@ impl<T: Send + 'static> Coordinator<T> {
         }
         let deadline = Instant::now() + grace;
         let mut stuck_threads = 0;
+        let mut parked_threads = 0;
         for mut slot in slots.into_values() {
             if let Some(thread) = slot.thread.take() {
-                while !thread.is_finished() && Instant::now() < deadline {
+                while !thread.is_finished() && !slot.status.parked() && Instant::now() < deadline {
                     std::thread::sleep(Duration::from_millis(1));
                 }
                 if thread.is_finished() {
                     let _ = thread.join();
+                } else if slot.status.parked() {
+                    // Stopped for good inside an allocation (crate::memory): left detached.
+                    parked_threads += 1;
                 } else {
                     stuck_threads += 1;
                 }
@@ -337,6 +368,7 @@ impl<T: Send + 'static> Coordinator<T> {
         ShutdownReport {
             lost_tasks: self.lost_tasks(),
             stuck_threads,
+            parked_threads,
         }
     }
 }

@@ -32,7 +32,11 @@ impl<M> MessagePorts<M> {
     /// A lock poisoned by a panic in another caller's `f` is taken anyway (never a panic
     /// here): each table operation leaves the table consistent, and `f` can only have panicked
     /// between two of them.
+    ///
+    /// Other agents wait for the lock: a memory budget does not stop the thread holding it
+    /// ([`crate::memory::NoStopSection`]).
     pub fn with<R>(&self, f: impl FnOnce(&mut PortTable<M>) -> R) -> R {
+        let _section = crate::memory::NoStopSection::enter();
         let mut table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
         f(&mut table)
     }

@@ -17,6 +17,12 @@ use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use postern_conformance::hostile::{Choices, generate_site, run_hostile_site};
 
+/// Agents' memory budgets hold only under this allocator: an agent allocating without end is
+/// stopped (an accepted outcome) instead of aborting the process.
+#[global_allocator]
+static ALLOCATOR: postern::ContainingAllocator<std::alloc::System> =
+    postern::ContainingAllocator::new(std::alloc::System);
+
 /// The fuzzer's bytes as choices.
 struct Fuzzed<'a>(Unstructured<'a>);
 

@@ -216,6 +216,11 @@ fn window_post_message_steps(
         None
     };
     // 8. Queue a global task on the posted message task source given targetWindow.
+    // A window whose agent crashed (a panic, its memory budget) is gone with it (this
+    // agent runs, so only another's can have).
+    let target_entry = target_entry.filter(|(_, entry)| {
+        entry.agent == state.id || !state.ua.coordinator.has_crashed(entry.agent)
+    });
     let Some((target_window, entry)) = target_entry else {
         // The target window is gone: nothing will run the task; the message is dropped (and
         // the ports it carries with it).

@@ -1,0 +1,223 @@
+//! Each agent's memory budget: one agent's runaway allocation stops that agent, not the
+//! process.
+//!
+//! Rust ends the whole process when an allocation fails, and a page can make its JS engine
+//! ask for any amount (`s += s` doubling a string, an array grown without end). A browser
+//! kills the renderer of that page and keeps the others. Postern's agents are threads of one
+//! process, so the means is the allocator: [`ContainingAllocator`] wraps the process's
+//! allocator (the embedder installs it with `#[global_allocator]`; `postern` does) and
+//! counts, per thread, the bytes each thread allocated and has not freed. On an agent's
+//! thread, while it runs a turn of its event loop, an allocation that would take the agent
+//! past its budget (set with
+//! [`crate::Coordinator::set_agent_memory_limit`]), or that the allocator below cannot
+//! satisfy, is never made: the agent is recorded as crashed ([`crate::CrashCause::OutOfMemory`])
+//! and its thread stops inside that allocation for good, after answering the coordinator
+//! for as long as the user agent runs (tasks sent to it are counted lost, as for any crashed
+//! agent). Other agents go on.
+//!
+//! Deviation: the stopped thread cannot unwind out of the allocator (unwinding from a global
+//! allocator is undefined behaviour), so it parks forever and what the agent had allocated
+//! stays allocated until the process exits. A browser frees a killed renderer's memory.
+//!
+//! What is counted is an approximation of the agent's own memory: bytes its thread
+//! allocated minus bytes its thread freed. Memory that crosses threads (a message's record,
+//! made by the sender's thread, freed by the receiver's) counts against the thread that made
+//! it; the process-wide count (exact to a MiB per thread) must also be past the budget before
+//! an agent is stopped, so such drift alone never stops an agent.
+//!
+//! Where it must not stop a thread: while the thread holds a lock that other agents take.
+//! Code holding such a lock enters a [`NoStopSection`]; inside it only a failed allocation
+//! stops the agent (the alternative is the process's abort).
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+mod allocator;
+
+pub use allocator::ContainingAllocator;
+
+/// Allocations of at least this many bytes are checked against the budget when made; smaller
+/// ones only once the agent is [`SMALL_ALLOCATION_SLACK`] past its budget.
+pub const CHECKED_ALLOCATION: usize = 64 * 1024;
+
+/// How far past its budget an agent may go in allocations smaller than
+/// [`CHECKED_ALLOCATION`] before one of them stops it.
+pub const SMALL_ALLOCATION_SLACK: usize = 64 * 1024 * 1024;
+
+/// How far a thread's uncounted bytes may go before they are added to the process-wide count.
+const FLUSH_EVERY: isize = 1024 * 1024;
+
+/// Bytes allocated and not yet freed, process-wide (threads add theirs a MiB at a time).
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+/// Why an agent was stopped by its memory budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutOfMemory {
+    /// The allocation that was refused, in bytes.
+    pub requested: usize,
+    /// What the agent's thread had allocated and not freed before it.
+    pub in_use: usize,
+    /// The agent's budget, in bytes (`None`: the allocator below failed within it).
+    pub limit: Option<usize>,
+}
+
+impl std::fmt::Display for OutOfMemory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+        match self.limit {
+            Some(limit) => write!(
+                f,
+                "out of memory: an allocation of {:.1} MiB would take the agent past its limit \
+                 of {:.0} MiB ({:.1} MiB in use)",
+                mib(self.requested),
+                mib(limit),
+                mib(self.in_use)
+            ),
+            None => write!(
+                f,
+                "out of memory: an allocation of {:.1} MiB failed ({:.1} MiB in use)",
+                mib(self.requested),
+                mib(self.in_use)
+            ),
+        }
+    }
+}
+
+/// What an agent's thread does when its budget stops it: record the crash and answer the
+/// coordinator until shutdown. It returns when the thread may park for good.
+pub(crate) type StopHook = Box<dyn FnOnce(OutOfMemory)>;
+
+thread_local! {
+    /// Bytes this thread allocated minus bytes it freed.
+    static NET: Cell<isize> = const { Cell::new(0) };
+    /// This thread's bytes not yet added to [`LIVE`].
+    static UNFLUSHED: Cell<isize> = const { Cell::new(0) };
+    /// The budget of the agent running on this thread; 0 on other threads.
+    static BUDGET: Cell<usize> = const { Cell::new(0) };
+    /// Whether the agent is running a turn of its event loop (budgets are checked only then).
+    static IN_TURN: Cell<bool> = const { Cell::new(false) };
+    /// Open [`NoStopSection`]s.
+    static NO_STOP: Cell<u32> = const { Cell::new(0) };
+    /// Set once the thread is stopping: its allocations are no longer checked.
+    static STOPPING: Cell<bool> = const { Cell::new(false) };
+    /// What the agent's thread runs when it is stopped.
+    static STOP_HOOK: RefCell<Option<StopHook>> = const { RefCell::new(None) };
+}
+
+/// Makes the current thread an agent's: allocations are checked against `budget` bytes (none
+/// when `None`), and `hook` runs when the budget stops the agent.
+pub(crate) fn enter_agent_thread(budget: Option<usize>, hook: StopHook) {
+    STOP_HOOK.with(|slot| *slot.borrow_mut() = Some(hook));
+    BUDGET.with(|b| b.set(budget.unwrap_or(usize::MAX)));
+}
+
+/// Runs one turn of the agent's event loop with its budget checked.
+pub(crate) fn in_turn<R>(turn: impl FnOnce() -> R) -> R {
+    struct Leave(bool);
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            IN_TURN.with(|t| t.set(self.0));
+        }
+    }
+    let _leave = Leave(IN_TURN.with(|t| t.replace(true)));
+    turn()
+}
+
+/// While alive, the current thread holds something other agents wait for: a budget does not
+/// stop it (only a failed allocation does).
+#[must_use = "the section ends when this is dropped"]
+#[derive(Debug)]
+pub struct NoStopSection(());
+
+impl NoStopSection {
+    /// Opens a section on the current thread.
+    pub fn enter() -> Self {
+        NO_STOP.with(|n| n.set(n.get().saturating_add(1)));
+        NoStopSection(())
+    }
+}
+
+impl Drop for NoStopSection {
+    fn drop(&mut self) {
+        NO_STOP.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// What the current thread has allocated and not freed, by its own count (0 if negative).
+pub fn thread_bytes_in_use() -> usize {
+    usize::try_from(NET.with(Cell::get)).unwrap_or(0)
+}
+
+/// Counts `delta` bytes allocated (positive) or freed (negative) by the current thread.
+fn count(delta: isize) {
+    NET.with(|n| n.set(n.get().saturating_add(delta)));
+    let unflushed = UNFLUSHED.with(|u| {
+        let v = u.get().saturating_add(delta);
+        u.set(v);
+        v
+    });
+    if !(-FLUSH_EVERY..=FLUSH_EVERY).contains(&unflushed) {
+        UNFLUSHED.with(|u| u.set(0));
+        LIVE.fetch_add(unflushed, Ordering::Relaxed);
+    }
+}
+
+/// Before an allocation of `size` bytes that grows what the thread holds by `growth` bytes
+/// (`size` itself for a new allocation; a growing buffer's new size and its growth): stops
+/// the agent when it would pass its budget.
+fn check(size: usize, growth: usize) {
+    let budget = BUDGET.with(Cell::get);
+    if budget == 0 || budget == usize::MAX || STOPPING.with(Cell::get) {
+        return;
+    }
+    if !IN_TURN.with(Cell::get) || NO_STOP.with(Cell::get) > 0 {
+        return;
+    }
+    let in_use = thread_bytes_in_use();
+    let allowed = if size >= CHECKED_ALLOCATION {
+        budget
+    } else {
+        budget.saturating_add(SMALL_ALLOCATION_SLACK)
+    };
+    if in_use.saturating_add(growth) <= allowed {
+        return;
+    }
+    let live = usize::try_from(LIVE.load(Ordering::Relaxed)).unwrap_or(0);
+    if live.saturating_add(growth) <= budget {
+        return;
+    }
+    stop(OutOfMemory {
+        requested: growth,
+        in_use,
+        limit: Some(budget),
+    });
+}
+
+/// After the allocator below failed to give `size` bytes: on an agent's thread, stops the
+/// agent; elsewhere returns (the caller then aborts the process, as Rust does).
+fn failed(size: usize) {
+    if BUDGET.with(Cell::get) == 0 || STOPPING.with(Cell::get) {
+        return;
+    }
+    stop(OutOfMemory {
+        requested: size,
+        in_use: thread_bytes_in_use(),
+        limit: None,
+    });
+}
+
+/// Stops the current agent thread for good: runs its hook (which records the crash and
+/// answers the coordinator until shutdown), then parks forever.
+fn stop(reason: OutOfMemory) -> ! {
+    STOPPING.with(|s| s.set(true));
+    let hook = STOP_HOOK
+        .try_with(|slot| slot.try_borrow_mut().ok().and_then(|mut h| h.take()))
+        .ok()
+        .flatten();
+    if let Some(hook) = hook {
+        hook(reason);
+    }
+    loop {
+        std::thread::park();
+    }
+}
