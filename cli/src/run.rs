@@ -177,7 +177,8 @@ fn judge(args: &RunArgs, url: &Url, ending: &Ending) -> (RunExit, Vec<String>) {
     // The coordinator reports both limits as one outcome; the wall-clock limit is the one
     // reached when that much real time has passed.
     let wall = limit_reached && ending.elapsed >= args.wall_limit;
-    let stuck = ending.shutdown.stuck_threads;
+    // Threads still in a task at shutdown: left running, or stopped inside an allocation.
+    let stuck = ending.shutdown.stuck_threads + ending.shutdown.stopped_threads;
     if limit_reached && !wall {
         let clock = if args.virtual_time { "virtual" } else { "real" };
         lines.push(format!(
@@ -209,7 +210,7 @@ fn judge(args: &RunArgs, url: &Url, ending: &Ending) -> (RunExit, Vec<String>) {
         exit = RunExit::WallLimit;
     } else if stuck > 0 {
         lines.push(format!(
-            "postern: {stuck} agent thread(s) were still running a task that never yielded"
+            "postern: {stuck} agent thread(s) were still in a task that never yielded"
         ));
     }
     for crash in &ending.crashes {

@@ -18,8 +18,8 @@ use crate::activity::Activity;
 use crate::clock::{Clock, TimeMode};
 use crate::control::Control;
 use crate::ids::AgentId;
-use crate::memory::{self, OutOfMemory};
-use crate::processing::{EventLoop, LoopState};
+use crate::memory::{self, OutOfMemory, StopReason};
+use crate::processing::{EventLoop, LoopState, StopSignal};
 use crate::task::Task;
 use crate::wait::{self, Woke};
 
@@ -150,6 +150,8 @@ pub(crate) struct AgentThread<T> {
     pub current_turn: Arc<AtomicU64>,
     /// The agent's memory budget in bytes ([`crate::memory`]), as it was when it was spawned.
     pub memory_limit: Option<usize>,
+    /// Set at shutdown (also read by the agent's loop).
+    pub stop: StopSignal,
 }
 
 impl<T> Clone for AgentThread<T> {
@@ -163,6 +165,7 @@ impl<T> Clone for AgentThread<T> {
             done: self.done.clone(),
             current_turn: Arc::clone(&self.current_turn),
             memory_limit: self.memory_limit,
+            stop: self.stop.clone(),
         }
     }
 }
@@ -198,7 +201,8 @@ impl<T: Send + 'static> AgentThread<T> {
         let stopper = self.clone();
         memory::enter_agent_thread(
             self.memory_limit,
-            Box::new(move |reason| stopper.stop_out_of_memory(reason)),
+            self.stop.clone(),
+            Box::new(move |reason| stopper.stop_inside_an_allocation(reason)),
         );
         let built = catch_unwind(AssertUnwindSafe(move || make(event_loop)));
         let mut agent = match built {
@@ -341,6 +345,12 @@ impl<T: Send + 'static> AgentThread<T> {
     /// that still arrives as lost until shutdown.
     fn crash_and_drain(&self, message: String) {
         self.record_crash(&message, CrashCause::Panic);
+        self.drain_until_shutdown();
+    }
+
+    /// Gives back the agent's unit of activity, and counts every task that still arrives as
+    /// lost until shutdown.
+    fn drain_until_shutdown(&self) {
         self.common.activity.end();
         loop {
             match self.wait(None) {
@@ -357,17 +367,19 @@ impl<T: Send + 'static> AgentThread<T> {
         self.drain_incoming();
     }
 
-    /// The agent's memory budget stopped it inside an allocation (on its own thread, from
-    /// [`crate::memory`]): record the crash, finish the turn it was in for the coordinator,
-    /// and count what is sent to it as lost until shutdown. The thread then parks for good.
-    fn stop_out_of_memory(&self, reason: OutOfMemory) {
-        self.record_crash(&reason.to_string(), CrashCause::OutOfMemory(reason));
+    /// The agent's memory budget, or the shutdown of a task that never yielded, stopped it
+    /// inside an allocation (on its own thread, from [`crate::memory`]): record the crash (for
+    /// a budget), finish the turn it was in for the coordinator, and count what is sent to it
+    /// as lost until shutdown. The thread then parks for good.
+    fn stop_inside_an_allocation(&self, reason: StopReason) {
+        if let StopReason::OutOfMemory(reason) = reason {
+            self.record_crash(&reason.to_string(), CrashCause::OutOfMemory(reason));
+        }
         let turn = self.current_turn.swap(NO_TURN, Ordering::AcqRel);
         if turn != NO_TURN {
             let _ = self.done.send(turn);
         }
-        // The message is recorded; `crash_and_drain` finds the crash already there.
-        self.crash_and_drain(String::new());
+        self.drain_until_shutdown();
         self.status.parked.store(true, Ordering::Release);
     }
 

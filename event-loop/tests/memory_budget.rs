@@ -139,3 +139,35 @@ fn no_budget_no_stop_and_sections_are_not_stopped() {
     // The test's own thread is no agent's: it is never stopped.
     assert!(grow_to(2 * BUDGET) > BUDGET);
 }
+
+#[test]
+fn a_task_that_never_yields_stops_at_shutdown_on_its_next_large_allocation() {
+    // A task that never returns to its loop but allocates (as a quadratic built-in does) is
+    // stopped inside an allocation once the user agent shuts down, instead of running on
+    // detached; it is not a crash. Without a budget too.
+    for mode in MODES {
+        let (coordinator, _world, handles) = world_of(mode, 1);
+        send(
+            &handles[0],
+            TaskSource::DomManipulation,
+            steps(|_| {
+                let mut total = 0usize;
+                loop {
+                    let buffer = vec![1u8; 1 << 20];
+                    total = total.wrapping_add(buffer.len());
+                    std::hint::black_box(&buffer);
+                }
+            }),
+        );
+        let outcome =
+            coordinator.run_until(&never, common::wall_limited(Duration::from_millis(200)));
+        assert_eq!(outcome, RunOutcome::TimeLimit, "{mode:?}");
+        let started = std::time::Instant::now();
+        let report = coordinator.shutdown(Duration::from_secs(5));
+        assert_eq!(report.stopped_threads, 1, "{mode:?}: {report:?}");
+        assert_eq!(report.parked_threads, 0, "{mode:?}: {report:?}");
+        assert_eq!(report.stuck_threads, 0, "{mode:?}: {report:?}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{mode:?}");
+        assert_eq!(coordinator.crashes(), Vec::new(), "{mode:?}");
+    }
+}

@@ -19,7 +19,7 @@ const LOOP_LIMIT: u64 = 1_000_000;
 const NAVIGABLE_DEPTH: usize = 3;
 /// Each agent's memory budget: past it the agent is stopped (an accepted outcome, not a
 /// finding; the run's binary must install `postern::ContainingAllocator`).
-const MEMORY_LIMIT: usize = 256 * 1024 * 1024;
+const MEMORY_LIMIT: usize = 64 * 1024 * 1024;
 /// How far past the wall limit a run (shutdown included) may end: one task cannot be
 /// interrupted, so this is the longest one task of a hostile page may take.
 const SLACK: Duration = Duration::from_secs(12);

@@ -76,6 +76,9 @@ pub struct ShutdownReport {
     /// Agent threads stopped for good by their memory budget ([`crate::memory`]), left
     /// detached with what they had allocated.
     pub parked_threads: usize,
+    /// Agent threads still in a task at shutdown (one that never returned to its event loop)
+    /// that were stopped inside an allocation ([`crate::memory`]) rather than left running.
+    pub stopped_threads: usize,
 }
 
 /// The stack of an agent thread: JS engines recurse deeply (parsing, compiling).
@@ -220,6 +223,7 @@ impl<T: Send + 'static> Coordinator<T> {
                 0 => None,
                 limit => Some(limit),
             },
+            stop: stop.clone(),
         };
         // The new agent counts as running until it first looks at its queues, so the system
         // is not seen idle before it starts.
@@ -344,6 +348,7 @@ impl<T: Send + 'static> Coordinator<T> {
         let deadline = Instant::now() + grace;
         let mut stuck_threads = 0;
         let mut parked_threads = 0;
+        let mut stopped_threads = 0;
         for mut slot in slots.into_values() {
             if let Some(thread) = slot.thread.take() {
                 while !thread.is_finished() && !slot.status.parked() && Instant::now() < deadline {
@@ -351,9 +356,12 @@ impl<T: Send + 'static> Coordinator<T> {
                 }
                 if thread.is_finished() {
                     let _ = thread.join();
-                } else if slot.status.parked() {
-                    // Stopped for good inside an allocation (crate::memory): left detached.
+                } else if slot.status.parked() && slot.status.crashed() {
+                    // Stopped for good by its memory budget (crate::memory): left detached.
                     parked_threads += 1;
+                } else if slot.status.parked() {
+                    // Still in a task at shutdown, stopped inside an allocation.
+                    stopped_threads += 1;
                 } else {
                     stuck_threads += 1;
                 }
@@ -369,6 +377,7 @@ impl<T: Send + 'static> Coordinator<T> {
             lost_tasks: self.lost_tasks(),
             stuck_threads,
             parked_threads,
+            stopped_threads,
         }
     }
 }

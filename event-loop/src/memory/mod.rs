@@ -25,12 +25,19 @@
 //! it; the process-wide count (exact to a MiB per thread) must also be past the budget before
 //! an agent is stopped, so such drift alone never stops an agent.
 //!
+//! The same way ends a task that never returns to its event loop once the user agent shuts
+//! down: after the agent's [`StopSignal`] is set, its next allocation of
+//! [`CHECKED_ALLOCATION`] bytes or more stops its thread (parked, not crashed), instead of
+//! leaving it running detached (a 100,000-long `bind` chain, a quadratic built-in).
+//!
 //! Where it must not stop a thread: while the thread holds a lock that other agents take.
 //! Code holding such a lock enters a [`NoStopSection`]; inside it only a failed allocation
 //! stops the agent (the alternative is the process's abort).
 
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicIsize, Ordering};
+
+use crate::processing::StopSignal;
 
 mod allocator;
 
@@ -83,9 +90,19 @@ impl std::fmt::Display for OutOfMemory {
     }
 }
 
-/// What an agent's thread does when its budget stops it: record the crash and answer the
+/// Why an agent's thread stops inside an allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StopReason {
+    /// Its memory budget.
+    OutOfMemory(OutOfMemory),
+    /// The user agent is shutting down (the agent's [`StopSignal`] is set) and the thread is
+    /// still in a task that never returned to its event loop.
+    Shutdown,
+}
+
+/// What an agent's thread does when it stops: record a crash (for a budget) and answer the
 /// coordinator until shutdown. It returns when the thread may park for good.
-pub(crate) type StopHook = Box<dyn FnOnce(OutOfMemory)>;
+pub(crate) type StopHook = Box<dyn FnOnce(StopReason)>;
 
 thread_local! {
     /// Bytes this thread allocated minus bytes it freed.
@@ -102,12 +119,16 @@ thread_local! {
     static STOPPING: Cell<bool> = const { Cell::new(false) };
     /// What the agent's thread runs when it is stopped.
     static STOP_HOOK: RefCell<Option<StopHook>> = const { RefCell::new(None) };
+    /// The agent's stop signal, set when the user agent shuts down.
+    static STOP_SIGNAL: RefCell<Option<StopSignal>> = const { RefCell::new(None) };
 }
 
 /// Makes the current thread an agent's: allocations are checked against `budget` bytes (none
-/// when `None`), and `hook` runs when the budget stops the agent.
-pub(crate) fn enter_agent_thread(budget: Option<usize>, hook: StopHook) {
+/// when `None`) and, once `stop` is set, large ones stop the thread; `hook` runs when it
+/// stops.
+pub(crate) fn enter_agent_thread(budget: Option<usize>, stop: StopSignal, hook: StopHook) {
     STOP_HOOK.with(|slot| *slot.borrow_mut() = Some(hook));
+    STOP_SIGNAL.with(|slot| *slot.borrow_mut() = Some(stop));
     BUDGET.with(|b| b.set(budget.unwrap_or(usize::MAX)));
 }
 
@@ -167,10 +188,16 @@ fn count(delta: isize) {
 /// the agent when it would pass its budget.
 fn check(size: usize, growth: usize) {
     let budget = BUDGET.with(Cell::get);
-    if budget == 0 || budget == usize::MAX || STOPPING.with(Cell::get) {
+    if budget == 0 || STOPPING.with(Cell::get) {
         return;
     }
     if !IN_TURN.with(Cell::get) || NO_STOP.with(Cell::get) > 0 {
+        return;
+    }
+    if size >= CHECKED_ALLOCATION && stop_requested() {
+        stop(StopReason::Shutdown);
+    }
+    if budget == usize::MAX {
         return;
     }
     let in_use = thread_bytes_in_use();
@@ -186,11 +213,23 @@ fn check(size: usize, growth: usize) {
     if live.saturating_add(growth) <= budget {
         return;
     }
-    stop(OutOfMemory {
+    stop(StopReason::OutOfMemory(OutOfMemory {
         requested: growth,
         in_use,
         limit: Some(budget),
-    });
+    }));
+}
+
+/// Whether the user agent is shutting down (the agent's stop signal is set).
+fn stop_requested() -> bool {
+    STOP_SIGNAL
+        .try_with(|slot| {
+            slot.try_borrow()
+                .ok()
+                .and_then(|signal| signal.as_ref().map(StopSignal::is_set))
+                .unwrap_or(false)
+        })
+        .unwrap_or(false)
 }
 
 /// After the allocator below failed to give `size` bytes: on an agent's thread, stops the
@@ -199,16 +238,16 @@ fn failed(size: usize) {
     if BUDGET.with(Cell::get) == 0 || STOPPING.with(Cell::get) {
         return;
     }
-    stop(OutOfMemory {
+    stop(StopReason::OutOfMemory(OutOfMemory {
         requested: size,
         in_use: thread_bytes_in_use(),
         limit: None,
-    });
+    }));
 }
 
 /// Stops the current agent thread for good: runs its hook (which records the crash and
 /// answers the coordinator until shutdown), then parks forever.
-fn stop(reason: OutOfMemory) -> ! {
+fn stop(reason: StopReason) -> ! {
     STOPPING.with(|s| s.set(true));
     let hook = STOP_HOOK
         .try_with(|slot| slot.try_borrow_mut().ok().and_then(|mut h| h.take()))
