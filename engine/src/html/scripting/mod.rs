@@ -12,3 +12,4 @@ pub(crate) mod rejections;
 pub(crate) mod script;
 pub(crate) mod script_element;
 pub(crate) mod string_length;
+pub(crate) mod string_search;
