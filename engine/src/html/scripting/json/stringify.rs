@@ -28,9 +28,9 @@ pub(super) struct State {
     pub(super) replacer_function: Option<JsObject>,
     /// [[PropertyList]] (shared by every object serialized).
     pub(super) property_list: Option<Rc<[JsString]>>,
-    /// [[Gap]], as code units. [[Indent]] is [[Gap]] repeated once per level being
-    /// serialized (the number of frames), so it is never kept as a string.
-    pub(super) gap: Vec<u16>,
+    /// [[Gap]]. [[Indent]] is [[Gap]] repeated once per level being serialized (the number
+    /// of frames), so it is never kept as a string.
+    pub(super) gap: JsString,
     /// [[Stack]], as a set: the objects being serialized (the frames' values).
     pub(super) stack: HashSet<JsObject, RandomState>,
     /// The text written so far.
@@ -113,7 +113,7 @@ pub(super) fn json_stringify(
             space = space.to_string(context)?.into();
         }
     }
-    let gap: Vec<u16> = if space.is_number() {
+    let gap: JsString = if space.is_number() {
         // 7. If space is a Number, then
         // a. Let spaceMV be ! ToIntegerOrInfinity(space).
         // b. Set spaceMV to min(10, spaceMV).
@@ -124,15 +124,15 @@ pub(super) fn json_stringify(
             IntegerOrInfinity::NegativeInfinity => 0,
             IntegerOrInfinity::Integer(n) => n.clamp(0, 10),
         };
-        vec![u16::from(b' '); usize::try_from(space_mv).unwrap_or(0)]
+        JsString::from(" ".repeat(usize::try_from(space_mv).unwrap_or(0)).as_str())
     } else if let Some(space) = space.as_string() {
         // 8. Else if space is a String, then
         // a. If the length of space ≤ 10, let gap be space; otherwise let gap be the
         //    substring of space from 0 to 10.
-        space.iter().take(10).collect()
+        space.get(..10).unwrap_or(space)
     } else {
         // 9. Else, let gap be the empty String.
-        Vec::new()
+        js_string!()
     };
     // 10. Let wrapper be OrdinaryObjectCreate(%Object.prototype%).
     let wrapper = JsObject::with_object_proto(context.intrinsics());
