@@ -84,14 +84,15 @@ pub(super) fn internalize_json_property(
                 // 2. If I < elementRecordsLen, let elementRecord be elementRecords[I].
                 //    Otherwise, let elementRecord be ~empty~.
                 None => {
-                    let record = frame
-                        .records_of
-                        .and_then(|r| match &records.records[r].node {
-                            ParseNode::Array(elements) => {
-                                elements.get(usize::try_from(position).ok()?).copied()
-                            }
-                            _ => None,
-                        });
+                    let record =
+                        frame
+                            .records_of
+                            .and_then(|r| match &records.records.get(r)?.node {
+                                ParseNode::Array(elements) => {
+                                    elements.get(usize::try_from(position).ok()?).copied()
+                                }
+                                _ => None,
+                            });
                     (JsString::from(position), record)
                 }
                 // 1. Let entryRecord be the element of entryRecords whose [[Key]] field is
@@ -101,12 +102,13 @@ pub(super) fn internalize_json_property(
                         .ok()
                         .and_then(|p| keys.get(p).cloned())
                         .unwrap_or_default();
-                    let record = frame
-                        .records_of
-                        .and_then(|r| match &records.records[r].node {
-                            ParseNode::Object(entries) => entries.get(&name).copied(),
-                            _ => None,
-                        });
+                    let record =
+                        frame
+                            .records_of
+                            .and_then(|r| match &records.records.get(r)?.node {
+                                ParseNode::Object(entries) => entries.get(&name).copied(),
+                                _ => None,
+                            });
                     (name, record)
                 }
             };
