@@ -156,6 +156,31 @@ fn array_join_past_the_maximum_length_is_a_range_error() {
 }
 
 #[test]
+fn deep_json_is_linear_and_the_parent_goes_on() {
+    // boa's JSON.stringify copied each level's text into the next (50,000 deep: 27 s;
+    // 1,000,000 deep never ended, in one task nothing could stop) and its JSON.parse
+    // rejected 128 deep. A cross-site iframe stringifies and parses 1,000,000-deep arrays
+    // and, with a replacer or a reviver, 200,000-deep objects.
+    let run = run_page("deep-json");
+    let child = |line: &str| a(&format!("child says: {line}"));
+    assert_eq!(
+        run.lines,
+        vec![
+            child("stringify a 1,000,000-deep array: true"),
+            child("parse a 1,000,000-deep array: 999999"),
+            child("parse an unbalanced text: SyntaxError: Unexpected end of JSON input"),
+            child("stringify a 200,000-deep object: 1200002"),
+            child("with a replacer function: 1200002"),
+            child("with a replacer array: 1200002"),
+            child("parse it: 200000"),
+            child("parse it with a reviver: 200001"),
+            child("done"),
+            a("the parent still runs"),
+        ]
+    );
+}
+
+#[test]
 fn an_endless_chain_of_microtasks_stops_with_its_user_agent() {
     use std::sync::Arc;
     use std::time::{Duration, Instant};

@@ -52,7 +52,7 @@ use crate::encoding;
 use crate::fetch;
 use crate::file_api;
 use crate::hr_time::performance;
-use crate::html::scripting::{array_join, rejections, string_length, string_search};
+use crate::html::scripting::{array_join, json, rejections, string_length, string_search};
 use crate::html::structured_data::structured_clone;
 use crate::html::web_messaging::message_channel::MESSAGE_CHANNEL;
 use crate::html::web_messaging::message_event;
@@ -87,6 +87,7 @@ pub(crate) fn install_window_globals(
     string_length::install(context)?;
     dom_string_map::install(context, &global)?;
     array_join::install(context)?;
+    json::install(context)?;
     string_search::install(context)?;
     dom::install(context, &global, window)?;
     install_interface(context, &global, &MESSAGE_PORT)?;

@@ -7,6 +7,7 @@ pub(crate) mod array_join;
 pub(crate) mod embedder_script;
 pub(crate) mod environments;
 pub(crate) mod event_handler_mixins;
+pub(crate) mod json;
 pub(crate) mod nesting;
 pub(crate) mod rejections;
 pub(crate) mod script;
