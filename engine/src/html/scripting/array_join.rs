@@ -17,10 +17,9 @@
 
 use std::cell::Cell;
 
-use boa_engine::object::FunctionObjectBuilder;
-use boa_engine::property::PropertyDescriptor;
 use boa_engine::{Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction, js_string};
 
+use super::builtins::define_builtin_methods;
 use super::string_length::{MAX_STRING_LENGTH, invalid_string_length};
 use crate::webidl::conversions::arg;
 
@@ -59,22 +58,8 @@ impl Drop for JoinLevel {
 /// Replaces `Array.prototype.join` of the current realm.
 pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     let prototype = context.intrinsics().constructors().array().prototype();
-    let function: boa_engine::JsObject = FunctionObjectBuilder::new(
-        context.realm(),
-        NativeFunction::from_fn_ptr(array_prototype_join),
-    )
-    .name(js_string!("join"))
-    .length(1)
-    .build()
-    .into();
-    prototype.insert_property(
-        js_string!("join"),
-        PropertyDescriptor::builder()
-            .value(function)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-    );
+    let methods = [("join", 1, NativeFunction::from_fn_ptr(array_prototype_join))];
+    define_builtin_methods(context, &prototype, methods);
     Ok(())
 }
 

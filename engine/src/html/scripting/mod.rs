@@ -4,6 +4,7 @@
 //! Spec: <https://html.spec.whatwg.org/multipage/webappapis.html>
 
 pub(crate) mod array_join;
+pub(crate) mod builtins;
 pub(crate) mod embedder_script;
 pub(crate) mod environments;
 pub(crate) mod event_handler_mixins;

@@ -13,13 +13,12 @@
 //! built-ins are still bounded only by boa's own maximum; that needs the check in boa's
 //! string concatenation itself (docs/reliability.md).
 
-use boa_engine::object::FunctionObjectBuilder;
-use boa_engine::property::PropertyDescriptor;
 use boa_engine::{
     Context, Finalize, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue,
     NativeFunction, Trace, js_string,
 };
 
+use super::builtins::{define_builtin_methods, this_string};
 use crate::webidl::conversions::arg;
 
 /// The longest string a script may build here, in UTF-16 code units: V8's.
@@ -67,34 +66,8 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
         ("padStart", 1, NativeFunction::from_fn_ptr(pad_start)),
         ("padEnd", 1, NativeFunction::from_fn_ptr(pad_end)),
     ];
-    for (name, length, body) in methods {
-        let function: JsObject = FunctionObjectBuilder::new(context.realm(), body)
-            .name(JsString::from(name))
-            .length(length)
-            .build()
-            .into();
-        prototype.insert_property(
-            JsString::from(name),
-            PropertyDescriptor::builder()
-                .value(function)
-                .writable(true)
-                .enumerable(false)
-                .configurable(true),
-        );
-    }
+    define_builtin_methods(context, &prototype, methods);
     Ok(())
-}
-
-/// `this` as a string: RequireObjectCoercible then ToString.
-fn this_string(this: &JsValue, method: &str, context: &mut Context) -> JsResult<JsString> {
-    if this.is_null_or_undefined() {
-        return Err(JsNativeError::typ()
-            .with_message(format!(
-                "String.prototype.{method} called on null or undefined"
-            ))
-            .into());
-    }
-    this.to_string(context)
 }
 
 /// `String.prototype.concat(...args)`, with the maximum string length: the arguments are

@@ -11,14 +11,13 @@
 //! would propose instead). Searches with a RegExp still go to its `@@replace`/`@@split`
 //! (boa's).
 
-use boa_engine::object::FunctionObjectBuilder;
 use boa_engine::object::builtins::{JsArray, JsRegExp};
-use boa_engine::property::PropertyDescriptor;
 use boa_engine::string::JsStrVariant;
 use boa_engine::{
     Context, JsNativeError, JsResult, JsStr, JsString, JsSymbol, JsValue, NativeFunction, js_string,
 };
 
+use super::builtins::{define_builtin_methods, require_object_coercible, this_string};
 use super::string_length::{MAX_STRING_LENGTH, invalid_string_length};
 use crate::webidl::conversions::arg;
 
@@ -47,21 +46,7 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
             NativeFunction::from_fn_ptr(string_prototype_split),
         ),
     ];
-    for (name, length, body) in methods {
-        let function: boa_engine::JsObject = FunctionObjectBuilder::new(context.realm(), body)
-            .name(JsString::from(name))
-            .length(length)
-            .build()
-            .into();
-        prototype.insert_property(
-            JsString::from(name),
-            PropertyDescriptor::builder()
-                .value(function)
-                .writable(true)
-                .enumerable(false)
-                .configurable(true),
-        );
-    }
+    define_builtin_methods(context, &prototype, methods);
     Ok(())
 }
 
@@ -130,18 +115,6 @@ fn push_units(out: &mut Vec<u16>, string: JsStr<'_>, start: usize, end: usize) {
         JsStrVariant::Latin1(bytes) => out.extend(bytes[start..end].iter().map(|&b| u16::from(b))),
         JsStrVariant::Utf16(units) => out.extend_from_slice(&units[start..end]),
     }
-}
-
-/// RequireObjectCoercible(this value), then ToString.
-fn this_string(this: &JsValue, method: &str, context: &mut Context) -> JsResult<JsString> {
-    if this.is_null_or_undefined() {
-        return Err(JsNativeError::typ()
-            .with_message(format!(
-                "String.prototype.{method} called on null or undefined"
-            ))
-            .into());
-    }
-    this.to_string(context)
 }
 
 /// `position` clamped between 0 and `len` after ToIntegerOrInfinity.
@@ -337,11 +310,7 @@ fn string_prototype_replace_all(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     // 1. Let O be ? RequireObjectCoercible(this value).
-    if this.is_null_or_undefined() {
-        return Err(JsNativeError::typ()
-            .with_message("String.prototype.replaceAll called on null or undefined")
-            .into());
-    }
+    require_object_coercible(this, "replaceAll")?;
     let (search_value, replace_value) = (arg(args, 0), arg(args, 1));
     // 2. If searchValue is neither undefined nor null, then
     if !search_value.is_null_or_undefined() {
@@ -473,11 +442,7 @@ fn string_prototype_split(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     // 1. Let O be ? RequireObjectCoercible(this value).
-    if this.is_null_or_undefined() {
-        return Err(JsNativeError::typ()
-            .with_message("String.prototype.split called on null or undefined")
-            .into());
-    }
+    require_object_coercible(this, "split")?;
     let (separator, limit) = (arg(args, 0), arg(args, 1));
     // 2. If separator is neither undefined nor null, then
     //    a. Let splitter be ? GetMethod(separator, %Symbol.split%).

@@ -28,10 +28,9 @@ mod raw;
 mod reader;
 mod stringify;
 
-use boa_engine::object::FunctionObjectBuilder;
-use boa_engine::property::PropertyDescriptor;
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsString, NativeFunction};
+use boa_engine::{Context, JsNativeError, JsResult, NativeFunction};
 
+use super::builtins::define_builtin_methods;
 use operations::{JsonIntrinsics, delete, enumerable_own_keys, get_v, is_array};
 
 /// The deepest nesting of arrays and objects the JSON functions handle: deeper is a
@@ -73,20 +72,6 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
             NativeFunction::from_fn_ptr(raw::json_is_raw_json),
         ),
     ];
-    for (name, length, body) in functions {
-        let function: JsObject = FunctionObjectBuilder::new(context.realm(), body)
-            .name(JsString::from(name))
-            .length(length)
-            .build()
-            .into();
-        json.insert_property(
-            JsString::from(name),
-            PropertyDescriptor::builder()
-                .value(function)
-                .writable(true)
-                .enumerable(false)
-                .configurable(true),
-        );
-    }
+    define_builtin_methods(context, &json, functions);
     Ok(())
 }
