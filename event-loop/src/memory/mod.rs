@@ -104,19 +104,62 @@ pub(crate) enum StopReason {
 /// coordinator until shutdown. It returns when the thread may park for good.
 pub(crate) type StopHook = Box<dyn FnOnce(StopReason)>;
 
-thread_local! {
+/// What one thread counts and what decides whether its allocations are checked: one
+/// thread-local, so that an allocation's bookkeeping computes one address.
+struct ThreadState {
     /// Bytes this thread allocated minus bytes it freed.
-    static NET: Cell<isize> = const { Cell::new(0) };
+    net: Cell<isize>,
     /// This thread's bytes not yet added to [`LIVE`].
-    static UNFLUSHED: Cell<isize> = const { Cell::new(0) };
-    /// The budget of the agent running on this thread; 0 on other threads.
-    static BUDGET: Cell<usize> = const { Cell::new(0) };
+    unflushed: Cell<isize>,
+    /// The budget of the agent running on this thread; 0 on other threads, `usize::MAX` for
+    /// an agent without one.
+    budget: Cell<usize>,
     /// Whether the agent is running a turn of its event loop (budgets are checked only then).
-    static IN_TURN: Cell<bool> = const { Cell::new(false) };
+    in_turn: Cell<bool>,
     /// Open [`NoStopSection`]s.
-    static NO_STOP: Cell<u32> = const { Cell::new(0) };
+    no_stop: Cell<u32>,
     /// Set once the thread is stopping: its allocations are no longer checked.
-    static STOPPING: Cell<bool> = const { Cell::new(false) };
+    stopping: Cell<bool>,
+    /// Past this many bytes in use, an allocation smaller than [`CHECKED_ALLOCATION`] takes
+    /// the slow path: the budget plus [`SMALL_ALLOCATION_SLACK`] while the budget applies,
+    /// `isize::MAX` otherwise (the fast path's one comparison).
+    small_threshold: Cell<isize>,
+}
+
+impl ThreadState {
+    /// Whether the budget applies to the current allocation (an agent's thread in a turn,
+    /// outside any [`NoStopSection`], not stopping).
+    fn armed(&self) -> bool {
+        self.budget.get() != 0
+            && self.in_turn.get()
+            && self.no_stop.get() == 0
+            && !self.stopping.get()
+    }
+
+    /// Recomputes [`Self::small_threshold`] after one of its inputs changed.
+    fn rearm(&self) {
+        let budget = self.budget.get();
+        let threshold = if self.armed() && budget != usize::MAX {
+            isize::try_from(budget.saturating_add(SMALL_ALLOCATION_SLACK)).unwrap_or(isize::MAX)
+        } else {
+            isize::MAX
+        };
+        self.small_threshold.set(threshold);
+    }
+}
+
+thread_local! {
+    static STATE: ThreadState = const {
+        ThreadState {
+            net: Cell::new(0),
+            unflushed: Cell::new(0),
+            budget: Cell::new(0),
+            in_turn: Cell::new(false),
+            no_stop: Cell::new(0),
+            stopping: Cell::new(false),
+            small_threshold: Cell::new(isize::MAX),
+        }
+    };
     /// What the agent's thread runs when it is stopped.
     static STOP_HOOK: RefCell<Option<StopHook>> = const { RefCell::new(None) };
     /// The agent's stop signal, set when the user agent shuts down.
@@ -129,7 +172,10 @@ thread_local! {
 pub(crate) fn enter_agent_thread(budget: Option<usize>, stop: StopSignal, hook: StopHook) {
     STOP_HOOK.with(|slot| *slot.borrow_mut() = Some(hook));
     STOP_SIGNAL.with(|slot| *slot.borrow_mut() = Some(stop));
-    BUDGET.with(|b| b.set(budget.unwrap_or(usize::MAX)));
+    STATE.with(|s| {
+        s.budget.set(budget.unwrap_or(usize::MAX).max(1));
+        s.rearm();
+    });
 }
 
 /// Runs one turn of the agent's event loop with its budget checked.
@@ -137,10 +183,17 @@ pub(crate) fn in_turn<R>(turn: impl FnOnce() -> R) -> R {
     struct Leave(bool);
     impl Drop for Leave {
         fn drop(&mut self) {
-            IN_TURN.with(|t| t.set(self.0));
+            STATE.with(|s| {
+                s.in_turn.set(self.0);
+                s.rearm();
+            });
         }
     }
-    let _leave = Leave(IN_TURN.with(|t| t.replace(true)));
+    let _leave = Leave(STATE.with(|s| {
+        let was = s.in_turn.replace(true);
+        s.rearm();
+        was
+    }));
     turn()
 }
 
@@ -153,60 +206,94 @@ pub struct NoStopSection(());
 impl NoStopSection {
     /// Opens a section on the current thread.
     pub fn enter() -> Self {
-        NO_STOP.with(|n| n.set(n.get().saturating_add(1)));
+        STATE.with(|s| {
+            s.no_stop.set(s.no_stop.get().saturating_add(1));
+            s.rearm();
+        });
         NoStopSection(())
     }
 }
 
 impl Drop for NoStopSection {
     fn drop(&mut self) {
-        NO_STOP.with(|n| n.set(n.get().saturating_sub(1)));
+        STATE.with(|s| {
+            s.no_stop.set(s.no_stop.get().saturating_sub(1));
+            s.rearm();
+        });
     }
 }
 
 /// What the current thread has allocated and not freed, by its own count (0 if negative).
 pub fn thread_bytes_in_use() -> usize {
-    usize::try_from(NET.with(Cell::get)).unwrap_or(0)
+    usize::try_from(STATE.with(|s| s.net.get())).unwrap_or(0)
 }
 
-/// Counts `delta` bytes allocated (positive) or freed (negative) by the current thread.
+/// Counts `delta` bytes allocated (positive) or freed (negative) by the current thread, after
+/// the allocator below did it. An allocation that leaves the thread past its small
+/// threshold takes the slow path: it may stop the agent (the few bytes just allocated are
+/// never handed out).
+#[inline]
 fn count(delta: isize) {
-    NET.with(|n| n.set(n.get().saturating_add(delta)));
-    let unflushed = UNFLUSHED.with(|u| {
-        let v = u.get().saturating_add(delta);
-        u.set(v);
-        v
+    let past_threshold = STATE.with(|s| {
+        let net = s.net.get().saturating_add(delta);
+        s.net.set(net);
+        let unflushed = s.unflushed.get().saturating_add(delta);
+        if (-FLUSH_EVERY..=FLUSH_EVERY).contains(&unflushed) {
+            s.unflushed.set(unflushed);
+        } else {
+            s.unflushed.set(0);
+            LIVE.fetch_add(unflushed, Ordering::Relaxed);
+        }
+        delta > 0 && net > s.small_threshold.get()
     });
-    if !(-FLUSH_EVERY..=FLUSH_EVERY).contains(&unflushed) {
-        UNFLUSHED.with(|u| u.set(0));
-        LIVE.fetch_add(unflushed, Ordering::Relaxed);
+    if past_threshold {
+        past_small_threshold(delta.unsigned_abs());
     }
+}
+
+/// The slow path of an allocation smaller than [`CHECKED_ALLOCATION`] that left the thread
+/// past the budget plus the slack: stops the agent if the process is past the budget too.
+#[cold]
+fn past_small_threshold(size: usize) {
+    let (budget, in_use) = STATE.with(|s| (s.budget.get(), s.net.get()));
+    let live = usize::try_from(LIVE.load(Ordering::Relaxed)).unwrap_or(0);
+    if live <= budget {
+        return;
+    }
+    stop(StopReason::OutOfMemory(OutOfMemory {
+        requested: size,
+        in_use: usize::try_from(in_use).unwrap_or(0).saturating_sub(size),
+        limit: Some(budget),
+    }));
 }
 
 /// Before an allocation of `size` bytes that grows what the thread holds by `growth` bytes
-/// (`size` itself for a new allocation; a growing buffer's new size and its growth): stops
-/// the agent when it would pass its budget.
+/// (`size` itself for a new allocation; a growing buffer's new size and its growth): for a
+/// large one (`size` at least [`CHECKED_ALLOCATION`]), stops the agent when the user agent is
+/// shutting down or when it would pass its budget. Smaller ones are counted afterwards
+/// ([`count`]).
+#[inline]
 fn check(size: usize, growth: usize) {
-    let budget = BUDGET.with(Cell::get);
-    if budget == 0 || STOPPING.with(Cell::get) {
+    if size >= CHECKED_ALLOCATION {
+        check_large(growth);
+    }
+}
+
+/// [`check`] of a large allocation.
+#[cold]
+fn check_large(growth: usize) {
+    if !STATE.with(ThreadState::armed) {
         return;
     }
-    if !IN_TURN.with(Cell::get) || NO_STOP.with(Cell::get) > 0 {
-        return;
-    }
-    if size >= CHECKED_ALLOCATION && stop_requested() {
+    if stop_requested() {
         stop(StopReason::Shutdown);
     }
+    let budget = STATE.with(|s| s.budget.get());
     if budget == usize::MAX {
         return;
     }
     let in_use = thread_bytes_in_use();
-    let allowed = if size >= CHECKED_ALLOCATION {
-        budget
-    } else {
-        budget.saturating_add(SMALL_ALLOCATION_SLACK)
-    };
-    if in_use.saturating_add(growth) <= allowed {
+    if in_use.saturating_add(growth) <= budget {
         return;
     }
     let live = usize::try_from(LIVE.load(Ordering::Relaxed)).unwrap_or(0);
@@ -235,7 +322,7 @@ fn stop_requested() -> bool {
 /// After the allocator below failed to give `size` bytes: on an agent's thread, stops the
 /// agent; elsewhere returns (the caller then aborts the process, as Rust does).
 fn failed(size: usize) {
-    if BUDGET.with(Cell::get) == 0 || STOPPING.with(Cell::get) {
+    if STATE.with(|s| s.budget.get() == 0 || s.stopping.get()) {
         return;
     }
     stop(StopReason::OutOfMemory(OutOfMemory {
@@ -248,7 +335,10 @@ fn failed(size: usize) {
 /// Stops the current agent thread for good: runs its hook (which records the crash and
 /// answers the coordinator until shutdown), then parks forever.
 fn stop(reason: StopReason) -> ! {
-    STOPPING.with(|s| s.set(true));
+    STATE.with(|s| {
+        s.stopping.set(true);
+        s.rearm();
+    });
     let hook = STOP_HOOK
         .try_with(|slot| slot.try_borrow_mut().ok().and_then(|mut h| h.take()))
         .ok()
