@@ -18,7 +18,7 @@ use self::properties::array_length_property;
 use crate::agent::AgentState;
 use crate::file_api::blob::{Blob, blob_deserialization_steps, create_blob, set_blob_state};
 use crate::file_api::file::{File, create_file, file_deserialization_steps, set_file_state};
-use crate::html::structured_data::strings::BoaStrings;
+use crate::html::structured_data::strings::{BoaStrings, Cached};
 use crate::html::structured_data::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
 use crate::ids::PortId;
@@ -40,15 +40,15 @@ impl<'a> BoaDeserializeHost<'a> {
     pub fn new(context: &'a mut Context) -> Self {
         BoaDeserializeHost {
             context,
-            strings: BoaStrings::default(),
+            strings: BoaStrings::take(),
             received_ports: Vec::new(),
         }
     }
 
     /// The MessagePort objects the transfer-receiving steps set up (what a deserialization
     /// that then failed leaves behind unreachable).
-    pub fn into_received_ports(self) -> Vec<JsObject> {
-        self.received_ports
+    pub fn into_received_ports(mut self) -> Vec<JsObject> {
+        std::mem::take(&mut self.received_ports)
     }
 
     /// The current realm's constructor for a view kind.
@@ -70,6 +70,13 @@ impl<'a> BoaDeserializeHost<'a> {
             ViewKind::DataView => constructors.data_view(),
         };
         constructor.constructor()
+    }
+}
+
+impl Drop for BoaDeserializeHost<'_> {
+    /// The boa strings and keys made go back to the thread, for its next clone.
+    fn drop(&mut self) {
+        std::mem::take(&mut self.strings).give_back();
     }
 }
 

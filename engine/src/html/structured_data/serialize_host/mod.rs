@@ -29,7 +29,7 @@ use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::file_api::blob::{blob_of, blob_serialization_steps};
 use crate::file_api::file::{file_of, file_serialization_steps};
-use crate::html::structured_data::strings::RecordStrings;
+use crate::html::structured_data::strings::{Cached, RecordStrings};
 use crate::html::structured_data::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
 use crate::webidl::dom_exception;
@@ -50,8 +50,15 @@ impl<'a> BoaSerializeHost<'a> {
         Ok(BoaSerializeHost {
             context,
             intrinsics,
-            strings: RecordStrings::default(),
+            strings: RecordStrings::take(),
         })
+    }
+}
+
+impl Drop for BoaSerializeHost<'_> {
+    /// The record strings made go back to the thread, for its next clone.
+    fn drop(&mut self) {
+        std::mem::take(&mut self.strings).give_back();
     }
 }
 
