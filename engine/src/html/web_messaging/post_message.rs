@@ -260,12 +260,21 @@ pub(crate) fn run_posted_message_task(
 ) {
     let target = message.target;
     let mut trace = message.trace.take();
-    let Some((realm, document_origin)) = state
-        .windows
-        .borrow()
-        .get(&target)
-        .map(|w| (w.realm.clone(), w.origin()))
-    else {
+    // The target's realm, whether the origin check of step 8.1 fails, and (for a trace, or
+    // that failure) the document's origin: read in place, not copied for every message.
+    let checked = state.windows.borrow().get(&target).map(|w| {
+        let document = w.document.borrow();
+        // 8.1. If the targetOrigin argument is not a single literal U+002A ASTERISK
+        //      character (*) and targetOrigin is not same origin with targetWindow's
+        //      associated Document's origin, then return.
+        let mismatch = match &message.target_origin {
+            TargetOrigin::Origin(target_origin) => !target_origin.is_same_origin(document.origin()),
+            TargetOrigin::Any => false,
+        };
+        let document_origin = (mismatch || trace.is_some()).then(|| document.origin().clone());
+        (w.realm.clone(), mismatch, document_origin)
+    });
+    let Some((realm, mismatch, document_origin)) = checked else {
         state.ua.count_dropped_message();
         if let Some(trace) = &trace {
             state.ua.messages.report(trace, MessageOutcome::TargetGone);
@@ -273,20 +282,25 @@ pub(crate) fn run_posted_message_task(
         message_port::discard_message(state, message.record);
         return;
     };
-    // 8.1. If the targetOrigin argument is not a single literal U+002A ASTERISK character
-    //      (*) and targetOrigin is not same origin with targetWindow's associated Document's
-    //      origin, then return.
-    if let TargetOrigin::Origin(target_origin) = &message.target_origin
-        && !target_origin.is_same_origin(&document_origin)
-    {
+    let document_origin = || {
+        document_origin
+            .as_ref()
+            .map(Origin::ascii_serialization)
+            .unwrap_or_default()
+    };
+    if mismatch {
         state.ua.count_dropped_message();
-        if let Some(trace) = &mut trace {
+        if let (Some(trace), TargetOrigin::Origin(target_origin)) =
+            (&mut trace, &message.target_origin)
+        {
             let outcome = MessageOutcome::DroppedOriginMismatch {
                 target_origin: target_origin.ascii_serialization(),
-                document_origin: document_origin.ascii_serialization(),
+                document_origin: document_origin(),
             };
-            let origin = document_origin.ascii_serialization();
-            state.ua.messages.report_at(trace, target, origin, outcome);
+            state
+                .ua
+                .messages
+                .report_at(trace, target, document_origin(), outcome);
         }
         message_port::discard_message(state, message.record);
         return;
@@ -297,9 +311,11 @@ pub(crate) fn run_posted_message_task(
     match result {
         Ok(event) => {
             if let Some(trace) = &mut trace {
-                let origin = document_origin.ascii_serialization();
                 let outcome = delivery_outcome(&event);
-                state.ua.messages.report_at(trace, target, origin, outcome);
+                state
+                    .ua
+                    .messages
+                    .report_at(trace, target, document_origin(), outcome);
             }
         }
         Err(error) => script::report_the_exception(state, context, Some(target), &error),
