@@ -15,7 +15,12 @@ use crate::record::{
 /// [`ObjectIndex`], so a record is shared by reference exactly as the spec shares it. For a
 /// host with dense identities (see
 /// [`SerializeHost::dense_identity_bound`](crate::SerializeHost::dense_identity_bound)) the
-/// map is a vector below the bound, grown as identities are met.
+/// map is a vector below the bound, grown as identities are met. Otherwise the first
+/// [`SMALL`] identities are kept in a small array (most messages hold a few objects: no
+/// table is made for them), and a hash map takes them over when there are more.
+///
+/// Each of the record's vectors is given exactly the room its first entry (or first run)
+/// needs: a record of one object, the commonest message, is never grown and then trimmed.
 #[derive(Default)]
 pub(crate) struct Memory {
     /// Identities below this are kept in `dense` (0: none are).
@@ -23,7 +28,13 @@ pub(crate) struct Memory {
     /// Object identity → index of its record + 1 (0: none), for identities below
     /// `dense_bound`; as long as the largest identity met so far needs.
     dense: Vec<u32>,
-    /// Object identity → index of its record, for the other identities.
+    /// The first identities met (of the others) with their records' indices, until `map`
+    /// takes them over.
+    small: [(usize, u32); SMALL],
+    /// How many of `small` are in use (0 once `map` took them over).
+    small_len: usize,
+    /// Object identity → index of its record, for the other identities, once there are more
+    /// than [`SMALL`] of them.
     map: HashMap<usize, ObjectIndex, BuildHasherDefault<IdentityHasher>>,
     /// The records, in the order their objects were first met.
     pub(crate) records: Vec<RecordObject>,
@@ -32,6 +43,9 @@ pub(crate) struct Memory {
     /// The serializable platform objects' records (the side table).
     pub(crate) platform: Vec<PlatformRecord>,
 }
+
+/// How many identities [`Memory`] keeps in its small array before it makes a hash map.
+const SMALL: usize = 8;
 
 impl Memory {
     /// An empty memory; identities below `dense_bound` (if any) are kept in a vector.
@@ -71,6 +85,14 @@ impl Memory {
             let slot = self.dense.get(identity).copied().unwrap_or(0);
             return slot.checked_sub(1).map(ObjectIndex);
         }
+        if self.map.is_empty() {
+            return self
+                .small
+                .get(..self.small_len)?
+                .iter()
+                .find(|(known, _)| *known == identity)
+                .map(|(_, index)| ObjectIndex(*index));
+        }
         self.map.get(&identity).copied()
     }
 
@@ -90,6 +112,9 @@ impl Memory {
             .ok_or_else(|| DataCloneError {
                 message: "value holds more than 4294967295 objects and cannot be cloned".into(),
             })?;
+        if self.records.capacity() == 0 {
+            self.records.reserve_exact(1);
+        }
         self.records.push(serialized);
         if identity < self.dense_bound {
             if identity >= self.dense.len() {
@@ -104,7 +129,19 @@ impl Memory {
                 // index.0 < u32::MAX, checked above.
                 *slot = index.0.saturating_add(1);
             }
+        } else if self.map.is_empty() && self.small_len < SMALL {
+            if let Some(slot) = self.small.get_mut(self.small_len) {
+                *slot = (identity, index.0);
+                self.small_len += 1;
+            }
         } else {
+            if self.map.is_empty() {
+                // The small array is full: the map takes its identities over.
+                let small = self.small.get(..self.small_len).unwrap_or_default();
+                self.map
+                    .extend(small.iter().map(|&(known, at)| (known, ObjectIndex(at))));
+                self.small_len = 0;
+            }
             self.map.insert(identity, index);
         }
         Ok(index)
@@ -131,6 +168,9 @@ impl Memory {
     ) -> Result<usize, DataCloneError> {
         let start = self.properties.len();
         self.set_property_run(index, start, keys.len())?;
+        if self.properties.capacity() == 0 {
+            self.properties.reserve_exact(keys.len());
+        }
         self.properties
             .extend(keys.drain(..).map(|key| (key, RecordValue::Undefined)));
         Ok(start)
@@ -217,5 +257,48 @@ impl Hasher for IdentityHasher {
 
     fn write_usize(&mut self, n: usize) {
         self.0 = self.0.rotate_left(29) ^ n as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object() -> RecordObject {
+        RecordObject::Object {
+            properties: PropertyRange::default(),
+        }
+    }
+
+    #[test]
+    fn identities_are_found_before_and_after_the_map_takes_over() {
+        let mut memory = Memory::new(None);
+        let identities: Vec<usize> = (0..3 * SMALL).map(|i| 0x1000 + 64 * i).collect();
+        for (i, &identity) in identities.iter().enumerate() {
+            assert_eq!(memory.get(identity), None, "not met yet: {i}");
+            let index = memory.insert(identity, object()).ok();
+            assert_eq!(index, Some(ObjectIndex(i as u32)));
+            for (j, &known) in identities.iter().enumerate().take(i + 1) {
+                assert_eq!(
+                    memory.get(known),
+                    Some(ObjectIndex(j as u32)),
+                    "{j} after {i}"
+                );
+            }
+            assert_eq!(memory.get(0x10), None);
+        }
+        assert_eq!(memory.small_len, 0, "the map took the small array over");
+    }
+
+    #[test]
+    fn a_one_object_record_is_given_exactly_its_room() {
+        let mut memory = Memory::new(None);
+        let index = memory.insert(0x2000, object()).ok();
+        let mut keys = vec![RecordString::from("seq")];
+        assert!(index.is_some_and(|index| memory.start_properties(index, &mut keys).is_ok()));
+        assert_eq!(memory.records.capacity(), 1);
+        assert_eq!(memory.properties.capacity(), 1);
+        let dense = Memory::new(Some(16));
+        assert_eq!(dense.get(3), None);
     }
 }

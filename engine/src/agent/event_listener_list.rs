@@ -4,7 +4,7 @@
 //! Spec: <https://dom.spec.whatwg.org/#event-listener-list>
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use boa_engine::JsObject;
@@ -75,10 +75,11 @@ impl Listener {
 pub(crate) struct EventListeners {
     /// Each target's event listener list.
     pub(crate) lists: IdMap<EventTargetKey, Vec<Rc<Listener>>>,
-    /// Each target's event handlers by type (the compiled or assigned callback).
-    pub(crate) handlers: HashMap<(EventTargetKey, String), JsObject>,
+    /// Each target's event handlers by type (the compiled or assigned callback). (By target,
+    /// then by type: a dispatch looks its handler up without making a key.)
+    handlers: IdMap<EventTargetKey, IdMap<String, JsObject>>,
     /// Event handlers set by script or compiled from a content attribute already.
-    pub(crate) touched: HashSet<(EventTargetKey, String)>,
+    touched: IdMap<EventTargetKey, HashSet<String, foldhash::fast::RandomState>>,
 }
 
 impl EventListeners {
@@ -90,18 +91,58 @@ impl EventListeners {
                 listener.removed.set(true);
             }
         }
-        self.handlers.retain(|(key, _), _| *key != target);
-        self.touched.retain(|(key, _)| *key != target);
+        self.handlers.remove(&target);
+        self.touched.remove(&target);
+    }
+
+    /// The value of `target`'s event handler of `type_`, if it is not null.
+    pub(crate) fn handler(&self, target: EventTargetKey, type_: &str) -> Option<&JsObject> {
+        self.handlers.get(&target)?.get(type_)
+    }
+
+    /// Sets the value of `target`'s event handler of `type_` (`None`: null).
+    pub(crate) fn set_handler(
+        &mut self,
+        target: EventTargetKey,
+        type_: &str,
+        handler: Option<JsObject>,
+    ) {
+        match handler {
+            Some(handler) => {
+                self.handlers
+                    .entry(target)
+                    .or_default()
+                    .insert(type_.to_string(), handler);
+            }
+            None => {
+                if let Some(by_type) = self.handlers.get_mut(&target) {
+                    by_type.remove(type_);
+                }
+            }
+        }
     }
 
     /// Whether the event handler was never set by script nor compiled from its attribute.
     pub(crate) fn handler_untouched(&self, target: EventTargetKey, type_: &str) -> bool {
-        !self.touched.contains(&(target, type_.to_string()))
+        !self
+            .touched
+            .get(&target)
+            .is_some_and(|types| types.contains(type_))
     }
 
     /// Records that the event handler was set or compiled.
     pub(crate) fn mark_handler_touched(&mut self, target: EventTargetKey, type_: &str) {
-        self.touched.insert((target, type_.to_string()));
+        let types = self.touched.entry(target).or_default();
+        if !types.contains(type_) {
+            types.insert(type_.to_string());
+        }
+    }
+
+    /// Forgets that the event handler was set or compiled.
+    fn unmark_handler_touched(&mut self, target: EventTargetKey, type_: &str) {
+        if let Some(types) = self.touched.get_mut(&target) {
+            types.remove(type_);
+        }
     }
 
     /// Sets the event handler to `handler` and activates it with its listener first in the
@@ -112,7 +153,7 @@ impl EventListeners {
         type_: &str,
         handler: JsObject,
     ) {
-        self.handlers.insert((target, type_.to_string()), handler);
+        self.set_handler(target, type_, Some(handler));
         let list = self.lists.entry(target).or_default();
         let present = list
             .iter()
@@ -127,9 +168,8 @@ impl EventListeners {
     /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#deactivate-an-event-handler>
     pub(crate) fn deactivate_an_event_handler(&mut self, target: EventTargetKey, type_: &str) {
         // 1-2. Set eventHandler's value to null.
-        let slot = (target, type_.to_string());
-        self.handlers.remove(&slot);
-        self.touched.insert(slot);
+        self.set_handler(target, type_, None);
+        self.mark_handler_touched(target, type_);
         // 3-5. Remove its listener from the target's event listener list.
         self.remove_an_event_listener(target, type_, &ListenerCallback::EventHandler, false);
     }
@@ -140,9 +180,8 @@ impl EventListeners {
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#activate-an-event-handler>
     pub(crate) fn set_raw_uncompiled_handler(&mut self, target: EventTargetKey, type_: &str) {
-        let slot = (target, type_.to_string());
-        self.handlers.remove(&slot);
-        self.touched.remove(&slot);
+        self.set_handler(target, type_, None);
+        self.unmark_handler_touched(target, type_);
         self.add_an_event_listener(target, Listener::for_event_handler(type_));
     }
 

@@ -113,8 +113,12 @@ impl RealmData {
     /// The Window whose realm is the current realm (the current settings object's global;
     /// inside a native function, the Window the function was installed on).
     pub fn window_of_current_realm(context: &Context) -> Result<WindowId, JsError> {
-        context
-            .realm()
+        Self::window_of_realm(context.realm())
+    }
+
+    /// The Window whose realm `realm` is.
+    pub fn window_of_realm(realm: &Realm) -> Result<WindowId, JsError> {
+        realm
             .host_defined()
             .get::<RealmData>()
             .map(|data| data.window)
@@ -127,8 +131,12 @@ impl RealmData {
 
     /// The data of the current realm.
     pub fn of_current_realm(context: &Context) -> Result<Self, JsError> {
-        context
-            .realm()
+        Self::of_realm(context.realm())
+    }
+
+    /// The data of `realm`.
+    pub fn of_realm(realm: &Realm) -> Result<Self, JsError> {
+        realm
             .host_defined()
             .get::<RealmData>()
             .cloned()

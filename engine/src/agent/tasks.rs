@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use postern_clone::{SerializedRecord, SerializedWithTransfer};
+use postern_clone::{SerializedRecord, SerializedWithTransfer, TransferDataHolder};
 use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet, StorageKey};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
@@ -23,21 +23,66 @@ pub(crate) enum TargetOrigin {
 }
 
 /// A message on its way to a window: everything the task needs, as `Send` data.
+///
+/// A million of them may wait in a task queue (posted in one task), each in a box of its
+/// own: it is kept to 160 bytes (a size class of the allocator), see the test below.
 #[derive(Debug)]
 pub(crate) struct PostedMessage {
     /// The Window it was posted to.
     pub target: WindowId,
     /// Who may receive it.
     pub target_origin: TargetOrigin,
-    /// The incumbent settings object's origin (the sender's); `None` for a message the
-    /// embedder posted (the event's `origin` is then `""`).
-    pub incumbent_origin: Option<Origin>,
+    /// The serialization of the incumbent settings object's origin (the sender's: one
+    /// string shared by all its messages, see `Window::origin_serialization`); `None` for a
+    /// message the embedder posted (the event's `origin` is then `""`).
+    pub origin: Option<Arc<str>>,
     /// The browsing context of the incumbent settings object's global (the sender's).
     pub source: Option<BrowsingContextId>,
     /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
-    pub record: SerializedWithTransfer,
+    pub record: QueuedRecord,
     /// Its trace, when the embedder observes messages.
     pub trace: Option<TraceHeader>,
+}
+
+/// StructuredSerializeWithTransfer's result as a queued message keeps it: its transfer
+/// data holders boxed apart (most messages transfer nothing: 8 bytes instead of a vector's
+/// 24).
+#[derive(Debug)]
+pub(crate) struct QueuedRecord {
+    /// `[[Serialized]]`.
+    serialized: SerializedRecord,
+    /// `[[TransferDataHolders]]`, if there are any.
+    #[allow(
+        clippy::box_collection,
+        reason = "a thin pointer (8 bytes) in every queued message, the vector only when a message transfers something"
+    )]
+    transfer_data_holders: Option<Box<Vec<TransferDataHolder>>>,
+}
+
+impl From<SerializedWithTransfer> for QueuedRecord {
+    fn from(record: SerializedWithTransfer) -> Self {
+        let SerializedWithTransfer {
+            serialized,
+            transfer_data_holders,
+        } = record;
+        QueuedRecord {
+            serialized,
+            transfer_data_holders: (!transfer_data_holders.is_empty())
+                .then(|| Box::new(transfer_data_holders)),
+        }
+    }
+}
+
+impl From<QueuedRecord> for SerializedWithTransfer {
+    fn from(record: QueuedRecord) -> Self {
+        SerializedWithTransfer {
+            serialized: record.serialized,
+            transfer_data_holders: record
+                .transfer_data_holders
+                .map(|holders| *holders)
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// A change to a storage area, on its way to every agent (each fires `storage` at its windows
@@ -239,5 +284,13 @@ mod tests {
     fn a_queued_task_stays_small() {
         let task = std::mem::size_of::<Task<AgentTask>>();
         assert!(task <= 96, "Task<AgentTask> is {task} bytes");
+    }
+
+    /// A posted message waits in a box of its own: 160 bytes is one of mimalloc's size
+    /// classes (the next is 192).
+    #[test]
+    fn a_posted_message_fits_in_160_bytes() {
+        let message = std::mem::size_of::<PostedMessage>();
+        assert!(message <= 160, "PostedMessage is {message} bytes");
     }
 }

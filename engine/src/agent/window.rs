@@ -4,9 +4,10 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use boa_engine::property::PropertyDescriptor;
 use boa_engine::realm::Realm;
@@ -119,9 +120,26 @@ pub(crate) struct Window {
     ///
     /// Spec: <https://html.spec.whatwg.org/multipage/forms.html#firing-submission-events>
     pub firing_submission_events: HashSet<NodeId>,
+    /// The serialization of its document's origin, made when first needed (see
+    /// [`Window::origin_serialization`]).
+    pub origin_serialization: OnceCell<Arc<str>>,
 }
 
 impl Window {
+    /// The ASCII serialization of the document's origin, one string shared by everything
+    /// that keeps it (each message the window posts).
+    ///
+    /// Spec: <https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin>
+    ///
+    /// (It never changes: a Window keeps its Document, and `document.domain`, the one
+    /// change made to a document's origin, changes its domain, which the serialization
+    /// leaves out.)
+    pub fn origin_serialization(&self) -> Arc<str> {
+        self.origin_serialization
+            .get_or_init(|| Arc::from(self.document.borrow().origin().ascii_serialization()))
+            .clone()
+    }
+
     /// The document's origin.
     pub fn origin(&self) -> Origin {
         self.document.borrow().origin().clone()

@@ -290,20 +290,37 @@ fn dispatch_with_target_override(
     //          event is `load`), the target's entry being the one with a shadow-adjusted
     //          target.
     let path = event_path(state, window, target, &type_);
+    let dispatched = Dispatched {
+        event: &event_value,
+        type_: &type_,
+    };
+    // (Each struct's invocation target, made once: the target's is target_object.)
+    let mut invocation_targets = Vec::with_capacity(path.len());
+    for (i, key) in path.iter().enumerate() {
+        invocation_targets.push(if i == 0 {
+            target_object.clone()
+        } else {
+            target_value(state, context, window, *key)?
+        });
+    }
     // 5.13. For each struct in event's path, in reverse order: its eventPhase is AT_TARGET
     //       for the target's struct, CAPTURING_PHASE otherwise; invoke with "capturing".
-    for (i, key) in path.iter().enumerate().rev() {
+    for (i, (key, invocation_target)) in path.iter().zip(&invocation_targets).enumerate().rev() {
         let event_phase = if i == 0 {
             phase::AT_TARGET
         } else {
             phase::CAPTURING_PHASE
         };
+        let struct_ = PathStruct {
+            key: *key,
+            invocation_target,
+        };
         invoke(
             state,
             context,
             window,
-            *key,
-            &event_value,
+            struct_,
+            dispatched,
             event_phase,
             Phase::Capturing,
         )?;
@@ -311,7 +328,7 @@ fn dispatch_with_target_override(
     // 5.14. For each struct in event's path: AT_TARGET for the target's struct; otherwise,
     //       if event's bubbles attribute is false, continue, else BUBBLING_PHASE; invoke with
     //       "bubbling".
-    for (i, key) in path.iter().enumerate() {
+    for (i, (key, invocation_target)) in path.iter().zip(&invocation_targets).enumerate() {
         let event_phase = if i == 0 {
             phase::AT_TARGET
         } else if !bubbles {
@@ -319,12 +336,16 @@ fn dispatch_with_target_override(
         } else {
             phase::BUBBLING_PHASE
         };
+        let struct_ = PathStruct {
+            key: *key,
+            invocation_target,
+        };
         invoke(
             state,
             context,
             window,
-            *key,
-            &event_value,
+            struct_,
+            dispatched,
             event_phase,
             Phase::Bubbling,
         )?;
@@ -437,6 +458,22 @@ fn event_path(
     path
 }
 
+/// The event being dispatched, and its type (which does not change during dispatch: the
+/// init methods return early while the dispatch flag is set).
+#[derive(Clone, Copy)]
+struct Dispatched<'a> {
+    event: &'a JsValue,
+    type_: &'a str,
+}
+
+/// A struct of an event's path: the event target, and its invocation target (the object
+/// scripts see for it).
+#[derive(Clone, Copy)]
+struct PathStruct<'a> {
+    key: EventTargetKey,
+    invocation_target: &'a JsValue,
+}
+
 /// Invoke: with event's currentTarget set to the struct's invocation target, inner invoke
 /// its listeners for `phase`, unless propagation was stopped.
 ///
@@ -445,11 +482,12 @@ fn invoke(
     state: &Rc<AgentState>,
     context: &mut Context,
     window: WindowId,
-    key: EventTargetKey,
-    event: &JsValue,
+    struct_: PathStruct<'_>,
+    dispatched: Dispatched<'_>,
     event_phase: u16,
     phase: Phase,
 ) -> JsResult<()> {
+    let event = dispatched.event;
     // 1. Set event's target to the shadow-adjusted target of the last struct in event's path
     //    that is either struct or preceding struct whose shadow-adjusted target is non-null
     //    (the target: there are no shadow trees).
@@ -459,13 +497,21 @@ fn invoke(
         return Ok(());
     }
     // 5. Initialize event's currentTarget attribute to struct's invocation target.
-    let current_target = target_value(state, context, window, key)?;
+    let current_target = struct_.invocation_target;
     with_event(event, |e| {
         e.event_phase = event_phase;
         e.current_target = current_target.clone();
     })?;
     // 6-8. Let listeners be a clone of its event listener list; inner invoke.
-    inner_invoke(state, context, window, key, event, &current_target, phase)
+    inner_invoke(
+        state,
+        context,
+        window,
+        struct_.key,
+        dispatched,
+        current_target,
+        phase,
+    )
 }
 
 /// Inner invoke: call each listener of the event's type (and of `phase`) in order.
@@ -476,11 +522,11 @@ fn inner_invoke(
     context: &mut Context,
     window: WindowId,
     target: EventTargetKey,
-    event: &JsValue,
+    dispatched: Dispatched<'_>,
     current_target: &JsValue,
     phase: Phase,
 ) -> JsResult<()> {
-    let type_ = with_event(event, |e| e.type_.clone())?;
+    let Dispatched { event, type_ } = dispatched;
     // "Let listeners be a clone of event's currentTarget's event listener list", so
     // listeners added during dispatch do not run now.
     let listeners: Vec<Rc<Listener>> = state
@@ -523,15 +569,9 @@ fn inner_invoke(
                     call_listener(state, context, window, callback, event, current_target)
                 })
             }
-            ListenerCallback::EventHandler => call_event_handler(
-                state,
-                context,
-                window,
-                target,
-                &type_,
-                event,
-                current_target,
-            ),
+            ListenerCallback::EventHandler => {
+                call_event_handler(state, context, window, target, type_, event, current_target)
+            }
         };
         if let Err(error) = result {
             report_the_exception(state, context, Some(window), &error);
@@ -591,12 +631,11 @@ fn call_event_handler(
     current_target: &JsValue,
 ) -> JsResult<()> {
     // 1. Let callback be the result of getting the current value of the event handler.
-    let handler = state.windows.borrow().get(&window).and_then(|w| {
-        w.listeners
-            .handlers
-            .get(&(target, type_.to_string()))
-            .cloned()
-    });
+    let handler = state
+        .windows
+        .borrow()
+        .get(&window)
+        .and_then(|w| w.listeners.handler(target, type_).cloned());
     // 2. If callback is null, then return.
     let Some(handler) = handler else {
         return Ok(());
@@ -658,12 +697,11 @@ pub(crate) fn get_event_handler(
     // 3. Return the result of getting the current value of the event handler (an internal
     //    raw uncompiled handler is compiled first).
     content_attributes::activate_content_attribute_handler(&state, context, window, target, type_);
-    let handler = state.windows.borrow().get(&window).and_then(|w| {
-        w.listeners
-            .handlers
-            .get(&(target, type_.to_string()))
-            .cloned()
-    });
+    let handler = state
+        .windows
+        .borrow()
+        .get(&window)
+        .and_then(|w| w.listeners.handler(target, type_).cloned());
     Ok(handler.map(JsValue::from).unwrap_or_else(JsValue::null))
 }
 
@@ -690,12 +728,11 @@ pub(crate) fn set_event_handler(
     let Some(w) = windows.get_mut(&window) else {
         return Ok(JsValue::undefined());
     };
-    let slot = (target, type_.to_string());
-    w.listeners.touched.insert(slot.clone());
+    w.listeners.mark_handler_touched(target, type_);
     match value.as_object() {
         // 1. If the given value is null, deactivate the event handler.
         None => {
-            w.listeners.handlers.remove(&slot);
+            w.listeners.set_handler(target, type_, None);
             w.listeners.remove_an_event_listener(
                 target,
                 type_,
@@ -705,7 +742,8 @@ pub(crate) fn set_event_handler(
         }
         // 2. Otherwise: set the handler's value, and activate it.
         Some(handler) => {
-            w.listeners.handlers.insert(slot, handler.clone());
+            w.listeners
+                .set_handler(target, type_, Some(handler.clone()));
             w.listeners
                 .add_an_event_listener(target, Listener::for_event_handler(type_));
         }

@@ -13,7 +13,7 @@
 //!
 //! Spec: <https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-window-object>
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -506,6 +506,7 @@ pub(crate) fn create_window(
             load: LoadState::default(),
             click_in_progress: Default::default(),
             firing_submission_events: Default::default(),
+            origin_serialization: OnceCell::new(),
         },
     );
     state.ua.register_window(

@@ -7,6 +7,8 @@
 //! Spec: <https://webidl.spec.whatwg.org/#es-interfaces>,
 //! <https://webidl.spec.whatwg.org/#es-namespaces>
 
+use std::any::TypeId;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use boa_engine::object::FunctionObjectBuilder;
@@ -40,6 +42,10 @@ pub(crate) struct Interface {
     unforgeables: Vec<PropertyDescriptor>,
     #[unsafe_ignore_trace]
     unforgeable_names: Vec<JsString>,
+    /// The type of the internal data its instances were last made with, once recorded as
+    /// implementing it (see `webidl::brand`): making the next one records nothing again.
+    #[unsafe_ignore_trace]
+    implementer: Cell<Option<TypeId>>,
 }
 
 /// The interfaces installed in one realm, by identifier (kept in the realm's host-defined
@@ -48,7 +54,7 @@ pub(crate) struct Interface {
 pub(crate) struct RealmInterfaces {
     interfaces: Vec<Interface>,
     #[unsafe_ignore_trace]
-    index: HashMap<&'static str, usize>,
+    index: HashMap<&'static str, usize, foldhash::fast::RandomState>,
 }
 
 impl RealmInterfaces {
@@ -211,6 +217,7 @@ pub(crate) fn install_interface(
         lineage,
         unforgeables,
         unforgeable_names,
+        implementer: Cell::new(None),
     };
     let mut host_defined = context.realm().host_defined_mut();
     if host_defined.get::<RealmInterfaces>().is_none() {
@@ -272,15 +279,22 @@ pub(crate) fn create_an_object_implementing<T: NativeObject>(
     };
     // The instance's internal data is its brand: objects with data of this type implement
     // the interface and those it inherits from (see `webidl::brand`).
-    if let Some(own) = interface.lineage.first()
-        && !brand::is_recorded::<T>(own)
-    {
-        record_implementer::<T>(&interface.lineage);
+    let data_type = TypeId::of::<T>();
+    if interface.implementer.get() != Some(data_type) {
+        if let Some(own) = interface.lineage.first()
+            && !brand::is_recorded::<T>(own)
+        {
+            record_implementer::<T>(&interface.lineage);
+        }
+        interface.implementer.set(Some(data_type));
     }
     // 4. Otherwise let prototype be the interface prototype object in realm.
     let prototype = from_new_target.unwrap_or_else(|| interface.prototype.clone());
     // 7. Let instance be MakeBasicObject(slots) with [[Prototype]] prototype.
-    let instance = JsObject::from_proto_and_data(prototype, data);
+    //    (On boa's shared shapes, as its own objects are: instances of one interface given
+    //    the same own properties in the same order share one shape, instead of each making
+    //    a shape and a property table of its own.)
+    let instance = JsObject::new(context.root_shape(), prototype, data).upcast();
     // 9. Let unforgeables be the value of the [[Unforgeables]] slot of the interface object.
     // 10. Let unforgeablesKeys be ! unforgeables.[[OwnPropertyKeys]](); for each key,
     //     perform ! DefinePropertyOrThrow(instance, key, its descriptor).

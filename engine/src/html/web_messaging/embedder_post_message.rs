@@ -75,9 +75,9 @@ pub(crate) fn embedder_window_post_message_steps(
         AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin: parsed,
-            incumbent_origin: None,
+            origin: None,
             source: None,
-            record,
+            record: record.into(),
             trace,
         })),
     );

@@ -4,6 +4,7 @@
 
 use std::any::Any;
 use std::cell::Cell;
+use std::sync::Arc;
 
 use boa_engine::{Context, Finalize, JsObject, JsResult, JsString, JsValue, Trace, js_string};
 
@@ -56,9 +57,9 @@ pub(crate) const MESSAGE_EVENT: InterfaceDeclaration = InterfaceDeclaration {
 pub(crate) struct MessageFields {
     /// `data`.
     pub data: JsValue,
-    /// `origin`.
+    /// `origin` (shared with the message it came from, see `PostedMessage::origin`).
     #[unsafe_ignore_trace]
-    pub origin: String,
+    pub origin: Arc<str>,
     /// `lastEventId`.
     #[unsafe_ignore_trace]
     pub last_event_id: String,
@@ -138,7 +139,7 @@ fn construct(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResul
         // USVString origin = "";
         let origin = dict.get(js_string!("origin"), context)?;
         if !origin.is_undefined() {
-            message.origin = to_dom_string(&origin, context)?;
+            message.origin = Arc::from(to_dom_string(&origin, context)?);
         }
         // sequence<MessagePort> ports = [];
         let ports = dict.get(js_string!("ports"), context)?;
@@ -242,7 +243,7 @@ fn init_message_event(
             initialize(state, type_, bubbles, cancelable);
             // And the MessageEvent's own attributes, from the other arguments.
             message.data = data;
-            message.origin = origin;
+            message.origin = Arc::from(origin);
             message.last_event_id = last_event_id;
             message.source = source;
             message.ports = LazyFrozenArray::new(ports);
@@ -279,7 +280,7 @@ fn get_data(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue>
 fn get_origin(this: &JsValue, _: &[JsValue], _: &mut Context) -> JsResult<JsValue> {
     with_message(this, |m| {
         m.reads.origin.set(true);
-        JsString::from(m.origin.as_str()).into()
+        JsString::from(&*m.origin).into()
     })
 }
 

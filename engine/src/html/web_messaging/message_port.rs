@@ -10,6 +10,7 @@
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 use postern_clone::{PlatformTransferData, SerializedWithTransfer, TransferDataHolder};
@@ -560,7 +561,7 @@ fn deliver(
         Err(_) => {
             let fields = MessageFields {
                 data: JsValue::null(),
-                origin: String::new(),
+                origin: Arc::from(""),
                 last_event_id: String::new(),
                 source: JsValue::null(),
                 ports: LazyFrozenArray::default(),
@@ -579,7 +580,7 @@ fn deliver(
     //      messageClone and ports newPorts.
     let fields = MessageFields {
         data,
-        origin: String::new(),
+        origin: Arc::from(""),
         last_event_id: String::new(),
         source: JsValue::null(),
         ports,

@@ -10,6 +10,7 @@
 //! the `message` event.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
 use postern_clone::SerializedRecord;
@@ -164,16 +165,18 @@ fn window_post_message_steps(
     // 1. Let targetRealm be targetWindow's realm (used when the task deserializes).
     // 2. Let incumbentSettings be the incumbent settings object.
     let incumbent = incumbent_window(context)?;
-    let (incumbent_origin, source) = {
+    // 3-5. Let targetOrigin be options["targetOrigin"], resolved against the incumbent's
+    //      origin (read in place: only "/" copies it).
+    let (target_origin, origin, source) = {
         let windows = state.windows.borrow();
         let w = windows
             .get(&incumbent)
             .ok_or_else(|| type_error("the incumbent window is gone"))?;
-        (w.origin(), w.browsing_context)
+        let target_origin =
+            parse_target_origin(&arguments.target_origin, w.document.borrow().origin());
+        (target_origin, w.origin_serialization(), w.browsing_context)
     };
-    // 3-5. Let targetOrigin be options["targetOrigin"], resolved against the incumbent.
-    let Some(target_origin) = parse_target_origin(&arguments.target_origin, &incumbent_origin)
-    else {
+    let Some(target_origin) = target_origin else {
         // 5.2. If parsedURL is failure, then throw a "SyntaxError" DOMException.
         return Err(dom_exception::throw(
             context,
@@ -200,7 +203,7 @@ fn window_post_message_steps(
             MessageKind::Window,
             MessageEndpoint {
                 window: Some(incumbent),
-                origin: incumbent_origin.ascii_serialization(),
+                origin: origin.to_string(),
             },
             MessageEndpoint {
                 window: target_entry.as_ref().map(|(w, _)| *w),
@@ -240,9 +243,9 @@ fn window_post_message_steps(
         AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin,
-            incumbent_origin: Some(incumbent_origin),
+            origin: Some(origin),
             source: Some(source),
-            record,
+            record: record.into(),
             trace,
         })),
     );
@@ -265,35 +268,49 @@ pub(crate) fn run_posted_message_task(
 ) {
     let target = message.target;
     let mut trace = message.trace.take();
-    let Some((realm, document_origin)) = state
-        .windows
-        .borrow()
-        .get(&target)
-        .map(|w| (w.realm.clone(), w.origin()))
-    else {
+    // The target's realm, whether the origin check of step 8.1 fails, and (for a trace, or
+    // that failure) the document's origin: read in place, not copied for every message.
+    let checked = state.windows.borrow().get(&target).map(|w| {
+        let document = w.document.borrow();
+        // 8.1. If the targetOrigin argument is not a single literal U+002A ASTERISK
+        //      character (*) and targetOrigin is not same origin with targetWindow's
+        //      associated Document's origin, then return.
+        let mismatch = match &message.target_origin {
+            TargetOrigin::Origin(target_origin) => !target_origin.is_same_origin(document.origin()),
+            TargetOrigin::Any => false,
+        };
+        let document_origin = (mismatch || trace.is_some()).then(|| document.origin().clone());
+        (w.realm.clone(), mismatch, document_origin)
+    });
+    let Some((realm, mismatch, document_origin)) = checked else {
         state.ua.count_dropped_message();
         if let Some(trace) = &trace {
             state.ua.messages.report(trace, MessageOutcome::TargetGone);
         }
-        message_port::discard_message(state, message.record);
+        message_port::discard_message(state, message.record.into());
         return;
     };
-    // 8.1. If the targetOrigin argument is not a single literal U+002A ASTERISK character
-    //      (*) and targetOrigin is not same origin with targetWindow's associated Document's
-    //      origin, then return.
-    if let TargetOrigin::Origin(target_origin) = &message.target_origin
-        && !target_origin.is_same_origin(&document_origin)
-    {
+    let document_origin = || {
+        document_origin
+            .as_ref()
+            .map(Origin::ascii_serialization)
+            .unwrap_or_default()
+    };
+    if mismatch {
         state.ua.count_dropped_message();
-        if let Some(trace) = &mut trace {
+        if let (Some(trace), TargetOrigin::Origin(target_origin)) =
+            (&mut trace, &message.target_origin)
+        {
             let outcome = MessageOutcome::DroppedOriginMismatch {
                 target_origin: target_origin.ascii_serialization(),
-                document_origin: document_origin.ascii_serialization(),
+                document_origin: document_origin(),
             };
-            let origin = document_origin.ascii_serialization();
-            state.ua.messages.report_at(trace, target, origin, outcome);
+            state
+                .ua
+                .messages
+                .report_at(trace, target, document_origin(), outcome);
         }
-        message_port::discard_message(state, message.record);
+        message_port::discard_message(state, message.record.into());
         return;
     }
     let previous = context.enter_realm(realm);
@@ -302,9 +319,11 @@ pub(crate) fn run_posted_message_task(
     match result {
         Ok(event) => {
             if let Some(trace) = &mut trace {
-                let origin = document_origin.ascii_serialization();
                 let outcome = delivery_outcome(&event);
-                state.ua.messages.report_at(trace, target, origin, outcome);
+                state
+                    .ua
+                    .messages
+                    .report_at(trace, target, document_origin(), outcome);
             }
         }
         Err(error) => script::report_the_exception(state, context, Some(target), &error),
@@ -317,7 +336,7 @@ pub(crate) fn discard_posted_message(state: &Rc<AgentState>, message: PostedMess
     if let Some(trace) = &message.trace {
         state.ua.messages.report(trace, MessageOutcome::TargetGone);
     }
-    message_port::discard_message(state, message.record);
+    message_port::discard_message(state, message.record.into());
 }
 
 /// Steps 8.2 to 8.7, in the target realm.
@@ -330,11 +349,7 @@ fn deliver(
     // 8.2. Let origin be the serialization of incumbentSettings's origin.
     //      (The embedder has no settings object: its messages' origin is "", as a browser
     //      extension's messages get.)
-    let origin = message
-        .incumbent_origin
-        .as_ref()
-        .map(Origin::ascii_serialization)
-        .unwrap_or_default();
+    let origin = message.origin.unwrap_or_else(|| Arc::from(""));
     // 8.3. Let source be the WindowProxy object corresponding to incumbentSettings's global
     //      object.
     let source = match message.source {
@@ -345,7 +360,7 @@ fn deliver(
     //      Result, targetRealm). If this throws, fire "messageerror" at targetWindow with
     //      origin and source, and return.
     let (data, transferred) =
-        match structured_clone::deserialize_with_transfer(context, message.record) {
+        match structured_clone::deserialize_with_transfer(context, message.record.into()) {
             Ok(result) => result,
             Err(_) => {
                 let fields = MessageFields {

@@ -13,6 +13,7 @@ use boa_engine::object::builtins::{
 use boa_engine::{Context, JsBigInt, JsObject, JsString, JsSymbol, JsValue, js_string};
 use postern_clone::{CloneString, ObjectKind, ViewKind};
 
+use crate::agent::realm_data::CloneGetters;
 use crate::file_api::blob::blob_of;
 use crate::file_api::file::file_of;
 use crate::html::structured_data::clone_string;
@@ -28,7 +29,18 @@ fn serializable_file_api_interface(object: &JsObject) -> Option<&'static str> {
     blob_of(object).map(|_| "Blob")
 }
 
+/// What a value needing the realm's captured getters is when they are missing (never the
+/// case in a window realm: the host checks for them when made).
+const NO_GETTERS: &str = "a value of a realm without its captured built-ins";
+
 impl BoaSerializeHost<'_> {
+    /// The realm's captured native getters.
+    fn clone_getters(&mut self) -> Option<CloneGetters> {
+        self.intrinsics()
+            .ok()
+            .map(|intrinsics| intrinsics.clone_getters.clone())
+    }
+
     /// Calls a captured native getter with `this` set to `object`.
     fn call_getter(&mut self, getter: &JsObject, object: &JsObject) -> Option<JsValue> {
         getter.call(&object.clone().into(), &[], self.context).ok()
@@ -57,9 +69,11 @@ impl BoaSerializeHost<'_> {
 
     /// `[[OriginalSource]]` and `[[OriginalFlags]]` of a RegExp.
     fn classify_regexp(&mut self, object: &JsObject) -> ObjectKind {
-        let source_getter = self.intrinsics.clone_getters.regexp_source.clone();
+        let Some(getters) = self.clone_getters() else {
+            return ObjectKind::NotSerializable(NO_GETTERS.into());
+        };
         let source = self
-            .call_getter(&source_getter, object)
+            .call_getter(&getters.regexp_source, object)
             .and_then(|s| s.as_string())
             .map(|s| unescape_regexp_source(&s))
             .unwrap_or_else(|| CloneString::from("(?:)"));
@@ -81,9 +95,8 @@ impl BoaSerializeHost<'_> {
                     flags.push(flag);
                 }
             }
-            let unicode_sets = self.intrinsics.clone_getters.regexp_unicode_sets.clone();
             if self
-                .call_getter(&unicode_sets, object)
+                .call_getter(&getters.regexp_unicode_sets, object)
                 .is_some_and(|v| v.to_boolean())
             {
                 flags.push('v');
@@ -98,10 +111,14 @@ impl BoaSerializeHost<'_> {
     /// `IsDetachedBuffer` and `[[ArrayBufferMaxByteLength]]` of an ArrayBuffer.
     fn classify_array_buffer(&mut self, object: &JsObject, buffer: &JsArrayBuffer) -> ObjectKind {
         let detached = buffer.data().is_none();
-        let getters = &self.intrinsics.clone_getters;
-        let resizable = getters.array_buffer_resizable.clone();
-        let max = getters.array_buffer_max_byte_length.clone();
-        let max_byte_length = self.max_byte_length(object, &resizable, &max);
+        let Some(getters) = self.clone_getters() else {
+            return ObjectKind::NotSerializable(NO_GETTERS.into());
+        };
+        let max_byte_length = self.max_byte_length(
+            object,
+            &getters.array_buffer_resizable,
+            &getters.array_buffer_max_byte_length,
+        );
         ObjectKind::ArrayBuffer {
             detached,
             max_byte_length,
@@ -116,10 +133,14 @@ impl BoaSerializeHost<'_> {
         object: &JsObject,
         shared: &JsSharedArrayBuffer,
     ) -> ObjectKind {
-        let getters = &self.intrinsics.clone_getters;
-        let growable = getters.shared_array_buffer_growable.clone();
-        let max = getters.shared_array_buffer_max_byte_length.clone();
-        let max_byte_length = self.max_byte_length(object, &growable, &max);
+        let Some(getters) = self.clone_getters() else {
+            return ObjectKind::NotSerializable(NO_GETTERS.into());
+        };
+        let max_byte_length = self.max_byte_length(
+            object,
+            &getters.shared_array_buffer_growable,
+            &getters.shared_array_buffer_max_byte_length,
+        );
         ObjectKind::SharedArrayBuffer {
             byte_length: shared.byte_length(),
             max_byte_length,

@@ -13,6 +13,7 @@ use boa_engine::builtins::array_buffer::SharedArrayBuffer;
 use boa_engine::object::builtins::{
     JsArray, JsArrayBuffer, JsDataView, JsMap, JsSet, JsSharedArrayBuffer, JsTypedArray,
 };
+use boa_engine::realm::Realm;
 use boa_engine::{
     Context, JsError, JsNativeError, JsObject, JsString, JsValue, JsVariant, js_string,
 };
@@ -29,7 +30,7 @@ use crate::agent::AgentState;
 use crate::agent::realm_data::RealmData;
 use crate::file_api::blob::{blob_of, blob_serialization_steps};
 use crate::file_api::file::{file_of, file_serialization_steps};
-use crate::html::structured_data::strings::RecordStrings;
+use crate::html::structured_data::strings::{Cached, RecordStrings};
 use crate::html::structured_data::{BoaBytes, clone_string, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
 use crate::webidl::dom_exception;
@@ -37,7 +38,11 @@ use crate::webidl::dom_exception;
 /// Reads boa values for StructuredSerializeInternal.
 pub struct BoaSerializeHost<'a> {
     context: &'a mut Context,
-    intrinsics: RealmData,
+    /// The realm current when the serialization began, whose captured functions the walk
+    /// uses.
+    realm: Realm,
+    /// Those functions, copied out of the realm when first needed (most values need none).
+    intrinsics: Option<RealmData>,
     /// The record strings made so far.
     strings: RecordStrings,
 }
@@ -46,12 +51,31 @@ impl<'a> BoaSerializeHost<'a> {
     /// A host over `context`, using the functions captured from the current realm before any
     /// script ran (so page scripts cannot change what the walk sees).
     pub fn new(context: &'a mut Context) -> Result<Self, JsError> {
-        let intrinsics = RealmData::of_current_realm(context)?;
+        let realm = context.realm().clone();
+        // (Checked now, copied when first needed.)
+        RealmData::window_of_realm(&realm)?;
         Ok(BoaSerializeHost {
             context,
-            intrinsics,
-            strings: RecordStrings::default(),
+            realm,
+            intrinsics: None,
+            strings: RecordStrings::take(),
         })
+    }
+
+    /// The functions captured from the realm before any script ran.
+    fn intrinsics(&mut self) -> Result<&RealmData, JsError> {
+        let intrinsics = match self.intrinsics.take() {
+            Some(intrinsics) => intrinsics,
+            None => RealmData::of_realm(&self.realm)?,
+        };
+        Ok(self.intrinsics.insert(intrinsics))
+    }
+}
+
+impl Drop for BoaSerializeHost<'_> {
+    /// The record strings made go back to the thread, for its next clone.
+    fn drop(&mut self) {
+        std::mem::take(&mut self.strings).give_back();
     }
 }
 
@@ -88,7 +112,8 @@ impl SerializeHost for BoaSerializeHost<'_> {
         &mut self,
         object: &JsObject,
     ) -> Result<Vec<CloneString>, JsError> {
-        let keys = self.intrinsics.object_keys.call(
+        let object_keys = self.intrinsics()?.object_keys.clone();
+        let keys = object_keys.call(
             &JsValue::undefined(),
             &[object.clone().into()],
             self.context,
@@ -123,7 +148,8 @@ impl SerializeHost for BoaSerializeHost<'_> {
         object: &JsObject,
         key: &CloneString,
     ) -> Result<Option<JsValue>, JsError> {
-        let descriptor = self.intrinsics.get_own_property_descriptor.call(
+        let get_own_property_descriptor = self.intrinsics()?.get_own_property_descriptor.clone();
+        let descriptor = get_own_property_descriptor.call(
             &JsValue::undefined(),
             &[object.clone().into(), js_string(key).into()],
             self.context,

@@ -62,3 +62,35 @@ test(() => {
   assert_equals(clone.list[0].a, 1);
   assert_true(Array.isArray(clone.list[1]));
 }, "arrays inside objects stay arrays");
+
+test(() => {
+  const original = [1, "two", { three: 3 }, , 5];
+  original.label = "extra";
+  const clone = structuredClone(original);
+  const length = Object.getOwnPropertyDescriptor(clone, "length");
+  assert_equals(length.value, 5);
+  assert_true(length.writable, "length is writable");
+  assert_false(length.enumerable, "length is not enumerable");
+  assert_false(length.configurable, "length is not configurable");
+  for (const key of ["0", "1", "2", "4", "label"]) {
+    const desc = Object.getOwnPropertyDescriptor(clone, key);
+    assert_true(desc.writable && desc.enumerable && desc.configurable, `${key} is a plain data property`);
+  }
+  assert_array_equals(Reflect.ownKeys(clone), ["0", "1", "2", "4", "length", "label"]);
+}, "the clone's elements and length have the attributes ArrayCreate and CreateDataProperty give");
+
+test(() => {
+  const clone = structuredClone([1, 2, 3]);
+  clone.push(4);
+  assert_equals(clone.length, 4);
+  assert_equals(clone[3], 4);
+  clone[10] = "far";
+  assert_equals(clone.length, 11);
+  clone.length = 2;
+  assert_array_equals(clone, [1, 2]);
+  assert_false(3 in clone, "truncating the clone's length removes its elements");
+  const empty = structuredClone(new Array(3));
+  empty[1] = "b";
+  assert_equals(empty.length, 3);
+  assert_array_equals(Object.keys(empty), ["1"]);
+}, "a cloned array's length follows its elements afterwards");

@@ -178,3 +178,55 @@ test(() => {
   assert_equals(Object.getPrototypeOf(clone), Object.prototype);
   assert_equals(clone.a, 1);
 }, "an object with a null prototype becomes a plain object");
+
+test(() => {
+  const outer = {
+    first: { get x() { outer.second = "changed"; delete outer.third; return 1; } },
+    second: "original",
+    third: "deleted",
+    fourth: 4,
+  };
+  const clone = structuredClone(outer);
+  assert_equals(clone.first.x, 1);
+  assert_equals(clone.second, "changed", "read after the inner getter ran");
+  assert_false("third" in clone, "deleted by the inner getter before it was read");
+  assert_equals(clone.fourth, 4);
+}, "a getter of a nested object changes the later properties of the object holding it");
+
+test(() => {
+  const array = [{ get x() { array[2] = "late"; array.named = "set late"; return 0; } }, 1, 2];
+  array.named = "early";
+  const clone = structuredClone(array);
+  assert_equals(clone[2], "late");
+  assert_equals(clone.named, "set late");
+}, "a getter of an element changes later elements and named properties of its array");
+
+test(() => {
+  const outer = {
+    middle: { inner: { get x() { outer.after = "changed"; return 1; } }, sibling: "kept" },
+    after: "original",
+  };
+  const clone = structuredClone(outer);
+  assert_equals(clone.middle.sibling, "kept");
+  assert_equals(clone.after, "changed");
+}, "a getter two objects down changes a later property of the outermost object");
+
+test(() => {
+  const error = new TypeError("m");
+  const outer = { error, later: "original" };
+  Object.defineProperty(error, "name", {
+    get() { outer.later = "changed by name"; return "RangeError"; },
+  });
+  const clone = structuredClone(outer);
+  assert_equals(clone.error.name, "RangeError");
+  assert_equals(clone.later, "changed by name");
+}, "an Error's name getter changes a later property of the object holding the error");
+
+test(() => {
+  const error = new Error();
+  const outer = { error, later: "original" };
+  error.message = { toString() { outer.later = "changed by toString"; return "converted"; } };
+  const clone = structuredClone(outer);
+  assert_equals(clone.error.message, "converted");
+  assert_equals(clone.later, "changed by toString");
+}, "converting an Error's message to a string changes a later property of the object holding it");

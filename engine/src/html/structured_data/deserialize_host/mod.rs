@@ -14,14 +14,17 @@ use postern_clone::{
     SharedBytes, SharedMemory, ViewKind,
 };
 
+use self::properties::array_length_property;
 use crate::agent::AgentState;
 use crate::file_api::blob::{Blob, blob_deserialization_steps, create_blob, set_blob_state};
 use crate::file_api::file::{File, create_file, file_deserialization_steps, set_file_state};
-use crate::html::structured_data::strings::BoaStrings;
+use crate::html::structured_data::strings::{BoaStrings, Cached};
 use crate::html::structured_data::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
 use crate::ids::PortId;
 use crate::webidl::dom_exception;
+
+mod properties;
 
 /// Builds boa values in the current realm for StructuredDeserialize.
 pub struct BoaDeserializeHost<'a> {
@@ -37,15 +40,15 @@ impl<'a> BoaDeserializeHost<'a> {
     pub fn new(context: &'a mut Context) -> Self {
         BoaDeserializeHost {
             context,
-            strings: BoaStrings::default(),
+            strings: BoaStrings::take(),
             received_ports: Vec::new(),
         }
     }
 
     /// The MessagePort objects the transfer-receiving steps set up (what a deserialization
     /// that then failed leaves behind unreachable).
-    pub fn into_received_ports(self) -> Vec<JsObject> {
-        self.received_ports
+    pub fn into_received_ports(mut self) -> Vec<JsObject> {
+        std::mem::take(&mut self.received_ports)
     }
 
     /// The current realm's constructor for a view kind.
@@ -67,6 +70,13 @@ impl<'a> BoaDeserializeHost<'a> {
             ViewKind::DataView => constructors.data_view(),
         };
         constructor.constructor()
+    }
+}
+
+impl Drop for BoaDeserializeHost<'_> {
+    /// The boa strings and keys made go back to the thread, for its next clone.
+    fn drop(&mut self) {
+        std::mem::take(&mut self.strings).give_back();
     }
 }
 
@@ -125,9 +135,14 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
             .prototype();
         Ok(JsObject::new(self.context.root_shape(), prototype, OrdinaryObject).upcast())
     }
+    /// `! ArrayCreate(length)`: an empty Array of the target realm (on boa's template for
+    /// Arrays) whose `length` is then given its value, as ArrayCreate's last step does
+    /// (`! OrdinaryDefineOwnProperty(A, "length", { [[Value]]: length, [[Writable]]: true,
+    /// [[Enumerable]]: false, [[Configurable]]: false })`): the property is there with these
+    /// attributes, so only its value changes.
     fn create_array(&mut self, length: u32) -> Result<JsObject, JsError> {
         let array: JsObject = JsArray::new(self.context)?.into();
-        array.set(js_string!("length"), length, true, self.context)?;
+        array.insert_property(js_string!("length"), array_length_property(length));
         Ok(array)
     }
     fn object_value(&mut self, object: &JsObject) -> JsValue {
@@ -355,33 +370,30 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
     fn string_shared(&mut self, value: &RecordString) -> JsValue {
         JsValue::new(self.strings.string(value))
     }
-    /// The key's property key made once for all the objects of the record that have it.
-    ///
-    /// On an ordinary object (one this host made: extensible, and seen by no script yet)
-    /// CreateDataProperty always defines `{ [[Value]]: value, [[Writable]]: true,
-    /// [[Enumerable]]: true, [[Configurable]]: true }` (over a property of the same key too,
-    /// which is then configurable), so the property is put in boa's property map directly.
-    /// An Array goes through its `[[DefineOwnProperty]]`, which keeps `length` right.
+    /// The key's property key made once for all the objects of the record that have it,
+    /// the property put in boa's property map directly where CreateDataProperty is an
+    /// insertion (see `properties`).
     fn create_data_property_shared(
         &mut self,
         object: &JsObject,
         key: &RecordString,
         value: JsValue,
     ) -> Result<(), JsError> {
-        let key = self.strings.key(key);
-        if object.is_ordinary() {
-            object.insert_property(
-                key,
-                PropertyDescriptor::builder()
-                    .value(value)
-                    .writable(true)
-                    .enumerable(true)
-                    .configurable(true),
-            );
-            return Ok(());
-        }
-        object.create_data_property_or_throw(key, value, self.context)?;
-        Ok(())
+        self.create_data_properties_in(object, std::iter::once((key, value)))
+    }
+    fn create_data_properties<'k>(
+        &mut self,
+        object: &JsObject,
+        properties: impl Iterator<Item = (&'k RecordString, JsValue)>,
+    ) -> Result<(), JsError> {
+        self.create_data_properties_in(object, properties)
+    }
+    fn create_data_properties_moved(
+        &mut self,
+        object: &JsObject,
+        properties: impl Iterator<Item = (RecordString, JsValue)>,
+    ) -> Result<(), JsError> {
+        self.create_data_properties_in(object, properties)
     }
     fn transfer_receiving_steps(
         &mut self,
