@@ -61,6 +61,10 @@ pub(crate) struct AgentState {
     pub stop: StopSignal,
     /// The timer nesting level of the currently running task, if it is a timer task.
     pub timer_nesting_level: Cell<Option<u32>>,
+    /// Whether a promise of one of its windows was rejected (appended to a global's
+    /// about-to-be-notified rejected promises list) since rejected promises were last
+    /// notified: when not, notifying them has nothing to do.
+    pub may_have_rejections: Cell<bool>,
 }
 
 impl AgentState {
@@ -87,7 +91,12 @@ impl AgentState {
     pub fn same_origin_domain(&self, a: WindowId, b: WindowId) -> bool {
         let windows = self.windows.borrow();
         match (windows.get(&a), windows.get(&b)) {
-            (Some(a), Some(b)) => a.origin().is_same_origin_domain(&b.origin()),
+            // (Compared in place: this runs for every property access through a WindowProxy.)
+            (Some(a), Some(b)) => a
+                .document
+                .borrow()
+                .origin()
+                .is_same_origin_domain(b.document.borrow().origin()),
             _ => false,
         }
     }

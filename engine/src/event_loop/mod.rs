@@ -101,6 +101,7 @@ impl Agent {
             documents: RefCell::new(IdMap::default()),
             script_depth: Cell::new(0),
             timer_nesting_level: Cell::new(None),
+            may_have_rejections: Cell::new(false),
         });
         context.insert_data(Rc::clone(&state));
         Ok(Agent { context, state })

@@ -257,9 +257,10 @@ fn get_origin(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<
         .windows
         .borrow()
         .get(&window)
-        .map(|w| w.origin().ascii_serialization())
-        .unwrap_or_else(|| "null".to_owned());
-    Ok(JsValue::new(JsString::from(serialized.as_str())))
+        .map(|w| w.origin_serialization());
+    Ok(JsValue::new(JsString::from(
+        serialized.as_deref().unwrap_or("null"),
+    )))
 }
 
 /// The `crossOriginIsolated` getter of WindowOrWorkerGlobalScope.

@@ -165,7 +165,12 @@ fn host_promise_rejection_tracker(
     match operation {
         // 6. If operation is "reject", then append promise to global's about-to-be-notified
         //    rejected promises list.
-        OperationType::Reject => rejected.about_to_be_notified.push(promise),
+        OperationType::Reject => {
+            rejected.about_to_be_notified.push(promise);
+            if let Ok(state) = AgentState::of(context) {
+                state.may_have_rejections.set(true);
+            }
+        }
         // 7. If operation is "handle", then:
         OperationType::Handle => {
             // 7.1. If global's about-to-be-notified rejected promises list contains promise,
@@ -193,6 +198,11 @@ fn host_promise_rejection_tracker(
 ///
 /// Spec: <https://html.spec.whatwg.org/multipage/webappapis.html#notify-about-rejected-promises>
 pub(crate) fn notify_about_rejected_promises(state: &Rc<AgentState>) {
+    // (Every global's list is empty unless a promise was rejected since the last time: the
+    // common case, at the end of every task, costs one flag.)
+    if !state.may_have_rejections.replace(false) {
+        return;
+    }
     let windows: Vec<_> = state
         .windows
         .borrow()
