@@ -7,10 +7,12 @@
 //! process, so the means is the allocator: [`ContainingAllocator`] wraps the process's
 //! allocator (the embedder installs it with `#[global_allocator]`; `postern` does) and
 //! counts, per thread, the bytes each thread allocated and has not freed. On an agent's
-//! thread, while it runs a turn of its event loop, an allocation that would take the agent
-//! past its budget (set with
-//! [`crate::Coordinator::set_agent_memory_limit`]), or that the allocator below cannot
-//! satisfy, is never made: the agent is recorded as crashed ([`crate::CrashCause::OutOfMemory`])
+//! thread, while it runs a turn of its event loop, an allocation of [`CHECKED_ALLOCATION`]
+//! bytes or more that would take the agent past its budget (set with
+//! [`crate::Coordinator::set_agent_memory_limit`]), or one that the allocator below cannot
+//! satisfy, is never made (a smaller one that leaves the agent [`SMALL_ALLOCATION_SLACK`]
+//! past its budget is made, and never handed out): the agent is recorded as crashed
+//! ([`crate::CrashCause::OutOfMemory`])
 //! and its thread stops inside that allocation for good, after answering the coordinator
 //! for as long as the user agent runs (tasks sent to it are counted lost, as for any crashed
 //! agent). Other agents go on.
