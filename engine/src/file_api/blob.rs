@@ -15,6 +15,7 @@ use crate::file_api::blob_parts::{
     to_clamped_long_long,
 };
 use crate::file_api::file::File;
+use crate::html::scripting::external_memory;
 use crate::webidl::conversions::{arg, to_dom_string};
 use crate::webidl::declaration::{Attribute, Constructor, InterfaceDeclaration, Operation};
 use crate::webidl::interface::{create_an_object_implementing, new_target};
@@ -255,6 +256,7 @@ fn bytes(this: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsVal
 
 /// A new ArrayBuffer of the current realm holding a copy of `bytes`.
 pub(crate) fn new_array_buffer(bytes: &[u8], context: &mut Context) -> JsResult<JsArrayBuffer> {
+    external_memory::will_make_data_block(bytes.len());
     // (boa keeps data blocks 64-byte aligned.)
     let mut block = AlignedVec::<u8>::new(64);
     block

@@ -8,6 +8,7 @@ pub(crate) mod builtins;
 pub(crate) mod embedder_script;
 pub(crate) mod environments;
 pub(crate) mod event_handler_mixins;
+pub(crate) mod external_memory;
 pub(crate) mod json;
 pub(crate) mod nesting;
 pub(crate) mod rejections;

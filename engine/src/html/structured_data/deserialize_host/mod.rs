@@ -18,6 +18,7 @@ use self::properties::array_length_property;
 use crate::agent::AgentState;
 use crate::file_api::blob::{Blob, blob_deserialization_steps, create_blob, set_blob_state};
 use crate::file_api::file::{File, create_file, file_deserialization_steps, set_file_state};
+use crate::html::scripting::external_memory;
 use crate::html::structured_data::strings::{BoaStrings, Cached};
 use crate::html::structured_data::{BOA_BUFFER_ALIGNMENT, BoaBytes, data_clone_error, js_string};
 use crate::html::web_messaging::message_port;
@@ -205,6 +206,7 @@ impl DeserializeHost for BoaDeserializeHost<'_> {
             // Deviation: boa keeps data blocks 64-byte aligned, so bytes from a record (a
             // `Vec<u8>`) are copied once into an aligned block.
             Err(other) => {
+                external_memory::will_make_data_block(other.len());
                 let mut block = AlignedVec::<u8>::new(BOA_BUFFER_ALIGNMENT);
                 block.try_reserve_exact(other.len()).map_err(|_| {
                     JsNativeError::range().with_message("cannot allocate the ArrayBuffer")
