@@ -103,9 +103,11 @@ pub(crate) fn cross_origin_property(
     let PropertyKey::String(name) = key else {
         return None;
     };
+    // (Compared in place: making a JsString of each entry's name cost an allocation per
+    // entry on every cross-origin `[[Get]]`.)
     cross_origin_properties(kind)
         .iter()
-        .find(|e| name == &JsString::from(e.property))
+        .find(|e| *name == *e.property)
 }
 
 /// Whether `key` is one of "then", @@toStringTag, @@hasInstance and @@isConcatSpreadable.
