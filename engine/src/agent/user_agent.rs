@@ -49,6 +49,16 @@ pub(crate) struct WindowEntry {
     pub origin: Arc<Origin>,
 }
 
+/// Where a window's tasks go: its agent and its document (a lookup that copies nothing,
+/// for the path of every posted message).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WindowRoute {
+    /// The agent whose thread runs it.
+    pub agent: AgentId,
+    /// Its document.
+    pub document: DocumentId,
+}
+
 /// A window found from its document.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WindowRef {
@@ -246,6 +256,15 @@ impl UserAgentShared {
     /// What is known of a window.
     pub fn window_entry(&self, window: WindowId) -> Option<WindowEntry> {
         read(&self.windows).get(&window).cloned()
+    }
+
+    /// Where a window's tasks go (its entry's agent and document, without cloning the
+    /// entry's URL).
+    pub fn window_route(&self, window: WindowId) -> Option<WindowRoute> {
+        read(&self.windows).get(&window).map(|entry| WindowRoute {
+            agent: entry.agent,
+            document: entry.document,
+        })
     }
 
     /// Every window there has been (replaced and closed ones included), by id.

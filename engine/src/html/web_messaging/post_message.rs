@@ -196,7 +196,7 @@ fn window_post_message_steps(
         &arguments.transfer,
     )?;
     // (The message's trace, when the embedder observes messages.)
-    let target_entry = target_window.and_then(|w| state.ua.window_entry(w).map(|entry| (w, entry)));
+    let target_route = target_window.and_then(|w| state.ua.window_route(w).map(|route| (w, route)));
     // (Nothing is built for it when no observer is registered: one flag check.)
     let trace = if state.ua.messages.enabled() {
         state.ua.messages.begin(
@@ -206,10 +206,10 @@ fn window_post_message_steps(
                 origin: origin.to_string(),
             },
             MessageEndpoint {
-                window: target_entry.as_ref().map(|(w, _)| *w),
-                origin: target_entry
-                    .as_ref()
-                    .map(|(_, e)| e.origin.ascii_serialization())
+                window: target_route.map(|(w, _)| w),
+                origin: target_route
+                    .and_then(|(w, _)| state.ua.window_entry(w))
+                    .map(|e| e.origin.ascii_serialization())
                     .unwrap_or_default(),
             },
             Some(arguments.target_origin.clone()),
@@ -221,10 +221,10 @@ fn window_post_message_steps(
     // 8. Queue a global task on the posted message task source given targetWindow.
     // A window whose agent crashed (a panic, its memory budget) is gone with it (this
     // agent runs, so only another's can have).
-    let target_entry = target_entry.filter(|(_, entry)| {
-        entry.agent == state.id || !state.ua.coordinator.has_crashed(entry.agent)
+    let target_route = target_route.filter(|(_, route)| {
+        route.agent == state.id || !state.ua.coordinator.has_crashed(route.agent)
     });
-    let Some((target_window, entry)) = target_entry else {
+    let Some((target_window, route)) = target_route else {
         // The target window is gone: nothing will run the task; the message is dropped (and
         // the ports it carries with it).
         state.ua.count_dropped_message();
@@ -239,7 +239,7 @@ fn window_post_message_steps(
     }
     let task = Task::new(
         TaskSource::PostedMessage,
-        Some(document_key(entry.document)),
+        Some(document_key(route.document)),
         AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin,
@@ -249,7 +249,7 @@ fn window_post_message_steps(
             trace,
         })),
     );
-    tasks::route_task(&state, entry.agent, task);
+    tasks::route_task(&state, route.agent, task);
     Ok(())
 }
 
