@@ -27,6 +27,7 @@ mod memory;
 pub mod native;
 mod path;
 pub mod record;
+pub mod record_vec;
 pub mod serialize;
 mod string;
 pub mod transfer;
@@ -43,6 +44,7 @@ pub use record::{
     RecordString, RecordValue, RegExpRecord, SerializedRecord, SharedArrayBufferRecord,
     TransferIndex,
 };
+pub use record_vec::RecordVec;
 pub use serialize::{
     SerializeOptions, structured_serialize, structured_serialize_for_storage,
     structured_serialize_with_options,

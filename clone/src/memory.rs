@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::DataCloneError;
 use crate::record::{
     ObjectIndex, PlatformIndex, PlatformRecord, PropertyRange, RecordObject, RecordString,
-    RecordValue,
+    RecordValue, RecordVec,
 };
 
 /// The spec's `memory`: which objects already have a record, and the records themselves.
@@ -59,24 +59,23 @@ impl Memory {
     /// The record's parts (objects, properties, platform records), each trimmed to its
     /// length: a record may wait in a task queue long after its serialization (a million
     /// messages posted in one task), and a vector's doubling growth leaves up to half of it
-    /// unused (three of four slots for a one-object message).
+    /// unused (three of four slots for a one-object message). A single object record or
+    /// property moves inline ([`RecordVec`]): no heap block is left for it.
     pub(crate) fn into_record_parts(
         self,
     ) -> (
-        Vec<RecordObject>,
-        Vec<(RecordString, RecordValue)>,
+        RecordVec<RecordObject>,
+        RecordVec<(RecordString, RecordValue)>,
         Vec<PlatformRecord>,
     ) {
         let Memory {
-            mut records,
-            mut properties,
+            records,
+            properties,
             mut platform,
             ..
         } = self;
-        records.shrink_to_fit();
-        properties.shrink_to_fit();
         platform.shrink_to_fit();
-        (records, properties, platform)
+        (records.into(), properties.into(), platform)
     }
 
     /// `memory[value]`, if it exists.

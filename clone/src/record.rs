@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::record_vec::RecordVec;
 pub use crate::string::{CloneString, RecordString};
 use crate::types::{ErrorName, SharedBytes, SharedMemory, ViewKind};
 
@@ -223,13 +224,14 @@ pub struct SerializedRecord {
     /// The serialized value itself.
     pub root: RecordValue,
     /// Every object record, in the order serialization first met the object (transferred
-    /// objects first, in transfer list order).
-    pub objects: Vec<RecordObject>,
+    /// objects first, in transfer list order). (A single one is kept inline: see
+    /// [`RecordVec`].)
+    pub objects: RecordVec<RecordObject>,
     /// The `[[Properties]]` of every Object and Array record, each object's in the one run
     /// its [`PropertyRange`] names. Serialization gives each object its own run, in the order
     /// of `objects`; entries no range covers (left by properties a getter deleted before
-    /// they were read) are ignored.
-    pub properties: Vec<(RecordString, RecordValue)>,
+    /// they were read) are ignored. (A single one is kept inline: see [`RecordVec`].)
+    pub properties: RecordVec<(RecordString, RecordValue)>,
     /// The serializable platform objects' data, referred to by [`RecordObject::Platform`].
     #[serde(default)]
     pub platform: Vec<PlatformRecord>,

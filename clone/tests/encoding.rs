@@ -36,7 +36,8 @@ fn array_buffer_bytes_are_stored_raw() {
         objects: vec![RecordObject::ArrayBuffer {
             data: vec![0xAB; 1000],
             max_byte_length: None,
-        }],
+        }]
+        .into(),
         ..Default::default()
     };
     let bytes = record.to_bytes().expect("encodes");
@@ -121,7 +122,8 @@ fn huge_length_fields_do_not_allocate() {
         objects: vec![RecordObject::ArrayBuffer {
             data: vec![1, 2, 3],
             max_byte_length: None,
-        }],
+        }]
+        .into(),
         ..Default::default()
     };
     let mut bytes = record.to_bytes().expect("encodes");
@@ -158,7 +160,7 @@ fn decoded_records_are_validated() {
     };
     let with = |objects: Vec<RecordObject>| SerializedRecord {
         root: RecordValue::Object(ObjectIndex(0)),
-        objects,
+        objects: objects.into(),
         ..Default::default()
     };
     assert_eq!(
@@ -221,7 +223,8 @@ fn decoded_records_are_validated() {
         properties: vec![
             ("a".into(), RecordValue::Null),
             ("b".into(), RecordValue::Null),
-        ],
+        ]
+        .into(),
         ..with(objects)
     };
     assert!(

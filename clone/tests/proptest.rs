@@ -240,7 +240,7 @@ fn reference(heap: &NativeHeap, value: &NativeValue) -> Result<String, String> {
         SerializedRecord {
             root,
             objects,
-            properties: r.properties,
+            properties: r.properties.into(),
             platform: vec![]
         }
     ))

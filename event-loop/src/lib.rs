@@ -27,6 +27,7 @@ pub mod message_ports;
 pub mod microtask;
 pub mod processing;
 pub mod task;
+mod task_queue;
 pub mod timer;
 mod wait;
 

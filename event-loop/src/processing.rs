@@ -14,6 +14,7 @@ use crate::activity::Activity;
 use crate::clock::Clock;
 use crate::ids::{AgentId, DocumentKey, TimerKey};
 use crate::task::{Task, TaskSource};
+use crate::task_queue::QueuedTask;
 use crate::timer::Timers;
 
 /// What the event loop asks of the agent that owns it.
@@ -90,8 +91,9 @@ pub struct EventLoop<T> {
     agent: AgentId,
     clock: Clock,
     /// One task queue per task source; each entry keeps the order it was queued in, across
-    /// sources, for the choice of queue in the processing model.
-    task_queues: BTreeMap<TaskSource, VecDeque<(u64, Task<T>)>>,
+    /// sources, for the choice of queue in the processing model (and not its source: the
+    /// queue's key).
+    task_queues: BTreeMap<TaskSource, VecDeque<QueuedTask<T>>>,
     queued: u64,
     timers: Timers<T>,
     sender: Sender<Task<T>>,
@@ -188,7 +190,7 @@ impl<T> EventLoop<T> {
         self.task_queues
             .entry(task.source)
             .or_default()
-            .push_back((self.queued, task));
+            .push_back(QueuedTask::new(self.queued, task));
     }
 
     /// Run steps after a timeout: after `delay` on this loop's clock, `task` is queued.
@@ -223,12 +225,12 @@ impl<T> EventLoop<T> {
     /// so that what they carried (a message's transferred ports) can be disposed of.
     pub fn remove_tasks_of_document(&mut self, document: DocumentKey) -> Vec<Task<T>> {
         let mut removed = Vec::new();
-        for queue in self.task_queues.values_mut() {
+        for (source, queue) in &mut self.task_queues {
             let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(queue)
                 .into_iter()
-                .partition(|(_, task)| task.document == Some(document));
+                .partition(|task| task.document() == Some(document));
             *queue = kept.into_iter().collect();
-            removed.extend(gone.into_iter().map(|(_, task)| task));
+            removed.extend(gone.into_iter().map(|task| task.into_task(*source)));
         }
         removed.extend(
             self.timers
@@ -301,7 +303,7 @@ impl<T> EventLoop<T> {
             .task_queues
             .iter()
             .filter_map(|(source, queue)| {
-                first_runnable(queue, host).map(|index| (queue[index].0, *source, index))
+                first_runnable(queue, host).map(|index| (queue[index].order(), *source, index))
             })
             .min()?;
         //    2. Set taskStartTime to the unsafe shared current time.
@@ -309,7 +311,7 @@ impl<T> EventLoop<T> {
         self.task_queues
             .get_mut(&source)
             .and_then(|queue| queue.remove(index))
-            .map(|(_, task)| task)
+            .map(|task| task.into_task(source))
     }
 }
 
@@ -349,11 +351,11 @@ pub fn run_one_turn<T>(
 /// The index of the first runnable task in `queue`: one whose document is null or fully
 /// active.
 fn first_runnable<T>(
-    queue: &VecDeque<(u64, Task<T>)>,
+    queue: &VecDeque<QueuedTask<T>>,
     host: &impl EventLoopHost<T>,
 ) -> Option<usize> {
-    queue.iter().position(|(_, task)| {
-        task.document
+    queue.iter().position(|task| {
+        task.document()
             .is_none_or(|document| host.is_fully_active(document))
     })
 }

@@ -1,7 +1,9 @@
 //! The record's `[[Properties]]` as StructuredDeserialize reads them: borrowed from the
 //! record, or moved out of an owned one.
 
-use crate::record::{ObjectIndex, PropertyRange, RecordString, RecordValue, SerializedRecord};
+use crate::record::{
+    ObjectIndex, PropertyRange, RecordString, RecordValue, RecordVec, SerializedRecord,
+};
 
 /// Every Object's and Array's `[[Properties]]`, by position in the record.
 ///
@@ -13,7 +15,7 @@ pub(crate) enum PropertyStore<'r> {
     /// Read in place (the record stays whole).
     Borrowed(&'r [(RecordString, RecordValue)]),
     /// Moved out of the record: a key is `None` once its object took it.
-    Owned(Vec<(Option<RecordString>, RecordValue)>),
+    Owned(RecordVec<(Option<RecordString>, RecordValue)>),
 }
 
 /// A property value to deserialize: read in place, or moved out.
@@ -38,8 +40,9 @@ impl<'r> PropertyStore<'r> {
             return None;
         }
         let properties = std::mem::take(&mut record.properties);
-        // (The same layout: collected in place, without a new allocation.)
-        let owned = properties.into_iter().map(|(k, v)| (Some(k), v)).collect();
+        // (The same layout: a single property stays inline, a `Vec`'s are collected in
+        // place, without a new allocation.)
+        let owned = properties.map(|(k, v)| (Some(k), v));
         Some(PropertyStore::Owned(owned))
     }
 

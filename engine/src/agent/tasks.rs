@@ -3,7 +3,10 @@
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use postern_clone::{SerializedRecord, SerializedWithTransfer, TransferDataHolder};
+use postern_clone::{
+    PlatformRecord, RecordObject, RecordString, RecordValue, RecordVec, SerializedRecord,
+    SerializedWithTransfer, TransferDataHolder,
+};
 use postern_dom::{BrowsingContextId, Origin, SandboxingFlagSet, StorageKey};
 use postern_event_loop::{AgentId, PortNotice, Task, TaskSource};
 use url::Url;
@@ -25,62 +28,107 @@ pub(crate) enum TargetOrigin {
 /// A message on its way to a window: everything the task needs, as `Send` data.
 ///
 /// A million of them may wait in a task queue (posted in one task), each in a box of its
-/// own: it is kept to 160 bytes (a size class of the allocator), see the test below.
+/// own, its record inline (a record of one object with one property needs no other heap
+/// block, see `postern_clone::RecordVec`): it is kept to 160 bytes (a size class of the
+/// allocator), see the test below.
 #[derive(Debug)]
 pub(crate) struct PostedMessage {
     /// The Window it was posted to.
     pub target: WindowId,
     /// Who may receive it.
     pub target_origin: TargetOrigin,
-    /// The serialization of the incumbent settings object's origin (the sender's: one
-    /// string shared by all its messages, see `Window::origin_serialization`); `None` for a
-    /// message the embedder posted (the event's `origin` is then `""`).
-    pub origin: Option<Arc<str>>,
-    /// The browsing context of the incumbent settings object's global (the sender's).
-    pub source: Option<BrowsingContextId>,
+    /// The incumbent settings object's (the sender's); `None` for a message the embedder
+    /// posted (the event's `origin` is then `""`, its `source` null).
+    pub sender: Option<Sender>,
     /// StructuredSerializeWithTransfer's result (transferred ArrayBuffer contents included).
     pub record: QueuedRecord,
     /// Its trace, when the embedder observes messages.
     pub trace: Option<TraceHeader>,
 }
 
-/// StructuredSerializeWithTransfer's result as a queued message keeps it: its transfer
-/// data holders boxed apart (most messages transfer nothing: 8 bytes instead of a vector's
-/// 24).
+/// Who posted a message: what its event's `origin` and `source` are made of.
+#[derive(Debug)]
+pub(crate) struct Sender {
+    /// The serialization of the incumbent settings object's origin (one string shared by
+    /// all the sender's messages, see `Window::origin_serialization`).
+    pub origin: Arc<str>,
+    /// The browsing context of the incumbent settings object's global.
+    pub source: BrowsingContextId,
+}
+
+/// StructuredSerializeWithTransfer's result as a queued message keeps it: the record's
+/// root, object records and properties inline, and what most messages lack (platform
+/// objects' data, transfer data holders) boxed apart together (8 bytes instead of two
+/// vectors' 48).
 #[derive(Debug)]
 pub(crate) struct QueuedRecord {
-    /// `[[Serialized]]`.
-    serialized: SerializedRecord,
-    /// `[[TransferDataHolders]]`, if there are any.
-    #[allow(
-        clippy::box_collection,
-        reason = "a thin pointer (8 bytes) in every queued message, the vector only when a message transfers something"
-    )]
-    transfer_data_holders: Option<Box<Vec<TransferDataHolder>>>,
+    /// `[[Serialized]]`'s root value.
+    root: RecordValue,
+    /// `[[Serialized]]`'s object records.
+    objects: RecordVec<RecordObject>,
+    /// `[[Serialized]]`'s properties.
+    properties: RecordVec<(RecordString, RecordValue)>,
+    /// `[[Serialized]]`'s platform objects' data and `[[TransferDataHolders]]`, if there
+    /// are any.
+    rest: Option<Box<RecordRest>>,
+}
+
+/// The parts of a queued record that most messages lack.
+#[derive(Debug, Default)]
+struct RecordRest {
+    /// `[[Serialized]]`'s platform objects' data.
+    platform: Vec<PlatformRecord>,
+    /// `[[TransferDataHolders]]`.
+    transfer_data_holders: Vec<TransferDataHolder>,
 }
 
 impl From<SerializedWithTransfer> for QueuedRecord {
     fn from(record: SerializedWithTransfer) -> Self {
         let SerializedWithTransfer {
-            serialized,
+            serialized:
+                SerializedRecord {
+                    root,
+                    objects,
+                    properties,
+                    platform,
+                },
             transfer_data_holders,
         } = record;
+        let rest = (!platform.is_empty() || !transfer_data_holders.is_empty()).then(|| {
+            Box::new(RecordRest {
+                platform,
+                transfer_data_holders,
+            })
+        });
         QueuedRecord {
-            serialized,
-            transfer_data_holders: (!transfer_data_holders.is_empty())
-                .then(|| Box::new(transfer_data_holders)),
+            root,
+            objects,
+            properties,
+            rest,
         }
     }
 }
 
 impl From<QueuedRecord> for SerializedWithTransfer {
     fn from(record: QueuedRecord) -> Self {
+        let QueuedRecord {
+            root,
+            objects,
+            properties,
+            rest,
+        } = record;
+        let RecordRest {
+            platform,
+            transfer_data_holders,
+        } = rest.map(|rest| *rest).unwrap_or_default();
         SerializedWithTransfer {
-            serialized: record.serialized,
-            transfer_data_holders: record
-                .transfer_data_holders
-                .map(|holders| *holders)
-                .unwrap_or_default(),
+            serialized: SerializedRecord {
+                root,
+                objects,
+                properties,
+                platform,
+            },
+            transfer_data_holders,
         }
     }
 }
@@ -161,32 +209,43 @@ pub(crate) struct TimerTask {
     pub nesting_level: u32,
 }
 
+/// A navigation's final step: load `url` into a browsing context.
+#[derive(Debug)]
+pub(crate) struct Navigation {
+    /// The browsing context navigated.
+    pub browsing_context: BrowsingContextId,
+    /// Where to.
+    pub url: Url,
+    /// The origin of the document that started it (for `about:blank`).
+    pub initiator_origin: Origin,
+    /// The target snapshot params' sandboxing flags, taken when the navigation began.
+    pub sandboxing_flags: SandboxingFlagSet,
+}
+
+/// A child navigable's navigation to `about:srcdoc`.
+#[derive(Debug)]
+pub(crate) struct SrcdocNavigation {
+    /// The browsing context navigated.
+    pub browsing_context: BrowsingContextId,
+    /// The srcdoc attribute's value.
+    pub source: String,
+    /// The origin of the iframe's document (an about:srcdoc document inherits it).
+    pub origin: Origin,
+    /// The target snapshot params' sandboxing flags, taken when the navigation began.
+    pub sandboxing_flags: SandboxingFlagSet,
+}
+
 /// The steps of a task, as data that can cross threads.
+///
+/// Kept to 32 bytes (the rare large payloads boxed): a task queue entry is the steps and 16
+/// bytes, and a million of them may wait in one queue (see the test below).
 #[derive(Debug)]
 pub(crate) enum AgentTask {
-    /// Load `url` into a browsing context (a navigation's final step).
-    Navigate {
-        /// The browsing context navigated.
-        browsing_context: BrowsingContextId,
-        /// Where to.
-        url: Box<Url>,
-        /// The origin of the document that started it (for `about:blank`).
-        initiator_origin: Box<Origin>,
-        /// The target snapshot params' sandboxing flags, taken when the navigation began.
-        sandboxing_flags: SandboxingFlagSet,
-    },
+    /// Load a URL into a browsing context (a navigation's final step).
+    Navigate(Box<Navigation>),
     /// Navigate a child navigable to `about:srcdoc` with its iframe's `srcdoc` as the
     /// document's source.
-    NavigateToSrcdoc {
-        /// The browsing context navigated.
-        browsing_context: BrowsingContextId,
-        /// The srcdoc attribute's value.
-        source: String,
-        /// The origin of the iframe's document (an about:srcdoc document inherits it).
-        origin: Box<Origin>,
-        /// The target snapshot params' sandboxing flags, taken when the navigation began.
-        sandboxing_flags: SandboxingFlagSet,
-    },
+    NavigateToSrcdoc(Box<SrcdocNavigation>),
     /// Create the document of a fetched response (or an iframe's srcdoc) whose origin
     /// belongs to this agent's cluster; the fetch may have run in another agent.
     LoadDocument(Box<LoadedResponse>),
@@ -201,7 +260,7 @@ pub(crate) enum AgentTask {
         /// The window.
         window: WindowId,
         /// The script's source.
-        source: String,
+        source: Box<str>,
     },
     /// Set a window's document's page showing and fire `pageshow` (after `load`).
     PageShow {
@@ -240,7 +299,7 @@ pub(crate) enum AgentTask {
     /// A timer's task.
     Timer(TimerTask),
     /// Evaluate a script the embedder gave in one of this agent's windows.
-    Evaluate(EvaluateTask),
+    Evaluate(Box<EvaluateTask>),
     /// The task "notify about rejected promises" queues: fire `unhandledrejection` for the
     /// oldest list of rejected promises handed to the window.
     NotifyRejectedPromises {
@@ -277,20 +336,74 @@ pub(crate) fn route_task(state: &Rc<AgentState>, agent: AgentId, task: Task<Agen
 mod tests {
     use super::*;
 
-    /// A task waits in a `VecDeque` that grows by doubling: its inline size is paid for every
-    /// queued message, and twice while the queue grows (1,000,000 messages posted in one
-    /// task). The large and rare payloads are boxed so that a task stays small.
+    /// A task's steps wait in a `VecDeque` that grows by doubling (its entries are the
+    /// steps and 16 bytes, see `postern_event_loop`'s task queues): their inline size is paid
+    /// for every queued message, and twice while the queue grows (1,000,000 messages posted
+    /// in one task). The large and rare payloads are boxed so that the steps stay small.
     #[test]
-    fn a_queued_task_stays_small() {
-        let task = std::mem::size_of::<Task<AgentTask>>();
-        assert!(task <= 96, "Task<AgentTask> is {task} bytes");
+    fn a_task_s_steps_take_32_bytes() {
+        let steps = std::mem::size_of::<AgentTask>();
+        assert!(steps <= 32, "AgentTask is {steps} bytes");
     }
 
-    /// A posted message waits in a box of its own: 160 bytes is one of mimalloc's size
-    /// classes (the next is 192).
+    /// A posted message waits in a box of its own, its record inline: 160 bytes is one of
+    /// mimalloc's size classes (the next is 192).
     #[test]
     fn a_posted_message_fits_in_160_bytes() {
         let message = std::mem::size_of::<PostedMessage>();
         assert!(message <= 160, "PostedMessage is {message} bytes");
+        let record = std::mem::size_of::<QueuedRecord>();
+        assert!(record <= 112, "QueuedRecord is {record} bytes");
+    }
+
+    /// `{seq: 7}`: one object record with one property.
+    fn one_object_one_property() -> SerializedRecord {
+        SerializedRecord {
+            root: RecordValue::Object(postern_clone::ObjectIndex(0)),
+            objects: vec![RecordObject::Object {
+                properties: postern_clone::PropertyRange { start: 0, len: 1 },
+            }]
+            .into(),
+            properties: vec![("seq".into(), RecordValue::Number(7.0))].into(),
+            platform: vec![],
+        }
+    }
+
+    #[test]
+    fn a_queued_record_gives_back_the_record() {
+        let serialized = one_object_one_property();
+        let queued = QueuedRecord::from(SerializedWithTransfer {
+            serialized: serialized.clone(),
+            transfer_data_holders: vec![],
+        });
+        assert!(queued.rest.is_none());
+        let back = SerializedWithTransfer::from(queued);
+        assert_eq!(back.serialized, serialized);
+        assert!(back.transfer_data_holders.is_empty());
+    }
+
+    #[test]
+    fn a_queued_record_keeps_platform_data_and_transfer_data_holders() {
+        let mut serialized = one_object_one_property();
+        serialized.platform.push(PlatformRecord {
+            interface: "DOMException".into(),
+            fields: vec![("name".into(), RecordValue::Null)],
+            bytes: Default::default(),
+        });
+        let holder = TransferDataHolder::ArrayBuffer {
+            data: postern_clone::BackingStore::new(vec![1_u8, 2, 3]),
+            max_byte_length: None,
+        };
+        let queued = QueuedRecord::from(SerializedWithTransfer {
+            serialized: serialized.clone(),
+            transfer_data_holders: vec![holder],
+        });
+        assert!(queued.rest.is_some());
+        let back = SerializedWithTransfer::from(queued);
+        assert_eq!(back.serialized, serialized);
+        assert!(matches!(
+            back.transfer_data_holders.as_slice(),
+            [TransferDataHolder::ArrayBuffer { data, max_byte_length: None }] if data.len() == 3
+        ));
     }
 }

@@ -11,7 +11,7 @@ use postern_dom::{BrowsingContextId, Origin, ResourceLoader, origin_of_url};
 use postern_event_loop::{CrashReport, RunLimits, RunOutcome, ShutdownReport, Task, TaskSource};
 use url::Url;
 
-use crate::agent::tasks::{AgentTask, LoadedResponse};
+use crate::agent::tasks::{AgentTask, LoadedResponse, Navigation};
 use crate::agent::user_agent::UserAgentShared;
 use crate::embedder::builder::UserAgentBuilder;
 use crate::embedder::console_sink::ConsoleSink;
@@ -113,13 +113,13 @@ impl UserAgent {
         let task = Task::new(
             TaskSource::Networking,
             None,
-            AgentTask::Navigate {
+            AgentTask::Navigate(Box::new(Navigation {
                 browsing_context,
-                url: Box::new(parsed),
-                initiator_origin: Box::new(initiator_origin),
+                url: parsed,
+                initiator_origin,
                 // A new top-level traversable: no sandboxing flags.
                 sandboxing_flags: Default::default(),
-            },
+            })),
         );
         if !self.shared.send_task(agent, task) {
             return Err(EngineError::Setup(format!("the agent for {url} is gone")));

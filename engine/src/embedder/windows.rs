@@ -146,11 +146,11 @@ impl UserAgent {
         let task = Task::new(
             TaskSource::UserInteraction,
             Some(document_key(entry.document)),
-            AgentTask::Evaluate(EvaluateTask {
+            AgentTask::Evaluate(Box::new(EvaluateTask {
                 window: window.0,
                 source: source.to_owned(),
                 reply: Arc::clone(&reply),
-            }),
+            })),
         );
         if !self.shared.send_task(entry.agent, task) {
             return Err(no_window());

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use boa_engine::Context;
 
 use crate::agent::AgentState;
-use crate::agent::tasks::AgentTask;
+use crate::agent::tasks::{AgentTask, Navigation, SrcdocNavigation};
 use crate::html::document_lifecycle::fire_pageshow;
 use crate::html::iframe::iframe_load_event_steps;
 use crate::html::navigation::{
@@ -24,32 +24,38 @@ use crate::webstorage::storage_event::fire_storage_events;
 /// Runs one task's steps.
 pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task: AgentTask) {
     match task {
-        AgentTask::Navigate {
-            browsing_context,
-            url,
-            initiator_origin,
-            sandboxing_flags,
-        } => navigate_and_load(
-            state,
-            context,
-            browsing_context,
-            *url,
-            *initiator_origin,
-            sandboxing_flags,
-        ),
-        AgentTask::NavigateToSrcdoc {
-            browsing_context,
-            source,
-            origin,
-            sandboxing_flags,
-        } => navigate_to_srcdoc(
-            state,
-            context,
-            browsing_context,
-            source,
-            *origin,
-            sandboxing_flags,
-        ),
+        AgentTask::Navigate(navigation) => {
+            let Navigation {
+                browsing_context,
+                url,
+                initiator_origin,
+                sandboxing_flags,
+            } = *navigation;
+            navigate_and_load(
+                state,
+                context,
+                browsing_context,
+                url,
+                initiator_origin,
+                sandboxing_flags,
+            )
+        }
+        AgentTask::NavigateToSrcdoc(navigation) => {
+            let SrcdocNavigation {
+                browsing_context,
+                source,
+                origin,
+                sandboxing_flags,
+            } = *navigation;
+            navigate_to_srcdoc(
+                state,
+                context,
+                browsing_context,
+                source,
+                origin,
+                sandboxing_flags,
+            )
+        }
         AgentTask::LoadDocument(response) => load_document(state, context, *response),
         AgentTask::UnloadDocument { window } => unload_document(state, context, window),
         AgentTask::PageShow { window } => fire_pageshow(state, context, window),
@@ -68,7 +74,7 @@ pub(crate) fn run_agent_task(state: &Rc<AgentState>, context: &mut Context, task
         AgentTask::StorageChanged(change) => fire_storage_events(state, context, &change),
         AgentTask::Port(notice) => run_port_notice(state, context, notice),
         AgentTask::Timer(timer) => run_timer_task(state, context, timer),
-        AgentTask::Evaluate(task) => run_evaluate_task(state, context, task),
+        AgentTask::Evaluate(task) => run_evaluate_task(state, context, *task),
         AgentTask::NotifyRejectedPromises { window } => {
             fire_unhandled_rejections(state, context, window)
         }

@@ -15,7 +15,7 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
-use crate::agent::tasks::AgentTask;
+use crate::agent::tasks::{AgentTask, SrcdocNavigation};
 use crate::agent::window::document_key;
 use crate::dom::event::create_event;
 use crate::dom::event_target::dispatch;
@@ -240,12 +240,12 @@ fn process_the_iframe_attributes(
         state.queue_a_task(Task::new(
             TaskSource::Networking,
             Some(document_key(parent_document)),
-            AgentTask::NavigateToSrcdoc {
+            AgentTask::NavigateToSrcdoc(Box::new(SrcdocNavigation {
                 browsing_context: child,
                 source: srcdoc,
-                origin: Box::new(parent_origin),
+                origin: parent_origin,
                 sandboxing_flags: snapshot_target_snapshot_params(state, child),
-            },
+            })),
         ));
         return;
     }

@@ -18,7 +18,7 @@ use url::Url;
 
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
-use crate::agent::tasks::{AgentTask, LoadedResponse, route_task};
+use crate::agent::tasks::{AgentTask, LoadedResponse, Navigation, route_task};
 use crate::agent::window::{DocumentReadiness, document_key};
 use crate::dom::document::update_the_current_document_readiness;
 use crate::dom::event;
@@ -364,12 +364,12 @@ pub(crate) fn navigate(
             Task::new(
                 TaskSource::HistoryTraversal,
                 Some(document_key(entry.document)),
-                AgentTask::Navigate {
+                AgentTask::Navigate(Box::new(Navigation {
                     browsing_context: navigable,
-                    url: Box::new(url),
-                    initiator_origin: Box::new(initiator_origin),
+                    url,
+                    initiator_origin,
                     sandboxing_flags,
-                },
+                })),
             ),
         );
         return Ok(());
@@ -378,12 +378,12 @@ pub(crate) fn navigate(
     state.queue_a_task(Task::new(
         TaskSource::Networking,
         source_document.map(document_key),
-        AgentTask::Navigate {
+        AgentTask::Navigate(Box::new(Navigation {
             browsing_context: navigable,
-            url: Box::new(url),
-            initiator_origin: Box::new(initiator_origin),
+            url,
+            initiator_origin,
             sandboxing_flags,
-        },
+        })),
     ));
     Ok(())
 }

@@ -122,7 +122,10 @@ pub(crate) fn prepare_the_script_element(
         state.queue_a_task(Task::new(
             TaskSource::Networking,
             Some(document_key(document)),
-            AgentTask::ExecuteScript { window, source },
+            AgentTask::ExecuteScript {
+                window,
+                source: source.into(),
+            },
         ));
     }
 }

@@ -75,8 +75,7 @@ pub(crate) fn embedder_window_post_message_steps(
         AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin: parsed,
-            origin: None,
-            source: None,
+            sender: None,
             record: record.into(),
             trace,
         })),

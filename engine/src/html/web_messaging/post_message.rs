@@ -20,7 +20,7 @@ use postern_event_loop::{Task, TaskSource};
 use crate::agent::AgentState;
 use crate::agent::event_listener_list::EventTargetKey;
 use crate::agent::tasks;
-use crate::agent::tasks::{AgentTask, PostedMessage, TargetOrigin};
+use crate::agent::tasks::{AgentTask, PostedMessage, Sender, TargetOrigin};
 use crate::agent::window::document_key;
 use crate::dom::event_target::dispatch;
 use crate::embedder::message_trace::{MessageEndpoint, MessageKind, MessageOutcome};
@@ -243,8 +243,7 @@ fn window_post_message_steps(
         AgentTask::PostedMessage(Box::new(PostedMessage {
             target: target_window,
             target_origin,
-            origin: Some(origin),
-            source: Some(source),
+            sender: Some(Sender { origin, source }),
             record: record.into(),
             trace,
         })),
@@ -349,10 +348,13 @@ fn deliver(
     // 8.2. Let origin be the serialization of incumbentSettings's origin.
     //      (The embedder has no settings object: its messages' origin is "", as a browser
     //      extension's messages get.)
-    let origin = message.origin.unwrap_or_else(|| Arc::from(""));
+    let (origin, source) = match message.sender {
+        Some(Sender { origin, source }) => (origin, Some(source)),
+        None => (Arc::from(""), None),
+    };
     // 8.3. Let source be the WindowProxy object corresponding to incumbentSettings's global
     //      object.
-    let source = match message.source {
+    let source = match source {
         Some(bc) => window_proxy::window_proxy_for(state, context, target, bc)?,
         None => JsValue::null(),
     };
