@@ -218,11 +218,7 @@ fn an_endless_chain_of_microtasks_stops_with_its_user_agent() {
 
 #[test]
 fn an_agent_allocating_without_end_is_stopped_and_the_others_go_on() {
-    use std::sync::Arc;
-    use std::time::Duration;
-
-    use postern::{CollectingConsole, CrashCause, RunOutcome, TimeMode, UserAgent};
-    use postern_dom::VirtualHosts;
+    use postern::CrashCause;
 
     // Two cross-site iframes allocate without end in one task each (a string and an array
     // doubled): each agent is stopped by its budget inside the allocation that would pass
@@ -233,24 +229,12 @@ fn an_agent_allocating_without_end_is_stopped_and_the_others_go_on() {
     // at 268435456", "c.test caught RangeError at 134217728": V8's maximum string and
     // array lengths), and both children answer the parent's later message.
     const LIMIT: usize = 256 * 1024 * 1024;
-    let site = repo_root().join("tests/pages/out-of-memory");
-    let mut hosts = VirtualHosts::new();
-    for host in ["a.test", "b.test", "c.test"] {
-        hosts
-            .serve(&format!("http://{host}"), site.join(host))
-            .expect("the pages are served");
-    }
-    let console = CollectingConsole::new();
-    let mut ua = UserAgent::builder()
-        .loader(Arc::new(hosts))
-        .console(Arc::new(console.clone()))
-        .time(TimeMode::Virtual)
-        .wall_limit(Duration::from_secs(120))
-        .agent_memory_limit(Some(LIMIT))
-        .build()
-        .expect("a user agent");
-    ua.open("http://a.test/").expect("the page opens");
-    assert_eq!(ua.run_until_idle(), RunOutcome::Idle);
+    let (ua, console) = run_under_budget(
+        "tests/pages/out-of-memory",
+        &["a.test", "b.test", "c.test"],
+        LIMIT,
+    )
+    .expect("the site runs");
     let crashes = ua.crashed_agents();
     assert_eq!(crashes.len(), 2, "{crashes:?}");
     for crash in &crashes {
@@ -284,39 +268,49 @@ fn an_agent_allocating_without_end_is_stopped_and_the_others_go_on() {
 
 #[test]
 fn unreachable_cloned_buffers_are_collected_within_the_agent_budget() {
-    use std::sync::Arc;
-    use std::time::Duration;
-
-    use postern::{CollectingConsole, RunOutcome, TimeMode, UserAgent};
-    use postern_dom::VirtualHosts;
-
     // boa's collector counts its own allocations, not an ArrayBuffer's data block: before
     // the host reported the blocks it makes (html::scripting::external_memory), the 40
     // dropped clones of 32 MiB stayed allocated until the agent passed its budget and was
     // stopped.
     const LIMIT: usize = 256 * 1024 * 1024;
-    let mut hosts = VirtualHosts::new();
-    hosts
-        .serve(
-            "http://a.test",
-            repo_root().join("tests/pages/clone-garbage/a.test"),
-        )
-        .expect("the page is served");
-    let console = CollectingConsole::new();
-    let mut ua = UserAgent::builder()
-        .loader(Arc::new(hosts))
-        .console(Arc::new(console.clone()))
-        .time(TimeMode::Virtual)
-        .wall_limit(Duration::from_secs(120))
-        .agent_memory_limit(Some(LIMIT))
-        .build()
-        .expect("a user agent");
-    ua.open("http://a.test/").expect("the page opens");
-    assert_eq!(ua.run_until_idle(), RunOutcome::Idle);
+    let (ua, console) =
+        run_under_budget("tests/pages/clone-garbage", &["a.test"], LIMIT).expect("the site runs");
     let crashes = ua.crashed_agents();
     assert!(crashes.is_empty(), "{crashes:?}");
     assert_eq!(
         console.lines(),
         vec![a("cloned 1280 MiB"), a("read 1280 MiB")]
     );
+}
+
+/// Serves `hosts` of the site folder `site` (relative to the repository), opens
+/// `http://a.test/` in a user agent whose agents each have a memory budget of `limit` bytes
+/// (virtual time), and runs it until idle; an error if the site cannot be served or opened.
+fn run_under_budget(
+    site: &str,
+    hosts: &[&str],
+    limit: usize,
+) -> Result<(postern::UserAgent, postern::CollectingConsole), Box<dyn std::error::Error>> {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use postern::{CollectingConsole, RunOutcome, TimeMode, UserAgent};
+    use postern_dom::VirtualHosts;
+
+    let site = repo_root().join(site);
+    let mut served = VirtualHosts::new();
+    for host in hosts {
+        served.serve(&format!("http://{host}"), site.join(host))?;
+    }
+    let console = CollectingConsole::new();
+    let mut ua = UserAgent::builder()
+        .loader(Arc::new(served))
+        .console(Arc::new(console.clone()))
+        .time(TimeMode::Virtual)
+        .wall_limit(Duration::from_secs(120))
+        .agent_memory_limit(Some(limit))
+        .build()?;
+    ua.open("http://a.test/")?;
+    assert_eq!(ua.run_until_idle(), RunOutcome::Idle);
+    Ok((ua, console))
 }
