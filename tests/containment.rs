@@ -271,7 +271,7 @@ fn unreachable_cloned_buffers_are_collected_within_the_agent_budget() {
     // boa's collector counts its own allocations, not an ArrayBuffer's data block: before
     // the host reported the blocks it makes (html::scripting::external_memory), the 40
     // dropped clones of 32 MiB stayed allocated until the agent passed its budget and was
-    // stopped.
+    // stopped. Chromium (chromium-console.sh) prints the same two lines.
     const LIMIT: usize = 256 * 1024 * 1024;
     let (ua, console) =
         run_under_budget("tests/pages/clone-garbage", &["a.test"], LIMIT).expect("the site runs");
