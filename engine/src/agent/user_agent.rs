@@ -49,17 +49,8 @@ pub(crate) struct WindowEntry {
     pub origin: Arc<Origin>,
 }
 
-/// Where a window's tasks go: its agent and its document (a lookup that copies nothing,
-/// for the path of every posted message).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct WindowRoute {
-    /// The agent whose thread runs it.
-    pub agent: AgentId,
-    /// Its document.
-    pub document: DocumentId,
-}
-
-/// A window found from its document.
+/// What locates a window (its entry without the URL and origin, which a lookup would clone):
+/// where its tasks go, on the path of every posted message.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WindowRef {
     /// The window.
@@ -68,6 +59,19 @@ pub(crate) struct WindowRef {
     pub agent: AgentId,
     /// Its browsing context.
     pub browsing_context: BrowsingContextId,
+    /// Its document.
+    pub document: DocumentId,
+}
+
+impl WindowRef {
+    fn of(window: WindowId, entry: &WindowEntry) -> WindowRef {
+        WindowRef {
+            window,
+            agent: entry.agent,
+            browsing_context: entry.browsing_context,
+            document: entry.document,
+        }
+    }
 }
 
 /// What every agent of one user agent shares (`Send + Sync`).
@@ -258,13 +262,11 @@ impl UserAgentShared {
         read(&self.windows).get(&window).cloned()
     }
 
-    /// Where a window's tasks go (its entry's agent and document, without cloning the
-    /// entry's URL).
-    pub fn window_route(&self, window: WindowId) -> Option<WindowRoute> {
-        read(&self.windows).get(&window).map(|entry| WindowRoute {
-            agent: entry.agent,
-            document: entry.document,
-        })
+    /// What locates a window (its entry, without cloning the entry's URL and origin).
+    pub fn window_ref(&self, window: WindowId) -> Option<WindowRef> {
+        read(&self.windows)
+            .get(&window)
+            .map(|entry| WindowRef::of(window, entry))
     }
 
     /// Every window there has been (replaced and closed ones included), by id.
@@ -280,13 +282,7 @@ impl UserAgentShared {
     /// The window whose document is `document`.
     pub fn window_of_document(&self, document: DocumentId) -> Option<WindowRef> {
         let window = *read(&self.documents).get(&document)?;
-        let windows = read(&self.windows);
-        let entry = windows.get(&window)?;
-        Some(WindowRef {
-            window,
-            agent: entry.agent,
-            browsing_context: entry.browsing_context,
-        })
+        self.window_ref(window)
     }
 
     /// The URL of a browsing context's active document, wherever it runs.

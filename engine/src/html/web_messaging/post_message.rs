@@ -196,7 +196,7 @@ fn window_post_message_steps(
         &arguments.transfer,
     )?;
     // (The message's trace, when the embedder observes messages.)
-    let target_route = target_window.and_then(|w| state.ua.window_route(w).map(|route| (w, route)));
+    let target_ref = target_window.and_then(|w| state.ua.window_ref(w));
     // (Nothing is built for it when no observer is registered: one flag check.)
     let trace = if state.ua.messages.enabled() {
         state.ua.messages.begin(
@@ -206,9 +206,9 @@ fn window_post_message_steps(
                 origin: origin.to_string(),
             },
             MessageEndpoint {
-                window: target_route.map(|(w, _)| w),
-                origin: target_route
-                    .and_then(|(w, _)| state.ua.window_entry(w))
+                window: target_ref.map(|target| target.window),
+                origin: target_ref
+                    .and_then(|target| state.ua.window_entry(target.window))
                     .map(|e| e.origin.ascii_serialization())
                     .unwrap_or_default(),
             },
@@ -221,10 +221,10 @@ fn window_post_message_steps(
     // 8. Queue a global task on the posted message task source given targetWindow.
     // A window whose agent crashed (a panic, its memory budget) is gone with it (this
     // agent runs, so only another's can have).
-    let target_route = target_route.filter(|(_, route)| {
-        route.agent == state.id || !state.ua.coordinator.has_crashed(route.agent)
+    let target_ref = target_ref.filter(|target| {
+        target.agent == state.id || !state.ua.coordinator.has_crashed(target.agent)
     });
-    let Some((target_window, route)) = target_route else {
+    let Some(target) = target_ref else {
         // The target window is gone: nothing will run the task; the message is dropped (and
         // the ports it carries with it).
         state.ua.count_dropped_message();
@@ -239,16 +239,16 @@ fn window_post_message_steps(
     }
     let task = Task::new(
         TaskSource::PostedMessage,
-        Some(document_key(route.document)),
+        Some(document_key(target.document)),
         AgentTask::PostedMessage(Box::new(PostedMessage {
-            target: target_window,
+            target: target.window,
             target_origin,
             sender: Some(Sender { origin, source }),
             record: record.into(),
             trace,
         })),
     );
-    tasks::route_task(&state, route.agent, task);
+    tasks::route_task(&state, target.agent, task);
     Ok(())
 }
 

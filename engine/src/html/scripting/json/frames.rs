@@ -104,6 +104,31 @@ fn enter(state: &mut State, value: &JsObject) -> JsResult<()> {
     Ok(())
 }
 
+/// The steps after the loop of SerializeJSONArray and SerializeJSONObject, steps 9–13, for a
+/// frame at `depth` whose value is closed with `close` ("]" or "}").
+fn leave(state: &mut State, frame: &Frame, depth: usize, close: u8) -> JsResult<Step> {
+    // 9. If partial is empty, then let final be "[]" ("{}").
+    // 10. Else,
+    //     a. If state.[[Gap]] is the empty String, then let final be the
+    //        string-concatenation of "[" ("{"), properties (partial joined with commas), and
+    //        "]" ("}").
+    //     b. Else, let final be the string-concatenation of "[" ("{"), the code unit 0x000A
+    //        (LINE FEED), state.[[Indent]], properties (partial joined with a comma, a line
+    //        feed and state.[[Indent]]), the code unit 0x000A (LINE FEED), stepBack, and "]"
+    //        ("}"). (The opening bracket and the members are written already.)
+    if frame.members > 0 && !state.gap.is_empty() {
+        state
+            .output
+            .push_newline_and_indent(&state.gap, depth - 1)?;
+    }
+    state.output.push_char(close)?;
+    // 11. Remove the last element of state.[[Stack]].
+    state.stack.remove(&frame.value);
+    // 12. Set state.[[Indent]] to stepBack. (The frame is popped.)
+    // 13. Return final.
+    Ok(Step::Done)
+}
+
 /// SerializeJSONArray(state, value), one step at a time: the steps before the loop, one
 /// iteration of the loop, or the steps after it.
 ///
@@ -155,24 +180,8 @@ fn serialize_json_array(
         // c. Else, append strP to partial.
         return Ok(write(state, str_p, context)?.map_or(Step::Continue, Step::Descend));
     }
-    // 9. If partial is empty, then let final be "[]".
-    // 10. Else,
-    //     a. If state.[[Gap]] is the empty String, then let final be the
-    //        string-concatenation of "[", properties (partial joined with commas), and "]".
-    //     b. Else, let final be the string-concatenation of "[", the code unit 0x000A (LINE
-    //        FEED), state.[[Indent]], properties (partial joined with a comma, a line feed
-    //        and state.[[Indent]]), the code unit 0x000A (LINE FEED), stepBack, and "]".
-    if frame.members > 0 && !state.gap.is_empty() {
-        state
-            .output
-            .push_newline_and_indent(&state.gap, depth - 1)?;
-    }
-    state.output.push_char(b']')?;
-    // 11. Remove the last element of state.[[Stack]].
-    state.stack.remove(&frame.value);
-    // 12. Set state.[[Indent]] to stepBack. (The frame is popped.)
-    // 13. Return final.
-    Ok(Step::Done)
+    // 9–13. (Closed with "]".)
+    leave(state, frame, depth, b']')
 }
 
 /// SerializeJSONObject(state, value), one step at a time: the steps before the loop, one
@@ -242,22 +251,6 @@ fn serialize_json_object(
         frame.members += 1;
         return Ok(write(state, str_p, context)?.map_or(Step::Continue, Step::Descend));
     }
-    // 9. If partial is empty, then let final be "{}".
-    // 10. Else,
-    //     a. If state.[[Gap]] is the empty String, then let final be the
-    //        string-concatenation of "{", properties (partial joined with commas), and "}".
-    //     b. Else, let final be the string-concatenation of "{", the code unit 0x000A (LINE
-    //        FEED), state.[[Indent]], properties (partial joined with a comma, a line feed
-    //        and state.[[Indent]]), the code unit 0x000A (LINE FEED), stepBack, and "}".
-    if frame.members > 0 && !state.gap.is_empty() {
-        state
-            .output
-            .push_newline_and_indent(&state.gap, depth - 1)?;
-    }
-    state.output.push_char(b'}')?;
-    // 11. Remove the last element of state.[[Stack]].
-    state.stack.remove(&frame.value);
-    // 12. Set state.[[Indent]] to stepBack. (The frame is popped.)
-    // 13. Return final.
-    Ok(Step::Done)
+    // 9–13. (Closed with "}".)
+    leave(state, frame, depth, b'}')
 }
