@@ -26,7 +26,9 @@ pub struct RecordVec<T>(Repr<T>);
 #[derive(Clone)]
 ///
 /// (A boxed slice, not a `Vec`: 16 bytes fit beside the niche of a property's
-/// `(RecordString, RecordValue)`, so that a `RecordVec` is no larger than its element.)
+/// `(RecordString, RecordValue)`, so that a `RecordVec` is no larger than its element.
+/// `smallvec::SmallVec<[T; 1]>` keeps a capacity word beside its inline element, 8 bytes
+/// more per vector in every queued message.)
 enum Repr<T> {
     /// Exactly one element, inline.
     One(T),
